@@ -1,0 +1,54 @@
+import type { Database } from '@marsad/db';
+import { compress } from 'hono/compress';
+import type { Config } from './config.ts';
+import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { requestLogger } from './http/requestLogger.ts';
+import { createRouter } from './http/router.ts';
+import { webApp } from './http/webApp.ts';
+import { boundaries } from './routes/boundaries.ts';
+import { health } from './routes/health.ts';
+import { tiles } from './routes/tiles.ts';
+import { tileEncoderFor } from './tiles/tileEncoderFor.ts';
+
+export interface AppDependencies {
+  db: Database;
+  config: Config;
+}
+
+/** The whole HTTP surface: API, tiles, OpenAPI document and the built web app, on one origin. */
+export function createApp({ db, config }: AppDependencies) {
+  const tileEncoder = tileEncoderFor(db.engine);
+  const app = createRouter();
+
+  if (config.LOG_REQUESTS) app.use('*', requestLogger());
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('tileEncoder', tileEncoder);
+    await next();
+  });
+  app.use('/api/*', compress());
+
+  app.route('/api/health', health);
+  app.route('/api/boundaries', boundaries);
+  app.route('/tiles', tiles);
+
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Marsad API',
+      version: '0.1.0',
+      description: 'Development projects and industrial zones by governorate. Errors are RFC 9457 problem+json.',
+    },
+  });
+
+  app.all('/api/*', notFoundHandler);
+  app.all('/tiles/*', notFoundHandler);
+  app.route('/', webApp(config.WEB_DIST));
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler);
+  return app;
+}
+
+export type MarsadApp = ReturnType<typeof createApp>;

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every setting Marsad reads from the environment, with its default. Nothing else reads process.env. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** A PostgreSQL + PostGIS server; when unset, embedded PGlite in DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data/pglite')),
+  /** Prepared database snapshots (see db/src/snapshotCache.ts). */
+  SNAPSHOT_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data/snapshots')),
+  /** Seed the demo data into an empty database. */
+  DEMO_DATA: booleanFlag.default(true),
+  WEB_DIST: z.string().min(1).default(resolve(REPO_ROOT, 'web/dist')),
+  /** Optional external basemap style for deployments with internet; the map is air-gapped without it. */
+  BASEMAP_STYLE_URL: z.url().optional(),
+  LOG_REQUESTS: booleanFlag.default(true),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const parsed = ConfigSchema.safeParse(known);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate, PgliteDatabase, PostgresDatabase, SnapshotCache, type Database } from '@marsad/db';
+import type { Config } from '../config.ts';
+import { preparedDatabaseKey } from './preparedDatabaseKey.ts';
+import { setUpDatabase } from './setUpDatabase.ts';
+
+/** A start-up failure the user can fix; main.ts prints its message as one line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  /** How the database was obtained, for the start-up log line. */
+  origin: 'server' | 'existing data directory' | 'snapshot' | 'built and snapshotted';
+}
+
+/**
+ * The app's database: the server named by DATABASE_URL, or embedded PGlite in DATA_DIR.
+ * A new PGlite data directory starts as a copy of a prepared snapshot (migrated, boundaries,
+ * demo data), built once and cached in SNAPSHOT_DIR.
+ */
+export async function openAppDatabase(config: Config): Promise<OpenedDatabase> {
+  if (config.DATABASE_URL) {
+    const db = await PostgresDatabase.open(config.DATABASE_URL).catch((error: Error) => {
+      throw new StartupError(`Cannot connect to DATABASE_URL (${redact(config.DATABASE_URL!)}): ${error.message}`);
+    });
+    await setUpDatabase(db, { demo: config.DEMO_DATA });
+    return { db, origin: 'server' };
+  }
+
+  if (existsSync(join(config.DATA_DIR, 'PG_VERSION'))) {
+    const db = await PgliteDatabase.open({ dataDir: config.DATA_DIR }).catch((error: Error) => {
+      throw new StartupError(
+        `The data directory ${config.DATA_DIR} cannot be opened (${error.message}). ` +
+          `If it is damaged, move it aside and start again: a new one is created with demo data.`,
+      );
+    });
+    await migrate(db);
+    return { db, origin: 'existing data directory' };
+  }
+
+  const cache = new SnapshotCache(config.SNAPSHOT_DIR);
+  const key = await preparedDatabaseKey({ demo: config.DEMO_DATA });
+  const cached = await cache.read(key);
+  const snapshot = cached ?? (await cache.getOrBuild(key, (db) => setUpDatabase(db, { demo: config.DEMO_DATA }).then(() => {})));
+  const db = await PgliteDatabase.open({ dataDir: config.DATA_DIR, snapshot });
+  return { db, origin: cached ? 'snapshot' : 'built and snapshotted' };
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

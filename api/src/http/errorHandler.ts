@@ -1,0 +1,37 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ProblemError, problemResponse } from './problem.ts';
+import type { AppEnv } from './router.ts';
+
+/** The one place where anything thrown becomes an RFC 9457 problem+json response. */
+export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof ProblemError) return problemResponse({ ...error.problem, instance: c.req.path });
+  if (error instanceof HTTPException) {
+    // Hono's own (e.g. a malformed JSON body from a validator): keep the status, make it a problem.
+    return problemResponse({
+      type: 'about:blank',
+      title: error.message || 'Bad request',
+      status: error.status,
+      instance: c.req.path,
+    });
+  }
+  console.error(
+    JSON.stringify({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: String(error), stack: (error as Error).stack }),
+  );
+  return problemResponse({
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'An unexpected error occurred; it has been logged.',
+    instance: c.req.path,
+  });
+};
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse({
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    detail: `No resource at ${c.req.path}`,
+    instance: c.req.path,
+  });

@@ -1,0 +1,36 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Database } from '@marsad/db';
+import type { Config } from '../config.ts';
+import type { TileEncoder } from '../tiles/TileEncoder.ts';
+import { ProblemError } from './problem.ts';
+
+/** What every handler can reach through `c.var`. */
+export interface AppEnv {
+  Variables: {
+    db: Database;
+    config: Config;
+    tileEncoder: TileEncoder;
+  };
+}
+
+/**
+ * A router whose request validation failures all become the same 400 problem, naming each
+ * invalid parameter. Every resource file creates its router here.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((issue) => ({
+        parameter: issue.path.length ? issue.path.join('.') : '(body)',
+        message: issue.message,
+      }));
+      throw new ProblemError(
+        400,
+        'Invalid request',
+        errors.map((e) => `${e.parameter}: ${e.message}`).join('; '),
+        { errors },
+      );
+    },
+  });
+}

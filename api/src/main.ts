@@ -1,0 +1,46 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openAppDatabase, StartupError } from './database/openAppDatabase.ts';
+
+/** Starts Marsad. A problem the user can fix ends the process with one clear line. */
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const { db, origin } = await openAppDatabase(config);
+  const app = createApp({ db, config });
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} on ${config.HOST} is already in use: stop the other program or set PORT to a free port.`
+        : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`,
+    );
+  });
+  server.once('listening', () => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Marsad is running at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} ` +
+        `(database: ${db.engine}, ${origin}; ready in ${seconds} s)`,
+    );
+  });
+
+  const shutdown = () => {
+    server.close();
+    db.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function fail(message: string): never {
+  console.error(`marsad: ${message}`);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) fail(error.message);
+  console.error(error);
+  fail('start-up failed unexpectedly (details above).');
+});

@@ -1,0 +1,95 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../http/router.ts';
+
+const FeatureCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.union([z.string(), z.number()]),
+        geometry: z.record(z.string(), z.unknown()),
+        properties: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .openapi('FeatureCollection');
+
+const geojson = { 'application/geo+json': { schema: FeatureCollection } };
+
+// Boundaries change only when geodata/ is reloaded: let browsers and proxies keep them a while.
+const CACHE = 'public, max-age=3600';
+
+const collectionQuery = (features: string) =>
+  `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text as body
+     from (${features}) f`;
+
+export const boundaries = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/countries',
+      tags: ['Boundaries'],
+      summary: 'Country outlines (GeoJSON)',
+      responses: { 200: { description: 'The countries Marsad covers', content: geojson } },
+    }),
+    async (c) => {
+      const [row] = await c.var.db.query<{ body: string }>(
+        collectionQuery(`
+          select 'Feature' as type, iso3 as id, ST_AsGeoJSON(geom, 5)::json as geometry,
+                 json_build_object('iso3', iso3, 'iso2', iso2, 'name_en', name_en, 'name_ar', name_ar) as properties
+            from countries order by iso3`),
+      );
+      return c.body(row!.body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/governorates',
+      tags: ['Boundaries'],
+      summary: 'First-level units: governorates, regions, districts (GeoJSON)',
+      request: {
+        query: z.object({
+          country: z
+            .string()
+            .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as SYR')
+            .optional()
+            .openapi({ description: 'Only this country', example: 'SYR' }),
+        }),
+      },
+      responses: { 200: { description: 'Governorates with bilingual names', content: geojson } },
+    }),
+    async (c) => {
+      const { country } = c.req.valid('query');
+      const [row] = await c.var.db.query<{ body: string }>(
+        collectionQuery(`
+          select 'Feature' as type, code as id, ST_AsGeoJSON(geom, 5)::json as geometry,
+                 json_build_object('code', code, 'country_iso3', country_iso3, 'kind', kind, 'kind_ar', kind_ar,
+                                   'name_en', name_en, 'name_ar', name_ar, 'name_ar_short', name_ar_short) as properties
+            from admin_areas where level = 1 and ($1::text is null or country_iso3 = $1) order by code`),
+        [country ?? null],
+      );
+      return c.body(row!.body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/labels',
+      tags: ['Boundaries'],
+      summary: 'One label point inside each governorate (GeoJSON)',
+      responses: { 200: { description: 'Label points', content: geojson } },
+    }),
+    async (c) => {
+      const [row] = await c.var.db.query<{ body: string }>(
+        collectionQuery(`
+          select 'Feature' as type, code as id,
+                 ST_AsGeoJSON(coalesce(label_point, ST_PointOnSurface(geom)), 5)::json as geometry,
+                 json_build_object('code', code, 'country_iso3', country_iso3, 'kind', kind, 'kind_ar', kind_ar,
+                                   'name_en', name_en, 'name_ar', name_ar, 'name_ar_short', name_ar_short) as properties
+            from admin_areas where level = 1 order by code`),
+      );
+      return c.body(row!.body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE });
+    },
+  );

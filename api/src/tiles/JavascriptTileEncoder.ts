@@ -1,0 +1,94 @@
+import type { Queryable } from '@marsad/db';
+import type { Geometry, Position } from 'geojson';
+import vtpbf from 'vt-pbf';
+import { quoteIdentifier, TILE_BUFFER, TILE_EXTENT, type TileAddress, type TileEncoder, type TileLayerSource } from './TileEncoder.ts';
+
+/**
+ * Encodes in JavaScript for engines without ST_AsMVT (PGlite's PostGIS lacks protobuf-c).
+ * PostGIS still does the geometry work that ST_AsMVTGeom would: project to Web Mercator,
+ * clip to the buffered tile, scale to tile units, snap to the integer grid; vt-pbf writes
+ * the protobuf. Polygons are forced clockwise before the y axis flips, so exterior rings
+ * come out clockwise in tile space as the MVT spec requires.
+ */
+export class JavascriptTileEncoder implements TileEncoder {
+  readonly name = 'javascript' as const;
+
+  async encode(db: Queryable, tile: TileAddress, layers: readonly TileLayerSource[]): Promise<Uint8Array> {
+    const encoded: Record<string, { features: TileFeature[] }> = {};
+    for (const layer of layers) encoded[layer.name] = { features: await this.layerFeatures(db, tile, layer) };
+    return vtpbf.fromGeojsonVt(encoded, { version: 2, extent: TILE_EXTENT });
+  }
+
+  private async layerFeatures(db: Queryable, tile: TileAddress, layer: TileLayerSource): Promise<TileFeature[]> {
+    const columns = layer.properties.map((p) => `source.${quoteIdentifier(p)}`).join(', ');
+    const sql = `
+      with source as (${layer.sql}),
+      envelope as (select e, ST_XMax(e) - ST_XMin(e) as size from (select ST_TileEnvelope($1, $2, $3) as e) t),
+      projected as (
+        select source.id ${columns ? ', ' + columns : ''},
+               ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_TransScale(
+                 ST_ClipByBox2D(ST_ForcePolygonCW(ST_Transform(source.geom, 3857)),
+                                ST_Expand(envelope.e, envelope.size * ${TILE_BUFFER / TILE_EXTENT})),
+                 -ST_XMin(envelope.e), -ST_YMax(envelope.e),
+                 ${TILE_EXTENT} / envelope.size, -${TILE_EXTENT} / envelope.size), 1)) as g
+          from source, envelope)
+      select projected.*, ST_AsGeoJSON(
+               case when ST_Dimension(g) = 2 then ST_CollectionExtract(ST_MakeValid(g), 3) else g end, 0)::json as tile_geom
+        from projected
+       where not ST_IsEmpty(g)`;
+    const rows = await db.query<Record<string, unknown> & { id: number; tile_geom: Geometry; g: unknown }>(sql, [
+      tile.z,
+      tile.x,
+      tile.y,
+      ...(layer.params ?? []),
+    ]);
+    const features: TileFeature[] = [];
+    for (const row of rows) {
+      const shape = toTileGeometry(row.tile_geom);
+      if (!shape) continue;
+      const tags: Record<string, string | number | boolean> = {};
+      for (const name of layer.properties) {
+        const value = row[name];
+        if (value !== null && value !== undefined) tags[name] = value as string | number | boolean;
+      }
+      features.push({ id: Number(row.id), tags, ...shape });
+    }
+    return features;
+  }
+}
+
+interface TileFeature {
+  id: number;
+  type: 1 | 2 | 3;
+  geometry: number[][][] | number[][];
+  tags: Record<string, string | number | boolean>;
+}
+
+const xy = (p: Position) => [p[0]!, p[1]!];
+
+/** GeoJSON in tile units to the geojson-vt shape vt-pbf writes; null when nothing drawable is left. */
+export function toTileGeometry(geometry: Geometry): Pick<TileFeature, 'type' | 'geometry'> | null {
+  switch (geometry.type) {
+    case 'Point':
+      return { type: 1, geometry: [xy(geometry.coordinates)] };
+    case 'MultiPoint':
+      return geometry.coordinates.length ? { type: 1, geometry: geometry.coordinates.map(xy) } : null;
+    case 'LineString':
+      return geometry.coordinates.length > 1 ? { type: 2, geometry: [geometry.coordinates.map(xy)] } : null;
+    case 'MultiLineString': {
+      const lines = geometry.coordinates.filter((l) => l.length > 1).map((l) => l.map(xy));
+      return lines.length ? { type: 2, geometry: lines } : null;
+    }
+    case 'Polygon':
+      return polygonRings([geometry.coordinates]);
+    case 'MultiPolygon':
+      return polygonRings(geometry.coordinates);
+    case 'GeometryCollection':
+      return null;
+  }
+}
+
+function polygonRings(polygons: Position[][][]): Pick<TileFeature, 'type' | 'geometry'> | null {
+  const rings = polygons.flatMap((rings) => rings.filter((r) => r.length >= 4).map((r) => r.map(xy)));
+  return rings.length ? { type: 3, geometry: rings } : null;
+}

@@ -1,0 +1,59 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import type { Database, Queryable } from './Database.ts';
+import { TYPE_PARSERS } from './Database.ts';
+
+export interface PgliteOptions {
+  /** Directory for the data files; omitted means in memory. */
+  dataDir?: string;
+  /** A gzipped tarball from `dumpDataDir()`, used to create the database instead of initdb. */
+  snapshot?: Blob;
+}
+
+/** Embedded PostgreSQL (WASM) with PostGIS: the zero-setup default engine. */
+export class PgliteDatabase implements Database {
+  readonly engine = 'pglite' as const;
+
+  private constructor(private readonly pg: PGlite) {}
+
+  static async open(options: PgliteOptions = {}): Promise<PgliteDatabase> {
+    const pg = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+      extensions: { postgis },
+      parsers: TYPE_PARSERS,
+    });
+    return new PgliteDatabase(pg);
+  }
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pg.query<Row>(sql, params as unknown[])).rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pg.exec(sql);
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pg.transaction((tx) => work(wrapTransaction(tx)));
+  }
+
+  /** A gzipped tarball of the whole data directory, to open copies quickly (see snapshot.ts). */
+  async dump(): Promise<Blob> {
+    return this.pg.dumpDataDir('gzip');
+  }
+
+  async close(): Promise<void> {
+    await this.pg.close();
+  }
+}
+
+function wrapTransaction(tx: Transaction): Queryable {
+  return {
+    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+      (await tx.query<Row>(sql, params as unknown[])).rows,
+    exec: async (sql: string) => {
+      await tx.exec(sql);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { loadBoundaries, type BoundaryLoadResult } from './loadBoundaries.ts';
+export { ADMIN_AREA_CORRECTIONS, type AdminAreaCorrection } from './corrections.ts';
+export { boundaryDataVersion } from './boundaryDataVersion.ts';
