@@ -71,6 +71,11 @@ create index projects_status_idx on projects (status);
 create function projects_assign_admin_area() returns trigger
 language plpgsql volatile as $$
 begin
+  -- Checked here, before any spatial work, so the caller gets the reason rather than a GEOS error.
+  if not ST_IsValid(new.geom) then
+    raise exception 'Invalid geometry: %', ST_IsValidReason(new.geom)
+      using errcode = 'check_violation', constraint = 'projects_geom_check';
+  end if;
   if new.admin_area_id is null or (tg_op = 'UPDATE' and new.geom is distinct from old.geom
                                    and new.admin_area_id is not distinct from old.admin_area_id) then
     select a.id into new.admin_area_id

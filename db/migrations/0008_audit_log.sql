@@ -29,16 +29,12 @@ begin
   if current_setting('marsad.audit', true) = 'off' then
     return null;
   end if;
-  -- Never copy secrets into the log; a changed password shows as a changed key only.
-  old_j := old_j - 'password_hash' || case when old_j ? 'password_hash' then '{"password_hash":"***"}'::jsonb else '{}' end;
-  new_j := new_j - 'password_hash' || case when new_j ? 'password_hash' then '{"password_hash":"***"}'::jsonb else '{}' end;
   if tg_op = 'UPDATE' then
     select jsonb_object_agg(n.key, o.value), jsonb_object_agg(n.key, n.value)
       into changed_old, changed_new
       from jsonb_each(new_j) n left join jsonb_each(old_j) o on o.key = n.key
      where o.value is distinct from n.value
-       and n.key not in ('version', 'updated_at')
-       and not (n.key = 'password_hash' and (to_jsonb(new) -> 'password_hash') is not distinct from (to_jsonb(old) -> 'password_hash'));
+       and n.key not in ('version', 'updated_at');
     if changed_new is null then
       return null;
     end if;
@@ -46,6 +42,9 @@ begin
     changed_old := old_j;
     changed_new := new_j;
   end if;
+  -- Never copy secrets into the log: a changed password shows as a changed key only.
+  if changed_old ? 'password_hash' then changed_old := changed_old || '{"password_hash": "***"}'; end if;
+  if changed_new ? 'password_hash' then changed_new := changed_new || '{"password_hash": "***"}'; end if;
   insert into audit_log (actor_id, action, table_name, row_key, project_id, old_values, new_values)
   values (nullif(current_setting('marsad.actor_id', true), '')::integer,
           lower(tg_op), tg_table_name,

@@ -10,7 +10,7 @@ export async function ensureTemplate(
   key: string,
   prepare: (db: PostgresDatabase) => Promise<void>,
 ): Promise<string> {
-  const name = `marsad_template_${key}`.toLowerCase();
+  const name = `marsad_template_${key}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const admin = await PostgresDatabase.open(serverUrl, { max: 1 });
   try {
     const [existing] = await admin.query<{ datistemplate: boolean }>(

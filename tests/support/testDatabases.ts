@@ -9,8 +9,7 @@ import {
   SnapshotCache,
   type Database,
 } from '@marsad/db';
-import { preparedDatabaseKey } from '@marsad/api';
-import { seedDemoData } from '@marsad/demo';
+import { preparedDatabaseKey } from '@marsad/api/preparedDatabaseKey';
 import { loadBoundaries } from '@marsad/geodata';
 
 /**
@@ -27,7 +26,7 @@ export const serverUrl = (): string | undefined => process.env.DATABASE_URL || u
 const STEPS: Record<Exclude<Level, 'empty'>, { base?: Exclude<Level, 'empty'>; run: (db: Database) => Promise<unknown> }> = {
   migrated: { run: (db) => migrate(db) },
   boundaries: { base: 'migrated', run: (db) => db.transaction((tx) => loadBoundaries(tx)) },
-  demo: { base: 'boundaries', run: (db) => seedDemoData(db) },
+  demo: { base: 'boundaries', run: async (db) => (await import('@marsad/demo')).seedDemoData(db) },
 };
 
 async function keyFor(level: Exclude<Level, 'empty'>): Promise<string> {
@@ -35,21 +34,21 @@ async function keyFor(level: Exclude<Level, 'empty'>): Promise<string> {
 }
 
 /** Builds every level's snapshot or template; called once by the global setup. */
-export async function prepareAllLevels(): Promise<void> {
-  for (const level of ['migrated', 'boundaries', 'demo'] as const) await prepared(level);
+export async function prepareAllLevels(levels: readonly Exclude<Level, 'empty'>[] = ['migrated', 'boundaries', 'demo']): Promise<void> {
+  for (const level of levels) await prepared(level, serverUrl());
 }
 
-async function prepared(level: Exclude<Level, 'empty'>): Promise<Blob | string> {
+/** The prepared copy source for `level`: a server template name when `url` is given, else a PGlite snapshot. */
+async function prepared(level: Exclude<Level, 'empty'>, url: string | undefined): Promise<Blob | string> {
   const step = STEPS[level];
   const key = await keyFor(level);
-  const url = serverUrl();
   if (url) {
     return ensureTemplate(url, key, async (db) => {
       if (step.base) await replay(db, step.base);
       await step.run(db);
     });
   }
-  const base = step.base ? ((await prepared(step.base)) as Blob) : undefined;
+  const base = step.base ? ((await prepared(step.base, undefined)) as Blob) : undefined;
   return new SnapshotCache(SNAPSHOT_DIR).getOrBuild(key, async (db) => void (await step.run(db)), base);
 }
 
@@ -65,16 +64,20 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function freshDatabase(level: Level): Promise<TestDatabase> {
-  const url = serverUrl();
+/**
+ * A new database at `level`. The engine is the run's (DATABASE_URL or PGlite) unless `engine`
+ * asks for PGlite explicitly, for tests that compare the two engines.
+ */
+export async function freshDatabase(level: Level, engine?: 'pglite'): Promise<TestDatabase> {
+  const url = engine === 'pglite' ? undefined : serverUrl();
   if (url) {
-    const template = level === 'empty' ? 'template1' : ((await prepared(level)) as string);
+    const template = level === 'empty' ? 'template1' : ((await prepared(level, url)) as string);
     const copy = await copyTemplate(url, template);
     const db = await PostgresDatabase.open(copy.url, { max: 4 });
     if (level === 'empty') await db.exec('create extension if not exists postgis');
     return { db, close: async () => (await db.close(), await copy.drop()) };
   }
-  const db = await PgliteDatabase.open(level === 'empty' ? {} : { snapshot: (await prepared(level)) as Blob });
+  const db = await PgliteDatabase.open(level === 'empty' ? {} : { snapshot: (await prepared(level, undefined)) as Blob });
   if (level === 'empty') await db.exec('create extension if not exists postgis');
   return { db, close: () => db.close() };
 }

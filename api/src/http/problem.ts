@@ -30,7 +30,7 @@ export class ProblemError extends HTTPException {
   }
 }
 
-export function problemResponse(problem: ProblemDetails, headers: HeadersInit = {}): Response {
+export function problemResponse(problem: ProblemDetails, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
 import { createRouter } from '../http/router.ts';
 
 const FeatureCollection = z
@@ -8,8 +9,8 @@ const FeatureCollection = z
       z.object({
         type: z.literal('Feature'),
         id: z.union([z.string(), z.number()]),
-        geometry: z.record(z.string(), z.unknown()),
-        properties: z.record(z.string(), z.unknown()),
+        geometry: z.record(z.string(), z.any()),
+        properties: z.record(z.string(), z.any()),
       }),
     ),
   })
@@ -19,6 +20,16 @@ const geojson = { 'application/geo+json': { schema: FeatureCollection } };
 
 // Boundaries change only when geodata/ is reloaded: let browsers and proxies keep them a while.
 const CACHE = 'public, max-age=3600';
+
+type FeatureCollectionBody = z.infer<typeof FeatureCollection>;
+
+/** PostGIS builds the GeoJSON text itself; sending it as is avoids parsing and re-serialising. */
+const sendGeoJson = (c: Context, body: string) =>
+  c.body(body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE }) as unknown as TypedResponse<
+    FeatureCollectionBody,
+    200,
+    'json'
+  >;
 
 const collectionQuery = (features: string) =>
   `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text as body
@@ -40,7 +51,7 @@ export const boundaries = createRouter()
                  json_build_object('iso3', iso3, 'iso2', iso2, 'name_en', name_en, 'name_ar', name_ar) as properties
             from countries order by iso3`),
       );
-      return c.body(row!.body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE });
+      return sendGeoJson(c, row!.body);
     },
   )
   .openapi(
@@ -70,7 +81,7 @@ export const boundaries = createRouter()
             from admin_areas where level = 1 and ($1::text is null or country_iso3 = $1) order by code`),
         [country ?? null],
       );
-      return c.body(row!.body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE });
+      return sendGeoJson(c, row!.body);
     },
   )
   .openapi(
@@ -90,6 +101,6 @@ export const boundaries = createRouter()
                                    'name_en', name_en, 'name_ar', name_ar, 'name_ar_short', name_ar_short) as properties
             from admin_areas where level = 1 order by code`),
       );
-      return c.body(row!.body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE });
+      return sendGeoJson(c, row!.body);
     },
   );

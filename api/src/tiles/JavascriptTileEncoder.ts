@@ -6,9 +6,9 @@ import { quoteIdentifier, TILE_BUFFER, TILE_EXTENT, type TileAddress, type TileE
 /**
  * Encodes in JavaScript for engines without ST_AsMVT (PGlite's PostGIS lacks protobuf-c).
  * PostGIS still does the geometry work that ST_AsMVTGeom would: project to Web Mercator,
- * clip to the buffered tile, scale to tile units, snap to the integer grid; vt-pbf writes
- * the protobuf. Polygons are forced clockwise before the y axis flips, so exterior rings
- * come out clockwise in tile space as the MVT spec requires.
+ * clip to the buffered tile, scale to tile units, snap to the integer grid, repair polygons;
+ * vt-pbf writes the protobuf. Exterior rings are made counter-clockwise in tile coordinates
+ * (positive area), which is what the MVT spec calls clockwise on screen, with y pointing down.
  */
 export class JavascriptTileEncoder implements TileEncoder {
   readonly name = 'javascript' as const;
@@ -16,7 +16,8 @@ export class JavascriptTileEncoder implements TileEncoder {
   async encode(db: Queryable, tile: TileAddress, layers: readonly TileLayerSource[]): Promise<Uint8Array> {
     const encoded: Record<string, { features: TileFeature[] }> = {};
     for (const layer of layers) encoded[layer.name] = { features: await this.layerFeatures(db, tile, layer) };
-    return vtpbf.fromGeojsonVt(encoded, { version: 2, extent: TILE_EXTENT });
+    // vt-pbf reads only `features` of each geojson-vt tile; its types ask for a whole index.
+    return vtpbf.fromGeojsonVt(encoded as unknown as Parameters<typeof vtpbf.fromGeojsonVt>[0], { version: 2, extent: TILE_EXTENT });
   }
 
   private async layerFeatures(db: Queryable, tile: TileAddress, layer: TileLayerSource): Promise<TileFeature[]> {
@@ -27,13 +28,14 @@ export class JavascriptTileEncoder implements TileEncoder {
       projected as (
         select source.id ${columns ? ', ' + columns : ''},
                ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_TransScale(
-                 ST_ClipByBox2D(ST_ForcePolygonCW(ST_Transform(source.geom, 3857)),
+                 ST_ClipByBox2D(ST_Transform(source.geom, 3857),
                                 ST_Expand(envelope.e, envelope.size * ${TILE_BUFFER / TILE_EXTENT})),
                  -ST_XMin(envelope.e), -ST_YMax(envelope.e),
                  ${TILE_EXTENT} / envelope.size, -${TILE_EXTENT} / envelope.size), 1)) as g
           from source, envelope)
       select projected.*, ST_AsGeoJSON(
-               case when ST_Dimension(g) = 2 then ST_CollectionExtract(ST_MakeValid(g), 3) else g end, 0)::json as tile_geom
+               case when ST_Dimension(g) = 2 then ST_ForcePolygonCCW(ST_CollectionExtract(ST_MakeValid(g), 3)) else g end,
+               0)::json as tile_geom
         from projected
        where not ST_IsEmpty(g)`;
     const rows = await db.query<Record<string, unknown> & { id: number; tile_geom: Geometry; g: unknown }>(sql, [

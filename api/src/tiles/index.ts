@@ -1,0 +1,5 @@
+export type { TileAddress, TileEncoder, TileLayerSource } from './TileEncoder.ts';
+export { JavascriptTileEncoder } from './JavascriptTileEncoder.ts';
+export { PostgisTileEncoder } from './PostgisTileEncoder.ts';
+export { tileEncoderFor } from './tileEncoderFor.ts';
+export { governoratesLayer } from './layers/governoratesLayer.ts';
