@@ -1,23 +1,21 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openAppDatabase, StartupError } from './database/openAppDatabase.ts';
+import { assertPortFree } from './http/assertPortFree.ts';
 
 /** Starts Marsad. A problem the user can fix ends the process with one clear line. */
 async function main() {
   const started = performance.now();
   const config = loadConfig();
+  await assertPortFree(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
+    throw new StartupError(listenProblem(error, config));
+  });
   const { db, origin } = await openAppDatabase(config);
   const app = createApp({ db, config });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
-  server.once('error', (error: NodeJS.ErrnoException) => {
-    fail(
-      error.code === 'EADDRINUSE'
-        ? `Port ${config.PORT} on ${config.HOST} is already in use: stop the other program or set PORT to a free port.`
-        : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`,
-    );
-  });
+  server.once('error', (error: NodeJS.ErrnoException) => fail(listenProblem(error, config)));
   server.once('listening', () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
@@ -32,6 +30,12 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+function listenProblem(error: NodeJS.ErrnoException, config: Config): string {
+  return error.code === 'EADDRINUSE'
+    ? `Port ${config.PORT} on ${config.HOST} is already in use: stop the other program or set PORT to a free port.`
+    : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`;
 }
 
 function fail(message: string): never {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, PgliteDatabase, PostgresDatabase, SnapshotCache, type Database } from '@marsad/db';
 import type { Config } from '../config.ts';
@@ -39,6 +39,12 @@ export async function openAppDatabase(config: Config): Promise<OpenedDatabase> {
     });
     await migrate(db);
     return { db, origin: 'existing data directory' };
+  }
+
+  if (existsSync(config.DATA_DIR) && readdirSync(config.DATA_DIR).length > 0) {
+    throw new StartupError(
+      `DATA_DIR ${config.DATA_DIR} is not empty but holds no database: point DATA_DIR at a Marsad data directory or an empty one.`,
+    );
   }
 
   const cache = new SnapshotCache(config.SNAPSHOT_DIR);

@@ -1,0 +1,130 @@
+/**
+ * The governorate map in a real browser: Arabic first and right to left, hover and selection,
+ * switching to English, and not one request leaving the machine.
+ *
+ * Runs against the real server the global setup starts (demo data, built web app); MARSAD_URL
+ * points it at another one. Screenshots go to tests/screenshots/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+/** Software rendering is slow: give the first draw of 156 polygons and their labels room. */
+const MAP_TIMEOUT = 60_000;
+/** Damascus's label point: at this zoom the governorate covers the middle of the map. */
+const DAMASCUS_VIEW = 'map=8/33.5152/36.2826';
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+interface OpenedMap {
+  page: Page;
+  /** Requests to any host but this machine; they are blocked, and the test fails on any. */
+  externalRequests: string[];
+  /** Uncaught exceptions and console errors on the page. */
+  pageErrors: string[];
+}
+
+function isLocal(url: URL): boolean {
+  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
+  return LOCAL_HOSTS.has(url.hostname);
+}
+
+async function openMap(browser: Browser, query = ''): Promise<OpenedMap> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ar' });
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!isLocal(url)) externalRequests.push(url.href);
+  });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (isLocal(url)) return route.continue();
+    externalRequests.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(new URL(`/${query}`, BASE_URL).href);
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  return { page, externalRequests, pageErrors };
+}
+
+async function mapCentre(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('map').boundingBox();
+  if (box === null) throw new Error('the map container is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe('governorate map (browser)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens in Arabic, right to left, with all 156 governorates', { timeout: 120_000 }, async () => {
+    const { page, externalRequests, pageErrors } = await openMap(browser);
+    const html = page.locator('html');
+    await expect.poll(() => html.getAttribute('dir')).toBe('rtl');
+    expect(await html.getAttribute('lang')).toBe('ar');
+    expect(await page.getByTestId('map').getAttribute('data-governorates')).toBe('156');
+    expect(await page.getByTestId('map').getAttribute('data-map-language')).toBe('ar');
+    expect(await page.locator('h1').textContent()).toBe('مرصد');
+    await page.screenshot({ path: `${SCREENSHOTS}map-ar-overview.png` });
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('names and selects Damascus, then switches to English', { timeout: 120_000 }, async () => {
+    const { page, externalRequests, pageErrors } = await openMap(browser, `?${DAMASCUS_VIEW}`);
+    const centre = await mapCentre(page);
+
+    await page.mouse.move(centre.x, centre.y);
+    await expect.poll(() => page.getByTestId('hover-label').textContent()).toBe('دمشق');
+
+    await page.mouse.click(centre.x, centre.y);
+    await expect.poll(() => page.getByTestId('governorate-name').textContent()).toBe('دمشق');
+    expect(await page.getByTestId('governorate-code').textContent()).toBe('SY-DI');
+    expect(new URL(page.url()).searchParams.get('gov')).toBe('SY-DI');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${SCREENSHOTS}map-ar.png` });
+
+    await page.getByTestId('language-toggle').click();
+    const html = page.locator('html');
+    await expect.poll(() => html.getAttribute('dir')).toBe('ltr');
+    expect(await html.getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByTestId('governorate-name').textContent()).toBe('Damascus');
+    await page.waitForSelector('[data-testid="map"][data-map-language="en"]', { timeout: MAP_TIMEOUT });
+    expect(await page.locator('h1').textContent()).toBe('Marsad');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.screenshot({ path: `${SCREENSHOTS}map-en.png` });
+
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});

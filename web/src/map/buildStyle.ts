@@ -1,0 +1,42 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import type { Language } from '../i18n/language.ts';
+import { fontFaces } from './fonts.ts';
+import { slotIndex } from './layerOrder.ts';
+import { backgroundLayer } from './layers/background.ts';
+import { countriesLayer } from './layers/countries.ts';
+import { countryLineLayer } from './layers/countryLine.ts';
+import { governorateLabelsLayer } from './layers/governorateLabels.ts';
+import { governoratesFillLayer } from './layers/governoratesFill.ts';
+import { governoratesLineLayer } from './layers/governoratesLine.ts';
+import type { StyleLayer } from './layers/styleLayer.ts';
+import { boundarySources } from './sources.ts';
+
+/** Every layer of the basemap; `buildStyle` puts them in `LAYER_ORDER`. */
+export const BASEMAP_LAYERS: readonly StyleLayer[] = [
+  backgroundLayer,
+  countriesLayer,
+  governoratesFillLayer,
+  governoratesLineLayer,
+  countryLineLayer,
+  governorateLabelsLayer,
+];
+
+export interface StyleOptions {
+  /** Absolute URL of the self-hosted font folder, ending with `/`. */
+  fontsUrl: string;
+}
+
+/**
+ * The whole map style, built from our own data only: no basemap, glyph or sprite server. The
+ * boundary sources start empty and are filled by the map view.
+ */
+export function buildStyle(language: Language, { fontsUrl }: StyleOptions): StyleSpecification {
+  const layers = [...BASEMAP_LAYERS].sort((a, b) => slotIndex(a.slot) - slotIndex(b.slot));
+  return {
+    version: 8,
+    name: 'Marsad basemap',
+    sources: boundarySources(),
+    'font-faces': fontFaces(fontsUrl),
+    layers: layers.map((layer) => layer.build({ language })),
+  };
+}

@@ -1,0 +1,18 @@
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Language } from '../../i18n/language.ts';
+import type { LayerSlot } from '../layerOrder.ts';
+
+/** What a layer's style may depend on. */
+export interface StyleContext {
+  language: Language;
+}
+
+/** One map layer: a stable id, its slot in the layer order, and how to style it. */
+export interface StyleLayer {
+  readonly id: string;
+  readonly slot: LayerSlot;
+  build(context: StyleContext): LayerSpecification;
+}
+
+/** Feature-state keys set by the map view on governorates. */
+export const FEATURE_STATE = { hover: 'hover', selected: 'selected' } as const;

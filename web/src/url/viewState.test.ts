@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_VIEW_STATE,
+  parseCamera,
+  parseViewState,
+  roundCamera,
+  serializeViewState,
+  type ViewState,
+} from './viewState.ts';
+
+describe('parseViewState', () => {
+  it('gives the Arabic overview for an empty query', () => {
+    expect(parseViewState('')).toEqual(DEFAULT_VIEW_STATE);
+    expect(parseViewState('?')).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('reads language, governorate and camera', () => {
+    expect(parseViewState('?lang=en&gov=SY-DI&map=7.25/33.51/36.29')).toEqual({
+      language: 'en',
+      governorate: 'SY-DI',
+      camera: { zoom: 7.25, lat: 33.51, lon: 36.29 },
+    });
+  });
+
+  it('accepts a lower-case governorate code and no leading ?', () => {
+    expect(parseViewState('gov=ly-ba').governorate).toBe('LY-BA');
+  });
+
+  it('ignores values it does not understand', () => {
+    expect(parseViewState('?lang=fr&gov=Damascus&map=7/33')).toEqual(DEFAULT_VIEW_STATE);
+    expect(parseViewState('?gov=SY-DI%27%3B--').governorate).toBeNull();
+  });
+});
+
+describe('parseCamera', () => {
+  it('rejects out-of-range and non-numeric cameras', () => {
+    expect(parseCamera('23/0/0')).toBeNull();
+    expect(parseCamera('-1/0/0')).toBeNull();
+    expect(parseCamera('5/86/0')).toBeNull();
+    expect(parseCamera('5/0/181')).toBeNull();
+    expect(parseCamera('5/x/0')).toBeNull();
+    expect(parseCamera('5//0')).toBeNull();
+    expect(parseCamera('5/0/0/1')).toBeNull();
+  });
+
+  it('accepts the edges of the range', () => {
+    expect(parseCamera('0/-85/-180')).toEqual({ zoom: 0, lat: -85, lon: -180 });
+    expect(parseCamera('22/85/180')).toEqual({ zoom: 22, lat: 85, lon: 180 });
+  });
+});
+
+describe('serializeViewState', () => {
+  it('writes nothing for the defaults', () => {
+    expect(serializeViewState(DEFAULT_VIEW_STATE)).toBe('');
+  });
+
+  it('writes a readable query with a rounded camera', () => {
+    const state: ViewState = {
+      language: 'en',
+      governorate: 'SY-DI',
+      camera: { zoom: 7.123456, lat: 33.512345678, lon: 36.29 },
+    };
+    expect(serializeViewState(state)).toBe('?lang=en&gov=SY-DI&map=7.12/33.5123/36.2900');
+  });
+
+  it('round-trips through parseViewState', () => {
+    const state: ViewState = {
+      language: 'ar',
+      governorate: 'SA-01',
+      camera: roundCamera({ zoom: 5.5, lat: 24.7136, lon: 46.6753 }),
+    };
+    expect(parseViewState(serializeViewState(state))).toEqual(state);
+  });
+});
