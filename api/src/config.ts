@@ -23,8 +23,6 @@ const ConfigSchema = z.object({
   /** Seed the demo data into an empty database. */
   DEMO_DATA: booleanFlag.default(true),
   WEB_DIST: z.string().min(1).default(resolve(REPO_ROOT, 'web/dist')),
-  /** Optional external basemap style for deployments with internet; the map is air-gapped without it. */
-  BASEMAP_STYLE_URL: z.url().optional(),
   LOG_REQUESTS: booleanFlag.default(true),
 });
 

@@ -19,16 +19,20 @@ create index audit_log_project_idx on audit_log (project_id, occurred_at desc) w
 create function audit_record() returns trigger
 language plpgsql volatile as $$
 declare
-  old_j jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
-  new_j jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
-  row_j jsonb := coalesce(new_j, old_j);
+  old_j jsonb;
+  new_j jsonb;
+  row_j jsonb;
   changed_old jsonb;
   changed_new jsonb;
 begin
-  -- The demo/bulk loader writes one 'bulk_load' entry for the whole load instead of one per row.
+  -- The demo/bulk loader writes one 'bulk_load' entry for the whole load instead of one per row;
+  -- checked first, so a bulk load pays nothing for the rows it does not log.
   if current_setting('marsad.audit', true) = 'off' then
     return null;
   end if;
+  old_j := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
+  new_j := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
+  row_j := coalesce(new_j, old_j);
   if tg_op = 'UPDATE' then
     select jsonb_object_agg(n.key, o.value), jsonb_object_agg(n.key, n.value)
       into changed_old, changed_new

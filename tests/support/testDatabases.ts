@@ -17,29 +17,32 @@ import { loadBoundaries } from '@marsad/geodata';
  * the PostgreSQL server named by DATABASE_URL otherwise. Each level is prepared once per run
  * (a PGlite snapshot or a server template database) and every test file gets its own copy.
  */
+/** empty: PostGIS only; migrated: the schema; boundaries: and the boundaries; demo: and the demo data. */
 export type Level = 'empty' | 'migrated' | 'boundaries' | 'demo';
 
 const SNAPSHOT_DIR = resolve(fileURLToPath(new URL('../../.data/snapshots', import.meta.url)));
 
 export const serverUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
 
-const STEPS: Record<Exclude<Level, 'empty'>, { base?: Exclude<Level, 'empty'>; run: (db: Database) => Promise<unknown> }> = {
-  migrated: { run: (db) => migrate(db) },
+type Step = { base?: Level; run: (db: Database) => Promise<unknown> };
+const STEPS: Record<Level, Step> = {
+  empty: { run: (db) => db.exec('create extension if not exists postgis') },
+  migrated: { base: 'empty', run: (db) => migrate(db) },
   boundaries: { base: 'migrated', run: (db) => db.transaction((tx) => loadBoundaries(tx)) },
   demo: { base: 'boundaries', run: async (db) => (await import('@marsad/demo')).seedDemoData(db) },
 };
 
-async function keyFor(level: Exclude<Level, 'empty'>): Promise<string> {
+async function keyFor(level: Level): Promise<string> {
   return `${await preparedDatabaseKey({ demo: level === 'demo' })}-${level}`;
 }
 
 /** Builds every level's snapshot or template; called once by the global setup. */
-export async function prepareAllLevels(levels: readonly Exclude<Level, 'empty'>[] = ['migrated', 'boundaries', 'demo']): Promise<void> {
+export async function prepareAllLevels(levels: readonly Level[] = ['empty', 'migrated', 'boundaries', 'demo']): Promise<void> {
   for (const level of levels) await prepared(level, serverUrl());
 }
 
 /** The prepared copy source for `level`: a server template name when `url` is given, else a PGlite snapshot. */
-async function prepared(level: Exclude<Level, 'empty'>, url: string | undefined): Promise<Blob | string> {
+async function prepared(level: Level, url: string | undefined): Promise<Blob | string> {
   const step = STEPS[level];
   const key = await keyFor(level);
   if (url) {
@@ -53,7 +56,7 @@ async function prepared(level: Exclude<Level, 'empty'>, url: string | undefined)
 }
 
 /** On a server, a template is built from scratch by running the earlier steps first. */
-async function replay(db: Database, level: Exclude<Level, 'empty'>): Promise<void> {
+async function replay(db: Database, level: Level): Promise<void> {
   const step = STEPS[level];
   if (step.base) await replay(db, step.base);
   await step.run(db);
@@ -71,13 +74,10 @@ export interface TestDatabase {
 export async function freshDatabase(level: Level, engine?: 'pglite'): Promise<TestDatabase> {
   const url = engine === 'pglite' ? undefined : serverUrl();
   if (url) {
-    const template = level === 'empty' ? 'template1' : ((await prepared(level, url)) as string);
-    const copy = await copyTemplate(url, template);
+    const copy = await copyTemplate(url, (await prepared(level, url)) as string);
     const db = await PostgresDatabase.open(copy.url, { max: 4 });
-    if (level === 'empty') await db.exec('create extension if not exists postgis');
     return { db, close: async () => (await db.close(), await copy.drop()) };
   }
-  const db = await PgliteDatabase.open(level === 'empty' ? {} : { snapshot: (await prepared(level, undefined)) as Blob });
-  if (level === 'empty') await db.exec('create extension if not exists postgis');
+  const db = await PgliteDatabase.open({ snapshot: (await prepared(level, undefined)) as Blob });
   return { db, close: () => db.close() };
 }

@@ -1,0 +1,52 @@
+export interface DemoOptions {
+  /** Same seed, same data. */
+  seed?: number;
+  /** Development projects and service centres (zones not included). */
+  projects?: number;
+  /** Industrial and craft zones. */
+  zones?: number;
+  /** Progress updates in total, spread over the three years before `today` (approximate). */
+  updates?: number;
+  /** ISO 3166-1 alpha-3 codes of the countries to fill; their boundaries must be loaded. */
+  countries?: string[];
+  /** 'YYYY-MM-DD': the generated history ends here. Fixed by default so the data is stable. */
+  today?: string;
+}
+
+export interface DemoSummary {
+  organizations: number;
+  users: number;
+  projects: number;
+  zones: number;
+  updates: number;
+  shares: number;
+  fundings: number;
+}
+
+export const DEMO_DEFAULTS: Required<DemoOptions> = {
+  seed: 20261122,
+  projects: 2000,
+  zones: 60,
+  updates: 20_000,
+  countries: ['SYR', 'LBY', 'SAU'],
+  today: '2026-11-01',
+};
+
+export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions> {
+  const resolved: Required<DemoOptions> = {
+    seed: options.seed ?? DEMO_DEFAULTS.seed,
+    projects: options.projects ?? DEMO_DEFAULTS.projects,
+    zones: options.zones ?? DEMO_DEFAULTS.zones,
+    updates: options.updates ?? DEMO_DEFAULTS.updates,
+    countries: [...(options.countries ?? DEMO_DEFAULTS.countries)],
+    today: options.today ?? DEMO_DEFAULTS.today,
+  };
+  for (const key of ['projects', 'zones', 'updates'] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 0) {
+      throw new Error(`Demo option "${key}" must be a whole number ≥ 0, got ${resolved[key]}`);
+    }
+  }
+  if (!Number.isInteger(resolved.seed)) throw new Error(`Demo option "seed" must be an integer, got ${resolved.seed}`);
+  if (resolved.countries.length === 0) throw new Error('Demo option "countries" must name at least one country');
+  return resolved;
+}

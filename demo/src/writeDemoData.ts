@@ -1,0 +1,221 @@
+import type { Queryable } from '@marsad/db';
+import { checkPreconditions } from './checkPreconditions.ts';
+import { ColumnBuffer } from './ColumnBuffer.ts';
+import { fromDay, toDay } from './days.ts';
+import { insertDemoAccounts, type DemoAccounts } from './demoAccounts.ts';
+import { resolveOptions, type DemoOptions, type DemoSummary } from './DemoOptions.ts';
+import { planFunding } from './funding.ts';
+import { historyWindow, planContext } from './historyWindow.ts';
+import { loadAdminAreas } from './loadAdminAreas.ts';
+import { DONORS, insertOrganizations, type OrganizationIds } from './organizations.ts';
+import { progressUpdates, type HistoryWindow } from './progressUpdates.ts';
+import { areaWeights, draftProject, type DraftContext } from './projectDrafts.ts';
+import { ProjectCodes, type ProjectDraft } from './ProjectDraft.ts';
+import { Random } from './random.ts';
+import { draftZones } from './zoneDrafts.ts';
+import { zoneFacts } from './zoneFacts.ts';
+
+/** Projects per insert statement, and progress updates per insert statement. */
+const PROJECT_BATCH = 5_000;
+const UPDATE_BATCH = 20_000;
+/** Share of reports signed by the governorate's engineer; the rest have no recorded author. */
+const SIGNED_SHARE = 0.75;
+/** Share of projects also shared with an organization that does not fund them. */
+const EXTRA_SHARE_CHANCE = 0.05;
+
+/**
+ * Writes the demo data inside the caller's transaction (see `seedDemoData`), so a failure
+ * leaves nothing behind. Generates deterministically from `options.seed`.
+ */
+export async function writeDemoData(tx: Queryable, options: DemoOptions = {}): Promise<DemoSummary> {
+  const settings = resolveOptions(options);
+  const today = toDay(settings.today);
+  await checkPreconditions(tx, settings.countries);
+  // One 'bulk_load' audit entry for the whole load instead of one per row (see migration 0008).
+  await tx.query(`select set_config('marsad.audit', 'off', true)`);
+
+  const areas = await loadAdminAreas(tx, settings.countries);
+  const sectorRows = await tx.query<{ code: string; name_en: string; name_ar: string }>('select code, name_en, name_ar from sectors');
+  const sectors = new Map(sectorRows.map((row) => [row.code, { en: row.name_en, ar: row.name_ar }]));
+  const orgs = await insertOrganizations(tx, settings.countries, areas);
+  const accounts = await insertDemoAccounts(tx, settings.countries, areas, orgs);
+
+  const context: DraftContext = { seed: settings.seed, areas, sectors, plan: planContext(today), codes: new ProjectCodes() };
+  const weights = areaWeights(areas);
+  const drafts = draftZones(settings.zones, 0, context, weights);
+  for (let i = 0; i < settings.projects; i++) drafts.push(draftProject(settings.zones + i, context, weights));
+  const window = historyWindow(drafts, settings.updates, today);
+
+  const writer = new DemoWriter(tx, settings.seed, window, orgs, accounts);
+  for (let start = 0; start < drafts.length; start += PROJECT_BATCH) {
+    await writer.write(drafts.slice(start, start + PROJECT_BATCH));
+  }
+  await writer.finish();
+
+  const summary: DemoSummary = {
+    organizations: orgs.count,
+    users: accounts.count,
+    projects: settings.projects,
+    zones: settings.zones,
+    ...writer.counts,
+  };
+  await tx.query(`insert into audit_log (action, table_name, new_values) values ('bulk_load', 'demo', $1::jsonb)`, [
+    JSON.stringify({ ...summary, seed: settings.seed, today: settings.today, countries: settings.countries }),
+  ]);
+  return summary;
+}
+
+/** Writes drafts batch by batch: projects, then their updates, zone facts, funding and shares. */
+class DemoWriter {
+  readonly counts = { updates: 0, shares: 0, fundings: 0 };
+  private readonly updates = new ColumnBuffer(7);
+  /** The one statement the server may still be running while the next batch is generated. */
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly seed: number,
+    private readonly window: HistoryWindow,
+    private readonly orgs: OrganizationIds,
+    private readonly accounts: DemoAccounts,
+  ) {}
+
+  async write(drafts: readonly ProjectDraft[]): Promise<void> {
+    const ids = await this.insertProjects(drafts);
+    const zones = new ColumnBuffer(9);
+    const funding = new ColumnBuffer(3);
+    const shares = new ColumnBuffer(3);
+    for (const draft of drafts) {
+      const id = ids.get(draft.code)!;
+      const random = Random.for(this.seed, 'updates', draft.index);
+      const engineer = this.accounts.engineerOf.get(draft.area.id) ?? null;
+      const rows = progressUpdates(random, draft.plan, this.window);
+      for (const row of rows) {
+        this.updates.push(id, fromDay(row.day), row.status, row.physical, row.financial, row.note, random.chance(SIGNED_SHARE) ? engineer : null);
+      }
+      // Whole projects per statement, so the statement trigger touches each project once.
+      if (this.updates.size >= UPDATE_BATCH) await this.flushUpdates();
+
+      if (draft.zone) {
+        const facts = zoneFacts(Random.for(this.seed, 'zone-facts', draft.index), draft, rows.at(-1)?.physical ?? 0);
+        zones.push(id, draft.zone.development, facts.plotsTotal, facts.plotsAllocated, facts.plotsInProduction, facts.water, facts.electricity, facts.roads, facts.sewage);
+      }
+
+      const fundingRandom = Random.for(this.seed, 'funding', draft.index);
+      const sharedOn = fromDay(Math.min(this.window.today, draft.registered + fundingRandom.int(0, 60)));
+      const sharedWith = new Set<number>();
+      for (const share of planFunding(fundingRandom, draft)) {
+        const org = share.slug === 'ministry' ? this.orgs.ministryOf.get(draft.area.countryIso3)! : this.orgs.bySlug.get(share.slug)!;
+        funding.push(id, org, share.amount);
+        // Donors see the projects they fund.
+        if (share.slug !== 'ministry') sharedWith.add(org);
+      }
+      if (fundingRandom.chance(EXTRA_SHARE_CHANCE)) {
+        const pool = this.orgs.partners.length > 0 && fundingRandom.chance(0.5) ? this.orgs.partners : DONORS.map((d) => this.orgs.bySlug.get(d.slug)!);
+        sharedWith.add(fundingRandom.pick(pool));
+      }
+      for (const org of sharedWith) shares.push(id, org, sharedOn);
+    }
+    await this.flushUpdates();
+    await this.insertZoneFacts(zones.take());
+    await this.insertFunding(funding.take());
+    await this.insertShares(shares.take());
+  }
+
+  /** Waits for the last statement sent; its error, if any, surfaces here. */
+  async finish(): Promise<void> {
+    await this.inFlight;
+  }
+
+  /**
+   * Sends a statement without waiting for its result, so generating the next batch overlaps
+   * with the server's work. At most one is in flight, which keeps memory bounded and order intact.
+   */
+  private async send(sql: string, params: unknown[]): Promise<void> {
+    await this.inFlight;
+    const statement = this.tx.query(sql, params);
+    statement.catch(() => {}); // handled when awaited in the next send() or finish()
+    this.inFlight = statement;
+  }
+
+  private async insertProjects(drafts: readonly ProjectDraft[]): Promise<Map<string, number>> {
+    await this.inFlight;
+    const day = (value: number | null) => (value === null ? null : fromDay(value));
+    const rows = await this.tx.query<{ id: number; code: string }>(
+      `insert into projects (code, kind, sector_code, title_en, title_ar, description_en, description_ar, admin_area_id, geom,
+                             budget, currency, planned_start, planned_end, actual_start, actual_end, is_published, is_demo, created_at)
+       select code, kind, sector, title_en, title_ar, description_en, description_ar, area_id, ST_GeomFromText(wkt, 4326),
+              budget, 'USD', planned_start, planned_end, actual_start, actual_end, published, true, (registered + time '09:00') at time zone 'UTC'
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
+                     $10::numeric[], $11::date[], $12::date[], $13::date[], $14::date[], $15::boolean[], $16::date[])
+           as d(code, kind, sector, title_en, title_ar, description_en, description_ar, area_id, wkt,
+                budget, planned_start, planned_end, actual_start, actual_end, published, registered)
+       returning id, code`,
+      [
+        drafts.map((d) => d.code),
+        drafts.map((d) => d.kind),
+        drafts.map((d) => d.sector),
+        drafts.map((d) => d.title.en),
+        drafts.map((d) => d.title.ar),
+        drafts.map((d) => d.description.en),
+        drafts.map((d) => d.description.ar),
+        drafts.map((d) => d.area.id),
+        drafts.map((d) => d.wkt),
+        drafts.map((d) => d.budget),
+        drafts.map((d) => day(d.plan.plannedStart)),
+        drafts.map((d) => day(d.plan.plannedEnd)),
+        drafts.map((d) => day(d.plan.actualStart)),
+        drafts.map((d) => day(d.plan.actualEnd)),
+        drafts.map((d) => d.published),
+        drafts.map((d) => day(d.registered)),
+      ],
+    );
+    return new Map(rows.map((row) => [row.code, row.id]));
+  }
+
+  private async flushUpdates(): Promise<void> {
+    if (this.updates.size === 0) return;
+    this.counts.updates += this.updates.size;
+    await this.send(
+      `insert into progress_updates (project_id, reported_on, status, physical_progress, financial_progress, note, author_id, created_at)
+       select project_id, reported_on, status, physical, financial, note, author_id, (reported_on + time '15:00') at time zone 'UTC'
+         from unnest($1::bigint[], $2::date[], $3::text[], $4::numeric[], $5::numeric[], $6::text[], $7::int[])
+           as u(project_id, reported_on, status, physical, financial, note, author_id)`,
+      this.updates.take(),
+    );
+  }
+
+  /** area_ha is measured by PostGIS on the stored outline, so it always matches the map. */
+  private async insertZoneFacts(columns: unknown[][]): Promise<void> {
+    if (columns[0]!.length === 0) return;
+    await this.send(
+      `insert into zone_facts (project_id, kind, development, area_ha, plots_total, plots_allocated, plots_in_production,
+                               water_readiness, electricity_readiness, roads_readiness, sewage_readiness)
+       select p.id, p.kind, z.development, round((ST_Area(p.geom::geography) / 10000)::numeric, 2), z.plots_total, z.plots_allocated,
+              z.plots_in_production, z.water, z.electricity, z.roads, z.sewage
+         from unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[])
+           as z(project_id, development, plots_total, plots_allocated, plots_in_production, water, electricity, roads, sewage)
+         join projects p on p.id = z.project_id`,
+      columns,
+    );
+  }
+
+  private async insertFunding(columns: unknown[][]): Promise<void> {
+    this.counts.fundings += columns[0]!.length;
+    await this.send(
+      `insert into project_funding (project_id, organization_id, amount, currency)
+       select project_id, organization_id, amount, 'USD' from unnest($1::bigint[], $2::int[], $3::numeric[]) as f(project_id, organization_id, amount)`,
+      columns,
+    );
+  }
+
+  private async insertShares(columns: unknown[][]): Promise<void> {
+    this.counts.shares += columns[0]!.length;
+    await this.send(
+      `insert into project_shares (project_id, organization_id, shared_by, shared_at)
+       select project_id, organization_id, $4::int, (shared_on + time '11:00') at time zone 'UTC'
+         from unnest($1::bigint[], $2::int[], $3::date[]) as s(project_id, organization_id, shared_on)`,
+      [...columns, this.accounts.adminId],
+    );
+  }
+}
