@@ -48,7 +48,8 @@ export async function openAppDatabase(config: Config): Promise<OpenedDatabase> {
   }
 
   const cache = new SnapshotCache(config.SNAPSHOT_DIR);
-  const key = await preparedDatabaseKey({ demo: config.DEMO_DATA });
+  // Named like the test suite's prepared levels, so a test run and the app share one snapshot.
+  const key = `${await preparedDatabaseKey({ demo: config.DEMO_DATA })}-${config.DEMO_DATA ? 'demo' : 'boundaries'}`;
   const cached = await cache.read(key);
   const snapshot = cached ?? (await cache.getOrBuild(key, (db) => setUpDatabase(db, { demo: config.DEMO_DATA }).then(() => {})));
   const db = await PgliteDatabase.open({ dataDir: config.DATA_DIR, snapshot });
