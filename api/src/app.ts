@@ -1,5 +1,6 @@
 import type { Database } from '@marsad/db';
 import { compress } from 'hono/compress';
+import { ANONYMOUS } from './access/Viewer.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
@@ -7,6 +8,7 @@ import { createRouter } from './http/router.ts';
 import { webApp } from './http/webApp.ts';
 import { boundaries } from './routes/boundaries.ts';
 import { health } from './routes/health.ts';
+import { projects } from './routes/projects.ts';
 import { tiles } from './routes/tiles.ts';
 import { tileEncoderFor } from './tiles/tileEncoderFor.ts';
 
@@ -25,12 +27,14 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('db', db);
     c.set('config', config);
     c.set('tileEncoder', tileEncoder);
+    c.set('viewer', ANONYMOUS);
     await next();
   });
   app.use('/api/*', compress());
 
   app.route('/api/health', health);
   app.route('/api/boundaries', boundaries);
+  app.route('/api/projects', projects);
   app.route('/tiles', tiles);
 
   app.doc('/api/openapi.json', {

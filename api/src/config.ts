@@ -24,6 +24,9 @@ const ConfigSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   WEB_DIST: z.string().min(1).default(resolve(REPO_ROOT, 'web/dist')),
   LOG_REQUESTS: booleanFlag.default(true),
+  /** Page size of lists when the client does not ask, and the most it may ask for. */
+  PAGE_SIZE_DEFAULT: z.coerce.number().int().min(1).max(10_000).default(50),
+  PAGE_SIZE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable } from './Database.ts';
 import { TYPE_PARSERS } from './Database.ts';
@@ -10,7 +11,7 @@ export interface PgliteOptions {
   snapshot?: Blob;
 }
 
-/** Embedded PostgreSQL (WASM) with PostGIS: the zero-setup default engine. */
+/** Embedded PostgreSQL (WASM) with PostGIS and pg_trgm: the zero-setup default engine. */
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite' as const;
 
@@ -20,7 +21,7 @@ export class PgliteDatabase implements Database {
     const pg = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
-      extensions: { postgis },
+      extensions: { postgis, pg_trgm },
       parsers: TYPE_PARSERS,
     });
     return new PgliteDatabase(pg);

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { migrate, PgliteDatabase, PostgresDatabase, SnapshotCache, type Database } from '@marsad/db';
 import type { Config } from '../config.ts';
 import { preparedDatabaseKey } from './preparedDatabaseKey.ts';
@@ -52,6 +52,7 @@ export async function openAppDatabase(config: Config): Promise<OpenedDatabase> {
   const key = `${await preparedDatabaseKey({ demo: config.DEMO_DATA })}-${config.DEMO_DATA ? 'demo' : 'boundaries'}`;
   const cached = await cache.read(key);
   const snapshot = cached ?? (await cache.getOrBuild(key, (db) => setUpDatabase(db, { demo: config.DEMO_DATA }).then(() => {})));
+  mkdirSync(dirname(config.DATA_DIR), { recursive: true });
   const db = await PgliteDatabase.open({ dataDir: config.DATA_DIR, snapshot });
   return { db, origin: cached ? 'snapshot' : 'built and snapshotted' };
 }

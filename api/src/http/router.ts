@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@marsad/db';
 import type { Config } from '../config.ts';
+import type { Viewer } from '../access/Viewer.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
 import { ProblemError } from './problem.ts';
 
@@ -10,6 +11,8 @@ export interface AppEnv {
     db: Database;
     config: Config;
     tileEncoder: TileEncoder;
+    /** Who is asking; anonymous until accounts exist. */
+    viewer: Viewer;
   };
 }
 

@@ -1,0 +1,11 @@
+/**
+ * Who is asking. Every read passes the viewer to `projectVisibility`, the one place that
+ * decides which projects they may see.
+ */
+export type Role = 'admin' | 'minister' | 'viewer' | 'engineer' | 'donor';
+
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: number; role: Role; organizationId: number };
+
+export const ANONYMOUS: Viewer = { kind: 'anonymous' };

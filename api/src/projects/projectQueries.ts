@@ -1,0 +1,111 @@
+import type { Queryable } from '@marsad/db';
+import type { Geometry } from 'geojson';
+import type { Viewer } from '../access/Viewer.ts';
+import { SqlParams } from '../sql/SqlParams.ts';
+import type { ProjectFilter } from './projectFilterSchema.ts';
+import { projectFilterSql } from './projectFilterSql.ts';
+import { indicatorSql } from './projectIndicators.ts';
+import { orderBySql } from './projectSort.ts';
+
+/** The columns of a project in lists and exports (one row per project). */
+export const PROJECT_SUMMARY_COLUMNS = `
+  p.id, p.code, p.kind, p.sector_code as sector, p.title_ar, p.title_en, p.status,
+  p.physical_progress, p.financial_progress, p.budget, p.currency,
+  p.planned_start, p.planned_end, p.actual_start, p.actual_end, p.last_update_on, p.is_published,
+  p.country_iso3 as country, a.code as governorate, a.name_ar as governorate_name_ar, a.name_en as governorate_name_en,
+  ${indicatorSql().delayed} as delayed, ${indicatorSql().stale} as stale, ${indicatorSql().delayDays} as delay_days`;
+
+export interface ProjectSummaryRow {
+  id: number;
+  code: string;
+  kind: string;
+  sector: string;
+  title_ar: string;
+  title_en: string;
+  status: string;
+  physical_progress: number;
+  financial_progress: number;
+  budget: number | null;
+  currency: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  last_update_on: string | null;
+  is_published: boolean;
+  country: string;
+  governorate: string;
+  governorate_name_ar: string;
+  governorate_name_en: string;
+  delayed: boolean;
+  stale: boolean;
+  delay_days: number;
+  geometry?: Geometry;
+}
+
+export interface ProjectPageRequest {
+  filter: ProjectFilter;
+  viewer: Viewer;
+  sort: string;
+  limit: number;
+  offset: number;
+  withGeometry: boolean;
+}
+
+/** One page of the projects the viewer may see under the filter, and how many there are in all. */
+export async function findProjects(db: Queryable, request: ProjectPageRequest): Promise<{ total: number; rows: ProjectSummaryRow[] }> {
+  const params = new SqlParams();
+  const where = projectFilterSql(request.filter, request.viewer, params);
+  const rows = await db.query<ProjectSummaryRow & { total: number }>(
+    `select ${PROJECT_SUMMARY_COLUMNS}
+            ${request.withGeometry ? ', ST_AsGeoJSON(p.geom, 6)::json as geometry' : ''},
+            count(*) over () as total
+       from projects p join admin_areas a on a.id = p.admin_area_id
+      where ${where}
+      order by ${orderBySql(request.sort)}
+      limit ${params.add(request.limit)} offset ${params.add(request.offset)}`,
+    params.values,
+  );
+  if (rows.length === 0 && request.offset > 0) {
+    // Past the end: the window count is not there to read, so count on its own.
+    const countParams = new SqlParams();
+    const [count] = await db.query<{ total: number }>(
+      `select count(*) as total from projects p where ${projectFilterSql(request.filter, request.viewer, countParams)}`,
+      countParams.values,
+    );
+    return { total: count?.total ?? 0, rows: [] };
+  }
+  return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
+}
+
+/** Everything about one project the viewer may see, or undefined (unknown and hidden look alike). */
+export async function findProject(db: Queryable, id: number, viewer: Viewer): Promise<Record<string, unknown> | undefined> {
+  const params = new SqlParams([id]);
+  const [row] = await db.query<Record<string, unknown>>(
+    `select ${PROJECT_SUMMARY_COLUMNS},
+            p.description_ar, p.description_en, p.version, p.created_at, p.updated_at,
+            a.name_ar_short as governorate_name_ar_short,
+            ST_AsGeoJSON(p.geom, 6)::json as geometry,
+            (select coalesce(json_agg(json_build_object(
+                      'organization', o.slug, 'kind', o.kind, 'name_en', o.name_en, 'name_ar', o.name_ar,
+                      'amount', f.amount, 'currency', f.currency) order by f.amount desc, o.slug), '[]'::json)
+               from project_funding f join organizations o on o.id = f.organization_id
+              where f.project_id = p.id) as funding,
+            (select coalesce(json_agg(json_build_object(
+                      'id', u.id, 'reported_on', u.reported_on, 'status', u.status,
+                      'physical_progress', u.physical_progress, 'financial_progress', u.financial_progress,
+                      'note', u.note, 'author', author.display_name) order by u.reported_on, u.id), '[]'::json)
+               from progress_updates u left join users author on author.id = u.author_id
+              where u.project_id = p.id) as progress,
+            (select json_build_object(
+                      'development', z.development, 'area_ha', z.area_ha, 'plots_total', z.plots_total,
+                      'plots_allocated', z.plots_allocated, 'plots_in_production', z.plots_in_production,
+                      'utilities', json_build_object('water', z.water_readiness, 'electricity', z.electricity_readiness,
+                                                     'roads', z.roads_readiness, 'sewage', z.sewage_readiness))
+               from zone_facts z where z.project_id = p.id) as zone
+       from projects p join admin_areas a on a.id = p.admin_area_id
+      where p.id = $1 and ${projectFilterSql({}, viewer, params)}`,
+    params.values,
+  );
+  return row;
+}
