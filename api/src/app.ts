@@ -9,6 +9,7 @@ import { webApp } from './http/webApp.ts';
 import { boundaries } from './routes/boundaries.ts';
 import { health } from './routes/health.ts';
 import { projects } from './routes/projects.ts';
+import { summaries } from './routes/summaries.ts';
 import { tiles } from './routes/tiles.ts';
 import { tileEncoderFor } from './tiles/tileEncoderFor.ts';
 
@@ -35,6 +36,7 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/health', health);
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
+  app.route('/api/summaries', summaries);
   app.route('/tiles', tiles);
 
   app.doc('/api/openapi.json', {

@@ -1,0 +1,104 @@
+import type { Queryable } from '@marsad/db';
+import type { Viewer } from '../access/Viewer.ts';
+import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
+import { projectFilterSql } from '../projects/projectFilterSql.ts';
+import { SqlParams } from '../sql/SqlParams.ts';
+import { readMetrics, summaryMetricsSql, type SummaryMetrics } from './summaryMetrics.ts';
+
+export interface CountrySummary extends SummaryMetrics {
+  country: string;
+  name_en: string;
+  name_ar: string;
+}
+
+export interface GovernorateSummary extends SummaryMetrics {
+  governorate: string;
+  country: string;
+  name_en: string;
+  name_ar: string;
+  name_ar_short: string;
+}
+
+/** Metrics for all projects the viewer may see under the filter, taken together. */
+export async function summarizeAll(db: Queryable, filter: ProjectFilter, viewer: Viewer): Promise<SummaryMetrics> {
+  const params = new SqlParams();
+  const [row] = await db.query<Record<string, unknown>>(
+    `select ${summaryMetricsSql()} from projects p where ${projectFilterSql(filter, viewer, params)}`,
+    params.values,
+  );
+  return readMetrics(row ?? {});
+}
+
+/** One row per country (every country in the filter, or every country with boundaries), zeros included. */
+export async function summarizeByCountry(db: Queryable, filter: ProjectFilter, viewer: Viewer): Promise<CountrySummary[]> {
+  const params = new SqlParams();
+  const onFilter = projectFilterSql(filter, viewer, params);
+  const countries = filter.country ? `where c.iso3 = any(${params.add(filter.country)}::text[])` : '';
+  const rows = await db.query<Record<string, unknown>>(
+    `select c.iso3 as country, c.name_en, c.name_ar, ${summaryMetricsSql()}
+       from countries c left join projects p on p.country_iso3 = c.iso3 and ${onFilter}
+       ${countries}
+      group by c.iso3
+      order by c.iso3`,
+    params.values,
+  );
+  return rows.map((row) => ({
+    country: row.country as string,
+    name_en: row.name_en as string,
+    name_ar: row.name_ar as string,
+    ...readMetrics(row),
+  }));
+}
+
+/**
+ * One row per governorate (in the filtered countries and governorates), zeros included, so
+ * a choropleth can colour every unit. Feeds the map and the governorates vector tile layer.
+ */
+export async function summarizeByGovernorate(
+  db: Queryable,
+  filter: ProjectFilter,
+  viewer: Viewer,
+): Promise<GovernorateSummary[]> {
+  const params = new SqlParams();
+  const { sql, areaWhere } = governorateSummarySql(filter, viewer, params);
+  const rows = await db.query<Record<string, unknown>>(`${sql} ${areaWhere} group by a.id order by a.code`, params.values);
+  return rows.map((row) => ({
+    governorate: row.governorate as string,
+    country: row.country as string,
+    name_en: row.name_en as string,
+    name_ar: row.name_ar as string,
+    name_ar_short: row.name_ar_short as string,
+    ...readMetrics(row),
+  }));
+}
+
+/** The select…from…join part of the per-governorate summary, and its area restriction. */
+export function governorateSummarySql(filter: ProjectFilter, viewer: Viewer, params: SqlParams) {
+  const onFilter = projectFilterSql(filter, viewer, params);
+  const area: string[] = ['a.level = 1'];
+  if (filter.country) area.push(`a.country_iso3 = any(${params.add(filter.country)}::text[])`);
+  if (filter.governorate) area.push(`a.code = any(${params.add(filter.governorate)}::text[])`);
+  return {
+    sql: `select a.id, a.code as governorate, a.country_iso3 as country, a.name_en, a.name_ar, a.name_ar_short,
+                 ${summaryMetricsSql()}
+            from admin_areas a left join projects p on p.admin_area_id = a.id and ${onFilter}`,
+    areaWhere: `where ${area.join(' and ')}`,
+  };
+}
+
+/** Metrics of one governorate's projects grouped by `column` (sector or kind). */
+export async function summarizeGovernorateBy(
+  db: Queryable,
+  governorate: string,
+  column: 'sector_code' | 'kind',
+  filter: ProjectFilter,
+  viewer: Viewer,
+): Promise<(SummaryMetrics & { key: string })[]> {
+  const params = new SqlParams();
+  const where = projectFilterSql({ ...filter, governorate: [governorate] }, viewer, params);
+  const rows = await db.query<Record<string, unknown>>(
+    `select p.${column} as key, ${summaryMetricsSql()} from projects p where ${where} group by p.${column} order by p.${column}`,
+    params.values,
+  );
+  return rows.map((row) => ({ key: row.key as string, ...readMetrics(row) }));
+}
