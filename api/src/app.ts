@@ -7,11 +7,16 @@ import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
 import { webApp } from './http/webApp.ts';
 import { boundaries } from './routes/boundaries.ts';
+import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
+import { ogc } from './routes/ogc.ts';
 import { projects } from './routes/projects.ts';
 import { summaries } from './routes/summaries.ts';
-import { tiles } from './routes/tiles.ts';
+import { tileRoutes } from './routes/tiles.ts';
+import { DataVersion } from './tiles/DataVersion.ts';
+import { TileCache } from './tiles/TileCache.ts';
 import { tileEncoderFor } from './tiles/tileEncoderFor.ts';
+import { TileService } from './tiles/TileService.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -21,6 +26,10 @@ export interface AppDependencies {
 /** The whole HTTP surface: API, tiles, OpenAPI document and the built web app, on one origin. */
 export function createApp({ db, config }: AppDependencies) {
   const tileEncoder = tileEncoderFor(db.engine);
+  const dataVersion = new DataVersion(db);
+  void dataVersion.refresh().catch(() => {});
+  dataVersion.watch(config.DATA_VERSION_POLL_SECONDS);
+  const tiles = new TileService(db, tileEncoder, new TileCache(config.TILE_CACHE_MB * 1024 * 1024), dataVersion);
   const app = createRouter();
 
   if (config.LOG_REQUESTS) app.use('*', requestLogger());
@@ -28,6 +37,8 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('db', db);
     c.set('config', config);
     c.set('tileEncoder', tileEncoder);
+    c.set('tiles', tiles);
+    c.set('dataVersion', dataVersion);
     c.set('viewer', ANONYMOUS);
     await next();
   });
@@ -36,8 +47,10 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/health', health);
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
+  app.route('/api/exports', exports);
   app.route('/api/summaries', summaries);
-  app.route('/tiles', tiles);
+  app.route('/tiles', tileRoutes);
+  app.route('/ogc', ogc);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

@@ -24,6 +24,10 @@ const ConfigSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   WEB_DIST: z.string().min(1).default(resolve(REPO_ROOT, 'web/dist')),
   LOG_REQUESTS: booleanFlag.default(true),
+  /** Memory for encoded vector tiles. */
+  TILE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** How often to look for data written by other processes (the tile cache then starts afresh). */
+  DATA_VERSION_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   /** Page size of lists when the client does not ask, and the most it may ask for. */
   PAGE_SIZE_DEFAULT: z.coerce.number().int().min(1).max(10_000).default(50),
   PAGE_SIZE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),

@@ -38,7 +38,8 @@ begin
       into changed_old, changed_new
       from jsonb_each(new_j) n left join jsonb_each(old_j) o on o.key = n.key
      where o.value is distinct from n.value
-       and n.key not in ('version', 'updated_at');
+       -- Bookkeeping and derived columns (0009's search_text, 0010's label_point) are not changes anyone made.
+       and n.key not in ('version', 'updated_at', 'search_text', 'label_point');
     if changed_new is null then
       return null;
     end if;

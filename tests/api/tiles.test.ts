@@ -1,6 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
-import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer } from '@marsad/api/tiles';
+import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer } from '@marsad/api/tiles';
+import { ANONYMOUS } from '@marsad/api/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/testApp.ts';
 import { freshDatabase } from '../support/testDatabases.ts';
@@ -32,12 +33,23 @@ const ringArea = (ring: { x: number; y: number }[]) =>
     return sum + (q.x - p.x) * (q.y + p.y);
   }, 0) / -2;
 
+/** The XYZ tile containing a longitude/latitude at zoom z. */
+function tileAt(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const latRad = (lat * Math.PI) / 180;
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n),
+  };
+}
+
 const SYRIA_Z6 = { z: 6, x: 38, y: 25 }; // covers Damascus, Homs, Hama, Tartus...
 
 describe('vector tiles', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await testApp('boundaries');
+    t = await testApp('demo');
   });
   afterAll(() => t.close());
 
@@ -81,6 +93,9 @@ describe('vector tiles', () => {
     ['/tiles/governorates/3/0/-1.mvt', 'y'],
     ['/tiles/governorates/3/0/1.png', 'y'],
     ['/tiles/nope/3/0/1.mvt', 'layer'],
+    ['/tiles/projects/3/0/1.mvt?status=late', 'status'],
+    ['/tiles/projects/3/0/1.mvt?governorate=SY-ZZ', 'governorate'],
+    ['/tiles/projects/3/0/1.mvt?bbox=a,b,c,d', 'bbox'],
   ])('rejects %s with a 400 naming %s', async (path, parameter) => {
     const res = await t.app.request(path);
     expect(res.status).toBe(400);
@@ -92,12 +107,14 @@ describe('vector tiles', () => {
   // ST_AsMVT there against the JavaScript encoder on PGlite, the engine it serves in production.
   it('encodes the same tiles on PGlite in JavaScript as ST_AsMVT does on a PostGIS server', async (ctx) => {
     if (t.db.engine !== 'postgres') ctx.skip();
-    const pglite = await freshDatabase('boundaries', 'pglite');
+    const pglite = await freshDatabase('demo', 'pglite');
     try {
       for (const tile of [SYRIA_Z6, { z: 4, x: 9, y: 6 }, { z: 8, x: 153, y: 102 }, { z: 2, x: 2, y: 1 }]) {
-        const viaSql = decode(await new PostgisTileEncoder().encode(t.db, tile, [governoratesLayer()])).governorates!;
-        const viaJs = decode(await new JavascriptTileEncoder().encode(pglite.db, tile, [governoratesLayer()])).governorates!;
-        expectSameFeatures(viaJs, viaSql, tile);
+        for (const layer of [governoratesLayer(), governoratesLayer({}, ANONYMOUS), projectsLayer({}, ANONYMOUS), zonesLayer({}, ANONYMOUS)]) {
+          const viaSql = decode(await new PostgisTileEncoder().encode(t.db, tile, [layer]))[layer.name] ?? [];
+          const viaJs = decode(await new JavascriptTileEncoder().encode(pglite.db, tile, [layer]))[layer.name] ?? [];
+          expectSameFeatures(viaJs, viaSql, tile);
+        }
       }
     } finally {
       await pglite.close();
@@ -107,14 +124,132 @@ describe('vector tiles', () => {
 
 /** Same features, ids and properties; same shapes to within snapping to the integer grid. */
 function expectSameFeatures(viaJs: DecodedFeature[], viaSql: DecodedFeature[], tile: { z: number; x: number; y: number }) {
-  expect(viaJs.map((f) => [f.id, f.type, f.properties])).toEqual(viaSql.map((f) => [f.id, f.type, f.properties]));
+  // The two clippers disagree only on specks: polygons of about one square tile unit (a
+  // sixteen-millionth of the tile), which one keeps and the other drops. Anything bigger must match.
   const area = (rings: { x: number; y: number }[][]) => rings.reduce((s, r) => s + ringArea(r), 0);
+  const inBoth = (a: DecodedFeature[], b: DecodedFeature[]) => a.filter((f) => b.some((g) => g.id === f.id));
+  for (const [only, engine] of [
+    [viaJs.filter((f) => !viaSql.some((g) => g.id === f.id)), 'JavaScript'],
+    [viaSql.filter((f) => !viaJs.some((g) => g.id === f.id)), 'ST_AsMVT'],
+  ] as const) {
+    for (const f of only) {
+      expect(f.type, `feature ${f.id} only from ${engine} at ${JSON.stringify(tile)}`).toBe(3);
+      expect(Math.abs(area(f.rings)), `feature ${f.id} only from ${engine} at ${JSON.stringify(tile)}`).toBeLessThanOrEqual(1.5);
+    }
+  }
+  [viaJs, viaSql] = [inBoth(viaJs, viaSql), inBoth(viaSql, viaJs)];
+  expect(viaJs.map((f) => [f.id, f.type, f.properties])).toEqual(viaSql.map((f) => [f.id, f.type, f.properties]));
   for (const [i, f] of viaJs.entries()) {
     // Total signed area differs by under 1%, or by under 64 square units for slivers of a few
     // units along the tile buffer.
+    if (f.type !== 3) continue; // points and lines: same ids and properties is the comparison
     const [a, b] = [area(f.rings), area(viaSql[i]!.rings)];
     expect(Math.abs(a - b), `${f.properties.code} at ${tile.z}/${tile.x}/${tile.y}: ${a} vs ${b}`).toBeLessThan(
       Math.max(0.01 * Math.abs(b), 64),
     );
   }
 }
+
+describe('project and zone tiles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('demo');
+  });
+  afterAll(() => t.close());
+
+  const tileOf = async (path: string) => {
+    const res = await t.app.request(path);
+    expect(res.status, path).toBe(200);
+    return { res, layers: decode(new Uint8Array(await res.arrayBuffer())) };
+  };
+  const DAMASCUS_Z10 = tileAt(36.29, 33.51, 10);
+
+  it('draws each visible project at detail zooms, with status and progress, never an unpublished one', async () => {
+    const { z, x, y } = DAMASCUS_Z10;
+    const { layers } = await tileOf(`/tiles/projects/${z}/${x}/${y}.mvt`);
+    const features = layers.projects ?? [];
+    const expected = await t.db.query<{ id: number; is_published: boolean }>(
+      `select id, is_published from projects
+        where ST_Intersects(geom, ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.015625), 4326))`,
+      [z, x, y],
+    );
+    const published = expected.filter((r) => r.is_published).map((r) => r.id).sort((a, b) => a - b);
+    expect(expected.length).toBeGreaterThan(published.length); // the tile has hidden projects to leave out
+    expect(features.map((f) => f.id)).toEqual(published);
+    expect(features[0]!.properties).toMatchObject({ status: expect.any(String), physical_progress: expect.any(Number) });
+  });
+
+  it('aggregates projects into clusters at low zoom, counting each visible project once', async () => {
+    const { layers } = await tileOf('/tiles/projects/5/19/12.mvt');
+    expect(layers.projects).toBeUndefined();
+    const clusters = layers.project_clusters!;
+    const total = clusters.reduce((sum, f) => sum + Number(f.properties.count), 0);
+    const [row] = await t.db.query<{ n: number }>(
+      `select count(*) as n from projects
+        where is_published and label_point && ST_Transform(ST_TileEnvelope(5, 19, 12, margin => 0.015625), 4326)`,
+    );
+    expect(total).toBe(row!.n);
+    expect(clusters.length).toBeLessThan(total);
+    expect(clusters.length).toBeLessThanOrEqual(72 * 72);
+  });
+
+  it('honours the project filters in every layer', async () => {
+    const { z, x, y } = DAMASCUS_Z10;
+    const { layers } = await tileOf(`/tiles/projects/${z}/${x}/${y}.mvt?status=completed`);
+    expect((layers.projects ?? []).every((f) => f.properties.status === 'completed')).toBe(true);
+    const all = await tileOf('/tiles/governorates/6/38/25.mvt');
+    const water = await tileOf('/tiles/governorates/6/38/25.mvt?sector=water');
+    const count = (layers: Record<string, DecodedFeature[]>, code: string) =>
+      layers.governorates!.find((f) => f.properties.code === code)!.properties.projects as number;
+    const [expected] = await t.db.query<{ all: number; water: number }>(
+      `select count(*) as all, count(*) filter (where sector_code = 'water') as water
+         from projects p join admin_areas a on a.id = p.admin_area_id where a.code = 'SY-DI' and p.is_published`,
+    );
+    expect(count(all.layers, 'SY-DI')).toBe(expected!.all);
+    expect(count(water.layers, 'SY-DI')).toBe(expected!.water);
+  });
+
+  it('draws zones with their plots and utilities', async () => {
+    const [zone] = await t.db.query<{ id: number; x: number; y: number }>(
+      `select p.id, ST_X(p.label_point) as x, ST_Y(p.label_point) as y
+         from projects p join zone_facts z on z.project_id = p.id where p.is_published order by p.id limit 1`,
+    );
+    const { z, x, y } = tileAt(zone!.x, zone!.y, 12);
+    const { layers } = await tileOf(`/tiles/zones/${z}/${x}/${y}.mvt`);
+    const feature = layers.zones!.find((f) => f.id === zone!.id)!;
+    expect(feature.type).toBe(3);
+    expect(feature.properties).toMatchObject({ plots_total: expect.any(Number), water_readiness: expect.any(Number) });
+  });
+
+  it('serves repeated tiles from the cache, and lets go when data changes', async () => {
+    const path = `/tiles/projects/${DAMASCUS_Z10.z}/${DAMASCUS_Z10.x}/${DAMASCUS_Z10.y}.mvt?kind=development_project`;
+    const first = await tileOf(path);
+    const second = await tileOf(path);
+    expect(second.res.headers.get('x-tile-cache')).toBe('hit');
+    expect(second.res.headers.get('etag')).toBe(first.res.headers.get('etag'));
+    // Publish a hidden project in this tile: once the data version moves on, the tile shows it.
+    const [hidden] = await t.db.query<{ id: number }>(
+      `select id from projects where not is_published and kind = 'development_project'
+          and ST_Intersects(geom, ST_Transform(ST_TileEnvelope($1, $2, $3), 4326)) limit 1`,
+      [DAMASCUS_Z10.z, DAMASCUS_Z10.x, DAMASCUS_Z10.y],
+    );
+    await t.db.query('update projects set is_published = true where id = $1', [hidden!.id]);
+    const stale = await tileOf(path);
+    expect(stale.layers.projects!.some((f) => f.id === hidden!.id)).toBe(false); // not noticed yet: still cached
+    const res = await t.app.request('/api/health'); // any request; the version is refreshed in the background
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const fresh = await tileOf(path);
+    expect(fresh.res.headers.get('x-tile-cache')).toBe('miss');
+    expect(fresh.layers.projects!.some((f) => f.id === hidden!.id)).toBe(true);
+  });
+
+  it('describes each layer with TileJSON that carries the filters on', async () => {
+    const res = await t.app.request('/tiles/projects.json?status=completed');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.tilejson).toBe('3.0.0');
+    expect(body.tiles[0]).toMatch(/\/tiles\/projects\/\{z\}\/\{x\}\/\{y\}\.mvt\?status=completed$/);
+    expect(body.vector_layers.map((l: { id: string }) => l.id)).toEqual(['project_clusters', 'projects']);
+  });
+});

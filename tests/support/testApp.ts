@@ -8,6 +8,6 @@ export interface TestApp extends TestDatabase {
 /** The real app over a fresh database copy; requests go through `app.request()`, no port. */
 export async function testApp(level: Level, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase(level);
-  const config = loadConfig({ LOG_REQUESTS: 'false', ...env });
+  const config = loadConfig({ LOG_REQUESTS: 'false', DATA_VERSION_POLL_SECONDS: '1', ...env });
   return { ...database, app: createApp({ db: database.db, config }) };
 }

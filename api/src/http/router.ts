@@ -2,7 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@marsad/db';
 import type { Config } from '../config.ts';
 import type { Viewer } from '../access/Viewer.ts';
+import type { DataVersion } from '../tiles/DataVersion.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
+import type { TileService } from '../tiles/TileService.ts';
 import { ProblemError } from './problem.ts';
 
 /** What every handler can reach through `c.var`. */
@@ -11,6 +13,9 @@ export interface AppEnv {
     db: Database;
     config: Config;
     tileEncoder: TileEncoder;
+    tiles: TileService;
+    /** Bump after a write, so cached tiles are not served stale. */
+    dataVersion: DataVersion;
     /** Who is asking; anonymous until accounts exist. */
     viewer: Viewer;
   };

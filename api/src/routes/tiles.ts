@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { ProblemError } from '../http/problem.ts';
-import { governoratesLayer } from '../tiles/layers/governoratesLayer.ts';
-import type { TileLayerSource } from '../tiles/TileEncoder.ts';
-
-const LAYERS: Record<string, () => TileLayerSource> = {
-  governorates: governoratesLayer,
-};
+import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
+import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
+import { PROJECTS_DETAIL_MINZOOM } from '../tiles/layers/projectsLayer.ts';
+import { TILE_LAYER_NAMES } from '../tiles/TileService.ts';
 
 const MAX_ZOOM = 22;
 
 const TileParams = z.object({
-  layer: z.enum(Object.keys(LAYERS) as [string, ...string[]]).openapi({ param: { name: 'layer', in: 'path' } }),
+  layer: z.enum(TILE_LAYER_NAMES).openapi({ param: { name: 'layer', in: 'path' } }),
   z: z.coerce.number().int().min(0).max(MAX_ZOOM).openapi({ param: { name: 'z', in: 'path' } }),
   x: z.coerce.number().int().min(0).openapi({ param: { name: 'x', in: 'path' } }),
   y: z
@@ -22,34 +19,109 @@ const TileParams = z.object({
     .openapi({ param: { name: 'y', in: 'path' }, example: '12.mvt' }),
 });
 
-export const tiles = createRouter().openapi(
-  createRoute({
-    method: 'get',
-    path: '/{layer}/{z}/{x}/{y}',
-    tags: ['Tiles'],
-    summary: 'A Mapbox Vector Tile of one layer',
-    request: { params: TileParams },
-    responses: {
-      200: { description: 'The tile (may be empty)', content: { 'application/vnd.mapbox-vector-tile': { schema: z.any() } } },
-      304: { description: 'Not modified (ETag matched)' },
+const LAYER_DESCRIPTIONS: Record<(typeof TILE_LAYER_NAMES)[number], { fields: Record<string, string>; layers: string[] }> = {
+  governorates: {
+    layers: ['governorates'],
+    fields: {
+      code: 'String',
+      name_ar: 'String',
+      name_en: 'String',
+      name_ar_short: 'String',
+      projects: 'Number',
+      delayed: 'Number',
+      stale: 'Number',
+      share_delayed: 'Number',
+      budget_total: 'Number',
+      budget_spent: 'Number',
+      progress_weighted: 'Number',
     },
-  }),
-  async (c) => {
-    const { layer, z: zoom, x, y } = c.req.valid('param');
-    const size = 2 ** zoom;
-    if (x >= size || y >= size) {
-      throw new ProblemError(400, 'Invalid request', `Tile ${zoom}/${x}/${y} does not exist: x and y must be below ${size} at zoom ${zoom}`, {
-        errors: [{ parameter: x >= size ? 'x' : 'y', message: `must be below ${size} at zoom ${zoom}` }],
-      });
-    }
-    const body = await c.var.tileEncoder.encode(c.var.db, { z: zoom, x, y }, [LAYERS[layer]!()]);
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    const headers = {
-      'content-type': 'application/vnd.mapbox-vector-tile',
-      'cache-control': 'public, max-age=60',
-      etag,
-    };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
   },
-);
+  projects: {
+    layers: ['project_clusters', 'projects'],
+    fields: { code: 'String', kind: 'String', status: 'String', physical_progress: 'Number', delayed: 'Boolean', count: 'Number' },
+  },
+  zones: {
+    layers: ['zones'],
+    fields: { code: 'String', kind: 'String', status: 'String', plots_total: 'Number', plots_allocated: 'Number' },
+  },
+};
+
+export const tileRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{layer}/{z}/{x}/{y}',
+      tags: ['Tiles'],
+      summary: 'A Mapbox Vector Tile of one layer, under the project filters',
+      description:
+        `governorates: polygons with summary metrics; projects: below zoom ${PROJECTS_DETAIL_MINZOOM} an MVT layer ` +
+        `"project_clusters" (count, delayed, completed per grid cell), from zoom ${PROJECTS_DETAIL_MINZOOM} a layer "projects" ` +
+        'with each project\'s geometry; zones: industrial and craft zones with plots and utilities.',
+      request: { params: TileParams, query: ProjectFilterQuery },
+      responses: {
+        200: { description: 'The tile (may be empty)', content: { 'application/vnd.mapbox-vector-tile': { schema: z.any() } } },
+        304: { description: 'Not modified (ETag matched)' },
+        400: { description: 'Invalid tile address or filters (problem+json)' },
+      },
+    }),
+    async (c) => {
+      const { layer, z: zoom, x, y } = c.req.valid('param');
+      const filter = c.req.valid('query');
+      const size = 2 ** zoom;
+      if (x >= size || y >= size) {
+        throw new ProblemError(400, 'Invalid request', `Tile ${zoom}/${x}/${y} does not exist: x and y must be below ${size} at zoom ${zoom}`, {
+          errors: [{ parameter: x >= size ? 'x' : 'y', message: `must be below ${size} at zoom ${zoom}` }],
+        });
+      }
+      await assertKnownFilterValues(c.var.db, filter);
+      const tile = await c.var.tiles.tile(layer, { z: zoom, x, y }, filter, c.var.viewer);
+      const headers = {
+        'content-type': 'application/vnd.mapbox-vector-tile',
+        // Anonymous tiles are the same for everyone; a signed-in viewer's are theirs alone.
+        'cache-control': `${c.var.viewer.kind === 'anonymous' ? 'public' : 'private'}, max-age=60`,
+        etag: tile.etag,
+        'x-tile-cache': tile.cache,
+      };
+      if (c.req.header('if-none-match') === tile.etag) return c.body(null, 304, headers);
+      return c.body(tile.body as Uint8Array<ArrayBuffer>, 200, headers);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{layer}',
+      tags: ['Tiles'],
+      summary: 'TileJSON 3.0 for a layer (for MapLibre, QGIS)',
+      request: {
+        params: z.object({
+          layer: z
+            .string()
+            .regex(new RegExp(`^(${TILE_LAYER_NAMES.join('|')})\\.json$`), `must be one of ${TILE_LAYER_NAMES.map((n) => `${n}.json`).join(', ')}`)
+            .openapi({ param: { name: 'layer', in: 'path' }, example: 'projects.json' }),
+        }),
+        query: ProjectFilterQuery,
+      },
+      responses: { 200: { description: 'TileJSON', content: { 'application/json': { schema: z.any() } } } },
+    }),
+    async (c) => {
+      const layer = c.req.valid('param').layer.replace(/\.json$/, '') as (typeof TILE_LAYER_NAMES)[number];
+      await assertKnownFilterValues(c.var.db, c.req.valid('query'));
+      const url = new URL(c.req.url);
+      const query = url.search;
+      const description = LAYER_DESCRIPTIONS[layer];
+      return c.json(
+        {
+          tilejson: '3.0.0',
+          name: `marsad-${layer}`,
+          attribution: 'Boundaries: Natural Earth',
+          scheme: 'xyz',
+          tiles: [`${url.origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query}`],
+          minzoom: 0,
+          maxzoom: 16,
+          bounds: [-180, -85.0511, 180, 85.0511],
+          vector_layers: description.layers.map((id) => ({ id, fields: description.fields })),
+        },
+        200,
+      );
+    },
+  );

@@ -6,7 +6,7 @@ import { quoteIdentifier, TILE_BUFFER, TILE_EXTENT, type TileAddress, type TileE
 /**
  * Encodes in JavaScript for engines without ST_AsMVT (PGlite's PostGIS lacks protobuf-c).
  * PostGIS still does the geometry work that ST_AsMVTGeom would: project to Web Mercator,
- * clip to the buffered tile, scale to tile units, snap to the integer grid, repair polygons;
+ * simplify below half a tile unit, clip to the buffered tile, scale to tile units, snap to the integer grid, repair polygons;
  * vt-pbf writes the protobuf. Exterior rings are made counter-clockwise in tile coordinates
  * (positive area), which is what the MVT spec calls clockwise on screen, with y pointing down.
  */
@@ -28,17 +28,24 @@ export class JavascriptTileEncoder implements TileEncoder {
       projected as (
         select source.id ${columns ? ', ' + columns : ''},
                ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_TransScale(
-                 ST_ClipByBox2D(ST_Transform(source.geom, 3857),
-                                ST_Expand(envelope.e, envelope.size * ${TILE_BUFFER / TILE_EXTENT})),
+                 ST_ClipByBox2D(
+                   -- As ST_AsMVTGeom does: drop detail under half a tile unit, and the shapes it collapses.
+                   ST_Simplify(ST_RemoveRepeatedPoints(ST_Transform(source.geom, 3857), envelope.size / ${TILE_EXTENT * 2}),
+                               envelope.size / ${TILE_EXTENT * 2}, false),
+                   ST_Expand(envelope.e, envelope.size * ${TILE_BUFFER / TILE_EXTENT})),
                  -ST_XMin(envelope.e), -ST_YMax(envelope.e),
                  ${TILE_EXTENT} / envelope.size, -${TILE_EXTENT} / envelope.size), 1)) as g
           from source, envelope)
-      select projected.*, ST_AsGeoJSON(
-               case when ST_Dimension(g) = 2 then ST_ForcePolygonCCW(ST_CollectionExtract(ST_MakeValid(g), 3)) else g end,
+      select projected.id ${layer.properties.map((p) => `, projected.${quoteIdentifier(p)}`).join('')}, ST_AsGeoJSON(
+               case when ST_Dimension(g) = 2 then ST_ForcePolygonCCW(
+                      -- Polygons under one square unit are specks; ST_AsMVTGeom's clipper drops them too.
+                      (select ST_Collect(part.geom) from ST_Dump(ST_CollectionExtract(ST_MakeValid(g), 3)) part
+                        where ST_Area(part.geom) >= 1))
+                    else g end,
                0)::json as tile_geom
         from projected
-       where not ST_IsEmpty(g)`;
-    const rows = await db.query<Record<string, unknown> & { id: number; tile_geom: Geometry; g: unknown }>(sql, [
+       where g is not null and not ST_IsEmpty(g)`;
+    const rows = await db.query<Record<string, unknown> & { id: number; tile_geom: Geometry | null }>(sql, [
       tile.z,
       tile.x,
       tile.y,
@@ -46,7 +53,7 @@ export class JavascriptTileEncoder implements TileEncoder {
     ]);
     const features: TileFeature[] = [];
     for (const row of rows) {
-      const shape = toTileGeometry(row.tile_geom);
+      const shape = row.tile_geom && toTileGeometry(row.tile_geom);
       if (!shape) continue;
       const tags: Record<string, string | number | boolean> = {};
       for (const name of layer.properties) {

@@ -1,0 +1,153 @@
+/**
+ * `pnpm bench`: read-API figures at benchmark scale on a PostgreSQL + PostGIS server.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/marsad_bench pnpm bench
+ *
+ * Seeds 100,000 projects and 1,000,000 updates into an empty database first (about 40 s).
+ * Prints medians; where the machine's noise matters, a ratio of two things measured side by side.
+ */
+import { serve } from '@hono/node-server';
+import { PostgresDatabase } from '@marsad/db';
+import { seedDemoData } from '@marsad/demo';
+import autocannon from 'autocannon';
+import { ANONYMOUS } from '../access/Viewer.ts';
+import { createApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { setUpDatabase } from '../database/setUpDatabase.ts';
+import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
+import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
+
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) {
+  console.error('bench: set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL + PostGIS database it may fill');
+  process.exit(2);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function time(run: () => Promise<unknown>, repeat: number): Promise<number[]> {
+  await run(); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < repeat; i += 1) {
+    const started = performance.now();
+    await run();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/** XYZ tiles covering a lon/lat box at zoom z. */
+function tilesCovering(z: number, [w, s, e, n]: [number, number, number, number]) {
+  const n2 = 2 ** z;
+  const tx = (lon: number) => Math.floor(((lon + 180) / 360) * n2);
+  const ty = (lat: number) => {
+    const r = (lat * Math.PI) / 180;
+    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n2);
+  };
+  const out: { z: number; x: number; y: number }[] = [];
+  for (let x = tx(w); x <= tx(e); x += 1) for (let y = ty(n); y <= ty(s); y += 1) out.push({ z, x, y });
+  return out;
+}
+
+const db = await PostgresDatabase.open(url, { max: 8 });
+await setUpDatabase(db, { demo: false });
+const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*) as n from projects');
+if (n === 0) {
+  console.log('Seeding 100,000 projects and 1,000,000 updates...');
+  await seedDemoData(db, { projects: 100_000, updates: 1_000_000 });
+  await db.exec('analyze');
+}
+const [scale] = await db.query<{ projects: number; updates: number; published: number }>(
+  `select (select count(*) from projects) as projects, (select count(*) from progress_updates) as updates,
+          (select count(*) from projects where is_published) as published`,
+);
+console.log(`Scale: ${scale!.projects} projects (${scale!.published} published), ${scale!.updates} updates; PostgreSQL server.\n`);
+
+// Two servers on loopback: one with the tile cache off (to measure encoding), one with it on.
+const start = async (env: Record<string, string>) => {
+  const app = createApp({ db, config: loadConfig({ LOG_REQUESTS: 'false', DATABASE_URL: url, ...env }) });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+};
+const uncached = await start({ TILE_CACHE_MB: '0' });
+const cached = await start({});
+const get = async (base: string, path: string) => {
+  const res = await fetch(base + path);
+  const body = new Uint8Array(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return body;
+};
+
+const REPEAT = 15;
+const rows: [string, string][] = [];
+
+const summary = median(await time(() => get(uncached.base, '/api/summaries/governorates'), REPEAT));
+rows.push(['Governorate summary (all 156, anonymous), HTTP', ms(summary)]);
+const summaryFiltered = median(await time(() => get(uncached.base, '/api/summaries/governorates?country=SYR&status=in_progress&year=2025'), REPEAT));
+rows.push(['Governorate summary, filtered (SYR, in progress, 2025)', ms(summaryFiltered)]);
+const national = median(await time(() => get(uncached.base, '/api/summaries/countries'), REPEAT));
+rows.push(['National totals + per country, HTTP', ms(national)]);
+const page = median(await time(() => get(uncached.base, '/api/projects?limit=50&sort=-delay'), REPEAT));
+rows.push(['One page of the project list (50, sorted by delay)', ms(page)]);
+const search = median(await time(() => get(uncached.base, `/api/projects?q=${encodeURIComponent('مصراته')}&limit=50`), REPEAT));
+rows.push(['Project list, Arabic text search', ms(search)]);
+
+// Tile over HTTP (cache off) against the same tile's SQL (ST_AsMVT) run directly, interleaved.
+const encoder = new PostgisTileEncoder();
+const sample: { layer: TileLayerName; tile: { z: number; x: number; y: number } }[] = [
+  { layer: 'projects', tile: { z: 6, x: 38, y: 25 } },
+  { layer: 'projects', tile: { z: 8, x: 153, y: 102 } },
+  { layer: 'projects', tile: { z: 10, x: 615, y: 410 } },
+  { layer: 'governorates', tile: { z: 5, x: 19, y: 12 } },
+];
+for (const { layer, tile } of sample) {
+  const path = `/tiles/${layer}/${tile.z}/${tile.x}/${tile.y}.mvt`;
+  const http: number[] = [];
+  const direct: number[] = [];
+  await get(uncached.base, path);
+  for (let i = 0; i < REPEAT; i += 1) {
+    let t0 = performance.now();
+    await get(uncached.base, path);
+    http.push(performance.now() - t0);
+    t0 = performance.now();
+    await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile.z));
+    direct.push(performance.now() - t0);
+  }
+  rows.push([
+    `Tile ${layer} ${tile.z}/${tile.x}/${tile.y}: HTTP / SQL direct`,
+    `${ms(median(http))} / ${ms(median(direct))} = ${(median(http) / median(direct)).toFixed(2)}x`,
+  ]);
+}
+
+// Cached tile throughput from a load generator on loopback.
+const hot = '/tiles/projects/6/38/25.mvt';
+await get(cached.base, hot);
+const load = await autocannon({ url: cached.base + hot, connections: 20, duration: 10 });
+rows.push(['Cached tile throughput (autocannon, 20 connections, 10 s)', `${Math.round(load.requests.average)} req/s (p99 ${load.latency.p99} ms)`]);
+
+// Largest tile per zoom over the three countries' extent.
+const REGION: [number, number, number, number] = [9, 12, 60, 38];
+for (const z of [5, 6, 7, 8]) {
+  let largest = { bytes: 0, at: '' };
+  for (const layer of ['projects', 'governorates', 'zones'] as TileLayerName[]) {
+    for (const tile of tilesCovering(z, REGION)) {
+      const body = await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, z));
+      if (body.length > largest.bytes) largest = { bytes: body.length, at: `${layer} ${z}/${tile.x}/${tile.y}` };
+    }
+  }
+  rows.push([`Largest tile at zoom ${z} (anonymous)`, `${(largest.bytes / 1024).toFixed(1)} KiB (${largest.at})`]);
+}
+
+const width = Math.max(...rows.map(([k]) => k.length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+
+uncached.server.close();
+cached.server.close();
+await db.close();
+process.exit(0);

@@ -1,0 +1,28 @@
+import { stringify, type Options } from 'csv-stringify/sync';
+import { columnHeader, EXPORT_COLUMNS, type HeaderLanguage } from './exportColumns.ts';
+import type { ProjectExport } from './projectExportRows.ts';
+
+const BOM = '\uFEFF';
+
+const CSV_OPTIONS: Options = {
+  // RFC 4180: CRLF after every record, fields quoted when they hold a comma, quote or line break.
+  record_delimiter: 'windows',
+  // A text cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it
+  // as a formula; numbers are left alone (a negative longitude stays a number).
+  escape_formulas: true,
+  cast: { boolean: (value) => (value ? 'true' : 'false') },
+};
+
+/**
+ * The export as CSV: UTF-8 with a byte order mark (so Excel reads Arabic), one header line,
+ * then one line per project; geometry as WKT in the last column for QGIS.
+ */
+export async function* csvChunks(rows: ProjectExport, lang: HeaderLanguage): AsyncGenerator<string> {
+  yield BOM + stringify([EXPORT_COLUMNS.map((column) => columnHeader(column, lang))], CSV_OPTIONS);
+  for await (const batch of rows.batches()) {
+    yield stringify(
+      batch.map((row) => EXPORT_COLUMNS.map((column) => row[column.key] ?? null)),
+      CSV_OPTIONS,
+    );
+  }
+}

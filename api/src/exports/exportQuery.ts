@@ -1,0 +1,20 @@
+import { z } from '@hono/zod-openapi';
+import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
+import { SortQuery } from '../projects/projectSort.ts';
+
+/** Query parameters of every export: the shared project filters and a sort. No paging. */
+export const ExportQuery = ProjectFilterQuery.extend({ sort: SortQuery });
+
+/** CSV and XLSX also take the header language. */
+export const TabularExportQuery = ExportQuery.extend({
+  lang: z
+    .enum(['en', 'ar'])
+    .default('en')
+    .openapi({ example: 'ar', description: 'Header language: en (stable snake_case names, the default) or ar. Values are the same.' }),
+});
+
+/** `attachment` with the file name both plain and RFC 5987-encoded, dated by the UTC day of the export. */
+export function attachment(extension: string, exportedAt: Date): string {
+  const name = `marsad-projects-${exportedAt.toISOString().slice(0, 10)}.${extension}`;
+  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,30 @@
+import { ZONE_KINDS } from '../projects/projectVocabulary.ts';
+import { governoratesCollection } from './governoratesCollection.ts';
+import type { OgcCollectionInfo } from './OgcCollection.ts';
+import { projectCollection } from './projectCollection.ts';
+
+export { governoratesCollection };
+
+export const projectsCollection = projectCollection({
+  id: 'projects',
+  title: 'Projects',
+  titleAr: 'المشاريع',
+  description:
+    'Every project you may see: development projects, industrial and craft zones, service centres. ' +
+    'The id is the project id; properties are flat (code, titles, kind, sector, status, progress, budget, dates, governorate).',
+  zoneFacts: false,
+});
+
+export const zonesCollection = projectCollection({
+  id: 'zones',
+  title: 'Industrial and craft zones',
+  titleAr: 'المناطق الصناعية والحرفية',
+  description:
+    'Industrial and craft zones with their facts as flat columns: development, area in hectares, plots ' +
+    '(total, allocated, in production) and utility readiness in percent (water, electricity, roads, sewage).',
+  kinds: ZONE_KINDS,
+  zoneFacts: true,
+});
+
+/** The collections of /ogc/collections, in the order they are listed. */
+export const OGC_COLLECTIONS: readonly OgcCollectionInfo[] = [governoratesCollection, projectsCollection, zonesCollection];
