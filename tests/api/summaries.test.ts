@@ -91,7 +91,35 @@ describe('summaries API', () => {
     for (const row of body.by_kind) expectMatches(row, aleppo.filter((r) => r.kind === row.key));
   });
 
+  it('rebuilds a governorate\'s progress month by month from the history', async () => {
+    const res = await t.app.request('/api/summaries/governorates/SY-DI/timeline');
+    expect(res.status).toBe(200);
+    const { months } = await res.json();
+    expect(months).toHaveLength(36);
+    const [now] = await t.db.query<{ month: string }>(`select to_char(current_date, 'YYYY-MM') as month`);
+    expect(months.at(-1).month).toBe(now!.month);
+    // Independently: the standing at the end of one month, from the raw history.
+    const probe = months[20];
+    const [expected] = await t.db.query<{ reporting: number; weighted: number | null }>(
+      `with latest as (
+         select distinct on (u.project_id) u.project_id, u.physical_progress
+           from progress_updates u join projects p on p.id = u.project_id join admin_areas a on a.id = p.admin_area_id
+          where a.code = 'SY-DI' and p.is_published and u.reported_on < (($1 || '-01')::date + interval '1 month')
+          order by u.project_id, u.reported_on desc, u.id desc)
+       select count(*) as reporting,
+              sum(p.budget * l.physical_progress) / nullif(sum(p.budget) filter (where p.budget > 0), 0) as weighted
+         from latest l join projects p on p.id = l.project_id`,
+      [probe.month],
+    );
+    expect(probe.projects_reporting).toBe(expected!.reporting);
+    if (expected!.weighted === null) expect(probe.progress_weighted).toBeNull();
+    else expect(probe.progress_weighted).toBeCloseTo(expected!.weighted, 1);
+    expect(months.map((m: { projects_reporting: number }) => m.projects_reporting).at(-1)).toBeGreaterThanOrEqual(probe.projects_reporting);
+  });
+
   it('answers an unknown governorate with 404 and bad filters with 400', async () => {
+    expect((await t.app.request('/api/summaries/governorates/SY-ZZ/timeline')).status).toBe(404);
+    expect((await t.app.request('/api/summaries/governorates/SY-DI/timeline?funder=nobody')).status).toBe(400);
     expect((await t.app.request('/api/summaries/governorates/SY-ZZ')).status).toBe(404);
     const bad = await t.app.request('/api/summaries/governorates?status=done');
     expect(bad.status).toBe(400);

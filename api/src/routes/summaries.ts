@@ -10,6 +10,7 @@ import {
   summarizeByGovernorate,
   summarizeGovernorateBy,
 } from '../summaries/summaryQueries.ts';
+import { progressTimeline, TIMELINE_MONTHS } from '../summaries/summaryTimeline.ts';
 
 const Metrics = z
   .object({
@@ -33,6 +34,22 @@ const GovernorateSummary = Metrics.extend({
   name_ar_short: z.string(),
 }).openapi('GovernorateSummary');
 const KeyedMetrics = Metrics.extend({ key: z.string() });
+
+const GovernorateCode = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as SY-DI')
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
+});
+
+const TimelineMonth = z
+  .object({
+    month: z.string().openapi({ example: '2025-06' }),
+    progress_weighted: z.number().nullable(),
+    budget_spent: z.number(),
+    projects_reporting: z.number().int(),
+  })
+  .openapi('TimelineMonth');
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
@@ -83,15 +100,7 @@ export const summaries = createRouter()
       path: '/governorates/{code}',
       tags: ['Summaries'],
       summary: 'One governorate: its totals, and its projects by sector and by kind',
-      request: {
-        params: z.object({
-          code: z
-            .string()
-            .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as SY-DI')
-            .openapi({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
-        }),
-        query: ProjectFilterQuery,
-      },
+      request: { params: GovernorateCode, query: ProjectFilterQuery },
       responses: {
         200: {
           description: 'The governorate summary',
@@ -112,5 +121,26 @@ export const summaries = createRouter()
       ]);
       if (!governorate) throw new ProblemError(404, 'Not Found', `No governorate ${code}`);
       return c.json({ governorate, by_sector, by_kind }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/governorates/{code}/timeline',
+      tags: ['Summaries'],
+      summary: `One governorate's progress month by month over the last ${TIMELINE_MONTHS} months, rebuilt from the progress history`,
+      request: { params: GovernorateCode, query: ProjectFilterQuery },
+      responses: {
+        200: { description: 'Monthly standing', content: json(z.object({ months: z.array(TimelineMonth) })) },
+        404: { description: 'No such governorate (problem+json)' },
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const filter = c.req.valid('query');
+      await assertKnownFilterValues(c.var.db, filter);
+      const [known] = await c.var.db.query('select 1 from admin_areas where code = $1', [code]);
+      if (!known) throw new ProblemError(404, 'Not Found', `No governorate ${code}`);
+      return c.json({ months: await progressTimeline(c.var.db, { ...filter, governorate: [code] }, c.var.viewer) }, 200);
     },
   );
