@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { MigrationEditedError } from '@marsad/db';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openAppDatabase, StartupError } from './database/openAppDatabase.ts';
@@ -44,7 +45,7 @@ function fail(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartupError) fail(error.message);
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MigrationEditedError) fail(error.message);
   console.error(error);
   fail('start-up failed unexpectedly (details above).');
 });

@@ -1,0 +1,36 @@
+/**
+ * Desktop GIS reads Marsad: GDAL's OGC API – Features driver (the one QGIS uses) opens the
+ * server and pages through every collection to its end. Needs Debian's gdal-bin.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+
+const run = promisify(execFile);
+const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+
+async function ogr(args: string[]): Promise<string> {
+  const { stdout } = await run('ogr2ogr', args, { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+async function total(path: string): Promise<number> {
+  return (await (await fetch(new URL(path, BASE_URL))).json()).total;
+}
+
+describe('GDAL/OGR reads the OGC API', () => {
+  it.each([
+    ['projects', () => total('/api/projects?limit=1')],
+    ['zones', () => total('/api/projects?limit=1&kind=industrial_zone,craft_zone')],
+    ['governorates', async () => 156],
+  ])('reads every feature of %s', { timeout: 120_000 }, async (collection, expectedCount) => {
+    // A small page size makes GDAL follow many `next` links.
+    const source = `OAPIF:${new URL('/ogc', BASE_URL).href}`;
+    const out = await ogr(['-f', 'GeoJSON', '/vsistdout/', '-oo', 'PAGE_SIZE=50', source, collection]);
+    const features: { properties: Record<string, unknown>; geometry: unknown }[] = JSON.parse(out).features;
+    expect(features.length).toBe(await expectedCount());
+    expect(features.every((f) => f.geometry !== null)).toBe(true);
+    const ids = features.map((f) => f.properties.code);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
