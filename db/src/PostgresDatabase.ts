@@ -16,6 +16,9 @@ export class PostgresDatabase implements Database {
       connectionString,
       max: options.max ?? 10,
       connectionTimeoutMillis: 5_000,
+      // PostGIS functions carry high cost estimates, which trip JIT compilation: on tile and
+      // summary queries it spends far longer compiling (seconds) than the query then runs.
+      options: '-c jit=off',
       types: { getTypeParser: parserFor as typeof pg.types.getTypeParser },
     });
     // An idle client can lose its server (restart, network); the pool replaces it on next use.

@@ -41,7 +41,7 @@ try {
     updates: count('updates'),
     seed: count('seed'),
   });
-  await db.exec('analyze');
+  await db.exec('vacuum analyze'); // the load updated every project row many times: reclaim, then plan
   console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s:`, summary);
 } catch (error) {
   console.error(`seed: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { indicatorSql } from './projectIndicators.ts';
 
-/** Sort keys clients may ask for, and the SQL each means (over projects `p`, indicators computed). */
+/** Sort keys clients may ask for, and the SQL each means over projects `p`. */
 const SORTS = {
   code: 'p.code',
   title_en: 'p.title_en',
@@ -9,7 +10,7 @@ const SORTS = {
   progress: 'p.physical_progress',
   planned_end: 'p.planned_end',
   last_update: 'p.last_update_on',
-  delay: 'delay_days',
+  delay: indicatorSql().delayDays,
 } as const;
 
 export type SortKey = keyof typeof SORTS;
