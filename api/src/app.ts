@@ -7,9 +7,11 @@ import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
 import { webApp } from './http/webApp.ts';
 import { boundaries } from './routes/boundaries.ts';
+import { clientConfig } from './routes/clientConfig.ts';
 import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
 import { ogc } from './routes/ogc.ts';
+import { organizations } from './routes/organizations.ts';
 import { projects } from './routes/projects.ts';
 import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
@@ -42,9 +44,12 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('viewer', ANONYMOUS);
     await next();
   });
-  app.use('/api/*', compress());
+  // Text-like responses only (JSON, GeoJSON, CSV, JS, CSS, fonts): compress() skips the rest.
+  app.use('*', compress());
 
   app.route('/api/health', health);
+  app.route('/api/config', clientConfig);
+  app.route('/api/organizations', organizations);
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
   app.route('/api/exports', exports);

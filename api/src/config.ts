@@ -24,6 +24,11 @@ const ConfigSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   WEB_DIST: z.string().min(1).default(resolve(REPO_ROOT, 'web/dist')),
   LOG_REQUESTS: booleanFlag.default(true),
+  /**
+   * An external basemap style (MapLibre style JSON URL) for deployments with internet. Unset,
+   * the map draws its own air-gapped basemap from the boundaries.
+   */
+  BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a MapLibre style' }).optional(),
   /** Memory for encoded vector tiles. */
   TILE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   /** How often to look for data written by other processes (the tile cache then starts afresh). */

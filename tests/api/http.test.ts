@@ -83,3 +83,32 @@ describe('boundaries API', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
   });
 });
+
+describe('client settings and organizations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('demo', { BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json' });
+  });
+  afterAll(() => t.close());
+
+  it('tells the web app which basemap to use', async () => {
+    expect(await (await t.app.request('/api/config')).json()).toEqual({ basemapStyleUrl: 'https://tiles.example.org/style.json' });
+  });
+
+  it('lists donors with how many visible projects each funds', async () => {
+    const body = await (await t.app.request('/api/organizations?kind=donor')).json();
+    const undp = body.items.find((o: { slug: string }) => o.slug === 'undp');
+    const [expected] = await t.db.query<{ n: number }>(
+      `select count(*) as n from project_funding f join projects p on p.id = f.project_id
+         join organizations o on o.id = f.organization_id where o.slug = 'undp' and p.is_published`,
+    );
+    expect(undp).toMatchObject({ kind: 'donor', name_en: expect.any(String), name_ar: expect.any(String), funded_projects: expected!.n });
+    expect(body.items.every((o: { kind: string }) => o.kind === 'donor')).toBe(true);
+    expect((await t.app.request('/api/organizations?kind=club')).status).toBe(400);
+  });
+
+  it('compresses the web app and API responses', async () => {
+    const res = await t.app.request('/api/organizations', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+});

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { compress } from 'hono/compress';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorHandler } from '../http/errorHandler.ts';
 import { ProblemError, type ProblemDetails } from '../http/problem.ts';
@@ -129,8 +128,6 @@ const unknownCollection = (c: Context<AppEnv>) => {
  * GIS clients. Mounted at /ogc (see OGC_ROOT). Every resource is JSON or HTML by `f` or Accept.
  */
 export const ogc = createRouter();
-
-ogc.use('*', compress());
 
 ogc
   .openapi(

@@ -1,55 +1,138 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountries, useGovernorateLabels, useGovernorates } from '../api/useBoundaries.ts';
-import { GovernoratePanel } from '../components/GovernoratePanel.tsx';
+import { useCountrySummaries, useGovernorateSummaries } from '../api/useSummaries.ts';
+import { FilterBar } from '../components/FilterBar.tsx';
 import { Header } from '../components/Header.tsx';
+import { KpiCards } from '../components/KpiCards.tsx';
+import { Legend } from '../components/Legend.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
+import type { ChoroplethMetric } from '../data/choroplethMetrics.ts';
+import { filterQuery, type Filters } from '../data/filters.ts';
 import { findGovernorate } from '../data/governorateNames.ts';
 import type { Language } from '../i18n/language.ts';
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage.ts';
+import { choroplethScale } from '../map/choroplethScale.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useViewState } from '../url/useViewState.ts';
 import type { Camera } from '../url/viewState.ts';
+import { useEscapeToClose } from './useEscapeToClose.ts';
+
+// Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
+const GovernoratePanel = lazy(() => import('../panels/GovernoratePanel.tsx'));
+const ZonePanel = lazy(() => import('../panels/ZonePanel.tsx'));
+const ProjectDrawer = lazy(() => import('../panels/ProjectDrawer.tsx'));
 
 export function App() {
   const { t } = useTranslation();
   const [view, updateView] = useViewState();
+  const [sidebarOpen, setSidebarOpen] = useState(false);
   useDocumentLanguage(view.language);
 
   const countries = useCountries();
   const governorates = useGovernorates();
   const labels = useGovernorateLabels();
-  const error = countries.error ?? governorates.error ?? labels.error;
+  const query = filterQuery(view.filters);
+  const national = useCountrySummaries(query);
+  const byGovernorate = useGovernorateSummaries(query);
+  const boundaryError = countries.error ?? governorates.error ?? labels.error;
+  const dataError = national.error ?? byGovernorate.error;
 
+  const scale = useMemo(
+    () => (byGovernorate.data === undefined ? null : choroplethScale(byGovernorate.data.governorates, view.metric)),
+    [byGovernorate.data, view.metric],
+  );
   const selected = findGovernorate(governorates.data, view.governorate);
 
   const setLanguage = useCallback((language: Language) => updateView({ language }), [updateView]);
-  const selectGovernorate = useCallback((governorate: string | null) => updateView({ governorate }), [updateView]);
+  const setFilters = useCallback((filters: Filters) => updateView({ filters }), [updateView]);
+  const setMetric = useCallback((metric: ChoroplethMetric) => updateView({ metric }), [updateView]);
+  const selectGovernorate = useCallback(
+    (governorate: string | null) => updateView({ governorate, zone: null, project: null }),
+    [updateView],
+  );
+  const selectProject = useCallback((project: number | null) => updateView({ project }), [updateView]);
+  const selectZone = useCallback((zone: number | null) => updateView({ zone, project: null }), [updateView]);
   const setCamera = useCallback((camera: Camera) => updateView({ camera }), [updateView]);
+
+  const closers = useMemo(
+    () => [
+      view.project !== null ? () => selectProject(null) : null,
+      view.zone !== null ? () => selectZone(null) : null,
+      view.governorate !== null ? () => selectGovernorate(null) : null,
+      sidebarOpen ? () => setSidebarOpen(false) : null,
+    ],
+    [view.project, view.zone, view.governorate, sidebarOpen, selectProject, selectZone, selectGovernorate],
+  );
+  useEscapeToClose(closers);
 
   return (
     <div className="app">
+      <a className="skip-link" href="#map">
+        {t('app.skipToMap')}
+      </a>
       <Header language={view.language} onLanguageChange={setLanguage} />
-      <main className="app-main">
-        <MapView
-          language={view.language}
-          initialCamera={view.camera}
-          data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
-          selectedGovernorate={view.governorate}
-          onSelectGovernorate={selectGovernorate}
-          onCameraChange={setCamera}
-        />
-        {selected !== null && (
-          <GovernoratePanel
-            governorate={selected}
-            countries={countries.data}
+      <div className={`app-body${sidebarOpen ? ' sidebar-open' : ''}`}>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-controls="sidebar"
+          onClick={() => setSidebarOpen((open) => !open)}
+        >
+          {t('app.showSidebar')}
+        </button>
+        <nav id="sidebar" className="sidebar" aria-label={t('app.sidebar')}>
+          <section aria-labelledby="national-heading">
+            <h2 id="national-heading" className="section-title">
+              {t('kpi.national')}
+            </h2>
+            <KpiCards metrics={national.data?.total} language={view.language} testId="national-kpis" />
+          </section>
+          <Legend scale={scale} metric={view.metric} language={view.language} onMetricChange={setMetric} />
+          <FilterBar filters={view.filters} language={view.language} onChange={setFilters} />
+        </nav>
+        <main className="app-main" id="map" tabIndex={-1}>
+          <MapView
             language={view.language}
-            onClose={() => selectGovernorate(null)}
+            initialCamera={view.camera}
+            data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
+            choropleth={scale}
+            filterQuery={query}
+            selectedGovernorate={view.governorate}
+            onSelectGovernorate={selectGovernorate}
+            onSelectProject={selectProject}
+            onSelectZone={selectZone}
+            onCameraChange={setCamera}
           />
-        )}
-        <StatusBanner error={error} />
-        <p className="attribution">{t('map.attribution')}</p>
-      </main>
+          <Suspense fallback={null}>
+            {selected !== null && view.zone === null && (
+              <GovernoratePanel
+                key={selected.code}
+                governorate={selected}
+                countries={countries.data}
+                filters={view.filters}
+                language={view.language}
+                onOpenProject={selectProject}
+                onClose={() => selectGovernorate(null)}
+              />
+            )}
+            {view.zone !== null && (
+              <ZonePanel key={view.zone} id={view.zone} language={view.language} onOpenProject={selectProject} onClose={() => selectZone(null)} />
+            )}
+            {view.project !== null && (
+              <ProjectDrawer key={view.project} id={view.project} language={view.language} onClose={() => selectProject(null)} />
+            )}
+          </Suspense>
+          <StatusBanner error={boundaryError} />
+          {boundaryError === null && dataError !== null && (
+            <div className="status-banner" role="alert" data-testid="data-error">
+              {t('errors.data', { detail: dataError.message })}
+            </div>
+          )}
+          <p className="attribution">{t('map.attribution')}</p>
+        </main>
+      </div>
     </div>
   );
 }

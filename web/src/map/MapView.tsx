@@ -3,36 +3,50 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import type { Camera } from '../url/viewState.ts';
+import { FeatureTooltip } from '../components/FeatureTooltip.tsx';
 import { HoverLabel } from '../components/HoverLabel.tsx';
 import { ZoomButtons } from '../components/ZoomButtons.tsx';
+import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
+import { useChoropleth } from './useChoropleth.ts';
+import { useDeckOverlay } from './useDeckOverlay.ts';
 import { useGovernorateHover } from './useGovernorateHover.ts';
 import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
+import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
 
-export interface MapViewProps {
+export interface MapViewProps extends MapClickHandlers {
   language: Language;
   /** Where to look first; `null` fits the countries. Later changes are ignored. */
   initialCamera: Camera | null;
   data: BoundaryData;
+  /** The choropleth under the current filters and metric; `null` while it loads. */
+  choropleth: ChoroplethScale | null;
+  /** The filters as an API query string, for the project and zone tiles. */
+  filterQuery: string;
   selectedGovernorate: string | null;
-  onSelectGovernorate: (code: string | null) => void;
   onCameraChange: (camera: Camera) => void;
 }
 
 /**
- * The governorate map. For browser tests the container reports its state as data attributes:
- * `data-map-ready="true"` once every boundary layer is drawn, `data-governorates` (how many),
- * and `data-map-language` (the language the labels are drawn in).
+ * The governorate map: MapLibre draws the basemap, the choropleth and the labels; deck.gl draws
+ * zones and projects. For browser tests the container reports its state as data attributes:
+ * `data-map-ready="true"` once every boundary layer is drawn, `data-projects-ready="true"` once the
+ * project tiles for the current filters are drawn, `data-governorates` (how many),
+ * `data-choropleth` (the metric drawn) and `data-map-language` (the language of the labels).
  */
 export function MapView({
   language,
   initialCamera,
   data,
+  choropleth,
+  filterQuery,
   selectedGovernorate,
   onSelectGovernorate,
+  onSelectProject,
+  onSelectZone,
   onCameraChange,
 }: MapViewProps) {
   const { t } = useTranslation();
@@ -40,8 +54,11 @@ export function MapView({
   const map = useMapInstance(containerRef, { language, camera: initialCamera });
   const status = useBoundarySources(map, data, initialCamera === null);
   const drawnLanguage = useMapLanguage(map, language);
-  const hovered = useGovernorateHover(map);
-  useGovernorateSelection(map, selectedGovernorate, onSelectGovernorate);
+  const governorateHover = useGovernorateHover(map);
+  const deck = useDeckOverlay(map, filterQuery);
+  const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone });
+  useGovernorateSelection(map, selectedGovernorate, status.ready);
+  useChoropleth(map, choropleth, status.ready);
   useCameraReport(map, onCameraChange);
 
   return (
@@ -54,10 +71,16 @@ export function MapView({
         aria-busy={!status.ready}
         data-testid="map"
         data-map-ready={status.ready ? 'true' : 'false'}
+        data-projects-ready={deck.projectsReady ? 'true' : 'false'}
         data-governorates={status.governorateCount ?? undefined}
+        data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
         data-map-language={drawnLanguage ?? undefined}
       />
-      {hovered !== null && <HoverLabel hovered={hovered} governorates={data.governorates} language={language} />}
+      {featureHover !== null ? (
+        <FeatureTooltip hovered={featureHover} language={language} />
+      ) : (
+        governorateHover !== null && <HoverLabel hovered={governorateHover} governorates={data.governorates} language={language} />
+      )}
       {map !== null && <ZoomButtons map={map} />}
       {!status.ready && <p className="map-loading">{t('map.loading')}</p>}
     </div>

@@ -20,9 +20,7 @@ export const MAX_ZOOM = 12;
 export const COLORS = {
   sea: '#c9dde8',
   land: '#f3efe6',
-  governorateFill: '#e9e2d0',
-  governorateHover: '#f0c36a',
-  governorateSelected: '#2f7d8c',
+  governorateSelected: '#111111',
   governorateLine: '#a39d8f',
   countryLine: '#5b5a57',
   labelText: '#2b2a28',

@@ -1,7 +1,14 @@
 /**
- * Where each map layer sits, bottom to top. Layers are placed by slot, never by position, so that
- * later data layers (choropleth, zones, projects) slot in without reshuffling the basemap.
+ * Where each map layer sits, bottom to top, grouped as basemap, boundaries, choropleth, zones,
+ * projects and labels. Layers are placed by slot, never by position.
+ *
+ * MapLibre draws the basemap, boundaries, choropleth and labels (`LAYER_ORDER`); deck.gl draws the
+ * zones and projects on its own canvas over the map (`DECK_LAYER_ORDER`), so on screen they sit
+ * above MapLibre's labels.
  */
+export const LAYER_GROUPS = ['basemap', 'boundaries', 'choropleth', 'zones', 'projects', 'labels'] as const;
+export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
 export const LAYER_ORDER = [
   'background',
   'countries',
@@ -13,6 +20,24 @@ export const LAYER_ORDER = [
 
 export type LayerSlot = (typeof LAYER_ORDER)[number];
 
+/** The group each MapLibre slot belongs to. */
+export const SLOT_GROUP: Record<LayerSlot, LayerGroup> = {
+  background: 'basemap',
+  countries: 'basemap',
+  'governorates-fill': 'choropleth',
+  'governorates-line': 'boundaries',
+  'country-line': 'boundaries',
+  labels: 'labels',
+};
+
+/** deck.gl layers, bottom to top. */
+export const DECK_LAYER_ORDER = ['zones', 'projects'] as const;
+export type DeckSlot = (typeof DECK_LAYER_ORDER)[number];
+
 export function slotIndex(slot: LayerSlot): number {
   return LAYER_ORDER.indexOf(slot);
+}
+
+export function deckSlotIndex(slot: DeckSlot): number {
+  return DECK_LAYER_ORDER.indexOf(slot);
 }

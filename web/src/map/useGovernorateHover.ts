@@ -1,6 +1,6 @@
 import type { Map as MaplibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
-import { governoratesFillLayer } from './layers/governoratesFill.ts';
+import { GOVERNORATES_FILL_LAYER_ID } from './layers/governoratesFill.ts';
 import { FEATURE_STATE } from './layers/styleLayer.ts';
 import { SOURCE_IDS } from './sources.ts';
 
@@ -40,11 +40,11 @@ export function useGovernorateHover(map: MaplibreMap | null): HoveredGovernorate
       map.getCanvas().style.cursor = '';
       setHovered(null);
     };
-    map.on('mousemove', governoratesFillLayer.id, onMove);
-    map.on('mouseleave', governoratesFillLayer.id, onLeave);
+    map.on('mousemove', GOVERNORATES_FILL_LAYER_ID, onMove);
+    map.on('mouseleave', GOVERNORATES_FILL_LAYER_ID, onLeave);
     return () => {
-      map.off('mousemove', governoratesFillLayer.id, onMove);
-      map.off('mouseleave', governoratesFillLayer.id, onLeave);
+      map.off('mousemove', GOVERNORATES_FILL_LAYER_ID, onMove);
+      map.off('mouseleave', GOVERNORATES_FILL_LAYER_ID, onLeave);
     };
   }, [map]);
 

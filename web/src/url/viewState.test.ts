@@ -16,6 +16,7 @@ describe('parseViewState', () => {
 
   it('reads language, governorate and camera', () => {
     expect(parseViewState('?lang=en&gov=SY-DI&map=7.25/33.51/36.29')).toEqual({
+      ...DEFAULT_VIEW_STATE,
       language: 'en',
       governorate: 'SY-DI',
       camera: { zoom: 7.25, lat: 33.51, lon: 36.29 },
@@ -56,6 +57,7 @@ describe('serializeViewState', () => {
 
   it('writes a readable query with a rounded camera', () => {
     const state: ViewState = {
+      ...DEFAULT_VIEW_STATE,
       language: 'en',
       governorate: 'SY-DI',
       camera: { zoom: 7.123456, lat: 33.512345678, lon: 36.29 },
@@ -65,10 +67,50 @@ describe('serializeViewState', () => {
 
   it('round-trips through parseViewState', () => {
     const state: ViewState = {
+      ...DEFAULT_VIEW_STATE,
       language: 'ar',
       governorate: 'SA-01',
       camera: roundCamera({ zoom: 5.5, lat: 24.7136, lon: 46.6753 }),
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
+  });
+});
+
+describe('filters, metric and selection in the URL', () => {
+  it('reads the filters, keeping known values only, in vocabulary order', () => {
+    const state = parseViewState('?status=suspended,in_progress,lost&sector=water&kind=craft_zone&funder=undp,nobody&year=2025&q=%20مدرسة%20');
+    expect(state.filters).toEqual({
+      kind: ['craft_zone'],
+      sector: ['water'],
+      status: ['in_progress', 'suspended'],
+      funder: ['undp'],
+      year: 2025,
+      q: 'مدرسة',
+    });
+  });
+
+  it('ignores an unknown metric, a year out of range and ids that are not positive integers', () => {
+    const state = parseViewState('?metric=colour&year=1800&project=-3&zone=1e3');
+    expect(state.metric).toBe('progress');
+    expect(state.filters.year).toBeNull();
+    expect(state.project).toBeNull();
+    expect(state.zone).toBeNull();
+  });
+
+  it('writes filters comma-separated and round-trips everything', () => {
+    const state: ViewState = {
+      language: 'en',
+      filters: { kind: [], sector: ['water', 'health'], status: ['in_progress'], funder: ['world-bank'], year: 2024, q: 'school' },
+      metric: 'delayed',
+      governorate: 'SY-DI',
+      project: 1918,
+      zone: 24,
+      camera: roundCamera({ zoom: 9, lat: 33.5, lon: 36.3 }),
+    };
+    const query = serializeViewState(state);
+    expect(query).toBe(
+      '?lang=en&sector=water,health&status=in_progress&funder=world-bank&year=2024&q=school&metric=delayed&gov=SY-DI&zone=24&project=1918&map=9.00/33.5000/36.3000',
+    );
+    expect(parseViewState(query)).toEqual(state);
   });
 });

@@ -1,14 +1,25 @@
+import { CHOROPLETH_METRICS, DEFAULT_METRIC, type ChoroplethMetric } from '../data/choroplethMetrics.ts';
+import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters } from '../data/filters.ts';
+import { isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 
 /**
- * The shareable state of the page, kept in the query string:
- * `?lang=en&gov=SY-DI&map=7.25/33.5100/36.2900` (map = zoom/latitude/longitude, as on OSM).
- * Defaults are left out, so the bare address is the Arabic overview.
+ * The shareable state of the page, kept in the query string, e.g.
+ * `?lang=en&status=in_progress,suspended&metric=delayed&gov=SY-DI&project=12&map=7.25/33.5100/36.2900`
+ * (map = zoom/latitude/longitude, as on OSM). Defaults are left out, so the bare address is the
+ * Arabic national overview.
  */
 export interface ViewState {
   language: Language;
+  filters: Filters;
+  /** What the governorates are coloured by. */
+  metric: ChoroplethMetric;
   /** ISO 3166-2 code of the selected governorate, e.g. `SY-DI`. */
   governorate: string | null;
+  /** Id of the project whose drawer is open. */
+  project: number | null;
+  /** Id of the industrial or craft zone whose panel is open. */
+  zone: number | null;
   /** Where the map looks; `null` means "fit the whole region". */
   camera: Camera | null;
 }
@@ -21,11 +32,24 @@ export interface Camera {
 
 export const DEFAULT_VIEW_STATE: ViewState = {
   language: DEFAULT_LANGUAGE,
+  filters: EMPTY_FILTERS,
+  metric: DEFAULT_METRIC,
   governorate: null,
+  project: null,
+  zone: null,
   camera: null,
 };
 
-const PARAM = { language: 'lang', governorate: 'gov', camera: 'map' } as const;
+const PARAM = {
+  language: 'lang',
+  governorate: 'gov',
+  camera: 'map',
+  metric: 'metric',
+  project: 'project',
+  zone: 'zone',
+  year: 'year',
+  q: 'q',
+} as const;
 
 const MAX_ZOOM = 22;
 const MAX_LAT = 85.051129;
@@ -34,6 +58,7 @@ const COORD_DECIMALS = 4;
 
 /** A plain decimal number, as `formatCamera` writes it (no exponent, no empty string). */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+const POSITIVE_INTEGER = /^[1-9]\d{0,14}$/;
 
 /** ISO 3166-2 subdivision codes: country, hyphen, one to three letters or digits. */
 const GOVERNORATE_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
@@ -47,9 +72,14 @@ export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const language = params.get(PARAM.language);
   const governorate = params.get(PARAM.governorate)?.toUpperCase() ?? null;
+  const metric = params.get(PARAM.metric);
   return {
     language: isLanguage(language) ? language : DEFAULT_LANGUAGE,
+    filters: parseFilters(params),
+    metric: isOneOf(CHOROPLETH_METRICS, metric) ? metric : DEFAULT_METRIC,
     governorate: governorate !== null && isGovernorateCode(governorate) ? governorate : null,
+    project: parseId(params.get(PARAM.project)),
+    zone: parseId(params.get(PARAM.zone)),
     camera: parseCamera(params.get(PARAM.camera)),
   };
 }
@@ -58,10 +88,44 @@ export function parseViewState(search: string): ViewState {
 export function serializeViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.language !== DEFAULT_LANGUAGE) params.set(PARAM.language, state.language);
+  serializeFilters(state.filters, params);
+  if (state.metric !== DEFAULT_METRIC) params.set(PARAM.metric, state.metric);
   if (state.governorate !== null) params.set(PARAM.governorate, state.governorate);
+  if (state.zone !== null) params.set(PARAM.zone, String(state.zone));
+  if (state.project !== null) params.set(PARAM.project, String(state.project));
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));
-  const query = params.toString().replaceAll('%2F', '/');
+  const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
   return query === '' ? '' : `?${query}`;
+}
+
+/** The filters in the query string: known list values only (deduplicated, in vocabulary order). */
+export function parseFilters(params: URLSearchParams): Filters {
+  const list = <K extends keyof typeof LIST_FILTERS>(key: K): Filters[K] => {
+    const given = new Set((params.get(key) ?? '').split(',').map((v) => v.trim()));
+    return LIST_FILTERS[key].filter((value) => given.has(value)) as Filters[K];
+  };
+  const year = Number(params.get(PARAM.year));
+  const q = (params.get(PARAM.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+  return {
+    kind: list('kind'),
+    sector: list('sector'),
+    status: list('status'),
+    funder: list('funder'),
+    year: Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR ? year : null,
+    q,
+  };
+}
+
+export function serializeFilters(filters: Filters, params: URLSearchParams): void {
+  for (const key of ['kind', 'sector', 'status', 'funder'] as const) {
+    if (filters[key].length > 0) params.set(key, filters[key].join(','));
+  }
+  if (filters.year !== null) params.set(PARAM.year, String(filters.year));
+  if (filters.q.trim() !== '') params.set(PARAM.q, filters.q.trim());
+}
+
+function parseId(value: string | null): number | null {
+  return value !== null && POSITIVE_INTEGER.test(value) ? Number(value) : null;
 }
 
 export function parseCamera(value: string | null): Camera | null {

@@ -1,31 +1,30 @@
-import { COLORS } from '../constants.ts';
-import { SOURCE_IDS } from '../sources.ts';
+import { NO_DATA_COLOR } from '../colorScales.ts';
 import { FEATURE_STATE, type StyleLayer } from './styleLayer.ts';
+import { SOURCE_IDS } from '../sources.ts';
 
-/** Governorate polygons; the selected and hovered one are coloured through feature state. */
+export const GOVERNORATES_FILL_LAYER_ID = 'governorates-fill';
+
+/**
+ * The choropleth: governorate polygons coloured by the chosen metric. Colours come from
+ * `choroplethColorExpression` (set by `useChoropleth` once the summaries arrive); the hovered one
+ * is drawn more opaque, the selected one is outlined by the line layer.
+ */
 export const governoratesFillLayer: StyleLayer = {
-  id: 'governorates-fill',
+  id: GOVERNORATES_FILL_LAYER_ID,
   slot: 'governorates-fill',
   build: () => ({
-    id: 'governorates-fill',
+    id: GOVERNORATES_FILL_LAYER_ID,
     type: 'fill',
     source: SOURCE_IDS.governorates,
     paint: {
-      'fill-color': [
-        'case',
-        ['boolean', ['feature-state', FEATURE_STATE.selected], false],
-        COLORS.governorateSelected,
-        ['boolean', ['feature-state', FEATURE_STATE.hover], false],
-        COLORS.governorateHover,
-        COLORS.governorateFill,
-      ],
+      'fill-color': NO_DATA_COLOR,
       'fill-opacity': [
         'case',
-        ['boolean', ['feature-state', FEATURE_STATE.selected], false],
-        0.55,
         ['boolean', ['feature-state', FEATURE_STATE.hover], false],
-        0.7,
-        0.6,
+        0.9,
+        ['boolean', ['feature-state', FEATURE_STATE.selected], false],
+        0.85,
+        0.72,
       ],
     },
   }),

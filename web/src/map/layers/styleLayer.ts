@@ -14,5 +14,8 @@ export interface StyleLayer {
   build(context: StyleContext): LayerSpecification;
 }
 
-/** Feature-state keys set by the map view on governorates. */
-export const FEATURE_STATE = { hover: 'hover', selected: 'selected' } as const;
+/**
+ * Feature-state keys set by the map view on governorates: hover and selection, and `value`, the
+ * chosen metric of the choropleth (absent or negative: no data).
+ */
+export const FEATURE_STATE = { hover: 'hover', selected: 'selected', value: 'value' } as const;

@@ -1,0 +1,55 @@
+/**
+ * Headless Chromium (Debian's package) for the browser tests and the first-render measurement:
+ * software WebGL, no background traffic, every request that would leave the machine blocked and
+ * recorded, console errors collected.
+ */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export interface OpenedPage {
+  page: Page;
+  /** Requests to any host but this machine; they are blocked. */
+  externalRequests: string[];
+  /** Uncaught exceptions and console errors on the page. */
+  pageErrors: string[];
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+function isLocal(url: URL): boolean {
+  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
+  return LOCAL_HOSTS.has(url.hostname);
+}
+
+/** A new context and page, with external requests blocked and errors collected; not navigated yet. */
+export async function newGuardedPage(browser: Browser, options: BrowserContextOptions): Promise<OpenedPage> {
+  const context = await browser.newContext(options);
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (isLocal(url)) return route.continue();
+    externalRequests.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  return { page, externalRequests, pageErrors };
+}

@@ -1,0 +1,115 @@
+import type { Geometry } from 'geojson';
+import { withQuery } from '../data/filters.ts';
+import { fetchJson } from './fetchJson.ts';
+
+/** One project in a list (api/src/routes/projects.ts, ProjectSummary). */
+export interface ProjectSummary {
+  id: number;
+  code: string;
+  kind: string;
+  sector: string;
+  title_ar: string;
+  title_en: string;
+  status: string;
+  physical_progress: number;
+  financial_progress: number;
+  budget: number | null;
+  currency: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  last_update_on: string | null;
+  country: string;
+  governorate: string;
+  governorate_name_ar: string;
+  governorate_name_en: string;
+  delayed: boolean;
+  stale: boolean;
+  delay_days: number;
+}
+
+export interface ProjectPage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: ProjectSummary[];
+}
+
+export interface Funding {
+  organization: string;
+  kind: string;
+  name_en: string;
+  name_ar: string;
+  amount: number;
+  currency: string;
+}
+
+export interface ProgressUpdate {
+  id: number;
+  reported_on: string;
+  status: string;
+  physical_progress: number;
+  financial_progress: number;
+  note: string | null;
+  author: string | null;
+}
+
+export interface ZoneFacts {
+  development: string | null;
+  area_ha: number | null;
+  plots_total: number;
+  plots_allocated: number;
+  plots_in_production: number;
+  utilities: { water: number | null; electricity: number | null; roads: number | null; sewage: number | null };
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  description_ar: string | null;
+  description_en: string | null;
+  geometry: Geometry;
+  funding: Funding[];
+  progress: ProgressUpdate[];
+  zone: ZoneFacts | null;
+}
+
+/** How the project list can be sorted (a subset of the API's `sort`). */
+export const PROJECT_SORTS = ['-delay', 'progress', '-budget', 'planned_end', 'last_update'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isProjectSummary(value: unknown): value is ProjectSummary {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'number' &&
+    typeof value.code === 'string' &&
+    typeof value.title_ar === 'string' &&
+    typeof value.status === 'string' &&
+    typeof value.delay_days === 'number'
+  );
+}
+
+export function isProjectPage(body: unknown): body is ProjectPage {
+  return isRecord(body) && typeof body.total === 'number' && Array.isArray(body.items) && body.items.every(isProjectSummary);
+}
+
+export function isProjectDetail(body: unknown): body is ProjectDetail {
+  return (
+    isProjectSummary(body) &&
+    isRecord(body) &&
+    Array.isArray(body.funding) &&
+    Array.isArray(body.progress) &&
+    (body.zone === null || isRecord(body.zone))
+  );
+}
+
+export function fetchProjectPage(query: string, signal?: AbortSignal): Promise<ProjectPage> {
+  return fetchJson(withQuery('/api/projects', query), isProjectPage, signal);
+}
+
+export function fetchProject(id: number, signal?: AbortSignal): Promise<ProjectDetail> {
+  return fetchJson(`/api/projects/${id}`, isProjectDetail, signal);
+}

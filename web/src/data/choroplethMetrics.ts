@@ -1,0 +1,37 @@
+import type { Metrics } from '../api/summaries.ts';
+
+/** What the governorates can be coloured by. */
+export const CHOROPLETH_METRICS = ['progress', 'delayed', 'projects', 'spent'] as const;
+export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
+export const DEFAULT_METRIC: ChoroplethMetric = 'progress';
+
+/** Percentages are classed on a fixed 0–100 range; counts and money on quantiles. */
+export const METRIC_RANGE: Record<ChoroplethMetric, [number, number] | undefined> = {
+  progress: [0, 100],
+  delayed: [0, 100],
+  projects: undefined,
+  spent: undefined,
+};
+
+export type MetricUnit = 'percent' | 'count' | 'money';
+export const METRIC_UNIT: Record<ChoroplethMetric, MetricUnit> = {
+  progress: 'percent',
+  delayed: 'percent',
+  projects: 'count',
+  spent: 'money',
+};
+
+/** The value a governorate is coloured by, or `null` when it has no project under the filters. */
+export function metricValue(metric: ChoroplethMetric, metrics: Metrics): number | null {
+  if (metrics.projects === 0) return null;
+  switch (metric) {
+    case 'progress':
+      return metrics.progress_weighted;
+    case 'delayed':
+      return (100 * metrics.delayed) / metrics.projects;
+    case 'projects':
+      return metrics.projects;
+    case 'spent':
+      return metrics.budget_spent;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Layer } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { deckSlotIndex, type DeckSlot } from '../layerOrder.ts';
+import { projectsLayer } from './projectsLayer.ts';
+import { readPickedFeature, type PickedFeature, type TileFeature } from './tileFeatures.ts';
+import { zonesLayer } from './zonesLayer.ts';
+
+/** Pixels around the pointer in which a project counts as picked. */
+const PICK_RADIUS = 4;
+
+export interface DeckLayersState {
+  /** Filters as an API query string. */
+  query: string;
+  onProjectsLoaded: () => void;
+}
+
+/** The deck.gl part of the map: zones and projects over MapLibre, in `DECK_LAYER_ORDER`. */
+export interface DeckOverlay {
+  update(state: DeckLayersState): void;
+  /** What deck.gl draws at this pixel of the map, if anything. */
+  pick(x: number, y: number): PickedFeature | null;
+  remove(): void;
+}
+
+/**
+ * Adds a deck.gl overlay to the map (`interleaved: false`: deck.gl draws on its own canvas over the
+ * map). This module is loaded on demand, so deck.gl is not in the first script the page loads.
+ */
+export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
+  const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+  map.addControl(overlay);
+
+  return {
+    update({ query, onProjectsLoaded }) {
+      const bySlot: Record<DeckSlot, Layer> = {
+        zones: zonesLayer(query),
+        projects: projectsLayer({ query, onViewportLoad: onProjectsLoaded }),
+      };
+      const slots = (Object.keys(bySlot) as DeckSlot[]).sort((a, b) => deckSlotIndex(a) - deckSlotIndex(b));
+      overlay.setProps({ layers: slots.map((slot) => bySlot[slot]) });
+    },
+    pick(x, y) {
+      const info = overlay.pickObject({ x, y, radius: PICK_RADIUS });
+      if (info === null || info === undefined) return null;
+      return readPickedFeature(info.object as TileFeature | undefined, info.coordinate);
+    },
+    remove() {
+      map.removeControl(overlay);
+      overlay.finalize();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { MVTLayer } from '@deck.gl/geo-layers';
+import { MVTLoader } from '@loaders.gl/mvt';
+import type { Color, Layer } from '@deck.gl/core';
+import { DELAYED_COLOR, hexToRgb, statusColor } from '../colorScales.ts';
+import { MAX_ZOOM } from '../constants.ts';
+import { clusterRadius, PROJECT_TILE_LAYERS, tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
+
+export const PROJECTS_LAYER_ID = 'projects';
+
+const CLUSTER_FILL: Color = [31, 78, 90, 210];
+const CLUSTER_DELAYED_LINE: Color = [...hexToRgb(DELAYED_COLOR), 255];
+const WHITE: Color = [255, 255, 255, 255];
+const HIGHLIGHT = [255, 255, 255, 110];
+
+function isCluster(feature: TileFeature): boolean {
+  return feature.properties.layerName === PROJECT_TILE_LAYERS.clusters;
+}
+
+function fillColor(feature: TileFeature): Color {
+  if (isCluster(feature)) return CLUSTER_FILL;
+  const [r, g, b] = hexToRgb(statusColor(String(feature.properties.status)));
+  return feature.geometry.type.includes('Polygon') ? [r, g, b, 120] : [r, g, b, 235];
+}
+
+function lineColor(feature: TileFeature): Color {
+  if (isCluster(feature)) return Number(feature.properties.delayed) > 0 ? CLUSTER_DELAYED_LINE : WHITE;
+  if (feature.properties.delayed === true || feature.properties.delayed === 1) return CLUSTER_DELAYED_LINE;
+  if (feature.geometry.type.includes('LineString')) return fillColor(feature);
+  return feature.geometry.type.includes('Polygon') ? [...hexToRgb(statusColor(String(feature.properties.status))), 255] : WHITE;
+}
+
+function pointRadius(feature: TileFeature): number {
+  return isCluster(feature) ? clusterRadius(Number(feature.properties.count)) : 6;
+}
+
+export interface ProjectsLayerOptions {
+  /** Filters as an API query string (`filterQuery`). */
+  query: string;
+  onViewportLoad: () => void;
+}
+
+/**
+ * Projects from `/tiles/projects`: below zoom 10 clusters (circle size by count, a vermillion ring
+ * when any is delayed), from zoom 10 each project as its point, line or polygon coloured by status
+ * (Okabe–Ito), delayed ones outlined in vermillion. Decoded on the main thread (`worker: false`):
+ * the loaders.gl worker would otherwise be fetched from a CDN.
+ */
+export function projectsLayer({ query, onViewportLoad }: ProjectsLayerOptions): Layer {
+  return new MVTLayer({
+    id: PROJECTS_LAYER_ID,
+    data: tileUrlTemplate('projects', query),
+    minZoom: 0,
+    maxZoom: MAX_ZOOM,
+    binary: false,
+    loaders: [MVTLoader],
+    loadOptions: { worker: false },
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: HIGHLIGHT,
+    pointType: 'circle',
+    pointRadiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+    stroked: true,
+    filled: true,
+    getFillColor: fillColor,
+    getLineColor: lineColor,
+    getPointRadius: pointRadius,
+    getLineWidth: (feature: TileFeature) => (feature.geometry.type.includes('LineString') ? 4 : 1.5),
+    lineWidthMinPixels: 1,
+    onViewportLoad,
+    updateTriggers: { getFillColor: query, getLineColor: query },
+  });
+}

@@ -1,0 +1,45 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { useEffect, useState } from 'react';
+import type { DeckOverlay } from './deck/createDeckOverlay.ts';
+
+export interface DeckOverlayStatus {
+  overlay: DeckOverlay | null;
+  /** The projects drawn for the current filters have loaded for the whole viewport. */
+  projectsReady: boolean;
+  /** deck.gl could not be loaded. */
+  error: Error | null;
+}
+
+/**
+ * Loads deck.gl on demand once the map exists, adds the zones and projects layers, and keeps
+ * them in step with the filters (`query`).
+ */
+export function useDeckOverlay(map: MaplibreMap | null, query: string): DeckOverlayStatus {
+  const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
+  const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  useEffect(() => {
+    if (map === null) return;
+    let created: DeckOverlay | null = null;
+    let cancelled = false;
+    import('./deck/createDeckOverlay.ts')
+      .then(({ createDeckOverlay }) => {
+        if (cancelled) return;
+        created = createDeckOverlay(map);
+        setOverlay(created);
+      })
+      .catch((cause: unknown) => setError(cause instanceof Error ? cause : new Error(String(cause))));
+    return () => {
+      cancelled = true;
+      created?.remove();
+      setOverlay(null);
+    };
+  }, [map]);
+
+  useEffect(() => {
+    overlay?.update({ query, onProjectsLoaded: () => setLoadedQuery(query) });
+  }, [overlay, query]);
+
+  return { overlay, projectsReady: overlay !== null && loadedQuery === query, error };
+}
