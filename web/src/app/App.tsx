@@ -1,6 +1,8 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountries, useGovernorateLabels, useGovernorates } from '../api/useBoundaries.ts';
+import { useClientConfig } from '../api/useClientConfig.ts';
+import { useDonors } from '../api/useOrganizations.ts';
 import { useCountrySummaries, useGovernorateSummaries } from '../api/useSummaries.ts';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { Header } from '../components/Header.tsx';
@@ -8,7 +10,8 @@ import { KpiCards } from '../components/KpiCards.tsx';
 import { Legend } from '../components/Legend.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import type { ChoroplethMetric } from '../data/choroplethMetrics.ts';
-import { filterQuery, type Filters } from '../data/filters.ts';
+import { filterQuery, withKnownFunders, type Filters } from '../data/filters.ts';
+import { funderOptions } from '../data/funders.ts';
 import { findGovernorate } from '../data/governorateNames.ts';
 import type { Language } from '../i18n/language.ts';
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage.ts';
@@ -29,14 +32,31 @@ export function App() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   useDocumentLanguage(view.language);
 
+  const config = useClientConfig();
+  // Without an answer from /api/config the page keeps its own air-gapped basemap.
+  const basemapStyleUrl = config.isPending ? undefined : (config.data?.basemapStyleUrl ?? null);
+  const donors = useDonors();
+  const donorSlugs = useMemo(() => (donors.data === undefined ? null : new Set(donors.data.items.map((d) => d.slug))), [donors.data]);
+  // Funders from the address bar that the API does not know are dropped once its list is here.
+  const filters = donorSlugs === null ? view.filters : withKnownFunders(view.filters, donorSlugs);
+  useEffect(() => {
+    if (filters !== view.filters) updateView({ filters });
+  }, [filters, view.filters, updateView]);
+  const funders = useMemo(
+    () => (donors.data === undefined ? [] : funderOptions(donors.data.items, view.language, filters.funder)),
+    [donors.data, view.language, filters.funder],
+  );
+
   const countries = useCountries();
   const governorates = useGovernorates();
   const labels = useGovernorateLabels();
-  const query = filterQuery(view.filters);
+  const query = filterQuery(filters);
   const national = useCountrySummaries(query);
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
-  const dataError = national.error ?? byGovernorate.error;
+  // Until the donor list is known, a funder in the URL may be one the API refuses: no error for that.
+  const funderPending = donors.isPending && filters.funder.length > 0;
+  const dataError = funderPending ? null : (national.error ?? byGovernorate.error);
 
   const scale = useMemo(
     () => (byGovernorate.data === undefined ? null : choroplethScale(byGovernorate.data.governorates, view.metric)),
@@ -90,11 +110,12 @@ export function App() {
             <KpiCards metrics={national.data?.total} language={view.language} testId="national-kpis" />
           </section>
           <Legend scale={scale} metric={view.metric} language={view.language} onMetricChange={setMetric} />
-          <FilterBar filters={view.filters} language={view.language} onChange={setFilters} />
+          <FilterBar filters={filters} funders={funders} language={view.language} onChange={setFilters} />
         </nav>
         <main className="app-main" id="map" tabIndex={-1}>
           <MapView
             language={view.language}
+            basemapStyleUrl={basemapStyleUrl}
             initialCamera={view.camera}
             data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
             choropleth={scale}
@@ -111,7 +132,7 @@ export function App() {
                 key={selected.code}
                 governorate={selected}
                 countries={countries.data}
-                filters={view.filters}
+                filters={filters}
                 language={view.language}
                 onOpenProject={selectProject}
                 onClose={() => selectGovernorate(null)}

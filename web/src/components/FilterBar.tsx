@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countActiveFilters, EMPTY_FILTERS, filterQuery, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters, type ListFilterKey } from '../data/filters.ts';
+import type { FunderOption } from '../data/funders.ts';
 import { formatCount } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
 
@@ -10,16 +11,26 @@ const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => LAST_
 
 interface FilterBarProps {
   filters: Filters;
+  /** The donors to offer, named in the current language; empty while they load. */
+  funders: readonly FunderOption[];
   language: Language;
   onChange: (filters: Filters) => void;
 }
 
-function ChipGroup<K extends ListFilterKey>({
+interface ChipOption {
+  value: string;
+  label: string;
+}
+
+/** One list filter as toggle chips; the chosen values are kept in the order offered. */
+function ChipGroup<K extends ListFilterKey | 'funder'>({
   name,
+  options,
   filters,
   onChange,
 }: {
   name: K;
+  options: readonly ChipOption[];
   filters: Filters;
   onChange: (filters: Filters) => void;
 }) {
@@ -27,13 +38,13 @@ function ChipGroup<K extends ListFilterKey>({
   const selected = filters[name] as readonly string[];
   const toggle = (value: string) => {
     const next = selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value];
-    const ordered = (LIST_FILTERS[name] as readonly string[]).filter((v) => next.includes(v));
+    const ordered = options.map((option) => option.value).filter((v) => next.includes(v));
     onChange({ ...filters, [name]: ordered });
   };
   return (
     <fieldset className="chip-group" data-testid={`filter-${name}`}>
       <legend>{t(`filters.${name}`)}</legend>
-      {(LIST_FILTERS[name] as readonly string[]).map((value) => (
+      {options.map(({ value, label }) => (
         <button
           key={value}
           type="button"
@@ -42,15 +53,22 @@ function ChipGroup<K extends ListFilterKey>({
           data-value={value}
           onClick={() => toggle(value)}
         >
-          {t(`${name}.${value}`)}
+          {label}
         </button>
       ))}
     </fieldset>
   );
 }
 
+/** A fixed-vocabulary filter, its values named by the i18n resources. */
+function VocabularyChips({ name, filters, onChange }: { name: ListFilterKey; filters: Filters; onChange: (filters: Filters) => void }) {
+  const { t } = useTranslation();
+  const options = LIST_FILTERS[name].map((value: string) => ({ value, label: t(`${name}.${value}`) }));
+  return <ChipGroup name={name} options={options} filters={filters} onChange={onChange} />;
+}
+
 /** The project filters. They change the URL, and with it the map, the KPI cards, the charts and the lists. */
-export function FilterBar({ filters, language, onChange }: FilterBarProps) {
+export function FilterBar({ filters, funders, language, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   const searchId = useId();
   const yearId = useId();
@@ -114,10 +132,15 @@ export function FilterBar({ filters, language, onChange }: FilterBarProps) {
           ))}
         </select>
       </label>
-      <ChipGroup name="status" filters={filters} onChange={onChange} />
-      <ChipGroup name="sector" filters={filters} onChange={onChange} />
-      <ChipGroup name="kind" filters={filters} onChange={onChange} />
-      <ChipGroup name="funder" filters={filters} onChange={onChange} />
+      <VocabularyChips name="status" filters={filters} onChange={onChange} />
+      <VocabularyChips name="sector" filters={filters} onChange={onChange} />
+      <VocabularyChips name="kind" filters={filters} onChange={onChange} />
+      <ChipGroup
+        name="funder"
+        options={funders.map(({ slug, name }) => ({ value: slug, label: name }))}
+        filters={filters}
+        onChange={onChange}
+      />
       <p className="exports">
         {t('filters.export')}:{' '}
         {(['csv', 'xlsx', 'geojson'] as const).map((format) => (

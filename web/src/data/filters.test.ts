@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countActiveFilters, EMPTY_FILTERS, filterQuery, withQuery } from './filters.ts';
+import { countActiveFilters, EMPTY_FILTERS, filterQuery, withKnownFunders, withQuery } from './filters.ts';
 
 describe('filterQuery', () => {
   it('is empty for no filters', () => {
@@ -22,5 +22,19 @@ describe('filterQuery', () => {
   it('counts the active filters', () => {
     expect(countActiveFilters(EMPTY_FILTERS)).toBe(0);
     expect(countActiveFilters({ ...EMPTY_FILTERS, kind: ['craft_zone', 'industrial_zone'], q: 'x', year: 2024 })).toBe(4);
+  });
+});
+
+describe('withKnownFunders', () => {
+  const known = new Set(['undp', 'world-bank']);
+
+  it('drops funders the API does not know', () => {
+    expect(withKnownFunders({ ...EMPTY_FILTERS, funder: ['nobody', 'undp'] }, known).funder).toEqual(['undp']);
+  });
+
+  it('returns the same object when every funder is known', () => {
+    const filters = { ...EMPTY_FILTERS, funder: ['world-bank'] };
+    expect(withKnownFunders(filters, known)).toBe(filters);
+    expect(withKnownFunders(EMPTY_FILTERS, known)).toBe(EMPTY_FILTERS);
   });
 });

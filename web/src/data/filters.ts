@@ -1,4 +1,4 @@
-import { FUNDERS, PROJECT_KINDS, PROJECT_STATUSES, SECTORS, type Funder, type ProjectKind, type ProjectStatus, type Sector } from './vocabulary.ts';
+import { PROJECT_KINDS, PROJECT_STATUSES, SECTORS, type Funder, type ProjectKind, type ProjectStatus, type Sector } from './vocabulary.ts';
 
 /** The project filters the user chose; they apply to the map, the KPI cards, the charts and the lists. */
 export interface Filters {
@@ -14,12 +14,11 @@ export interface Filters {
 
 export const EMPTY_FILTERS: Filters = { kind: [], sector: [], status: [], funder: [], year: null, q: '' };
 
-/** The list filters, each with its vocabulary in the order it is offered. */
+/** The list filters with a fixed vocabulary, each in the order it is offered. Funders come from the API. */
 export const LIST_FILTERS = {
   kind: PROJECT_KINDS,
   sector: SECTORS,
   status: PROJECT_STATUSES,
-  funder: FUNDERS,
 } as const;
 
 export type ListFilterKey = keyof typeof LIST_FILTERS;
@@ -53,6 +52,15 @@ export function filterQuery(filters: Filters, extra: Record<string, string | num
   if (q !== '') params.set('q', q);
   for (const [key, value] of Object.entries(extra)) params.set(key, String(value));
   return params.toString().replaceAll('%2C', ',');
+}
+
+/**
+ * The filters without the funders missing from `known` (slugs the API would refuse); the same
+ * object when nothing is dropped.
+ */
+export function withKnownFunders(filters: Filters, known: ReadonlySet<string>): Filters {
+  const funder = filters.funder.filter((slug) => known.has(slug));
+  return funder.length === filters.funder.length ? filters : { ...filters, funder };
 }
 
 /** `?query` or `''`. */

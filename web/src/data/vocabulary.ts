@@ -20,15 +20,19 @@ export const SECTORS = [
 export const PROJECT_STATUSES = ['planned', 'tendering', 'in_progress', 'suspended', 'completed', 'cancelled'] as const;
 
 /**
- * Funding organizations offered in the filter (slugs). The API has no list of organizations yet;
- * these are the donors it knows.
+ * A funding organization's slug, e.g. `world-bank`. The donors themselves come from the API
+ * (`GET /api/organizations?kind=donor`), so any slug of this shape is accepted from the URL.
  */
-export const FUNDERS = ['undp', 'giz', 'eu', 'world-bank', 'unicef', 'un-habitat', 'kfw', 'afd', 'isdb'] as const;
+const FUNDER_SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 export type Sector = (typeof SECTORS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export type Funder = (typeof FUNDERS)[number];
+export type Funder = string;
+
+export function isFunderSlug(value: string): value is Funder {
+  return FUNDER_SLUG.test(value);
+}
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);

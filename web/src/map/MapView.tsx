@@ -11,6 +11,7 @@ import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
 import { useChoropleth } from './useChoropleth.ts';
 import { useDeckOverlay } from './useDeckOverlay.ts';
+import { useExternalBasemap } from './useExternalBasemap.ts';
 import { useGovernorateHover } from './useGovernorateHover.ts';
 import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
@@ -19,6 +20,8 @@ import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
 
 export interface MapViewProps extends MapClickHandlers {
   language: Language;
+  /** External MapLibre style to draw under our layers; `null` for our own basemap, `undefined` while unknown. */
+  basemapStyleUrl: string | null | undefined;
   /** Where to look first; `null` fits the countries. Later changes are ignored. */
   initialCamera: Camera | null;
   data: BoundaryData;
@@ -31,14 +34,16 @@ export interface MapViewProps extends MapClickHandlers {
 }
 
 /**
- * The governorate map: MapLibre draws the basemap, the choropleth and the labels; deck.gl draws
- * zones and projects. For browser tests the container reports its state as data attributes:
- * `data-map-ready="true"` once every boundary layer is drawn, `data-projects-ready="true"` once the
+ * The governorate map: MapLibre draws the basemap (ours, or an external style under our layers),
+ * the choropleth and the labels; deck.gl draws zones and projects. For browser tests the container
+ * reports its state as data attributes: `data-map-ready="true"` once every boundary layer is drawn
+ * (over the external basemap, if any), `data-projects-ready="true"` once the
  * project tiles for the current filters are drawn, `data-governorates` (how many),
  * `data-choropleth` (the metric drawn) and `data-map-language` (the language of the labels).
  */
 export function MapView({
   language,
+  basemapStyleUrl,
   initialCamera,
   data,
   choropleth,
@@ -52,7 +57,9 @@ export function MapView({
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const map = useMapInstance(containerRef, { language, camera: initialCamera });
-  const status = useBoundarySources(map, data, initialCamera === null);
+  const boundaries = useBoundarySources(map, data, initialCamera === null);
+  const basemapSettled = useExternalBasemap(map, basemapStyleUrl);
+  const status = { ...boundaries, ready: boundaries.ready && basemapSettled };
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
   const deck = useDeckOverlay(map, filterQuery);

@@ -78,7 +78,7 @@ describe('serializeViewState', () => {
 
 describe('filters, metric and selection in the URL', () => {
   it('reads the filters, keeping known values only, in vocabulary order', () => {
-    const state = parseViewState('?status=suspended,in_progress,lost&sector=water&kind=craft_zone&funder=undp,nobody&year=2025&q=%20مدرسة%20');
+    const state = parseViewState('?status=suspended,in_progress,lost&sector=water&kind=craft_zone&funder=undp,No%20Body,-x&year=2025&q=%20مدرسة%20');
     expect(state.filters).toEqual({
       kind: ['craft_zone'],
       sector: ['water'],
@@ -87,6 +87,15 @@ describe('filters, metric and selection in the URL', () => {
       year: 2025,
       q: 'مدرسة',
     });
+  });
+
+  it('keeps any funder of slug shape, deduplicated, in the order given', () => {
+    expect(parseViewState('?funder=world-bank,undp,world-bank,some-new-donor').filters.funder).toEqual([
+      'world-bank',
+      'undp',
+      'some-new-donor',
+    ]);
+    expect(parseViewState('?funder=UNDP,a_b,%27%3B--,').filters.funder).toEqual([]);
   });
 
   it('ignores an unknown metric, a year out of range and ids that are not positive integers', () => {

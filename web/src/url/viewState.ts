@@ -1,6 +1,6 @@
 import { CHOROPLETH_METRICS, DEFAULT_METRIC, type ChoroplethMetric } from '../data/choroplethMetrics.ts';
 import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters } from '../data/filters.ts';
-import { isOneOf } from '../data/vocabulary.ts';
+import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 
 /**
@@ -98,7 +98,11 @@ export function serializeViewState(state: ViewState): string {
   return query === '' ? '' : `?${query}`;
 }
 
-/** The filters in the query string: known list values only (deduplicated, in vocabulary order). */
+/**
+ * The filters in the query string: known list values only (deduplicated, in vocabulary order), and
+ * funders of slug shape (deduplicated, in the order given; unknown ones are dropped by the page once
+ * the API's list has arrived).
+ */
 export function parseFilters(params: URLSearchParams): Filters {
   const list = <K extends keyof typeof LIST_FILTERS>(key: K): Filters[K] => {
     const given = new Set((params.get(key) ?? '').split(',').map((v) => v.trim()));
@@ -110,7 +114,7 @@ export function parseFilters(params: URLSearchParams): Filters {
     kind: list('kind'),
     sector: list('sector'),
     status: list('status'),
-    funder: list('funder'),
+    funder: [...new Set((params.get('funder') ?? '').split(',').map((v) => v.trim()))].filter(isFunderSlug),
     year: Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR ? year : null,
     q,
   };

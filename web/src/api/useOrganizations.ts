@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchDonors } from './organizations.ts';
+
+/** The donors, for the funder filter. Organizations change rarely; ten minutes is fresh enough. */
+export function useDonors() {
+  return useQuery({
+    queryKey: ['organizations', 'donor'],
+    queryFn: ({ signal }) => fetchDonors(signal),
+    staleTime: 600_000,
+    retry: 1,
+  });
+}
