@@ -1,23 +1,10 @@
 /**
- * The fixed vocabularies of the API's project filters (api/src/projects/projectVocabulary.ts).
+ * The fixed vocabularies of the project filters, shared with the API so the two cannot drift.
  * Their Arabic and English names live in the i18n resources under the same keys.
  */
-export const PROJECT_KINDS = ['development_project', 'industrial_zone', 'craft_zone', 'service_centre'] as const;
-export const SECTORS = [
-  'water',
-  'electricity',
-  'roads',
-  'education',
-  'health',
-  'housing',
-  'agriculture',
-  'industry',
-  'crafts',
-  'municipal',
-  'environment',
-  'social',
-] as const;
-export const PROJECT_STATUSES = ['planned', 'tendering', 'in_progress', 'suspended', 'completed', 'cancelled'] as const;
+import type { PROJECT_KINDS, SECTORS } from '@marsad/api/vocabulary';
+
+export { PROJECT_KINDS, PROJECT_STATUSES, SECTORS, type ProjectStatus } from '@marsad/api/vocabulary';
 
 /**
  * A funding organization's slug, e.g. `world-bank`. The donors themselves come from the API
@@ -27,7 +14,6 @@ const FUNDER_SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 export type Sector = (typeof SECTORS)[number];
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type Funder = string;
 
 export function isFunderSlug(value: string): value is Funder {
