@@ -1,11 +1,13 @@
 import type { Queryable } from '@marsad/db';
-import type { Geometry } from 'geojson';
 import type { Viewer } from '../access/Viewer.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import type { ProjectFilter } from './projectFilterSchema.ts';
 import { projectFilterSql } from './projectFilterSql.ts';
 import { indicatorSql } from './projectIndicators.ts';
 import { orderBySql } from './projectSort.ts';
+import type { ProjectSummaryRow } from './ProjectSummaryRow.ts';
+
+export type { ProjectSummaryRow };
 
 /** The columns of a project in lists and exports (one row per project). */
 export const PROJECT_SUMMARY_COLUMNS = `
@@ -15,33 +17,6 @@ export const PROJECT_SUMMARY_COLUMNS = `
   p.country_iso3 as country, a.code as governorate, a.name_ar as governorate_name_ar, a.name_en as governorate_name_en,
   ${indicatorSql().delayed} as delayed, ${indicatorSql().stale} as stale, ${indicatorSql().delayDays} as delay_days`;
 
-export interface ProjectSummaryRow {
-  id: number;
-  code: string;
-  kind: string;
-  sector: string;
-  title_ar: string;
-  title_en: string;
-  status: string;
-  physical_progress: number;
-  financial_progress: number;
-  budget: number | null;
-  currency: string;
-  planned_start: string | null;
-  planned_end: string | null;
-  actual_start: string | null;
-  actual_end: string | null;
-  last_update_on: string | null;
-  is_published: boolean;
-  country: string;
-  governorate: string;
-  governorate_name_ar: string;
-  governorate_name_en: string;
-  delayed: boolean;
-  stale: boolean;
-  delay_days: number;
-  geometry?: Geometry;
-}
 
 export interface ProjectPageRequest {
   filter: ProjectFilter;

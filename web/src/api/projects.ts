@@ -1,33 +1,10 @@
 import type { Geometry } from 'geojson';
+import type { ProjectSummaryRow } from '@marsad/api/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
 
-/** One project in a list (api/src/routes/projects.ts, ProjectSummary). */
-export interface ProjectSummary {
-  id: number;
-  code: string;
-  kind: string;
-  sector: string;
-  title_ar: string;
-  title_en: string;
-  status: string;
-  physical_progress: number;
-  financial_progress: number;
-  budget: number | null;
-  currency: string;
-  planned_start: string | null;
-  planned_end: string | null;
-  actual_start: string | null;
-  actual_end: string | null;
-  last_update_on: string | null;
-  country: string;
-  governorate: string;
-  governorate_name_ar: string;
-  governorate_name_en: string;
-  delayed: boolean;
-  stale: boolean;
-  delay_days: number;
-}
+/** One project in a list (the API's own row type, without the geometry lists leave out). */
+export type ProjectSummary = Omit<ProjectSummaryRow, 'geometry'>;
 
 export interface ProjectPage {
   total: number;
@@ -98,11 +75,11 @@ export function isProjectPage(body: unknown): body is ProjectPage {
 
 export function isProjectDetail(body: unknown): body is ProjectDetail {
   return (
-    isProjectSummary(body) &&
     isRecord(body) &&
     Array.isArray(body.funding) &&
     Array.isArray(body.progress) &&
-    (body.zone === null || isRecord(body.zone))
+    (body.zone === null || isRecord(body.zone)) &&
+    isProjectSummary(body)
   );
 }
 

@@ -1,19 +1,9 @@
-import type { ProjectStatus } from '../data/vocabulary.ts';
+import type { SummaryMetrics } from '@marsad/api/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
 
-/** Project metrics under the filters (api/src/routes/summaries.ts). */
-export interface Metrics {
-  projects: number;
-  by_status: Record<ProjectStatus, number>;
-  budget_total: number;
-  budget_spent: number;
-  /** Physical progress 0–100 weighted by budget; null without budgets. */
-  progress_weighted: number | null;
-  delayed: number;
-  stale: number;
-  last_update_on: string | null;
-}
+/** Project metrics under the filters (the API's own type). */
+export type Metrics = SummaryMetrics;
 
 export interface CountrySummary extends Metrics {
   country: string;
