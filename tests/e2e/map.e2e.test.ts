@@ -7,21 +7,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newGuardedPage, type OpenedPage } from './browser.ts';
 
 const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 /** Software rendering is slow: give the first draw of 156 polygons and their labels room. */
@@ -32,40 +22,9 @@ const MAP_TIMEOUT = 60_000;
  * meets the governorate itself.
  */
 const DAMASCUS_VIEW = 'year=2015&map=8/33.5152/36.2826';
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-interface OpenedMap {
-  page: Page;
-  /** Requests to any host but this machine; they are blocked, and the test fails on any. */
-  externalRequests: string[];
-  /** Uncaught exceptions and console errors on the page. */
-  pageErrors: string[];
-}
-
-function isLocal(url: URL): boolean {
-  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
-  return LOCAL_HOSTS.has(url.hostname);
-}
-
-async function openMap(browser: Browser, query = ''): Promise<OpenedMap> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ar' });
-  const externalRequests: string[] = [];
-  const pageErrors: string[] = [];
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (!isLocal(url)) externalRequests.push(url.href);
-  });
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (isLocal(url)) return route.continue();
-    externalRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+async function openMap(browser: Browser, query = ''): Promise<OpenedPage> {
+  const { page, externalRequests, pageErrors } = await newGuardedPage(browser, { viewport: VIEWPORT, locale: 'ar' });
   await page.goto(new URL(`/${query}`, BASE_URL).href);
   await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
   return { page, externalRequests, pageErrors };
@@ -82,7 +41,7 @@ describe('governorate map (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
