@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
+import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import { createRouter } from '../http/router.ts';
 
 const FeatureCollection = z
@@ -35,6 +37,27 @@ const collectionQuery = (features: string) =>
   `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text as body
      from (${features}) f`;
 
+const COUNTRIES_SQL = collectionQuery(`
+  select 'Feature' as type, iso3 as id, ST_AsGeoJSON(geom, 5)::json as geometry,
+         json_build_object('iso3', iso3, 'iso2', iso2, 'name_en', name_en, 'name_ar', name_ar) as properties
+    from countries order by iso3`);
+
+const AREA_PROPERTIES = `json_build_object('code', code, 'country_iso3', country_iso3, 'kind', kind, 'kind_ar', kind_ar,
+                                   'name_en', name_en, 'name_ar', name_ar, 'name_ar_short', name_ar_short)`;
+
+const GOVERNORATES_SQL = collectionQuery(`
+  select 'Feature' as type, code as id, ST_AsGeoJSON(geom, 5)::json as geometry, ${AREA_PROPERTIES} as properties
+    from admin_areas where level = 1 and ($1::text is null or country_iso3 = $1) order by code`);
+
+const LABELS_SQL = collectionQuery(`
+  select 'Feature' as type, code as id, ST_AsGeoJSON(coalesce(label_point, ST_PointOnSurface(geom)), 5)::json as geometry,
+         ${AREA_PROPERTIES} as properties
+    from admin_areas where level = 1 order by code`);
+
+/** Boundaries change only when the database is set up: build each GeoJSON body once per database. */
+const boundaryGeoJson = (db: Database, key: string, sql: string, params: unknown[] = []) =>
+  perDatabaseMemo(db, key, async () => (await db.query<{ body: string }>(sql, params))[0]!.body);
+
 export const boundaries = createRouter()
   .openapi(
     createRoute({
@@ -45,13 +68,8 @@ export const boundaries = createRouter()
       responses: { 200: { description: 'The countries Marsad covers', content: geojson } },
     }),
     async (c) => {
-      const [row] = await c.var.db.query<{ body: string }>(
-        collectionQuery(`
-          select 'Feature' as type, iso3 as id, ST_AsGeoJSON(geom, 5)::json as geometry,
-                 json_build_object('iso3', iso3, 'iso2', iso2, 'name_en', name_en, 'name_ar', name_ar) as properties
-            from countries order by iso3`),
-      );
-      return sendGeoJson(c, row!.body);
+      const body = await boundaryGeoJson(c.var.db, 'countries', COUNTRIES_SQL);
+      return sendGeoJson(c, body);
     },
   )
   .openapi(
@@ -73,15 +91,8 @@ export const boundaries = createRouter()
     }),
     async (c) => {
       const { country } = c.req.valid('query');
-      const [row] = await c.var.db.query<{ body: string }>(
-        collectionQuery(`
-          select 'Feature' as type, code as id, ST_AsGeoJSON(geom, 5)::json as geometry,
-                 json_build_object('code', code, 'country_iso3', country_iso3, 'kind', kind, 'kind_ar', kind_ar,
-                                   'name_en', name_en, 'name_ar', name_ar, 'name_ar_short', name_ar_short) as properties
-            from admin_areas where level = 1 and ($1::text is null or country_iso3 = $1) order by code`),
-        [country ?? null],
-      );
-      return sendGeoJson(c, row!.body);
+      const body = await boundaryGeoJson(c.var.db, `governorates:${country ?? ''}`, GOVERNORATES_SQL, [country ?? null]);
+      return sendGeoJson(c, body);
     },
   )
   .openapi(
@@ -93,14 +104,7 @@ export const boundaries = createRouter()
       responses: { 200: { description: 'Label points', content: geojson } },
     }),
     async (c) => {
-      const [row] = await c.var.db.query<{ body: string }>(
-        collectionQuery(`
-          select 'Feature' as type, code as id,
-                 ST_AsGeoJSON(coalesce(label_point, ST_PointOnSurface(geom)), 5)::json as geometry,
-                 json_build_object('code', code, 'country_iso3', country_iso3, 'kind', kind, 'kind_ar', kind_ar,
-                                   'name_en', name_en, 'name_ar', name_ar, 'name_ar_short', name_ar_short) as properties
-            from admin_areas where level = 1 order by code`),
-      );
-      return sendGeoJson(c, row!.body);
+      const body = await boundaryGeoJson(c.var.db, 'labels', LABELS_SQL);
+      return sendGeoJson(c, body);
     },
   );
