@@ -1,8 +1,7 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
-import { MVTLoader } from '@loaders.gl/mvt';
 import type { Color, Layer } from '@deck.gl/core';
 import { DELAYED_COLOR, hexToRgb, statusColor } from '../colorScales.ts';
-import { MAX_ZOOM } from '../constants.ts';
+import { marsadTileOptions } from './marsadTileOptions.ts';
 import { clusterRadius, PROJECT_TILE_LAYERS, tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
 
 export const PROJECTS_LAYER_ID = 'projects';
@@ -42,20 +41,13 @@ export interface ProjectsLayerOptions {
 /**
  * Projects from `/tiles/projects`: below zoom 10 clusters (circle size by count, a vermillion ring
  * when any is delayed), from zoom 10 each project as its point, line or polygon coloured by status
- * (Okabe–Ito), delayed ones outlined in vermillion. Decoded on the main thread (`worker: false`):
- * the loaders.gl worker would otherwise be fetched from a CDN.
+ * (Okabe–Ito), delayed ones outlined in vermillion.
  */
 export function projectsLayer({ query, onViewportLoad }: ProjectsLayerOptions): Layer {
   return new MVTLayer({
     id: PROJECTS_LAYER_ID,
     data: tileUrlTemplate('projects', query),
-    minZoom: 0,
-    maxZoom: MAX_ZOOM,
-    binary: false,
-    loaders: [MVTLoader],
-    loadOptions: { worker: false },
-    pickable: true,
-    autoHighlight: true,
+    ...marsadTileOptions(),
     highlightColor: HIGHLIGHT,
     pointType: 'circle',
     pointRadiusUnits: 'pixels',

@@ -1,7 +1,6 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
-import { MVTLoader } from '@loaders.gl/mvt';
 import type { Color, Layer } from '@deck.gl/core';
-import { MAX_ZOOM } from '../constants.ts';
+import { marsadTileOptions } from './marsadTileOptions.ts';
 import { tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
 
 export const ZONES_LAYER_ID = 'zones';
@@ -29,13 +28,7 @@ export function zonesLayer(query: string): Layer {
   return new MVTLayer({
     id: ZONES_LAYER_ID,
     data: tileUrlTemplate('zones', query),
-    minZoom: 0,
-    maxZoom: MAX_ZOOM,
-    binary: false,
-    loaders: [MVTLoader],
-    loadOptions: { worker: false },
-    pickable: true,
-    autoHighlight: true,
+    ...marsadTileOptions(),
     highlightColor: [255, 255, 255, 110],
     stroked: true,
     filled: true,

@@ -1,0 +1,22 @@
+import type { MVTLayerProps } from '@deck.gl/geo-layers';
+import { MVTLoader } from '@loaders.gl/mvt';
+import { MAX_ZOOM } from '../constants.ts';
+
+type SharedProps = 'minZoom' | 'maxZoom' | 'binary' | 'loaders' | 'loadOptions' | 'pickable' | 'autoHighlight';
+
+/**
+ * The options every deck.gl layer over Marsad's own vector tiles shares. Tiles are decoded on
+ * the main thread (`worker: false`): loaders.gl would otherwise fetch its worker from a CDN,
+ * which an air-gapped map cannot reach.
+ */
+export function marsadTileOptions(): Pick<MVTLayerProps, SharedProps> {
+  return {
+    minZoom: 0,
+    maxZoom: MAX_ZOOM,
+    binary: false,
+    loaders: [MVTLoader],
+    loadOptions: { worker: false },
+    pickable: true,
+    autoHighlight: true,
+  };
+}
