@@ -1,11 +1,14 @@
 import type { Database } from '@marsad/db';
 import { compress } from 'hono/compress';
 import { ANONYMOUS } from './access/Viewer.ts';
+import { LoginRateLimit } from './auth/loginRateLimit.ts';
+import { sessionMiddleware } from './auth/sessionMiddleware.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
 import { webApp } from './http/webApp.ts';
+import { auth } from './routes/auth.ts';
 import { boundaries } from './routes/boundaries.ts';
 import { clientConfig } from './routes/clientConfig.ts';
 import { exports } from './routes/exports.ts';
@@ -32,6 +35,7 @@ export function createApp({ db, config }: AppDependencies) {
   void dataVersion.refresh().catch(() => {});
   dataVersion.watch(config.DATA_VERSION_POLL_SECONDS);
   const tiles = new TileService(db, tileEncoder, new TileCache(config.TILE_CACHE_MB * 1024 * 1024), dataVersion);
+  const loginRateLimit = new LoginRateLimit();
   const app = createRouter();
 
   if (config.LOG_REQUESTS) app.use('*', requestLogger());
@@ -41,13 +45,16 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('tileEncoder', tileEncoder);
     c.set('tiles', tiles);
     c.set('dataVersion', dataVersion);
+    c.set('loginRateLimit', loginRateLimit);
     c.set('viewer', ANONYMOUS);
     await next();
   });
+  for (const path of ['/api/*', '/tiles/*', '/ogc/*']) app.use(path, sessionMiddleware);
   // Text-like responses only (JSON, GeoJSON, CSV, JS, CSS, fonts): compress() skips the rest.
   app.use('*', compress());
 
   app.route('/api/health', health);
+  app.route('/api/auth', auth);
   app.route('/api/config', clientConfig);
   app.route('/api/organizations', organizations);
   app.route('/api/boundaries', boundaries);

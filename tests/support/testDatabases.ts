@@ -29,7 +29,13 @@ const STEPS: Record<Level, Step> = {
   empty: { run: (db) => db.exec('create extension if not exists postgis') },
   migrated: { base: 'empty', run: (db) => migrate(db) },
   boundaries: { base: 'migrated', run: (db) => db.transaction((tx) => loadBoundaries(tx)) },
-  demo: { base: 'boundaries', run: async (db) => (await import('@marsad/demo')).seedDemoData(db) },
+  demo: {
+    base: 'boundaries',
+    run: async (db) => {
+      await (await import('@marsad/demo')).seedDemoData(db);
+      await (await import('@marsad/api/auth')).setDemoPasswords(db);
+    },
+  },
 };
 
 async function keyFor(level: Level): Promise<string> {

@@ -16,6 +16,7 @@ export async function preparedDatabaseKey(options: { demo: boolean }): Promise<s
   if (options.demo) {
     const files = (await readdir(DEMO_SRC)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
     for (const file of files) hash.update(await readFile(new URL(file, DEMO_SRC)));
+    hash.update(await readFile(new URL('../auth/demoPasswords.ts', import.meta.url)));
   }
   hash.update(options.demo ? 'demo' : 'empty');
   return hash.digest('hex').slice(0, 12);

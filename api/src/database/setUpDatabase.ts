@@ -1,6 +1,7 @@
 import { migrate, type Database } from '@marsad/db';
 import { seedDemoData } from '@marsad/demo';
 import { loadBoundaries } from '@marsad/geodata';
+import { setDemoPasswords } from '../auth/demoPasswords.ts';
 
 export interface SetUpOptions {
   /** Seed the demo data when the database has no projects yet. */
@@ -24,6 +25,7 @@ export async function setUpDatabase(db: Database, options: SetUpOptions): Promis
   const demoSeeded = options.demo && counts?.projects === 0;
   if (demoSeeded) {
     await seedDemoData(db);
+    await setDemoPasswords(db);
     // The load rewrote each project row once per batch of updates: reclaim that space and refresh statistics.
     await db.exec('vacuum analyze');
   }

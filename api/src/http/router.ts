@@ -2,6 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@marsad/db';
 import type { Config } from '../config.ts';
 import type { Viewer } from '../access/Viewer.ts';
+import type { LoginRateLimit } from '../auth/loginRateLimit.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import type { DataVersion } from '../tiles/DataVersion.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
 import type { TileService } from '../tiles/TileService.ts';
@@ -16,8 +18,11 @@ export interface AppEnv {
     tiles: TileService;
     /** Bump after a write, so cached tiles are not served stale. */
     dataVersion: DataVersion;
-    /** Who is asking; anonymous until accounts exist. */
+    /** Who is asking: the signed-in user, or anonymous (see auth/sessionMiddleware.ts). */
     viewer: Viewer;
+    /** The signed-in session, if any. */
+    session?: { user: SessionUser; csrfToken: string; token: string };
+    loginRateLimit: LoginRateLimit;
   };
 }
 

@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, setDemoPasswords } from './demoPasswords.ts';

@@ -1,0 +1,122 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { decoyHash, passwordMatches } from '../auth/passwords.ts';
+import { createSession, endSession, SESSION_COOKIE, SESSION_DAYS, type SessionUser } from '../auth/sessions.ts';
+import { ProblemError } from '../http/problem.ts';
+import { createRouter } from '../http/router.ts';
+
+const User = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    display_name: z.string(),
+    role: z.enum(['admin', 'minister', 'viewer', 'engineer', 'donor']),
+    organization: z.string(),
+  })
+  .openapi('User');
+
+const SignedIn = z.object({ user: User, csrfToken: z.string().openapi({ description: 'Send as x-csrf-token with every change' }) });
+
+/** The peer's address (not X-Forwarded-For, which any client can write); 'local' in tests. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+const publicUser = ({ id, email, display_name, role, organization }: SessionUser) => ({ id, email, display_name, role, organization });
+
+export const auth = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/login',
+      tags: ['Accounts'],
+      summary: 'Sign in with email and password; sets an httpOnly session cookie',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({
+                email: z.string().trim().toLowerCase().email('must be an email address').max(320),
+                password: z.string().min(1, 'is required').max(1024),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'Signed in', content: { 'application/json': { schema: SignedIn } } },
+        401: { description: 'Wrong email or password (problem+json)' },
+        429: { description: 'Too many failed attempts; Retry-After says when to try again (problem+json)' },
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const client = clientAddress(c);
+      const wait = c.var.loginRateLimit.retryAfter(email, client);
+      if (wait > 0) {
+        throw new ProblemError(429, 'Too Many Requests', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, {
+          retry_after_seconds: wait,
+        });
+      }
+      const [user] = await c.var.db.query<SessionUser & { password_hash: string | null }>(
+        `select u.id, u.email, u.display_name, u.role, u.organization_id, o.slug as organization, u.password_hash
+           from users u join organizations o on o.id = u.organization_id
+          where u.email = $1 and u.disabled_at is null`,
+        [email],
+      );
+      const ok = await passwordMatches(user?.password_hash ?? (await decoyHash()), password);
+      if (!user || !ok) {
+        c.var.loginRateLimit.fail(email, client);
+        throw new ProblemError(401, 'Unauthorized', 'Wrong email or password');
+      }
+      c.var.loginRateLimit.succeed(email);
+      const { token, csrfToken } = await createSession(c.var.db, user.id);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: SESSION_DAYS * 24 * 3600,
+      });
+      return c.json({ user: publicUser(user), csrfToken }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout',
+      tags: ['Accounts'],
+      summary: 'Sign out: ends the session (needs x-csrf-token)',
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      const session = c.get('session');
+      if (session) await endSession(c.var.db, session.token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Accounts'],
+      summary: 'The signed-in user and the CSRF token, or 401',
+      responses: {
+        200: { description: 'Signed in', content: { 'application/json': { schema: SignedIn } } },
+        401: { description: 'Not signed in (problem+json)' },
+      },
+    }),
+    (c) => {
+      const session = c.get('session');
+      if (!session) throw new ProblemError(401, 'Unauthorized', 'Not signed in');
+      return c.json({ user: publicUser(session.user), csrfToken: session.csrfToken }, 200);
+    },
+  );

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/testApp.ts';
+
+const PASSWORD = 'marsad-demo';
+
+describe('accounts: sign in, sessions, CSRF, rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('demo');
+  });
+  afterAll(() => t.close());
+
+  const login = (email: string, password = PASSWORD, headers: Record<string, string> = {}) =>
+    t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email, password }),
+    });
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+
+  it('signs in a demo account with an httpOnly, SameSite session cookie, and knows who it is', async () => {
+    const res = await login('Minister@Marsad.demo');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.user).toMatchObject({ email: 'minister@marsad.demo', role: 'minister' });
+    expect(body.user).not.toHaveProperty('password_hash');
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^marsad_session=[\w-]{40,};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const me = await t.app.request('/api/auth/me', { headers: { cookie: cookieOf(res) } });
+    expect(await me.json()).toMatchObject({ user: { role: 'minister' }, csrfToken: body.csrfToken });
+    const [stored] = await t.db.query<{ n: number }>(
+      'select count(*) as n from sessions where token_hash = $1',
+      [cookieOf(res).split('=')[1]],
+    );
+    expect(stored!.n).toBe(0); // only a hash of the token is kept
+  });
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const wrong = await login('admin@marsad.demo', 'nope');
+    const unknown = await login('nobody@marsad.demo', 'nope');
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect((await wrong.json()).detail).toBe((await unknown.json()).detail);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('validates the body', async () => {
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'not an email' }),
+    });
+    expect(res.status).toBe(400);
+    const params = (await res.json()).errors.map((e: { parameter: string }) => e.parameter);
+    expect(params).toEqual(expect.arrayContaining(['email', 'password']));
+    const broken = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(broken.status).toBe(400);
+  });
+
+  it('requires the CSRF token for changes, and refuses other sites', async () => {
+    const res = await login('engineer.damascus@marsad.demo');
+    const { csrfToken } = await res.json();
+    const cookie = cookieOf(res);
+    expect((await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(403);
+    const foreign = await t.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    const out = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(out.status).toBe(204);
+    expect((await t.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('slows down guessing: after five failures the account answers 429', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await login('viewer@marsad.demo', `guess-${i}`)).status).toBe(401);
+    const blocked = await login('viewer@marsad.demo', PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect((await blocked.json()).retry_after_seconds).toBeGreaterThan(0);
+  });
+});
+
+describe('what each role reads, on every way data leaves', () => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await testApp('demo');
+    for (const email of ['admin@marsad.demo', 'donor.undp@marsad.demo', 'donor.giz@marsad.demo']) {
+      const res = await t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      cookies[email] = res.headers.get('set-cookie')!.split(';')[0]!;
+    }
+  });
+  afterAll(() => t.close());
+
+  const as = (email: string | null, path: string) => t.app.request(path, { headers: email ? { cookie: cookies[email]! } : {} });
+  const sharedWith = async (slug: string) =>
+    (
+      await t.db.query<{ n: number }>(
+        `select count(*) as n from project_shares s join organizations o on o.id = s.organization_id where o.slug = $1`,
+        [slug],
+      )
+    )[0]!.n;
+
+  it('gives each role its own count in lists, summaries, OGC API and exports', async () => {
+    const [counts] = await t.db.query<{ all: number; published: number }>(
+      'select count(*) as all, count(*) filter (where is_published) as published from projects',
+    );
+    const expected: [string | null, number][] = [
+      [null, counts!.published],
+      ['admin@marsad.demo', counts!.all],
+      ['donor.undp@marsad.demo', await sharedWith('undp')],
+      ['donor.giz@marsad.demo', await sharedWith('giz')],
+    ];
+    for (const [who, n] of expected) {
+      expect((await (await as(who, '/api/projects?limit=1')).json()).total, `list as ${who}`).toBe(n);
+      expect((await (await as(who, '/api/summaries/countries')).json()).total.projects, `summary as ${who}`).toBe(n);
+      expect((await (await as(who, '/ogc/collections/projects/items?limit=1&f=json')).json()).numberMatched, `OGC as ${who}`).toBe(n);
+      const csv = await (await as(who, '/api/exports/projects.csv')).text();
+      expect(csv.trim().split('\r\n').length - 1, `CSV as ${who}`).toBe(n);
+    }
+  });
+
+  it('shows a donor a shared project but not an unshared one', async () => {
+    const [shared] = await t.db.query<{ id: number }>(
+      `select s.project_id as id from project_shares s join organizations o on o.id = s.organization_id where o.slug = 'undp' limit 1`,
+    );
+    const [unshared] = await t.db.query<{ id: number }>(
+      `select p.id from projects p where not exists (select 1 from project_shares s join organizations o on o.id = s.organization_id
+                                                      where s.project_id = p.id and o.slug = 'undp') limit 1`,
+    );
+    expect((await as('donor.undp@marsad.demo', `/api/projects/${shared!.id}`)).status).toBe(200);
+    expect((await as('donor.undp@marsad.demo', `/api/projects/${unshared!.id}`)).status).toBe(404);
+  });
+
+  it('keeps tiles apart per visibility scope, even with the cache', async () => {
+    const path = '/tiles/projects/5/19/12.mvt';
+    const anonymous = await as(null, path);
+    const donor = await as('donor.undp@marsad.demo', path);
+    const admin = await as('admin@marsad.demo', path);
+    expect(donor.headers.get('cache-control')).toMatch(/^private/);
+    const etags = new Set([anonymous, donor, admin].map((r) => r.headers.get('etag')));
+    expect(etags.size).toBe(3);
+    const again = await as('donor.undp@marsad.demo', path);
+    expect(again.headers.get('etag')).toBe(donor.headers.get('etag'));
+  });
+});
