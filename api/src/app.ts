@@ -16,6 +16,7 @@ import { health } from './routes/health.ts';
 import { ogc } from './routes/ogc.ts';
 import { organizations } from './routes/organizations.ts';
 import { projects } from './routes/projects.ts';
+import { projectWrites } from './routes/projectWrites.ts';
 import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { DataVersion } from './tiles/DataVersion.ts';
@@ -59,6 +60,7 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/organizations', organizations);
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
+  app.route('/api/projects', projectWrites);
   app.route('/api/exports', exports);
   app.route('/api/summaries', summaries);
   app.route('/tiles', tileRoutes);
