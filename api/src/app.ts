@@ -16,6 +16,8 @@ import { health } from './routes/health.ts';
 import { ogc } from './routes/ogc.ts';
 import { organizations } from './routes/organizations.ts';
 import { projects } from './routes/projects.ts';
+import { projectHistory } from './routes/projectHistory.ts';
+import { projectSharing } from './routes/projectSharing.ts';
 import { projectWrites } from './routes/projectWrites.ts';
 import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
@@ -61,6 +63,8 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
   app.route('/api/projects', projectWrites);
+  app.route('/api/projects', projectSharing);
+  app.route('/api/projects', projectHistory);
   app.route('/api/exports', exports);
   app.route('/api/summaries', summaries);
   app.route('/tiles', tileRoutes);

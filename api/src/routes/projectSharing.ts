@@ -1,0 +1,98 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { withActor, type Queryable } from '@marsad/db';
+import { projectWritability } from '../access/projectWritability.ts';
+import type { Viewer } from '../access/Viewer.ts';
+import { ProblemError } from '../http/problem.ts';
+import { createRouter } from '../http/router.ts';
+import { projectFilterSql } from '../projects/projectFilterSql.ts';
+import { SqlParams } from '../sql/SqlParams.ts';
+
+const Params = z.object({
+  id: z.coerce.number().int('must be a whole number').positive('must be positive').max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' } }),
+  organization: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug such as undp')
+    .openapi({ param: { name: 'organization', in: 'path' }, example: 'undp' }),
+});
+
+/** Who may share: whoever may write the project (admins, the governorate's engineers). */
+async function assertMayShare(tx: Queryable, id: number, viewer: Viewer): Promise<void> {
+  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to share projects');
+  const params = new SqlParams([id]);
+  const [row] = await tx.query<{ writable: boolean }>(
+    `select (${projectWritability(viewer, params)}) as writable from projects p
+      where p.id = $1 and ${projectFilterSql({}, viewer, params)}`,
+    params.values,
+  );
+  if (!row) throw new ProblemError(404, 'Not Found', `No project ${id} is visible to you`);
+  if (!row.writable) throw new ProblemError(403, 'Forbidden', `You may not share project ${id}`);
+}
+
+async function donorId(tx: Queryable, slug: string): Promise<number> {
+  const [org] = await tx.query<{ id: number; kind: string }>('select id, kind from organizations where slug = $1', [slug]);
+  if (!org) {
+    throw new ProblemError(400, 'Invalid request', `organization: unknown value: ${slug}`, {
+      errors: [{ parameter: 'organization', message: `unknown value: ${slug}` }],
+    });
+  }
+  if (org.kind !== 'donor' && org.kind !== 'partner') {
+    throw new ProblemError(400, 'Invalid request', `organization: ${slug} is a ${org.kind}; projects are shared with donors and partners`, {
+      errors: [{ parameter: 'organization', message: 'must be a donor or partner' }],
+    });
+  }
+  return org.id;
+}
+
+const responses = {
+  204: { description: 'Done (sharing twice, or unsharing what is not shared, changes nothing)' },
+  400: { description: 'Unknown organization, or not a donor or partner' },
+  403: { description: 'Not allowed to share this project' },
+  404: { description: 'No such project, or not visible' },
+};
+
+/** Sharing a project with a donor or partner organization makes it visible to its users. */
+export const projectSharing = createRouter()
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/shares/{organization}',
+      tags: ['Projects'],
+      summary: 'Share a project with a donor or partner organization',
+      request: { params: Params },
+      responses,
+    }),
+    async (c) => {
+      const { id, organization } = c.req.valid('param');
+      const viewer = c.var.viewer;
+      await withActor(c.var.db, viewer.kind === 'user' ? viewer.userId : null, async (tx) => {
+        await assertMayShare(tx, id, viewer);
+        await tx.query(
+          `insert into project_shares (project_id, organization_id, shared_by) values ($1, $2, $3)
+           on conflict (project_id, organization_id) do nothing`,
+          [id, await donorId(tx, organization), viewer.kind === 'user' ? viewer.userId : null],
+        );
+      });
+      c.var.dataVersion.bump();
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/shares/{organization}',
+      tags: ['Projects'],
+      summary: 'Stop sharing a project with an organization',
+      request: { params: Params },
+      responses,
+    }),
+    async (c) => {
+      const { id, organization } = c.req.valid('param');
+      const viewer = c.var.viewer;
+      await withActor(c.var.db, viewer.kind === 'user' ? viewer.userId : null, async (tx) => {
+        await assertMayShare(tx, id, viewer);
+        await tx.query('delete from project_shares where project_id = $1 and organization_id = $2', [id, await donorId(tx, organization)]);
+      });
+      c.var.dataVersion.bump();
+      return c.body(null, 204);
+    },
+  );
