@@ -60,7 +60,8 @@ describe('accounts: sign in, sessions, CSRF, rate limit', () => {
 
   it('requires the CSRF token for changes, and refuses other sites', async () => {
     const res = await login('engineer.damascus@marsad.demo');
-    const { csrfToken } = await res.json();
+    const { csrfToken, user } = await res.json();
+    expect(user.governorates).toEqual(['SY-DI']);
     const cookie = cookieOf(res);
     expect((await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(403);
     const foreign = await t.app.request('/api/auth/logout', {

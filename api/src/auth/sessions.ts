@@ -14,6 +14,8 @@ export interface SessionUser {
   role: Role;
   organization_id: number;
   organization: string;
+  /** ISO 3166-2 codes of the governorates an engineer may write. */
+  governorates: string[];
 }
 
 /** Starts a session: returns the cookie token (never stored as is) and the CSRF token. */
@@ -34,7 +36,9 @@ export async function findSession(
   token: string,
 ): Promise<{ user: SessionUser; csrfToken: string; viewer: Viewer } | undefined> {
   const [row] = await db.query<SessionUser & { csrf_token: string }>(
-    `select u.id, u.email, u.display_name, u.role, u.organization_id, o.slug as organization, s.csrf_token
+    `select u.id, u.email, u.display_name, u.role, u.organization_id, o.slug as organization, s.csrf_token,
+            array(select a.code from user_admin_areas ua join admin_areas a on a.id = ua.admin_area_id
+                   where ua.user_id = u.id order by a.code) as governorates
        from sessions s join users u on u.id = s.user_id join organizations o on o.id = u.organization_id
       where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null`,
     [sha256(token)],

@@ -14,6 +14,7 @@ const User = z
     display_name: z.string(),
     role: z.enum(['admin', 'minister', 'viewer', 'engineer', 'donor']),
     organization: z.string(),
+    governorates: z.array(z.string()).openapi({ description: 'Governorates an engineer may write (ISO 3166-2)' }),
   })
   .openapi('User');
 
@@ -28,7 +29,14 @@ function clientAddress(c: Context): string {
   }
 }
 
-const publicUser = ({ id, email, display_name, role, organization }: SessionUser) => ({ id, email, display_name, role, organization });
+const publicUser = ({ id, email, display_name, role, organization, governorates }: SessionUser) => ({
+  id,
+  email,
+  display_name,
+  role,
+  organization,
+  governorates,
+});
 
 export const auth = createRouter()
   .openapi(
@@ -66,7 +74,9 @@ export const auth = createRouter()
         });
       }
       const [user] = await c.var.db.query<SessionUser & { password_hash: string | null }>(
-        `select u.id, u.email, u.display_name, u.role, u.organization_id, o.slug as organization, u.password_hash
+        `select u.id, u.email, u.display_name, u.role, u.organization_id, o.slug as organization, u.password_hash,
+                array(select a.code from user_admin_areas ua join admin_areas a on a.id = ua.admin_area_id
+                       where ua.user_id = u.id order by a.code) as governorates
            from users u join organizations o on o.id = u.organization_id
           where u.email = $1 and u.disabled_at is null`,
         [email],
