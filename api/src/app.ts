@@ -16,6 +16,7 @@ import { health } from './routes/health.ts';
 import { ogc } from './routes/ogc.ts';
 import { organizations } from './routes/organizations.ts';
 import { projects } from './routes/projects.ts';
+import { projectEdits } from './routes/projectEdits.ts';
 import { projectHistory } from './routes/projectHistory.ts';
 import { projectSharing } from './routes/projectSharing.ts';
 import { projectWrites } from './routes/projectWrites.ts';
@@ -63,6 +64,7 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
   app.route('/api/projects', projectWrites);
+  app.route('/api/projects', projectEdits);
   app.route('/api/projects', projectSharing);
   app.route('/api/projects', projectHistory);
   app.route('/api/exports', exports);

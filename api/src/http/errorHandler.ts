@@ -15,6 +15,8 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
       instance: c.req.path,
     });
   }
+  const database = databaseProblem(error);
+  if (database) return problemResponse({ ...database, instance: c.req.path });
   console.error(
     JSON.stringify({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: String(error), stack: (error as Error).stack }),
   );
@@ -35,3 +37,19 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
     detail: `No resource at ${c.req.path}`,
     instance: c.req.path,
   });
+
+/**
+ * The database's own refusals of data (constraints, malformed values) that reach here were
+ * caused by what the client sent: they are 4xx, never 500. Routes check first and say more;
+ * this is the net under them.
+ */
+function databaseProblem(error: unknown): { type: string; title: string; status: number; detail: string } | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return undefined;
+  const detail = (error as Error).message;
+  if (code === '23505') return { type: 'about:blank', title: 'Conflict', status: 409, detail };
+  if (['23502', '23503', '23514', '22P02', '22007', '22008', '22003', '22001'].includes(code)) {
+    return { type: 'about:blank', title: 'Bad Request', status: 400, detail };
+  }
+  return undefined;
+}

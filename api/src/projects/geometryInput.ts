@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import type { Queryable } from '@marsad/db';
+import { ProblemError } from '../http/problem.ts';
+
+const position = z
+  .array(z.number('coordinates must be numbers'))
+  .min(2, 'a position has a longitude and a latitude')
+  .max(3)
+  .refine(([lon, lat]) => Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90, 'longitude must be within ±180 and latitude within ±90 (lon, lat order)');
+const line = z.array(position).min(2, 'a line needs at least two positions');
+const ring = z.array(position).min(4, 'a ring needs at least four positions, the last equal to the first');
+
+/** A GeoJSON geometry (RFC 7946) of the kinds projects have; PostGIS then checks its validity. */
+export const GeoJsonGeometry = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('Point'), coordinates: position }),
+    z.object({ type: z.literal('MultiPoint'), coordinates: z.array(position).min(1) }),
+    z.object({ type: z.literal('LineString'), coordinates: line }),
+    z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) }),
+    z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+  ])
+  .openapi({ description: 'GeoJSON geometry in WGS 84, [longitude, latitude] order', example: { type: 'Point', coordinates: [36.29, 33.51] } });
+
+export interface CheckedGeometry {
+  /** GeoJSON of the geometry to store (repaired if it had to be). */
+  geojson: string;
+  /** Why it was repaired, when it was. */
+  repaired: string | null;
+}
+
+const invalid = (message: string) =>
+  new ProblemError(400, 'Invalid request', `geometry: ${message}`, { errors: [{ parameter: 'geometry', message }] });
+
+/**
+ * Parses and checks a GeoJSON geometry from a client. An invalid one (a self-intersecting
+ * polygon, say) is rejected with PostGIS's reason, or repaired with ST_MakeValid when asked.
+ */
+export async function checkGeometry(db: Queryable, geometry: unknown, repair: boolean): Promise<CheckedGeometry> {
+  let row: { valid: boolean; reason: string; repaired: string; empty: boolean } | undefined;
+  try {
+    [row] = await db.query<{ valid: boolean; reason: string; repaired: string; empty: boolean }>(
+      `select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_IsEmpty(g) as empty,
+              ST_AsGeoJSON(ST_CollectionExtract(ST_MakeValid(g), ST_Dimension(g) + 1)) as repaired
+         from (select ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) as g) input`,
+      [JSON.stringify(geometry)],
+    );
+  } catch (error) {
+    throw invalid(`not a GeoJSON geometry PostGIS can read (${(error as Error).message})`);
+  }
+  if (!row || row.empty) throw invalid('is empty');
+  if (row.valid) return { geojson: JSON.stringify(geometry), repaired: null };
+  if (!repair) throw invalid(`is not valid: ${row.reason}. Fix it, or send repair_geometry: true to have it repaired`);
+  return { geojson: row.repaired, repaired: row.reason };
+}

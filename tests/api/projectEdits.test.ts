@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/testApp.ts';
+
+const DAMASCUS_POINT = { type: 'Point', coordinates: [36.29, 33.51] };
+const ALEPPO_POINT = { type: 'Point', coordinates: [37.16, 36.2] };
+const BOWTIE = {
+  type: 'Polygon',
+  coordinates: [[[36.28, 33.5], [36.3, 33.52], [36.3, 33.5], [36.28, 33.52], [36.28, 33.5]]],
+};
+
+describe('creating and editing projects', () => {
+  let t: TestApp;
+  const sessions: Record<string, { cookie: string; csrf: string }> = {};
+  const send = (email: string | null, method: string, path: string, body: unknown) =>
+    t.app.request(path, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(email ? { cookie: sessions[email]!.cookie, 'x-csrf-token': sessions[email]!.csrf } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+  const project = (code: string, geometry: unknown, extra: Record<string, unknown> = {}) => ({
+    code,
+    kind: 'development_project',
+    sector: 'water',
+    title_ar: 'مشروع اختبار للمياه',
+    title_en: 'Test water project',
+    geometry,
+    budget: 250000,
+    ...extra,
+  });
+  const count = async (code: string) => (await t.db.query<{ n: number }>('select count(*) as n from projects where code = $1', [code]))[0]!.n;
+
+  beforeAll(async () => {
+    t = await testApp('demo');
+    for (const email of ['engineer.damascus@marsad.demo', 'minister@marsad.demo', 'admin@marsad.demo']) {
+      const res = await t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'marsad-demo' }),
+      });
+      sessions[email] = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+    }
+  });
+  afterAll(() => t.close());
+
+  it('creates a project in the engineer\'s governorate, found from its geometry', async () => {
+    const res = await send('engineer.damascus@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0001', DAMASCUS_POINT));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ governorate: 'SY-DI', warnings: [] });
+  });
+
+  it('refuses a project in another governorate, and saves nothing', async () => {
+    const res = await send('engineer.damascus@marsad.demo', 'POST', '/api/projects', project('TEST-HL-0001', ALEPPO_POINT));
+    expect(res.status).toBe(403);
+    expect(await count('TEST-HL-0001')).toBe(0);
+    expect((await send('minister@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0009', DAMASCUS_POINT))).status).toBe(403);
+    expect((await send(null, 'POST', '/api/projects', project('TEST-DI-0010', DAMASCUS_POINT))).status).toBe(401);
+  });
+
+  it('rejects an invalid geometry with the reason, or repairs it when asked', async () => {
+    const rejected = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0002', BOWTIE));
+    expect(rejected.status).toBe(400);
+    expect((await rejected.json()).detail).toMatch(/Self-intersection/);
+    expect(await count('TEST-DI-0002')).toBe(0);
+    const repaired = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0002', BOWTIE, { repair_geometry: true }));
+    expect(repaired.status).toBe(201);
+    expect((await repaired.json()).warnings[0]).toMatch(/repaired: Self-intersection/);
+  });
+
+  it.each([
+    [{ type: 'Point', coordinates: [33.0, 34.5] }, /outside every governorate/],
+    [{ type: 'Point', coordinates: ['x', 1] }, /must be numbers/],
+    [{ type: 'Point', coordinates: [33.5, 190] }, /latitude within ±90/],
+    [{ type: 'Blob' }, /geometry/],
+    [{ type: 'Polygon', coordinates: [[[36.2, 33.4], [36.3, 33.4], [36.2, 33.4]]] }, /at least four positions/],
+  ])('rejects geometry %j with a 400 naming geometry', async (geometry, reason) => {
+    const res = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-XX-0001', geometry));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors[0].parameter).toMatch(/^geometry/);
+    expect(body.detail).toMatch(reason);
+  });
+
+  it('answers a taken code with 409 and missing fields with 400', async () => {
+    expect((await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0001', DAMASCUS_POINT))).status).toBe(409);
+    const res = await send('admin@marsad.demo', 'POST', '/api/projects', { code: 'TEST-DI-0003' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.map((e: { parameter: string }) => e.parameter)).toEqual(expect.arrayContaining(['kind', 'title_ar', 'geometry']));
+  });
+
+  it('edits with optimistic concurrency: a stale version gets 409, and nothing is overwritten', async () => {
+    const [row] = await t.db.query<{ id: number; version: number }>(`select id, version from projects where code = 'TEST-DI-0001'`);
+    const first = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { title_en: 'Renamed once', version: row!.version });
+    expect(first.status).toBe(200);
+    const stale = await send('admin@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { title_en: 'Renamed twice', version: row!.version });
+    expect(stale.status).toBe(409);
+    const [after] = await t.db.query<{ title_en: string }>('select title_en from projects where id = $1', [row!.id]);
+    expect(after!.title_en).toBe('Renamed once');
+    // Moving it out of the engineer's governorate is refused and undone.
+    const moved = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, {
+      geometry: ALEPPO_POINT,
+      version: (await first.json()).version,
+    });
+    expect(moved.status).toBe(403);
+    const [still] = await t.db.query<{ code: string }>(
+      'select a.code from projects p join admin_areas a on a.id = p.admin_area_id where p.id = $1',
+      [row!.id],
+    );
+    expect(still!.code).toBe('SY-DI');
+  });
+});
