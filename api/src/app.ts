@@ -8,6 +8,7 @@ import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
 import { webApp } from './http/webApp.ts';
+import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
 import { boundaries } from './routes/boundaries.ts';
 import { clientConfig } from './routes/clientConfig.ts';
@@ -59,6 +60,7 @@ export function createApp({ db, config }: AppDependencies) {
 
   app.route('/api/health', health);
   app.route('/api/auth', auth);
+  app.route('/api/admin', admin);
   app.route('/api/config', clientConfig);
   app.route('/api/organizations', organizations);
   app.route('/api/boundaries', boundaries);

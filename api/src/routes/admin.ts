@@ -1,0 +1,174 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { withActor, type Queryable } from '@marsad/db';
+import type { Viewer } from '../access/Viewer.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { ProblemError } from '../http/problem.ts';
+import { createRouter } from '../http/router.ts';
+
+const ROLES = ['admin', 'minister', 'viewer', 'engineer', 'donor'] as const;
+const ORG_KINDS = ['ministry', 'governorate_office', 'donor', 'partner'] as const;
+
+const UserOut = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    display_name: z.string(),
+    role: z.enum(ROLES),
+    organization: z.string(),
+    governorates: z.array(z.string()),
+    disabled: z.boolean(),
+  })
+  .openapi('AdminUser');
+
+const password = z.string().min(10, 'must be at least 10 characters').max(1024);
+
+const NewUser = z.object({
+  email: z.string().trim().toLowerCase().email('must be an email address').max(320),
+  display_name: z.string().trim().min(2).max(200),
+  role: z.enum(ROLES),
+  organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug'),
+  governorates: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be ISO 3166-2 codes')).default([]),
+  password,
+});
+
+const UserChange = z.object({
+  display_name: z.string().trim().min(2).max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  governorates: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be ISO 3166-2 codes')).optional(),
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+
+const NewOrganization = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be lowercase letters, digits and dashes'),
+  kind: z.enum(ORG_KINDS),
+  name_en: z.string().trim().min(2).max(300),
+  name_ar: z.string().trim().min(2).max(300),
+  country: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+});
+
+/** Account management is for admins only. */
+function requireAdmin(viewer: Viewer): number {
+  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in as an admin');
+  if (viewer.role !== 'admin') throw new ProblemError(403, 'Forbidden', 'Only admins manage accounts and organizations');
+  return viewer.userId;
+}
+
+const USER_SELECT = `
+  select u.id, u.email, u.display_name, u.role, o.slug as organization, u.disabled_at is not null as disabled,
+         array(select a.code from user_admin_areas ua join admin_areas a on a.id = ua.admin_area_id
+                where ua.user_id = u.id order by a.code) as governorates
+    from users u join organizations o on o.id = u.organization_id`;
+
+async function setGovernorates(tx: Queryable, userId: number, codes: string[]): Promise<void> {
+  const [unknown] = await tx.query<{ codes: string[] }>(
+    'select array(select unnest($1::text[]) except select code from admin_areas) as codes',
+    [codes],
+  );
+  if (unknown?.codes.length) {
+    throw new ProblemError(400, 'Invalid request', `governorates: unknown ${unknown.codes.join(', ')}`, {
+      errors: [{ parameter: 'governorates', message: `unknown: ${unknown.codes.join(', ')}` }],
+    });
+  }
+  await tx.query('delete from user_admin_areas where user_id = $1', [userId]);
+  await tx.query(
+    'insert into user_admin_areas (user_id, admin_area_id) select $1, id from admin_areas where code = any($2::text[])',
+    [userId, codes],
+  );
+}
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+export const admin = createRouter()
+  .openapi(
+    createRoute({ method: 'get', path: '/users', tags: ['Admin'], summary: 'All accounts', responses: { 200: { description: 'Accounts', content: json(z.object({ items: z.array(UserOut) })) } } }),
+    async (c) => {
+      requireAdmin(c.var.viewer);
+      return c.json({ items: await c.var.db.query<z.infer<typeof UserOut>>(`${USER_SELECT} order by u.email`) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      tags: ['Admin'],
+      summary: 'Create an account',
+      request: { body: { required: true, content: json(NewUser) } },
+      responses: { 201: { description: 'Created', content: json(UserOut) }, 409: { description: 'Email taken' } },
+    }),
+    async (c) => {
+      const actor = requireAdmin(c.var.viewer);
+      const body = c.req.valid('json');
+      const hash = await hashPassword(body.password);
+      const user = await withActor(c.var.db, actor, async (tx) => {
+        const [org] = await tx.query<{ id: number }>('select id from organizations where slug = $1', [body.organization]);
+        if (!org) {
+          throw new ProblemError(400, 'Invalid request', `organization: unknown ${body.organization}`, {
+            errors: [{ parameter: 'organization', message: 'unknown organization' }],
+          });
+        }
+        const [created] = await tx.query<{ id: number }>(
+          `insert into users (organization_id, email, display_name, role, password_hash) values ($1, $2, $3, $4, $5) returning id`,
+          [org.id, body.email, body.display_name, body.role, hash],
+        );
+        await setGovernorates(tx, created!.id, body.governorates);
+        return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [created!.id]))[0]!;
+      });
+      return c.json(user, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/users/{id}',
+      tags: ['Admin'],
+      summary: 'Change an account: role, governorates, password, or disable it (its sessions end)',
+      request: {
+        params: z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) }),
+        body: { required: true, content: json(UserChange) },
+      },
+      responses: { 200: { description: 'Saved', content: json(UserOut) }, 404: { description: 'No such account' } },
+    }),
+    async (c) => {
+      const actor = requireAdmin(c.var.viewer);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const hash = body.password ? await hashPassword(body.password) : undefined;
+      const user = await withActor(c.var.db, actor, async (tx) => {
+        const [exists] = await tx.query('select 1 from users where id = $1 for update', [id]);
+        if (!exists) throw new ProblemError(404, 'Not Found', `No account ${id}`);
+        await tx.query(
+          `update users set display_name = coalesce($2, display_name), role = coalesce($3, role),
+                            password_hash = coalesce($4, password_hash),
+                            disabled_at = case when $5::boolean is null then disabled_at when $5 then coalesce(disabled_at, now()) else null end
+            where id = $1`,
+          [id, body.display_name ?? null, body.role ?? null, hash ?? null, body.disabled ?? null],
+        );
+        if (body.governorates) await setGovernorates(tx, id, body.governorates);
+        if (body.disabled || hash) await tx.query('delete from sessions where user_id = $1', [id]);
+        return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [id]))[0]!;
+      });
+      return c.json(user, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations',
+      tags: ['Admin'],
+      summary: 'Create an organization (ministry, governorate office, donor, partner)',
+      request: { body: { required: true, content: json(NewOrganization) } },
+      responses: { 201: { description: 'Created' }, 409: { description: 'Slug taken' } },
+    }),
+    async (c) => {
+      const actor = requireAdmin(c.var.viewer);
+      const body = c.req.valid('json');
+      const [created] = await withActor(c.var.db, actor, (tx) =>
+        tx.query<{ slug: string }>(
+          `insert into organizations (slug, kind, name_en, name_ar, country_iso3) values ($1, $2, $3, $4, $5) returning slug`,
+          [body.slug, body.kind, body.name_en, body.name_ar, body.country],
+        ),
+      );
+      return c.json({ slug: created!.slug }, 201);
+    },
+  );
