@@ -1,0 +1,137 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/testApp.ts';
+
+/**
+ * Every way data leaves and every way it changes, for every role: what each may see (counts
+ * must equal the visibility rule computed independently) and what each may do (status codes).
+ */
+const ROLES = {
+  anonymous: null,
+  admin: 'admin@marsad.demo',
+  minister: 'minister@marsad.demo',
+  viewer: 'viewer@marsad.demo',
+  engineer: 'engineer.damascus@marsad.demo',
+  donor: 'donor.undp@marsad.demo',
+} as const;
+type Role = keyof typeof ROLES;
+
+describe('role × endpoint matrix', () => {
+  let t: TestApp;
+  const sessions: Partial<Record<Role, { cookie: string; csrf: string }>> = {};
+  const expectedVisible: Partial<Record<Role, number>> = {};
+  let damascus: number;
+  let aleppo: number;
+
+  const request = (role: Role, method: string, path: string, body?: unknown) =>
+    t.app.request(path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(sessions[role] ? { cookie: sessions[role]!.cookie, 'x-csrf-token': sessions[role]!.csrf } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const json = async (role: Role, path: string) => (await request(role, 'GET', path)).json();
+
+  beforeAll(async () => {
+    t = await testApp('demo');
+    for (const [role, email] of Object.entries(ROLES) as [Role, string | null][]) {
+      if (!email) continue;
+      const res = await t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'marsad-demo' }),
+      });
+      sessions[role] = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+    }
+    const [counts] = await t.db.query<{ all: number; published: number; undp: number }>(`
+      select count(*) as all, count(*) filter (where is_published) as published,
+             count(*) filter (where exists (select 1 from project_shares s join organizations o on o.id = s.organization_id
+                                             where s.project_id = p.id and o.slug = 'undp')) as undp
+        from projects p`);
+    Object.assign(expectedVisible, {
+      anonymous: counts!.published,
+      admin: counts!.all,
+      minister: counts!.all,
+      viewer: counts!.all,
+      engineer: counts!.all,
+      donor: counts!.undp,
+    });
+    const pick = async (code: string) =>
+      (await t.db.query<{ id: number }>(
+        `select p.id from projects p join admin_areas a on a.id = p.admin_area_id
+          where a.code = $1 and p.is_published and exists (select 1 from project_shares s join organizations o on o.id = s.organization_id
+                                                           where s.project_id = p.id and o.slug = 'undp')
+          order by p.id limit 1`,
+        [code],
+      ))[0]!.id;
+    damascus = await pick('SY-DI');
+    aleppo = await pick('SY-HL');
+  });
+  afterAll(() => t.close());
+
+  const READS: [string, (role: Role) => Promise<number>][] = [
+    ['project list', async (r) => (await json(r, '/api/projects?limit=1')).total],
+    ['project list as GeoJSON', async (r) => (await json(r, '/api/projects?limit=1&format=geojson')).numberMatched],
+    ['national summary', async (r) => (await json(r, '/api/summaries/countries')).total.projects],
+    [
+      'governorate summaries',
+      async (r) => (await json(r, '/api/summaries/governorates')).governorates.reduce((s: number, g: { projects: number }) => s + g.projects, 0),
+    ],
+    ['OGC API items', async (r) => (await json(r, '/ogc/collections/projects/items?limit=1&f=json')).numberMatched],
+    ['CSV export', async (r) => (await (await request(r, 'GET', '/api/exports/projects.csv')).text()).trim().split('\r\n').length - 1],
+    ['GeoJSON export', async (r) => (await json(r, '/api/exports/projects.geojson')).features.length],
+    [
+      'vector tile clusters',
+      async (r) => {
+        // Tile 2/2/1 covers Libya, Syria and Saudi Arabia: its clusters count every project.
+        const tile = new VectorTile(new Pbf(new Uint8Array(await (await request(r, 'GET', '/tiles/projects/2/2/1.mvt')).arrayBuffer())));
+        const layer = tile.layers.project_clusters;
+        return layer ? Array.from({ length: layer.length }, (_, i) => Number(layer.feature(i).properties.count)).reduce((a, b) => a + b, 0) : 0;
+      },
+    ],
+  ];
+
+  it.each(READS)('%s shows each role exactly what it may see', async (_name, read) => {
+    for (const role of Object.keys(ROLES) as Role[]) expect(await read(role), role).toBe(expectedVisible[role]);
+  });
+
+  it('lets each role write exactly what it may', async () => {
+    // A stale version tells "allowed but conflicting" (409) apart from "not allowed" (403/401).
+    const stale = { reported_on: '2025-01-01', status: 'in_progress', physical_progress: 10, financial_progress: 10, version: 999_999 };
+    const writes: [string, (r: Role) => Promise<Response>, Record<Role, number>][] = [
+      [
+        'progress in Damascus',
+        (r) => request(r, 'POST', `/api/projects/${damascus}/progress`, stale),
+        { anonymous: 401, admin: 409, minister: 403, viewer: 403, engineer: 409, donor: 403 },
+      ],
+      [
+        'progress in Aleppo',
+        (r) => request(r, 'POST', `/api/projects/${aleppo}/progress`, stale),
+        { anonymous: 401, admin: 409, minister: 403, viewer: 403, engineer: 403, donor: 403 },
+      ],
+      [
+        'edit in Damascus',
+        (r) => request(r, 'PATCH', `/api/projects/${damascus}`, { title_en: 'Changed', version: 999_999 }),
+        { anonymous: 401, admin: 409, minister: 403, viewer: 403, engineer: 409, donor: 403 },
+      ],
+      [
+        'share in Damascus',
+        (r) => request(r, 'PUT', `/api/projects/${damascus}/shares/undp`),
+        { anonymous: 401, admin: 204, minister: 403, viewer: 403, engineer: 204, donor: 403 },
+      ],
+      [
+        'share in Aleppo',
+        (r) => request(r, 'PUT', `/api/projects/${aleppo}/shares/undp`),
+        { anonymous: 401, admin: 204, minister: 403, viewer: 403, engineer: 403, donor: 403 },
+      ],
+      ['list accounts', (r) => request(r, 'GET', '/api/admin/users'), { anonymous: 401, admin: 200, minister: 403, viewer: 403, engineer: 403, donor: 403 }],
+    ];
+    for (const [name, write, expected] of writes) {
+      const got = Object.fromEntries(await Promise.all((Object.keys(ROLES) as Role[]).map(async (r) => [r, (await write(r)).status])));
+      expect(got, name).toEqual(expected);
+    }
+  });
+});
