@@ -101,7 +101,7 @@ describe('role × endpoint matrix', () => {
   it('lets each role write exactly what it may', async () => {
     // A stale version tells "allowed but conflicting" (409) apart from "not allowed" (403/401).
     const stale = { reported_on: '2025-01-01', status: 'in_progress', physical_progress: 10, financial_progress: 10, version: 999_999 };
-    const writes: [string, (r: Role) => Promise<Response>, Record<Role, number>][] = [
+    const writes: [string, (r: Role) => Response | Promise<Response>, Record<Role, number>][] = [
       [
         'progress in Damascus',
         (r) => request(r, 'POST', `/api/projects/${damascus}/progress`, stale),
