@@ -14,6 +14,7 @@ import { boundaries } from './routes/boundaries.ts';
 import { clientConfig } from './routes/clientConfig.ts';
 import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
+import { imports } from './routes/imports.ts';
 import { ogc } from './routes/ogc.ts';
 import { organizations } from './routes/organizations.ts';
 import { projects } from './routes/projects.ts';
@@ -70,6 +71,7 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/projects', projectSharing);
   app.route('/api/projects', projectHistory);
   app.route('/api/exports', exports);
+  app.route('/api/imports', imports);
   app.route('/api/summaries', summaries);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);

@@ -1,0 +1,161 @@
+import { kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
+import shp from 'shpjs';
+import { ProblemError } from '../http/problem.ts';
+
+/** One feature or row of an upload, before validation. `row` is 1-based (CSV: the data row, header not counted). */
+export interface UploadRow {
+  row: number;
+  properties: Record<string, unknown>;
+  /** A GeoJSON geometry, or WKT text to be read by PostGIS (CSV `wkt` column). */
+  geometry: { geojson: unknown } | { wkt: string } | { error: { field: string; message: string } };
+}
+
+export type UploadFormat = 'geojson' | 'csv' | 'kml' | 'shapefile';
+
+export const REQUIRED_FIELDS = ['code', 'kind', 'sector', 'title_ar', 'title_en'] as const;
+const KNOWN_FIELDS = [...REQUIRED_FIELDS, 'budget', 'currency', 'planned_start', 'planned_end', 'is_published', 'description_ar', 'description_en'];
+
+const fileProblem = (detail: string) => new ProblemError(400, 'Unreadable file', detail);
+
+/** Reads an uploaded file into rows; anything wrong with the file as a whole is a 400 problem. */
+export async function readUpload(name: string, bytes: Uint8Array): Promise<{ format: UploadFormat; rows: UploadRow[] }> {
+  if (bytes.length === 0) throw fileProblem(`${name} is empty`);
+  const format = formatOf(name, bytes);
+  const rows = await (format === 'geojson' ? readGeoJson(bytes) : format === 'csv' ? readCsv(bytes) : format === 'kml' ? readKml(bytes) : readShapefile(bytes));
+  if (rows.length === 0) throw fileProblem(`${name} holds no features or rows`);
+  const missing = REQUIRED_FIELDS.filter((field) => !rows.some((r) => r.properties[field] !== undefined));
+  if (missing.length) throw fileProblem(`${name} lacks the required column(s): ${missing.join(', ')}`, );
+  return { format, rows };
+}
+
+function formatOf(name: string, bytes: Uint8Array): UploadFormat {
+  const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (extension === 'geojson' || extension === 'json') return 'geojson';
+  if (extension === 'csv') return 'csv';
+  if (extension === 'kml') return 'kml';
+  if (extension === 'zip') return 'shapefile';
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'shapefile';
+  if (head.startsWith('{')) return 'geojson';
+  if (head.startsWith('<') && /<kml[\s>]/.test(head)) return 'kml';
+  throw fileProblem(`Cannot tell the format of ${name}: upload GeoJSON (.geojson), CSV (.csv), KML (.kml) or a zipped shapefile (.zip)`);
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+
+/** Field names as given, lower-cased; a shapefile's 10-character names (planned_st) map to the full ones. */
+function normalise(properties: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties ?? {})) {
+    const lower = key.trim().toLowerCase();
+    const full = KNOWN_FIELDS.includes(lower) ? lower : (KNOWN_FIELDS.find((f) => lower.length === 10 && f.startsWith(lower)) ?? lower);
+    out[full] = value;
+  }
+  return out;
+}
+
+/** Projects are stored in 2D: a third coordinate (KML altitude, say) is dropped. */
+function flatten(coordinates: unknown): unknown {
+  if (!Array.isArray(coordinates)) return coordinates;
+  if (coordinates.length > 0 && typeof coordinates[0] === 'number') return coordinates.slice(0, 2);
+  return coordinates.map(flatten);
+}
+
+function featureRows(features: unknown[]): UploadRow[] {
+  return features.map((feature, i) => {
+    const f = (feature ?? {}) as { properties?: Record<string, unknown> | null; geometry?: { type?: unknown; coordinates?: unknown } | null };
+    const geometry = f.geometry ? { ...f.geometry, coordinates: flatten(f.geometry.coordinates) } : null;
+    return { row: i + 1, properties: normalise(f.properties), geometry: { geojson: geometry } };
+  });
+}
+
+const CRS84 = /^(urn:ogc:def:crs:OGC:1\.3:CRS84|urn:ogc:def:crs:OGC::CRS84|CRS84|OGC:CRS84)$/i;
+
+function readGeoJson(bytes: Uint8Array): UploadRow[] {
+  let doc: { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  try {
+    doc = JSON.parse(text(bytes));
+  } catch (error) {
+    throw fileProblem(`The GeoJSON is not valid JSON (${(error as Error).message})`);
+  }
+  if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw fileProblem('The GeoJSON must be a FeatureCollection with a features array');
+  if (doc.crs !== undefined && doc.crs !== null) {
+    const crs = doc.crs.properties?.name;
+    if (typeof crs !== 'string' || !CRS84.test(crs)) {
+      throw fileProblem(`Unknown CRS ${JSON.stringify(crs ?? doc.crs)}: only WGS 84 longitude/latitude (CRS84) is accepted; reproject the file to EPSG:4326 first`);
+    }
+  }
+  return featureRows(doc.features);
+}
+
+function readCsv(bytes: Uint8Array): UploadRow[] {
+  let records: Record<string, string>[];
+  try {
+    records = parseCsv(text(bytes), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+  } catch (error) {
+    throw fileProblem(`The CSV cannot be read: ${(error as Error).message}`);
+  }
+  const columns = Object.keys(records[0] ?? {});
+  const hasLonLat = columns.includes('lon') && columns.includes('lat');
+  if (records.length && !hasLonLat && !columns.includes('wkt')) throw fileProblem('The CSV lacks the required column(s): lon and lat, or wkt');
+  return records.map((record, i) => {
+    const { lon, lat, wkt, ...rest } = record;
+    const properties = normalise(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')));
+    for (const key of ['budget']) if (typeof properties[key] === 'string') properties[key] = Number(properties[key]);
+    if (typeof properties.is_published === 'string') properties.is_published = /^(true|yes|1)$/i.test(properties.is_published);
+    let geometry: UploadRow['geometry'];
+    if (hasLonLat && (lon || lat || !wkt)) {
+      const [x, y] = [Number(lon), Number(lat)];
+      geometry =
+        lon && lat && Number.isFinite(x) && Number.isFinite(y)
+          ? { geojson: { type: 'Point', coordinates: [x, y] } }
+          : { error: { field: 'lon/lat', message: 'must be numbers (decimal degrees, WGS 84)' } };
+    } else {
+      geometry = wkt ? { wkt } : { error: { field: 'wkt', message: 'is empty' } };
+    }
+    return { row: i + 1, properties, geometry };
+  });
+}
+
+function readKml(bytes: Uint8Array): UploadRow[] {
+  let collection: { features: unknown[] };
+  try {
+    const doc = new DOMParser().parseFromString(text(bytes), 'text/xml');
+    collection = kml(doc as unknown as Parameters<typeof kml>[0]);
+  } catch (error) {
+    throw fileProblem(`The KML cannot be read: ${(error as Error).message}`);
+  }
+  return featureRows(collection.features);
+}
+
+/** A .prj we accept: geographic WGS 84, nothing projected. Anything else is refused rather than guessed at. */
+const isWgs84 = (prj: string) => /^\s*GEOGCS\[/i.test(prj) && /DATUM\[\s*"(D_)?WGS_?(19)?84"/i.test(prj.replace(/ /g, '_')) && !/PROJCS/i.test(prj);
+
+async function readShapefile(bytes: Uint8Array): Promise<UploadRow[]> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (error) {
+    throw fileProblem(`The zip cannot be opened (${(error as Error).message}); upload a .zip holding one shapefile (.shp, .dbf, .prj)`);
+  }
+  const byExtension = (ext: string) => Object.keys(files).filter((f) => f.toLowerCase().endsWith(ext) && !f.startsWith('__MACOSX/'));
+  const shps = byExtension('.shp');
+  if (shps.length !== 1) throw fileProblem(`The zip holds ${shps.length} .shp files; it must hold exactly one shapefile`);
+  const base = shps[0]!.slice(0, -4);
+  const part = (ext: string) => files[Object.keys(files).find((f) => f.toLowerCase() === `${base}${ext}`.toLowerCase()) ?? ''];
+  const [shpBytes, dbf, prj, cpg] = [part('.shp')!, part('.dbf'), part('.prj'), part('.cpg')];
+  if (!dbf) throw fileProblem(`The shapefile ${base} has no .dbf file with its attributes`);
+  if (!prj) throw fileProblem(`Unknown CRS: the shapefile ${base} has no .prj file; add one for WGS 84 (EPSG:4326)`);
+  const wkt = text(prj);
+  if (!isWgs84(wkt)) throw fileProblem(`Unknown CRS in ${base}.prj (${wkt.slice(0, 80)}…): only WGS 84 (EPSG:4326) is accepted; reproject the shapefile first`);
+  let collection: { features: unknown[] };
+  try {
+    collection = await shp({ shp: shpBytes, dbf, ...(cpg ? { cpg } : {}) });
+  } catch (error) {
+    throw fileProblem(`The shapefile ${base} cannot be read: ${(error as Error).message}`);
+  }
+  return featureRows(collection.features);
+}

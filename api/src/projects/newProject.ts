@@ -1,0 +1,88 @@
+import { z } from '@hono/zod-openapi';
+import type { Queryable } from '@marsad/db';
+import { projectWritability } from '../access/projectWritability.ts';
+import type { Viewer } from '../access/Viewer.ts';
+import { ProblemError } from '../http/problem.ts';
+import { SqlParams } from '../sql/SqlParams.ts';
+import { PROJECT_KINDS, SECTORS } from './projectVocabulary.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+/** A project's own fields, as clients send them (the geometry comes separately: JSON body or file). */
+export const ProjectFields = z.object({
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,40}$/, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
+  kind: z.enum(PROJECT_KINDS),
+  sector: z.enum(SECTORS),
+  title_ar: z.string().trim().min(3, 'must be at least 3 characters').max(300),
+  title_en: z.string().trim().min(3, 'must be at least 3 characters').max(300),
+  description_ar: z.string().trim().max(5000).nullable().optional(),
+  description_en: z.string().trim().max(5000).nullable().optional(),
+  budget: z.number('must be a number').min(0, 'must not be negative').max(1e14).nullable().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+  planned_start: isoDate.nullable().optional(),
+  planned_end: isoDate.nullable().optional(),
+  is_published: z.boolean().default(false),
+});
+
+export type ProjectFieldValues = z.infer<typeof ProjectFields>;
+
+/** Field names as clients know them → columns of `projects`. */
+export const PROJECT_COLUMNS: Record<keyof ProjectFieldValues, string> = {
+  code: 'code',
+  kind: 'kind',
+  sector: 'sector_code',
+  title_ar: 'title_ar',
+  title_en: 'title_en',
+  description_ar: 'description_ar',
+  description_en: 'description_en',
+  budget: 'budget',
+  currency: 'currency',
+  planned_start: 'planned_start',
+  planned_end: 'planned_end',
+  is_published: 'is_published',
+};
+
+/**
+ * Inserts a project (the trigger finds its governorate), then checks, inside the caller's
+ * transaction, that the viewer may write a project there: if not, 403 and the caller rolls back.
+ */
+export async function insertProject(
+  tx: Queryable,
+  viewer: Viewer,
+  fields: Partial<ProjectFieldValues>,
+  geojson: string,
+): Promise<{ id: number; version: number; governorate: string }> {
+  const columns = (Object.keys(fields) as (keyof ProjectFieldValues)[]).filter((k) => fields[k] !== undefined);
+  const params = new SqlParams(columns.map((k) => fields[k]));
+  const [row] = await tx
+    .query<{ id: number }>(
+      `insert into projects (${columns.map((k) => PROJECT_COLUMNS[k]).join(', ')}, geom)
+       values (${columns.map((_, i) => `$${i + 1}`).join(', ')}, ST_SetSRID(ST_GeomFromGeoJSON(${params.add(geojson)}), 4326))
+       returning id`,
+      params.values,
+    )
+    .catch(outsideEveryGovernorate);
+  return assertWritableAfterChange(tx, row!.id, viewer);
+}
+
+/** After a write, inside the transaction: the project must be one the viewer may write, or all is undone. */
+export async function assertWritableAfterChange(tx: Queryable, id: number, viewer: Viewer) {
+  const params = new SqlParams([id]);
+  const [row] = await tx.query<{ writable: boolean; version: number; governorate: string }>(
+    `select (${projectWritability(viewer, params)}) as writable, p.version, a.code as governorate
+       from projects p join admin_areas a on a.id = p.admin_area_id where p.id = $1`,
+    params.values,
+  );
+  if (!row?.writable) throw new ProblemError(403, 'Forbidden', `This project lies in ${row?.governorate}, which you may not change`);
+  return { id, version: row.version, governorate: row.governorate };
+}
+
+/** The spatial-join trigger's refusal (db/migrations/0004) as the client's error it is. */
+export function outsideEveryGovernorate(error: unknown): never {
+  if ((error as { constraint?: string }).constraint === 'projects_inside_admin_area' || /outside every governorate/.test(String(error))) {
+    throw new ProblemError(400, 'Invalid request', 'geometry: lies outside every governorate', {
+      errors: [{ parameter: 'geometry', message: 'lies outside every governorate' }],
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Viewer } from '../access/Viewer.ts';
+import { ProblemError } from '../http/problem.ts';
+import { createRouter } from '../http/router.ts';
+import { importProjects } from '../imports/importProjects.ts';
+import { readUpload } from '../imports/readUpload.ts';
+
+/** The largest file accepted; the request may be a little larger for the multipart framing. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const tooLarge = () => new ProblemError(413, 'Content Too Large', `Files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not accepted; split the file`);
+
+const flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+const RowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+
+const mustSignIn = (viewer: Viewer): Extract<Viewer, { kind: 'user' }> => {
+  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to import projects');
+  return viewer;
+};
+
+export const imports = createRouter();
+
+imports.use('/projects', bodyLimit({ maxSize: MAX_IMPORT_BYTES + 64 * 1024, onError: () => { throw tooLarge(); } }));
+
+imports.openapi(
+  createRoute({
+    method: 'post',
+    path: '/projects',
+    tags: ['Projects'],
+    summary: 'Import projects from GeoJSON, CSV (lon/lat or wkt), KML or a zipped shapefile',
+    description:
+      'Each feature or row becomes a project, checked as POST /api/projects checks one. A dry run (the default) does every insert ' +
+      'in a transaction and rolls it back; a commit keeps all rows or none. Rows are numbered from 1 (CSV: the header is not counted).',
+    request: {
+      query: z.object({
+        dry_run: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+        repair: flag.openapi({ description: 'Repair invalid geometries (ST_MakeValid) instead of rejecting them' }),
+      }),
+      body: {
+        required: true,
+        content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
+      },
+    },
+    responses: {
+      200: { description: 'Dry run', content: { 'application/json': { schema: z.object({ rows: z.number(), valid: z.number(), errors: z.array(RowError) }) } } },
+      201: { description: 'Imported', content: { 'application/json': { schema: z.object({ created: z.number(), ids: z.array(z.number()) }) } } },
+      400: { description: 'The file cannot be read: format, zip, missing columns, unknown CRS, empty' },
+      401: { description: 'Not signed in' },
+      413: { description: 'File over 20 MB' },
+      422: { description: 'Some rows are invalid; nothing was imported (`errors` lists them)' },
+    },
+  }),
+  async (c) => {
+    const viewer = mustSignIn(c.var.viewer);
+    const { dry_run, repair } = c.req.valid('query');
+    const length = Number(c.req.header('content-length'));
+    if (Number.isFinite(length) && length > MAX_IMPORT_BYTES + 64 * 1024) throw tooLarge();
+    let file: unknown;
+    try {
+      file = (await c.req.parseBody())['file'];
+    } catch {
+      throw new ProblemError(400, 'Invalid request', 'Send the file as multipart/form-data in a field named file');
+    }
+    if (!(file instanceof File)) throw new ProblemError(400, 'Invalid request', 'Send the file as multipart/form-data in a field named file');
+    if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
+    const { rows } = await readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
+    const outcome = await importProjects(c.var.db, viewer, rows, { commit: !dry_run, repair });
+    const failed = new Set(outcome.errors.map((e) => e.row)).size;
+    if (dry_run) return c.json({ rows: outcome.rows, valid: outcome.rows - failed, errors: outcome.errors }, 200);
+    if (outcome.errors.length) {
+      throw new ProblemError(422, 'Unprocessable Content', `${failed} of ${outcome.rows} rows are invalid; nothing was imported`, {
+        errors: outcome.errors.map((e) => ({ ...e, parameter: `row ${e.row}: ${e.field}` })),
+      });
+    }
+    c.var.dataVersion.bump();
+    return c.json({ created: outcome.ids.length, ids: outcome.ids }, 201);
+  },
+);
