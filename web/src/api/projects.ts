@@ -48,6 +48,18 @@ export interface ProjectDetail extends ProjectSummary {
   funding: Funding[];
   progress: ProgressUpdate[];
   zone: ZoneFacts | null;
+  /** Changes with every write; a progress report names the version it is based on. */
+  version: number;
+}
+
+/** One entry of a project's audit log: who changed which table, from what to what. */
+export interface HistoryEntry {
+  at: string;
+  actor: string | null;
+  action: 'insert' | 'update' | 'delete' | 'bulk_load';
+  table: string;
+  from: Record<string, unknown> | null;
+  to: Record<string, unknown> | null;
 }
 
 /** How the project list can be sorted (a subset of the API's `sort`). */
@@ -79,6 +91,7 @@ export function isProjectDetail(body: unknown): body is ProjectDetail {
     Array.isArray(body.funding) &&
     Array.isArray(body.progress) &&
     (body.zone === null || isRecord(body.zone)) &&
+    typeof body.version === 'number' &&
     isProjectSummary(body)
   );
 }
@@ -89,4 +102,16 @@ export function fetchProjectPage(query: string, signal?: AbortSignal): Promise<P
 
 export function fetchProject(id: number, signal?: AbortSignal): Promise<ProjectDetail> {
   return fetchJson(`/api/projects/${id}`, isProjectDetail, signal);
+}
+
+function isHistory(body: unknown): body is { items: HistoryEntry[] } {
+  return (
+    isRecord(body) &&
+    Array.isArray(body.items) &&
+    body.items.every((e) => isRecord(e) && typeof e.at === 'string' && typeof e.table === 'string' && typeof e.action === 'string')
+  );
+}
+
+export function fetchProjectHistory(id: number, signal?: AbortSignal): Promise<{ items: HistoryEntry[] }> {
+  return fetchJson(`/api/projects/${id}/history`, isHistory, signal);
 }

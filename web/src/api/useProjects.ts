@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchProject, fetchProjectPage } from './projects.ts';
+import { fetchProject, fetchProjectHistory, fetchProjectPage } from './projects.ts';
 
 /** A page of projects (`query` carries filters, sort, limit). */
 export function useProjectPage(query: string) {
@@ -17,6 +17,15 @@ export function useProject(id: number | null) {
     queryKey: ['projects', 'one', id],
     queryFn: ({ signal }) => fetchProject(id ?? 0, signal),
     enabled: id !== null,
+    staleTime: 60_000,
+  });
+}
+
+/** A project's change history (audit log), newest first. */
+export function useProjectHistory(id: number) {
+  return useQuery({
+    queryKey: ['projects', 'history', id],
+    queryFn: ({ signal }) => fetchProjectHistory(id, signal),
     staleTime: 60_000,
   });
 }

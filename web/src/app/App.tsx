@@ -1,9 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountries, useGovernorateLabels, useGovernorates } from '../api/useBoundaries.ts';
+import { useDataVersion } from '../api/dataVersion.ts';
 import { useClientConfig } from '../api/useClientConfig.ts';
 import { useDonors } from '../api/useOrganizations.ts';
+import { useSession } from '../api/useSession.ts';
 import { useCountrySummaries, useGovernorateSummaries } from '../api/useSummaries.ts';
+import { DonorBanner } from '../components/DonorBanner.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { Header } from '../components/Header.tsx';
 import { KpiCards } from '../components/KpiCards.tsx';
@@ -17,6 +20,7 @@ import type { Language } from '../i18n/language.ts';
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage.ts';
 import { choroplethScale } from '../map/choroplethScale.ts';
 import { MapView } from '../map/MapView.tsx';
+import { WorkQueue } from '../panels/WorkQueue.tsx';
 import { useViewState } from '../url/useViewState.ts';
 import type { Camera } from '../url/viewState.ts';
 import { useEscapeToClose } from './useEscapeToClose.ts';
@@ -51,6 +55,10 @@ export function App() {
   const governorates = useGovernorates();
   const labels = useGovernorateLabels();
   const query = filterQuery(filters);
+  const user = useSession().data?.user ?? null;
+  // Tiles are cached by URL: after a sign-in, sign-out or a write they must be asked for again.
+  const dataVersion = useDataVersion();
+  const tileQuery = dataVersion === 0 ? query : [query, `v=${dataVersion}`].filter((part) => part !== '').join('&');
   const national = useCountrySummaries(query);
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
@@ -103,6 +111,8 @@ export function App() {
           {t('app.showSidebar')}
         </button>
         <nav id="sidebar" className="sidebar" aria-label={t('app.sidebar')}>
+          {user?.role === 'donor' && <DonorBanner user={user} donors={donors.data?.items ?? []} language={view.language} />}
+          {user?.role === 'engineer' && <WorkQueue user={user} language={view.language} onOpenProject={selectProject} />}
           <section aria-labelledby="national-heading">
             <h2 id="national-heading" className="section-title">
               {t('kpi.national')}
@@ -119,7 +129,7 @@ export function App() {
             initialCamera={view.camera}
             data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
             choropleth={scale}
-            filterQuery={query}
+            filterQuery={tileQuery}
             selectedGovernorate={view.governorate}
             onSelectGovernorate={selectGovernorate}
             onSelectProject={selectProject}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
+import { AccountControls } from './AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 
 export function Header({ language, onLanguageChange }: { language: Language; onLanguageChange: (next: Language) => void }) {
@@ -10,7 +11,10 @@ export function Header({ language, onLanguageChange }: { language: Language; onL
         <h1 className="brand-name">{t('app.name')}</h1>
         <p className="brand-tagline">{t('app.tagline')}</p>
       </div>
-      <LanguageToggle language={language} onChange={onLanguageChange} />
+      <div className="header-actions">
+        <AccountControls />
+        <LanguageToggle language={language} onChange={onLanguageChange} />
+      </div>
     </header>
   );
 }

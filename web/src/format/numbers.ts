@@ -18,6 +18,11 @@ export function formatCount(value: number, language: Language): string {
   return formatter(language, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A plain number with up to two decimals: `١٢٫٥` / `12.5`. */
+export function formatNumber(value: number, language: Language): string {
+  return formatter(language, { maximumFractionDigits: 2 }).format(value);
+}
+
 /** A percentage given as 0–100: `٥٣٫٣٪` / `53.3%`; `—` when unknown. */
 export function formatPercent(value: number | null, language: Language, fractionDigits = 1): string {
   if (value === null || !Number.isFinite(value)) return '—';

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../api/projects.ts';
 import { useProject } from '../api/useProjects.ts';
+import { useSession } from '../api/useSession.ts';
+import { canWriteProject } from '../data/progressReport.ts';
 import { ProgressLineChart } from '../components/charts/ProgressLineChart.tsx';
 import { DualDate } from '../components/DualDate.tsx';
 import { formatDualDate } from '../format/dates.ts';
 import { formatCount, formatMoney, formatPercent } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
 import { statusColor } from '../map/colorScales.ts';
+import { ChangeHistory } from './ChangeHistory.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
+import { ProgressForm } from './ProgressForm.tsx';
 import { ShareBar, ZoneFactsView } from './ZonePanel.tsx';
 
 function Facts({ project, language }: { project: ProjectDetail; language: Language }) {
@@ -58,6 +62,8 @@ export default function ProjectDrawer({ id, language, onClose }: { id: number; l
   const { t } = useTranslation();
   const query = useProject(id);
   const project = query.data;
+  const session = useSession().data ?? null;
+  const writable = project !== undefined && session !== null && canWriteProject(session.user, project.governorate);
   const points = (project?.progress ?? []).map((u) => ({
     x: formatDualDate(u.reported_on, language)?.gregorian ?? u.reported_on,
     physical: u.physical_progress,
@@ -83,6 +89,7 @@ export default function ProjectDrawer({ id, language, onClose }: { id: number; l
           <ShareBar label={t('project.physical')} value={project.physical_progress} language={language} testId="project-physical" />
           <ShareBar label={t('project.financial')} value={project.financial_progress} language={language} />
           {project.stale && <p className="notice">{t('project.stale')}</p>}
+          {writable && <ProgressForm project={project} csrfToken={session.csrfToken} language={language} />}
           {project.zone !== null && (
             <section aria-label={t('project.zoneDetails')}>
               <h3>{t('project.zoneDetails')}</h3>
@@ -141,6 +148,7 @@ export default function ProjectDrawer({ id, language, onClose }: { id: number; l
               ))}
             </ol>
           </section>
+          <ChangeHistory id={project.id} language={language} />
           {(language === 'ar' ? project.description_ar : project.description_en) && (
             <section aria-labelledby="description-heading">
               <h3 id="description-heading">{t('project.description')}</h3>

@@ -1,0 +1,162 @@
+/**
+ * Signed-in use in a real browser: an engineer signs in, works through their queue, reports
+ * progress on a project and sees the new value and the history entry, then signs out; a donor
+ * sees the banner and fewer projects than an admin. Not one request leaves the machine and no
+ * console error.
+ *
+ * The server and its database are shared with the other browser tests: the project is picked
+ * from the queue, and the report keeps its status on an unpublished project, so the anonymous
+ * KPIs that dashboard.e2e.test.ts compares never change.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newGuardedPage, type OpenedPage } from './browser.ts';
+
+const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const MAP_TIMEOUT = 60_000;
+/** The whole e2e run shares one server: under load, answers take a while. */
+const POLL = { timeout: 30_000 };
+const PASSWORD = 'marsad-demo';
+const AR_COUNT = new Intl.NumberFormat('ar-SA-u-nu-arab', { maximumFractionDigits: 0 });
+const AR_PERCENT = new Intl.NumberFormat('ar-SA-u-nu-arab', { style: 'percent', maximumFractionDigits: 0 });
+
+interface ProjectFacts {
+  id: number;
+  status: string;
+  is_published: boolean;
+  physical_progress: number;
+  governorate: string;
+}
+
+async function open(browser: Browser): Promise<OpenedPage> {
+  const opened = await newGuardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  await opened.page.goto(new URL('/', BASE_URL).href);
+  await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  await opened.page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
+  return opened;
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('account-name').waitFor();
+}
+
+/** The countries summary as the browser's signed-in user sees it (the context carries the cookie). */
+async function projectCount(page: Page): Promise<number> {
+  const response = await page.request.get(new URL('/api/summaries/countries', BASE_URL).href);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { total: { projects: number } }).total.projects;
+}
+
+describe('signed in (browser)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('an engineer reports progress from the work queue and signs out', { timeout: 180_000 }, async () => {
+    const { page, externalRequests, pageErrors } = await open(browser);
+    expect(await page.getByTestId('work-queue').count()).toBe(0);
+
+    // Escape closes the dialog without signing in.
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('sign-in-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('sign-in-dialog').count(), POLL).toBe(0);
+
+    await signIn(page, 'engineer.damascus@marsad.demo');
+    expect(await page.getByTestId('account-role').getAttribute('data-role')).toBe('engineer');
+    const queue = page.getByTestId('work-queue-list').locator('button');
+    await expect.poll(() => queue.count(), POLL).toBeGreaterThan(0);
+    expect(await page.getByTestId('work-queue').getByTestId('hijri-date').count()).toBeGreaterThan(0);
+
+    // An unpublished project of the queue whose status may stay as it is.
+    let target: ProjectFacts | null = null;
+    for (const id of await queue.evaluateAll((buttons) => buttons.map((b) => Number(b.getAttribute('data-project-id'))))) {
+      const facts = (await (await page.request.get(new URL(`/api/projects/${id}`, BASE_URL).href)).json()) as ProjectFacts;
+      if (!facts.is_published) {
+        target = facts;
+        break;
+      }
+    }
+    if (target === null) throw new Error('the Damascus work queue has no unpublished project to report on');
+    expect(target.governorate).toBe('SY-DI');
+
+    await page.getByTestId('work-queue-list').locator(`button[data-project-id="${target.id}"]`).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('project'), POLL).toBe(String(target.id));
+    await page.getByTestId('progress-form').waitFor();
+    const inserts = page.getByTestId('change-history').locator('> li[data-table="progress_updates"][data-action="insert"]');
+    await page.waitForSelector('[data-testid="changes"][data-loaded="true"]');
+    const before = await inserts.count();
+
+    // Client-side validation first: 150 % is refused beside the field.
+    await page.getByTestId('progress-physical_progress').fill('150');
+    await page.getByTestId('progress-submit').click();
+    await page.getByTestId('progress-physical_progress-error').waitFor();
+
+    const next = target.physical_progress < 100 ? Math.min(100, Math.floor(target.physical_progress) + 1) : 99;
+    expect(await page.getByTestId('progress-status').inputValue()).toBe(target.status);
+    await page.getByTestId('progress-physical_progress').fill(String(next));
+    await page.getByTestId('progress-note').fill('e2e: تحديث من قائمة العمل');
+    await page.getByTestId('progress-submit').click();
+    await page.getByTestId('progress-saved').waitFor();
+    await expect.poll(() => page.getByTestId('project-physical').textContent(), POLL).toContain(AR_PERCENT.format(next / 100));
+    await expect.poll(() => inserts.count(), POLL).toBe(before + 1);
+    const newest = page.getByTestId('change-history').locator('> li').first();
+    expect(await newest.getByTestId('hijri-date').textContent()).toMatch(/هـ/);
+    await page.screenshot({ path: `${SCREENSHOTS}engineer-ar-progress.png` });
+
+    const after = (await (await page.request.get(new URL(`/api/projects/${target.id}`, BASE_URL).href)).json()) as ProjectFacts;
+    expect(after.physical_progress).toBe(next);
+    expect(after.status).toBe(target.status);
+    expect(after.is_published).toBe(false);
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    expect(await page.getByTestId('work-queue').count()).toBe(0);
+
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a donor sees the shared-projects banner and fewer projects than an admin', { timeout: 180_000 }, async () => {
+    const { page, externalRequests, pageErrors } = await open(browser);
+    await signIn(page, 'admin@marsad.demo');
+    const adminCount = await projectCount(page);
+    await expect.poll(() => page.getByTestId('national-kpis-projects').textContent(), POLL).toBe(AR_COUNT.format(adminCount));
+    expect(await page.getByTestId('donor-banner').count()).toBe(0);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+
+    await signIn(page, 'donor.undp@marsad.demo');
+    await page.getByTestId('donor-banner').waitFor();
+    expect(await page.getByTestId('donor-banner').textContent()).toMatch(/^المشاريع المشتركة مع /);
+    const donorCount = await projectCount(page);
+    expect(donorCount).toBeLessThan(adminCount);
+    await expect.poll(() => page.getByTestId('national-kpis-projects').textContent(), POLL).toBe(AR_COUNT.format(donorCount));
+    await page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
+    await page.screenshot({ path: `${SCREENSHOTS}donor-ar.png` });
+
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    await expect.poll(() => page.getByTestId('donor-banner').count(), POLL).toBe(0);
+
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,48 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession, useSignOut } from '../api/useSession.ts';
+import { SignInDialog } from './SignInDialog.tsx';
+
+/** The header's account corner: a sign-in button, or who is signed in (name, role) and sign-out. */
+export function AccountControls() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const user = session.data?.user ?? null;
+
+  if (session.isPending) return null;
+  if (user !== null && session.data) {
+    const csrfToken = session.data.csrfToken;
+    return (
+      <div className="account" data-testid="account">
+        <span className="account-name">
+          <span className="visually-hidden">{t('auth.signedInAs')}: </span>
+          <strong data-testid="account-name">{user.display_name}</strong>
+          <span className="account-role" data-testid="account-role" data-role={user.role}>
+            {t(`auth.role.${user.role}`)}
+          </span>
+        </span>
+        <button type="button" className="secondary-button" disabled={signOut.isPending} onClick={() => signOut.mutate(csrfToken)} data-testid="sign-out">
+          {t('auth.signOut')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button ref={opener} type="button" className="secondary-button" aria-haspopup="dialog" onClick={() => setDialogOpen(true)} data-testid="sign-in">
+        {t('auth.signIn')}
+      </button>
+      {dialogOpen && (
+        <SignInDialog
+          onClose={() => {
+            setDialogOpen(false);
+            opener.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}

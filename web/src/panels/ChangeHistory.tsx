@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { useProjectHistory } from '../api/useProjects.ts';
+import { DualDate } from '../components/DualDate.tsx';
+import { historyChanges } from '../data/historyChanges.ts';
+import { formatNumber } from '../format/numbers.ts';
+import type { Language } from '../i18n/language.ts';
+
+/** A changed value as the reader would say it: statuses translated, numbers in the page's digits. */
+function useShowValue(language: Language) {
+  const { t } = useTranslation();
+  return (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field === 'status' && typeof value === 'string') return t(`status.${value}`, { defaultValue: value });
+    if (typeof value === 'number') return formatNumber(value, language);
+    if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+    return JSON.stringify(value);
+  };
+}
+
+/** The project's audit log as a timeline: who, when (with the Hijri date), and each field from → to. */
+export function ChangeHistory({ id, language }: { id: number; language: Language }) {
+  const { t } = useTranslation();
+  const history = useProjectHistory(id);
+  const show = useShowValue(language);
+  const items = history.data?.items ?? [];
+  return (
+    <section aria-labelledby="changes-heading" data-testid="changes" data-loaded={history.data !== undefined}>
+      <h3 id="changes-heading">{t('changes.title')}</h3>
+      {history.error !== null && (
+        <p role="alert" className="panel-error">
+          {t('errors.data', { detail: history.error.message })}
+        </p>
+      )}
+      {history.data !== undefined && items.length === 0 && <p className="muted">{t('changes.empty')}</p>}
+      <ol className="history" data-testid="change-history">
+        {items.map((entry, index) => (
+          <li key={`${entry.at}-${index}`} data-table={entry.table} data-action={entry.action}>
+            <DualDate iso={entry.at} language={language} />
+            <span className="history-line">
+              <strong>{t(`changes.action.${entry.action}`, { defaultValue: entry.action })}</strong> ·{' '}
+              {t(`changes.table.${entry.table}`, { defaultValue: entry.table })} · {entry.actor ?? t('changes.system')}
+            </span>
+            <ul className="change-list">
+              {historyChanges(entry)
+                .slice(0, 8)
+                .map((change) => (
+                  <li key={change.field} data-field={change.field}>
+                    {t(`changes.field.${change.field}`, { defaultValue: change.field })}:{' '}
+                    {entry.from !== null && (
+                      <>
+                        <bdi>{show(change.field, change.from)}</bdi> <span aria-hidden="true">{language === 'ar' ? '←' : '→'}</span>{' '}
+                      </>
+                    )}
+                    <bdi data-testid="change-to">{show(change.field, change.to)}</bdi>
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

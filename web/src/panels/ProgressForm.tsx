@@ -1,0 +1,192 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { postProgress } from '../api/progressReports.ts';
+import type { ProjectDetail } from '../api/projects.ts';
+import { ProblemResponseError } from '../api/session.ts';
+import { refreshEverything } from '../api/useSession.ts';
+import { allowedStatuses, localIsoDay, validateProgress, type ProgressDraft } from '../data/progressReport.ts';
+import type { Language } from '../i18n/language.ts';
+
+type Field = keyof ProgressDraft;
+
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'conflict' }
+  | { kind: 'failed'; message: string };
+
+function draftOf(project: ProjectDetail, today: string): ProgressDraft {
+  return {
+    reported_on: today,
+    status: project.status,
+    physical_progress: String(project.physical_progress),
+    financial_progress: String(project.financial_progress),
+    note: '',
+  };
+}
+
+/**
+ * The progress report form of the project drawer, for those who may write the project. It checks
+ * the report as the API will, sends the project version it was filled from, and after a save
+ * reloads the project, the lists, the KPIs and the tiles.
+ */
+export function ProgressForm({ project, csrfToken, language }: { project: ProjectDetail; csrfToken: string; language: Language }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const base = useId();
+  const today = localIsoDay();
+  const [draft, setDraft] = useState<ProgressDraft>(() => draftOf(project, today));
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const statuses = allowedStatuses(project.status);
+
+  const set = (field: Field) => (value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  // After a conflict: read the project again and start the form from its new state.
+  const reload = async () => {
+    setOutcome({ kind: 'idle' });
+    setErrors({});
+    await client.invalidateQueries({ queryKey: ['projects', 'one', project.id] });
+    const fresh = client.getQueryData<ProjectDetail>(['projects', 'one', project.id]);
+    if (fresh !== undefined) setDraft(draftOf(fresh, today));
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const checked = validateProgress(draft, project.status, today);
+    if (!checked.ok) {
+      const messages: Partial<Record<Field, string>> = {};
+      for (const [field, key] of Object.entries(checked.errors)) messages[field as Field] = t(`progress.errors.${key}`);
+      setErrors(messages);
+      return;
+    }
+    setErrors({});
+    setOutcome({ kind: 'saving' });
+    try {
+      await postProgress(project.id, checked.report, project.version, csrfToken);
+      setDraft((d) => ({ ...d, note: '' }));
+      setOutcome({ kind: 'saved' });
+      refreshEverything(client);
+    } catch (error) {
+      if (error instanceof ProblemResponseError && error.status === 409) {
+        setOutcome({ kind: 'conflict' });
+      } else if (error instanceof ProblemResponseError && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
+        setErrors(error.fieldErrors);
+        setOutcome({ kind: 'idle' });
+      } else if (error instanceof ProblemResponseError && error.status === 422) {
+        const allowed = Array.isArray(error.body.allowed) ? error.body.allowed.map((s) => t(`status.${String(s)}`, { defaultValue: String(s) })) : [];
+        setOutcome({ kind: 'failed', message: t('progress.notAllowedStatus', { allowed: allowed.join('، ') }) });
+      } else if (error instanceof ProblemResponseError && error.status === 403) {
+        setOutcome({ kind: 'failed', message: t('progress.forbidden') });
+      } else {
+        setOutcome({ kind: 'failed', message: t('progress.failed', { detail: error instanceof Error ? error.message : String(error) }) });
+      }
+    }
+  };
+
+  const fieldProps = (field: Field) => ({
+    id: `${base}-${field}`,
+    'aria-invalid': errors[field] !== undefined,
+    'aria-describedby': errors[field] !== undefined ? `${base}-${field}-error` : undefined,
+    'data-testid': `progress-${field}`,
+  });
+  const fieldError = (field: Field) =>
+    errors[field] === undefined ? null : (
+      <span id={`${base}-${field}-error`} className="field-error" data-testid={`progress-${field}-error`}>
+        {errors[field]}
+      </span>
+    );
+
+  return (
+    <section aria-labelledby={`${base}-title`} className="progress-form" data-testid="progress-form">
+      <h3 id={`${base}-title`}>{t('progress.title')}</h3>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <div className="form-field">
+          <label htmlFor={`${base}-reported_on`}>{t('progress.date')}</label>
+          <input type="date" max={today} value={draft.reported_on} onChange={(e) => set('reported_on')(e.target.value)} {...fieldProps('reported_on')} />
+          {fieldError('reported_on')}
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${base}-status`}>{t('progress.status')}</label>
+          <select value={draft.status} onChange={(e) => set('status')(e.target.value)} {...fieldProps('status')}>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+          {fieldError('status')}
+        </div>
+        <div className="form-row">
+          <div className="form-field">
+            <label htmlFor={`${base}-physical_progress`}>{t('progress.physical')}</label>
+            <input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              step="any"
+              dir="ltr"
+              lang={language}
+              value={draft.physical_progress}
+              onChange={(e) => set('physical_progress')(e.target.value)}
+              {...fieldProps('physical_progress')}
+            />
+            {fieldError('physical_progress')}
+          </div>
+          <div className="form-field">
+            <label htmlFor={`${base}-financial_progress`}>{t('progress.financial')}</label>
+            <input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              step="any"
+              dir="ltr"
+              lang={language}
+              value={draft.financial_progress}
+              onChange={(e) => set('financial_progress')(e.target.value)}
+              {...fieldProps('financial_progress')}
+            />
+            {fieldError('financial_progress')}
+          </div>
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${base}-note`}>{t('progress.note')}</label>
+          <textarea rows={2} maxLength={4000} value={draft.note} onChange={(e) => set('note')(e.target.value)} {...fieldProps('note')} />
+          {fieldError('note')}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary-button" disabled={outcome.kind === 'saving'} data-testid="progress-submit">
+            {outcome.kind === 'saving' ? t('progress.submitting') : t('progress.submit')}
+          </button>
+        </div>
+        <div aria-live="polite">
+          {outcome.kind === 'saved' && (
+            <p className="form-success" data-testid="progress-saved">
+              {t('progress.saved')}
+            </p>
+          )}
+        </div>
+        {outcome.kind === 'conflict' && (
+          <div role="alert" className="panel-error" data-testid="progress-conflict">
+            <p>{t('progress.conflict')}</p>
+            <button type="button" className="secondary-button" onClick={() => void reload()}>
+              {t('progress.reload')}
+            </button>
+          </div>
+        )}
+        {outcome.kind === 'failed' && (
+          <p role="alert" className="panel-error" data-testid="progress-error">
+            {outcome.message}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
