@@ -1,6 +1,7 @@
 import { zip as shpZip } from '@mapbox/shp-write';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 const ENGINEER = 'engineer.damascus@marsad.demo';
@@ -35,12 +36,7 @@ describe('importing projects from files', () => {
   beforeAll(async () => {
     t = await testApp('demo');
     for (const email of [ENGINEER, ADMIN]) {
-      const res = await t.app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'marsad-demo' }),
-      });
-      sessions[email] = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+      sessions[email] = await signIn(t.app, email);
     }
   });
   afterAll(() => t.close());

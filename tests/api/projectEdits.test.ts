@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 const DAMASCUS_POINT = { type: 'Point', coordinates: [36.29, 33.51] };
@@ -35,12 +36,7 @@ describe('creating and editing projects', () => {
   beforeAll(async () => {
     t = await testApp('demo');
     for (const email of ['engineer.damascus@marsad.demo', 'minister@marsad.demo', 'admin@marsad.demo']) {
-      const res = await t.app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'marsad-demo' }),
-      });
-      sessions[email] = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+      sessions[email] = await signIn(t.app, email);
     }
   });
   afterAll(() => t.close());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 describe('sharing projects with donors, and the project history', () => {
@@ -13,12 +14,7 @@ describe('sharing projects with donors, and the project history', () => {
   beforeAll(async () => {
     t = await testApp('demo');
     for (const email of ['engineer.damascus@marsad.demo', 'donor.giz@marsad.demo', 'minister@marsad.demo', 'admin@marsad.demo']) {
-      const res = await t.app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'marsad-demo' }),
-      });
-      sessions[email] = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+      sessions[email] = await signIn(t.app, email);
     }
     const unsharedWithGiz = `not exists (select 1 from project_shares s join organizations o on o.id = s.organization_id
                                           where s.project_id = p.id and o.slug = 'giz')`;
