@@ -3,7 +3,10 @@
  * software WebGL, no background traffic, every request that would leave the machine blocked and
  * recorded, console errors collected.
  */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -52,4 +55,26 @@ export async function newGuardedPage(browser: Browser, options: BrowserContextOp
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   return { page, externalRequests, pageErrors };
+}
+
+/** Where browser tests save screenshots (git-ignored). */
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after. Call inside
+ * `describe`; the returned function gives the browser to each test.
+ */
+export function chromiumForSuite(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call chromiumForSuite() inside describe()');
+    return browser;
+  };
 }

@@ -6,14 +6,11 @@
  * Runs against the real server the global setup starts (demo data, built web app); MARSAD_URL
  * points it at another one. Screenshots go to tests/screenshots/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newGuardedPage, type OpenedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
 
 const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };
 /** Software rendering is slow: give the first draw room. */
 const MAP_TIMEOUT = 60_000;
@@ -66,23 +63,14 @@ async function clickGovernorate(page: Page, name: string): Promise<void> {
 }
 
 describe('dashboard (browser)', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   it('shows the national KPIs and filters them, the map and the URL together', { timeout: 120_000 }, async () => {
     const national = await api<{ total: Metrics }>('/api/summaries/countries');
     const suspended = await api<{ total: Metrics }>('/api/summaries/countries?status=suspended');
     expect(suspended.total.projects).toBeLessThan(national.total.projects);
 
-    const { page, externalRequests, pageErrors } = await open(browser, '');
+    const { page, externalRequests, pageErrors } = await open(browser(), '');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await expect.poll(() => kpi(page, 'national-kpis', 'projects')).toBe(AR_COUNT.format(national.total.projects));
     expect(await kpi(page, 'national-kpis', 'delayed')).toBe(AR_COUNT.format(national.total.delayed));
@@ -118,7 +106,7 @@ describe('dashboard (browser)', () => {
     if (first === undefined) throw new Error('the demo data has no project in Homs');
     const project = await api<{ funding: unknown[]; progress: unknown[] }>(`/api/projects/${first.id}`);
 
-    const { page, externalRequests, pageErrors } = await open(browser, `?${GOVERNORATE.view}`);
+    const { page, externalRequests, pageErrors } = await open(browser(), `?${GOVERNORATE.view}`);
     await clickGovernorate(page, GOVERNORATE.ar);
     await expect.poll(() => page.getByTestId('governorate-name').textContent()).toBe(GOVERNORATE.ar);
     expect(new URL(page.url()).searchParams.get('gov')).toBe(GOVERNORATE.code);
@@ -166,7 +154,7 @@ describe('dashboard (browser)', () => {
   });
 
   it('fits a tablet: the sidebar folds away and the panel becomes a bottom sheet', { timeout: 120_000 }, async () => {
-    const { page, externalRequests, pageErrors } = await open(browser, '?gov=SY-DI', { width: 768, height: 1024 });
+    const { page, externalRequests, pageErrors } = await open(browser(), '?gov=SY-DI', { width: 768, height: 1024 });
     await expect.poll(() => page.getByTestId('governorate-name').textContent()).toBe('دمشق');
     expect(await page.locator('#sidebar').isVisible()).toBe(false);
     const panel = await page.getByTestId('governorate-panel').boundingBox();

@@ -8,14 +8,11 @@
  * from the queue, and the report keeps its status on an unpublished project, so the anonymous
  * KPIs that dashboard.e2e.test.ts compares never change.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newGuardedPage, type OpenedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
 
 const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
@@ -55,19 +52,10 @@ async function projectCount(page: Page): Promise<number> {
 }
 
 describe('signed in (browser)', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   it('an engineer reports progress from the work queue and signs out', { timeout: 180_000 }, async () => {
-    const { page, externalRequests, pageErrors } = await open(browser);
+    const { page, externalRequests, pageErrors } = await open(browser());
     expect(await page.getByTestId('work-queue').count()).toBe(0);
 
     // Escape closes the dialog without signing in.
@@ -134,7 +122,7 @@ describe('signed in (browser)', () => {
   });
 
   it('a donor sees the shared-projects banner and fewer projects than an admin', { timeout: 180_000 }, async () => {
-    const { page, externalRequests, pageErrors } = await open(browser);
+    const { page, externalRequests, pageErrors } = await open(browser());
     await signIn(page, 'admin@marsad.demo');
     const adminCount = await projectCount(page);
     await expect.poll(() => page.getByTestId('national-kpis-projects').textContent(), POLL).toBe(AR_COUNT.format(adminCount));

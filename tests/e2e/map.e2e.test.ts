@@ -5,15 +5,12 @@
  * Runs against the real server the global setup starts (demo data, built web app); MARSAD_URL
  * points it at another one. Screenshots go to tests/screenshots/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newGuardedPage, type OpenedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
 
 const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
 const VIEWPORT = { width: 1280, height: 800 };
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 /** Software rendering is slow: give the first draw of 156 polygons and their labels room. */
 const MAP_TIMEOUT = 60_000;
 /**
@@ -37,19 +34,10 @@ async function mapCentre(page: Page): Promise<{ x: number; y: number }> {
 }
 
 describe('governorate map (browser)', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   it('opens in Arabic, right to left, with all 156 governorates', { timeout: 120_000 }, async () => {
-    const { page, externalRequests, pageErrors } = await openMap(browser);
+    const { page, externalRequests, pageErrors } = await openMap(browser());
     const html = page.locator('html');
     await expect.poll(() => html.getAttribute('dir')).toBe('rtl');
     expect(await html.getAttribute('lang')).toBe('ar');
@@ -63,7 +51,7 @@ describe('governorate map (browser)', () => {
   });
 
   it('names and selects Damascus, then switches to English', { timeout: 120_000 }, async () => {
-    const { page, externalRequests, pageErrors } = await openMap(browser, `?${DAMASCUS_VIEW}`);
+    const { page, externalRequests, pageErrors } = await openMap(browser(), `?${DAMASCUS_VIEW}`);
     const centre = await mapCentre(page);
 
     await page.mouse.move(centre.x, centre.y);

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { withActor, type Queryable } from '@marsad/db';
+import { withActor, type Database, type Queryable } from '@marsad/db';
 import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -17,7 +17,6 @@ const Params = z.object({
 
 /** Who may share: whoever may write the project (admins, the governorate's engineers). */
 async function assertMayShare(tx: Queryable, id: number, viewer: Viewer): Promise<void> {
-  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to share projects');
   const params = new SqlParams([id]);
   const [row] = await tx.query<{ writable: boolean }>(
     `select (${projectWritability(viewer, params)}) as writable from projects p
@@ -43,6 +42,21 @@ async function donorId(tx: Queryable, slug: string): Promise<number> {
   return org.id;
 }
 
+/** One audited transaction: check the sharer, resolve the organization, make the change. */
+async function changeSharing(
+  db: Database,
+  viewer: Viewer,
+  id: number,
+  organization: string,
+  change: (tx: Queryable, organizationId: number, actorId: number) => Promise<unknown>,
+): Promise<void> {
+  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to share projects');
+  await withActor(db, viewer.userId, async (tx) => {
+    await assertMayShare(tx, id, viewer);
+    await change(tx, await donorId(tx, organization), viewer.userId);
+  });
+}
+
 const responses = {
   204: { description: 'Done (sharing twice, or unsharing what is not shared, changes nothing)' },
   400: { description: 'Unknown organization, or not a donor or partner' },
@@ -63,15 +77,13 @@ export const projectSharing = createRouter()
     }),
     async (c) => {
       const { id, organization } = c.req.valid('param');
-      const viewer = c.var.viewer;
-      await withActor(c.var.db, viewer.kind === 'user' ? viewer.userId : null, async (tx) => {
-        await assertMayShare(tx, id, viewer);
-        await tx.query(
+      await changeSharing(c.var.db, c.var.viewer, id, organization, (tx, organizationId, actorId) =>
+        tx.query(
           `insert into project_shares (project_id, organization_id, shared_by) values ($1, $2, $3)
            on conflict (project_id, organization_id) do nothing`,
-          [id, await donorId(tx, organization), viewer.kind === 'user' ? viewer.userId : null],
-        );
-      });
+          [id, organizationId, actorId],
+        ),
+      );
       c.var.dataVersion.bump();
       return c.body(null, 204);
     },
@@ -87,11 +99,9 @@ export const projectSharing = createRouter()
     }),
     async (c) => {
       const { id, organization } = c.req.valid('param');
-      const viewer = c.var.viewer;
-      await withActor(c.var.db, viewer.kind === 'user' ? viewer.userId : null, async (tx) => {
-        await assertMayShare(tx, id, viewer);
-        await tx.query('delete from project_shares where project_id = $1 and organization_id = $2', [id, await donorId(tx, organization)]);
-      });
+      await changeSharing(c.var.db, c.var.viewer, id, organization, (tx, organizationId) =>
+        tx.query('delete from project_shares where project_id = $1 and organization_id = $2', [id, organizationId]),
+      );
       c.var.dataVersion.bump();
       return c.body(null, 204);
     },

@@ -123,38 +123,24 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
           {fieldError('status')}
         </div>
         <div className="form-row">
-          <div className="form-field">
-            <label htmlFor={`${base}-physical_progress`}>{t('progress.physical')}</label>
-            <input
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              step="any"
-              dir="ltr"
-              lang={language}
-              value={draft.physical_progress}
-              onChange={(e) => set('physical_progress')(e.target.value)}
-              {...fieldProps('physical_progress')}
-            />
-            {fieldError('physical_progress')}
-          </div>
-          <div className="form-field">
-            <label htmlFor={`${base}-financial_progress`}>{t('progress.financial')}</label>
-            <input
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              step="any"
-              dir="ltr"
-              lang={language}
-              value={draft.financial_progress}
-              onChange={(e) => set('financial_progress')(e.target.value)}
-              {...fieldProps('financial_progress')}
-            />
-            {fieldError('financial_progress')}
-          </div>
+          {(['physical_progress', 'financial_progress'] as const).map((field) => (
+            <div className="form-field" key={field}>
+              <label htmlFor={`${base}-${field}`}>{t(field === 'physical_progress' ? 'progress.physical' : 'progress.financial')}</label>
+              <input
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="any"
+                dir="ltr"
+                lang={language}
+                value={draft[field]}
+                onChange={(e) => set(field)(e.target.value)}
+                {...fieldProps(field)}
+              />
+              {fieldError(field)}
+            </div>
+          ))}
         </div>
         <div className="form-field">
           <label htmlFor={`${base}-note`}>{t('progress.note')}</label>

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { PROJECT_SORTS, type ProjectSort } from '../api/projects.ts';
 import { useProjectPage } from '../api/useProjects.ts';
 import { filterQuery, type Filters } from '../data/filters.ts';
-import { formatCount, formatPercent } from '../format/numbers.ts';
+import { formatCount } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
-import { statusColor } from '../map/colorScales.ts';
+import { ProjectRow } from './ProjectRow.tsx';
 
 const PAGE = 25;
 
@@ -45,18 +45,7 @@ export function ProjectList({
       {page.data !== undefined && page.data.total === 0 && <p className="muted">{t('panel.noProjects')}</p>}
       <ol className="projects" data-testid="project-list">
         {items.map((project) => (
-          <li key={project.id}>
-            <button type="button" className="project-row" data-project-id={project.id} onClick={() => onOpenProject(project.id)}>
-              <span className="status-dot" style={{ background: statusColor(project.status) }} aria-hidden="true" />
-              <span className="project-row-title">{language === 'ar' ? project.title_ar : project.title_en}</span>
-              <span className="project-row-meta">
-                {t(`status.${project.status}`, { defaultValue: project.status })} · {formatPercent(project.physical_progress, language, 0)}
-                {project.delayed && (
-                  <strong className="delay"> · {t('project.delayedBy', { formatted: formatCount(project.delay_days, language) })}</strong>
-                )}
-              </span>
-            </button>
-          </li>
+          <ProjectRow key={project.id} project={project} language={language} onOpen={onOpenProject} />
         ))}
       </ol>
       {page.data !== undefined && page.data.total > 0 && (

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/session.ts';
 import { useProjectPage } from '../api/useProjects.ts';
 import { DualDate } from '../components/DualDate.tsx';
-import { formatCount, formatPercent } from '../format/numbers.ts';
+import { formatCount } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
-import { statusColor } from '../map/colorScales.ts';
+import { ProjectRow } from './ProjectRow.tsx';
 
 const QUEUE_LIMIT = 100;
 
@@ -31,28 +31,23 @@ export function WorkQueue({ user, language, onOpenProject }: { user: SessionUser
       {page.data !== undefined && page.data.total === 0 && <p className="muted">{t('queue.empty')}</p>}
       <ol className="projects" data-testid="work-queue-list">
         {ordered.map((project) => (
-          <li key={project.id}>
-            <button type="button" className="project-row" data-project-id={project.id} onClick={() => onOpenProject(project.id)}>
-              <span className="status-dot" style={{ background: statusColor(project.status) }} aria-hidden="true" />
-              <span className="project-row-title">{language === 'ar' ? project.title_ar : project.title_en}</span>
-              <span className="project-row-meta">
-                {t(`status.${project.status}`, { defaultValue: project.status })} · {formatPercent(project.physical_progress, language, 0)}
-                {project.delayed && (
-                  <strong className="delay"> · {t('project.delayedBy', { formatted: formatCount(project.delay_days, language) })}</strong>
-                )}
-                {project.stale && <strong className="delay"> · {t('queue.stale')}</strong>}
-              </span>
-              <span className="project-row-meta">
-                {project.last_update_on === null ? (
-                  t('queue.never')
-                ) : (
-                  <>
-                    {t('queue.lastUpdate')} <DualDate iso={project.last_update_on} language={language} />
-                  </>
-                )}
-              </span>
-            </button>
-          </li>
+          <ProjectRow
+            key={project.id}
+            project={project}
+            language={language}
+            onOpen={onOpenProject}
+            flags={project.stale && <strong className="delay"> · {t('queue.stale')}</strong>}
+          >
+            <span className="project-row-meta">
+              {project.last_update_on === null ? (
+                t('queue.never')
+              ) : (
+                <>
+                  {t('queue.lastUpdate')} <DualDate iso={project.last_update_on} language={language} />
+                </>
+              )}
+            </span>
+          </ProjectRow>
         ))}
       </ol>
     </section>
