@@ -10,7 +10,7 @@ export interface TestServer {
 /** The real server (API and built web app) on a free loopback port, over a fresh database copy. */
 export async function startTestServer(level: Level = 'demo'): Promise<TestServer> {
   const database = await freshDatabase(level);
-  const app = createApp({ db: database.db, config: loadConfig({ LOG_REQUESTS: 'false' }) });
+  const app = createApp({ db: database.db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: process.env.WEB_DIST }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,7 +1,13 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSignOut } from '../api/useSession.ts';
 import { SignInDialog } from './SignInDialog.tsx';
+
+// Screens only some roles open: loaded when first opened.
+const AdminDialog = lazy(() => import('../admin/AdminDialog.tsx'));
+const ImportDialog = lazy(() => import('../imports/ImportDialog.tsx'));
+
+type Tool = 'admin' | 'import';
 
 /** The header's account corner: a sign-in button, or who is signed in (name, role) and sign-out. */
 export function AccountControls() {
@@ -9,7 +15,17 @@ export function AccountControls() {
   const session = useSession();
   const signOut = useSignOut();
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [tool, setTool] = useState<Tool | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const toolOpener = useRef<HTMLButtonElement | null>(null);
+  const openTool = (next: Tool) => (event: { currentTarget: HTMLButtonElement }) => {
+    toolOpener.current = event.currentTarget;
+    setTool(next);
+  };
+  const closeTool = () => {
+    setTool(null);
+    toolOpener.current?.focus();
+  };
   const user = session.data?.user ?? null;
 
   if (session.isPending) return null;
@@ -24,9 +40,23 @@ export function AccountControls() {
             {t(`auth.role.${user.role}`)}
           </span>
         </span>
+        {(user.role === 'admin' || user.role === 'engineer') && (
+          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={openTool('import')} data-testid="open-import">
+            {t('imports.open')}
+          </button>
+        )}
+        {user.role === 'admin' && (
+          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={openTool('admin')} data-testid="open-admin">
+            {t('admin.open')}
+          </button>
+        )}
         <button type="button" className="secondary-button" disabled={signOut.isPending} onClick={() => signOut.mutate(csrfToken)} data-testid="sign-out">
           {t('auth.signOut')}
         </button>
+        <Suspense fallback={null}>
+          {tool === 'admin' && <AdminDialog onClose={closeTool} />}
+          {tool === 'import' && <ImportDialog onClose={closeTool} />}
+        </Suspense>
       </div>
     );
   }

@@ -1,3 +1,5 @@
+import { adminMessages } from '../admin/messages.ts';
+import { importMessages } from '../imports/messages.ts';
 import type { Language } from './language.ts';
 
 /** Interface strings. Arabic is the reference text; English must have the same keys. */
@@ -248,6 +250,8 @@ const ar = {
       note: 'ملاحظة',
     },
   },
+  admin: adminMessages.ar,
+  imports: importMessages.ar,
   errors: {
     boundaries:
       'تعذّر تحميل حدود المحافظات من الخادم ({{detail}}). تأكد من أن خادم مرصد يعمل ثم أعد تحميل الصفحة.',
@@ -504,6 +508,8 @@ const en: Messages = {
       note: 'Note',
     },
   },
+  admin: adminMessages.en,
+  imports: importMessages.en,
   errors: {
     boundaries:
       'Could not load the governorate boundaries from the server ({{detail}}). Check that the Marsad server is running, then reload the page.',
