@@ -127,6 +127,11 @@ describe('role × endpoint matrix', () => {
         (r) => request(r, 'PUT', `/api/projects/${aleppo}/shares/undp`),
         { anonymous: 401, admin: 204, minister: 403, viewer: 403, engineer: 403, donor: 403 },
       ],
+      [
+        'whom a Damascus project is shared with',
+        (r) => request(r, 'GET', `/api/projects/${damascus}/shares`),
+        { anonymous: 401, admin: 200, minister: 200, viewer: 200, engineer: 200, donor: 403 },
+      ],
       ['list accounts', (r) => request(r, 'GET', '/api/admin/users'), { anonymous: 401, admin: 200, minister: 403, viewer: 403, engineer: 403, donor: 403 }],
     ];
     for (const [name, write, expected] of writes) {

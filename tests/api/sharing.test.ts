@@ -38,6 +38,31 @@ describe('sharing projects with donors, and the project history', () => {
     expect(await donorSees()).toBe(404);
   });
 
+  it('lists whom a project is shared with to staff, and to no donor', async () => {
+    const shares = async (email: string) => {
+      const response = await as(email, 'GET', `/api/projects/${project}/shares`);
+      return { status: response.status, body: (await response.json()) as { items?: { organization: string; shared_by: string | null }[] } };
+    };
+    const expected = await t.db.query<{ slug: string }>(
+      `select o.slug from project_shares s join organizations o on o.id = s.organization_id where s.project_id = $1 order by o.slug`,
+      [project],
+    );
+    const before = await shares('minister@marsad.demo');
+    expect(before.status).toBe(200);
+    expect(before.body.items!.map((i) => i.organization)).toEqual(expected.map((r) => r.slug));
+    expect((await as('engineer.damascus@marsad.demo', 'PUT', `/api/projects/${project}/shares/giz`)).status).toBe(204);
+    const after = await shares('engineer.damascus@marsad.demo');
+    expect(after.body.items!.map((i) => i.organization)).toEqual([...expected.map((r) => r.slug), 'giz'].sort());
+    const [engineer] = await t.db.query<{ display_name: string }>(`select display_name from users where email = 'engineer.damascus@marsad.demo'`);
+    expect(after.body.items!.find((i) => i.organization === 'giz')!.shared_by).toBe(engineer!.display_name);
+    // The donor now sees the project, but not whom else it is shared with.
+    expect((await as('donor.giz@marsad.demo', 'GET', `/api/projects/${project}`)).status).toBe(200);
+    expect((await shares('donor.giz@marsad.demo')).status).toBe(403);
+    expect((await t.app.request(`/api/projects/${project}/shares`)).status).toBe(401);
+    expect((await as('minister@marsad.demo', 'GET', '/api/projects/999999999/shares')).status).toBe(404);
+    expect((await as('engineer.damascus@marsad.demo', 'DELETE', `/api/projects/${project}/shares/giz`)).status).toBe(204);
+  });
+
   it('refuses sharing by roles that may not write the project, and with non-donors', async () => {
     expect((await as('engineer.damascus@marsad.demo', 'PUT', `/api/projects/${otherGovernorate}/shares/giz`)).status).toBe(403);
     expect((await as('minister@marsad.demo', 'PUT', `/api/projects/${project}/shares/giz`)).status).toBe(403);

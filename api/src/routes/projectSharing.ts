@@ -64,8 +64,60 @@ const responses = {
   404: { description: 'No such project, or not visible' },
 };
 
+const Share = z.object({
+  organization: z.string().openapi({ example: 'undp' }),
+  name_ar: z.string(),
+  name_en: z.string(),
+  kind: z.string(),
+  shared_at: z.string(),
+  shared_by: z.string().nullable(),
+});
+
+/**
+ * Which donors see a project is ministry business: staff read it, donors do not (one donor must
+ * not learn whom else a project is shared with), and the history leaves sharing out likewise.
+ */
+function assertStaff(viewer: Viewer): void {
+  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to see whom a project is shared with');
+  if (viewer.role === 'donor') throw new ProblemError(403, 'Forbidden', 'Donors do not see whom else a project is shared with');
+}
+
 /** Sharing a project with a donor or partner organization makes it visible to its users. */
 export const projectSharing = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/shares',
+      tags: ['Projects'],
+      summary: 'The organizations a project is shared with (ministry staff only)',
+      request: { params: Params.pick({ id: true }) },
+      responses: {
+        200: { description: 'The shares, by organization', content: { 'application/json': { schema: z.object({ items: z.array(Share) }) } } },
+        401: { description: 'Not signed in' },
+        403: { description: 'Donors do not see other shares' },
+        404: { description: 'No such project, or not visible' },
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const viewer = c.var.viewer;
+      assertStaff(viewer);
+      const params = new SqlParams([id]);
+      const [visible] = await c.var.db.query(`select 1 from projects p where p.id = $1 and ${projectFilterSql({}, viewer, params)}`, params.values);
+      if (!visible) throw new ProblemError(404, 'Not Found', `No project ${id} is visible to you`);
+      const items = await c.var.db.query<z.infer<typeof Share>>(
+        `select o.slug as organization, o.name_ar, o.name_en, o.kind,
+                to_char(s.shared_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as shared_at, u.display_name as shared_by
+           from project_shares s
+           join organizations o on o.id = s.organization_id
+           left join users u on u.id = s.shared_by
+          where s.project_id = $1
+          order by o.slug`,
+        [id],
+      );
+      return c.json({ items }, 200);
+    },
+  )
   .openapi(
     createRoute({
       method: 'put',
