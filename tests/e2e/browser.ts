@@ -57,6 +57,16 @@ export async function newGuardedPage(browser: Browser, options: BrowserContextOp
   return { page, externalRequests, pageErrors };
 }
 
+/**
+ * The console errors a test did not ask for. Chromium logs every failed response as an error, so
+ * a test that provokes a 400 or a 409 on purpose names those statuses here.
+ */
+export function unexpectedErrors(pageErrors: readonly string[], ...statuses: number[]): string[] {
+  if (statuses.length === 0) return [...pageErrors];
+  const expected = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
+  return pageErrors.filter((error) => !expected.test(error));
+}
+
 /** Where browser tests save screenshots (git-ignored). */
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 

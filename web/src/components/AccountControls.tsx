@@ -18,8 +18,8 @@ export function AccountControls() {
   const [tool, setTool] = useState<Tool | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const toolOpener = useRef<HTMLButtonElement | null>(null);
-  const openTool = (next: Tool) => (event: { currentTarget: HTMLButtonElement }) => {
-    toolOpener.current = event.currentTarget;
+  const openTool = (next: Tool, opener: HTMLButtonElement) => {
+    toolOpener.current = opener;
     setTool(next);
   };
   const closeTool = () => {
@@ -41,12 +41,12 @@ export function AccountControls() {
           </span>
         </span>
         {(user.role === 'admin' || user.role === 'engineer') && (
-          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={openTool('import')} data-testid="open-import">
+          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => openTool('import', e.currentTarget)} data-testid="open-import">
             {t('imports.open')}
           </button>
         )}
         {user.role === 'admin' && (
-          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={openTool('admin')} data-testid="open-admin">
+          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => openTool('admin', e.currentTarget)} data-testid="open-admin">
             {t('admin.open')}
           </button>
         )}

@@ -1,0 +1,182 @@
+/**
+ * Administration in a real browser, in Arabic: an engineer has no Administration button; an admin
+ * creates a donor organization and a donor account in it, sees both listed, is told why a
+ * duplicate email is refused without losing the form; the new donor signs in in a second
+ * browser context; the admin disables the account and its next sign-in is refused. Not one
+ * request leaves the machine, and the only console errors are the refusals the test provokes.
+ *
+ * The server is shared with the other browser tests: names are unique to this run, and no project
+ * changes (a new donor organization funds nothing).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, unexpectedErrors, type OpenedPage } from './browser.ts';
+
+const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+const MAP_TIMEOUT = 60_000;
+/** The whole e2e run shares one server: under load, answers take a while. */
+const POLL = { timeout: 30_000 };
+const DEMO_PASSWORD = 'marsad-demo';
+
+async function open(browser: Browser): Promise<OpenedPage> {
+  const opened = await newGuardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  await opened.page.goto(new URL('/', BASE_URL).href);
+  await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  return opened;
+}
+
+async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await submitSignIn(page, email, password);
+  await page.getByTestId('account-name').waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in').waitFor();
+}
+
+async function fillNewAccount(page: Page, account: { email: string; name: string; organization: string; password: string }): Promise<void> {
+  const form = page.getByTestId('user-form');
+  await form.getByTestId('user-email').fill(account.email);
+  await form.getByTestId('user-display_name').fill(account.name);
+  await form.getByTestId('user-role').selectOption('donor');
+  await form.getByTestId('user-organization').selectOption(account.organization);
+  await form.getByTestId('user-password').fill(account.password);
+}
+
+describe('administration (browser)', () => {
+  const browser = chromiumForSuite();
+
+  it('an admin creates an organization and an account in it, then disables the account', { timeout: 240_000 }, async () => {
+    const stamp = Date.now();
+    const slug = `e2e-donor-${stamp}`;
+    const nameAr = `جهة مانحة للاختبار ${stamp}`;
+    const email = `e2e.donor.${stamp}@example.org`;
+    const password = `e2e-secret-${stamp}`;
+
+    // Another context, for the engineer first and the new account later.
+    const other = await open(browser());
+    await signIn(other.page, 'engineer.damascus@marsad.demo', DEMO_PASSWORD);
+    expect(await other.page.getByTestId('account-role').getAttribute('data-role')).toBe('engineer');
+    expect(await other.page.getByTestId('open-admin').count()).toBe(0);
+    await signOut(other.page);
+
+    const { page, externalRequests, pageErrors } = await open(browser());
+    await signIn(page, 'admin@marsad.demo', DEMO_PASSWORD);
+    await page.getByTestId('open-admin').click();
+    const dialog = page.getByTestId('admin-dialog');
+    await dialog.waitFor();
+    const usersTab = page.getByTestId('admin-tab-users');
+    const organizationsTab = page.getByTestId('admin-tab-organizations');
+    expect(await usersTab.evaluate((tab) => tab === document.activeElement)).toBe(true);
+    await page.getByTestId('admin-users-table').waitFor();
+
+    // Right to left, ArrowLeft moves on to the next tab.
+    await page.keyboard.press('ArrowLeft');
+    expect(await organizationsTab.getAttribute('aria-selected')).toBe('true');
+    expect(await organizationsTab.evaluate((tab) => tab === document.activeElement)).toBe(true);
+    await page.getByTestId('admin-panel-organizations').waitFor();
+    expect(await page.getByTestId('admin-panel-users').isHidden()).toBe(true);
+
+    // A new donor organization; the slug follows the English name until typed.
+    await page.getByTestId('admin-organizations-new').click();
+    const organizationForm = page.getByTestId('organization-form');
+    await organizationForm.getByTestId('organization-name_ar').fill(nameAr);
+    await organizationForm.getByTestId('organization-name_en').fill(`E2E donor ${stamp}`);
+    expect(await organizationForm.getByTestId('organization-slug').inputValue()).toBe(slug);
+    expect(await organizationForm.getByTestId('organization-kind').inputValue()).toBe('donor');
+    await organizationForm.getByTestId('organization-submit').click();
+    await page.getByTestId('admin-organizations-notice').waitFor();
+    expect(await page.getByTestId('organization-form').count()).toBe(0);
+    await page.getByTestId('admin-organizations-filter').fill(slug);
+    const organizationRow = page.locator(`[data-testid="admin-organization-row"][data-slug="${slug}"]`);
+    await expect.poll(() => organizationRow.count(), POLL).toBe(1);
+    expect(await organizationRow.textContent()).toContain(nameAr);
+    expect(await organizationRow.textContent()).toContain('جهة مانحة');
+    await page.screenshot({ path: `${SCREENSHOTS}admin-ar-organizations.png` });
+
+    // A donor account in it.
+    await organizationsTab.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await usersTab.getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('admin-users-new').click();
+    await fillNewAccount(page, { email, name: 'مانح الاختبار', organization: slug, password });
+    await page.getByTestId('user-submit').click();
+    await page.getByTestId('admin-users-notice').waitFor();
+    expect(await page.getByTestId('admin-users-notice').textContent()).toContain(email);
+    await page.getByTestId('admin-users-filter').fill(email);
+    const userRow = page.locator(`[data-testid="admin-user-row"][data-email="${email}"]`);
+    await expect.poll(() => userRow.count(), POLL).toBe(1);
+    expect(await userRow.textContent()).toContain('جهة مانحة');
+    expect(await userRow.textContent()).toContain(nameAr);
+    expect(await userRow.getAttribute('data-disabled')).toBe('false');
+
+    // The same email again: the API's reason is shown beside the form, and the input stays.
+    await page.getByTestId('admin-users-new').click();
+    await fillNewAccount(page, { email, name: 'مرة أخرى', organization: slug, password });
+    await page.getByTestId('user-submit').click();
+    const problem = page.getByTestId('user-form-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-status')).toBe('409');
+    expect(await page.getByTestId('user-form-problem-detail').textContent()).toMatch(/duplicate key|users_email_key/);
+    expect(await page.getByTestId('user-email').inputValue()).toBe(email);
+    expect(await page.getByTestId('user-display_name').inputValue()).toBe('مرة أخرى');
+    await page.getByTestId('admin-users-filter').fill('');
+    await expect.poll(() => page.getByTestId('admin-user-row').count(), POLL).toBeGreaterThan(7);
+    await page.screenshot({ path: `${SCREENSHOTS}admin-ar-accounts.png` });
+    await page.getByTestId('user-cancel').click();
+    expect(await page.getByTestId('user-form').count()).toBe(0);
+
+    // The new donor signs in elsewhere and sees its organization's projects only.
+    await signIn(other.page, email, password);
+    expect(await other.page.getByTestId('account-role').getAttribute('data-role')).toBe('donor');
+    await expect.poll(() => other.page.getByTestId('donor-banner').textContent(), POLL).toContain(nameAr);
+    await signOut(other.page);
+
+    // The admin disables the account; its next sign-in is refused.
+    await page.getByTestId('admin-users-filter').fill(email);
+    await userRow.getByTestId('admin-user-edit').click();
+    const editForm = page.locator('[data-testid="user-form"][data-mode="edit"]');
+    await editForm.getByTestId('user-disabled').check();
+    await editForm.getByTestId('user-submit').click();
+    await expect.poll(() => userRow.getAttribute('data-disabled'), POLL).toBe('true');
+    expect(await page.getByTestId('admin-users-notice').textContent()).toContain(email);
+
+    await submitSignIn(other.page, email, password);
+    await other.page.getByTestId('sign-in-error').waitFor();
+    expect(await other.page.getByTestId('sign-in-error').textContent()).toContain('Wrong email or password');
+    expect(await other.page.getByTestId('account-name').count()).toBe(0);
+
+    // An engineer's governorates are shown by name, checked, in the edit form.
+    await page.getByTestId('admin-users-filter').fill('engineer.damascus@marsad.demo');
+    await page.locator('[data-testid="admin-user-row"][data-email="engineer.damascus@marsad.demo"]').getByTestId('admin-user-edit').click();
+    const damascus = editForm.getByTestId('user-governorates').locator('input[data-code="SY-DI"]');
+    expect(await damascus.isChecked()).toBe(true);
+    expect(await damascus.locator('xpath=..').textContent()).toBe('دمشق');
+    await page.screenshot({ path: `${SCREENSHOTS}admin-ar-engineer.png` });
+    await editForm.getByTestId('user-cancel').click();
+
+    // Escape first empties the filter, then closes the dialog and gives the focus back to its button.
+    await page.getByTestId('admin-users-filter').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('admin-users-filter').inputValue()).toBe('');
+    expect(await dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    expect(await page.getByTestId('open-admin').evaluate((button) => button === document.activeElement)).toBe(true);
+
+    expect(externalRequests).toEqual([]);
+    expect(other.externalRequests).toEqual([]);
+    expect(unexpectedErrors(pageErrors, 409)).toEqual([]);
+    expect(unexpectedErrors(other.pageErrors, 401)).toEqual([]);
+    await other.page.context().close();
+    await page.context().close();
+  });
+});

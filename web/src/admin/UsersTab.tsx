@@ -1,0 +1,112 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGovernorates } from '../api/useBoundaries.ts';
+import { findGovernorate, governorateName } from '../data/governorateNames.ts';
+import type { Language } from '../i18n/language.ts';
+import type { AdminUser } from './adminApi.ts';
+import { ListToolbar } from './ListToolbar.tsx';
+import { Notice } from './Notice.tsx';
+import { organizationName } from './organizationNames.ts';
+import { matchesQuery } from './searchText.ts';
+import { useAccounts, useAllOrganizations } from './useAdminApi.ts';
+import { UserForm } from './UserForm.tsx';
+import { UsersTable } from './UsersTable.tsx';
+
+/** The accounts tab: the list with its filter, and the forms to create and to change an account. */
+export function UsersTab({ language, selfId }: { language: Language; selfId: number | null }) {
+  const { t } = useTranslation();
+  const accounts = useAccounts();
+  const organizations = useAllOrganizations();
+  const governorates = useGovernorates();
+  const [query, setQuery] = useState('');
+  // A new account and a changed one are separate forms, so opening one never discards the other's input.
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // The button that opened a form gets the focus back when it closes.
+  const newOpener = useRef<HTMLButtonElement | null>(null);
+  const editOpener = useRef<HTMLButtonElement | null>(null);
+
+  const organizationLabel = useMemo(() => {
+    const bySlug = new Map((organizations.data?.items ?? []).map((o) => [o.slug, organizationName(o, language)]));
+    return (slug: string) => bySlug.get(slug) ?? slug;
+  }, [organizations.data, language]);
+  const governorateLabel = useMemo(
+    () => (code: string) => {
+      const found = findGovernorate(governorates.data, code);
+      return found === null ? code : governorateName(found, language);
+    },
+    [governorates.data, language],
+  );
+
+  const all = accounts.data?.items ?? [];
+  const shown = all.filter((user) =>
+    matchesQuery(
+      [user.display_name, user.email, t(`auth.role.${user.role}`), user.organization, organizationLabel(user.organization), ...user.governorates.map(governorateLabel)],
+      query,
+    ),
+  );
+
+  const startNew = (button: HTMLButtonElement) => {
+    newOpener.current = button;
+    setNotice(null);
+    setCreating(true);
+  };
+  const closeNew = (message: string | null) => {
+    setCreating(false);
+    setNotice(message);
+    newOpener.current?.focus();
+  };
+  const startEdit = (user: AdminUser, button: HTMLButtonElement) => {
+    editOpener.current = button;
+    setNotice(null);
+    setEditing(user);
+  };
+  const closeEdit = (message: string | null) => {
+    setEditing(null);
+    setNotice(message);
+    editOpener.current?.focus();
+  };
+  // The edited account as the list has it now, so the change is computed against what is stored.
+  const edited = editing === null ? null : (all.find((u) => u.id === editing.id) ?? editing);
+  const formProps = { organizations: organizations.data?.items ?? [], language };
+
+  return (
+    <div className="admin-tab">
+      <ListToolbar
+        label={t('admin.users.filter')}
+        placeholder={t('admin.users.filterPlaceholder')}
+        query={query}
+        onQuery={setQuery}
+        shown={shown.length}
+        total={all.length}
+        language={language}
+        newLabel={t('admin.users.new')}
+        creating={creating}
+        onNew={startNew}
+        testId="admin-users"
+      />
+      <Notice message={notice} testId="admin-users-notice" />
+      {creating && <UserForm target={{ kind: 'new' }} {...formProps} onSaved={closeNew} onCancel={() => closeNew(null)} />}
+      {edited !== null && (
+        <UserForm
+          key={edited.id}
+          target={{ kind: 'edit', user: edited, isSelf: edited.id === selfId }}
+          {...formProps}
+          onSaved={closeEdit}
+          onCancel={() => closeEdit(null)}
+        />
+      )}
+      {accounts.isPending && <p className="muted">{t('admin.loading')}</p>}
+      {accounts.isError && (
+        <p role="alert" className="panel-error">
+          {t('admin.loadFailed', { detail: accounts.error.message })}
+        </p>
+      )}
+      {accounts.isSuccess && shown.length === 0 && <p className="muted">{t('admin.users.noMatch')}</p>}
+      {shown.length > 0 && (
+        <UsersTable users={shown} organizationLabel={organizationLabel} governorateLabel={governorateLabel} language={language} selfId={selfId} onEdit={startEdit} />
+      )}
+    </div>
+  );
+}

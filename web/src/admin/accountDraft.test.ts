@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Organization } from '../api/organizations.ts';
+import type { AdminUser } from './adminApi.ts';
+import { accountDraftOf, checkAccountChange, checkNewAccount, EMPTY_ACCOUNT_DRAFT, type AccountDraft } from './accountDraft.ts';
+
+const organization = (slug: string, kind: Organization['kind']): Organization => ({
+  slug,
+  kind,
+  name_en: slug,
+  name_ar: slug,
+  country: null,
+  funded_projects: 0,
+});
+const organizations = [organization('ministry-syr', 'ministry'), organization('office-sy-hm', 'governorate_office'), organization('undp', 'donor')];
+
+const viewer: AccountDraft = {
+  ...EMPTY_ACCOUNT_DRAFT,
+  email: '  New.Viewer@Example.org ',
+  display_name: ' New viewer ',
+  organization: 'ministry-syr',
+  password: 'a-long-secret',
+};
+
+const engineer: AdminUser = {
+  id: 7,
+  email: 'engineer@example.org',
+  display_name: 'Engineer',
+  role: 'engineer',
+  organization: 'office-sy-hm',
+  governorates: ['SY-HM', 'SY-DI'],
+  disabled: false,
+};
+
+describe('a new account', () => {
+  it('is sent trimmed, with a lower-case email and no governorates but for engineers', () => {
+    expect(checkNewAccount({ ...viewer, governorates: ['SY-DI'] }, organizations)).toEqual({
+      ok: true,
+      account: {
+        email: 'new.viewer@example.org',
+        display_name: 'New viewer',
+        role: 'viewer',
+        organization: 'ministry-syr',
+        governorates: [],
+        password: 'a-long-secret',
+      },
+    });
+  });
+
+  it('needs an email, a name, an organization and a password of ten characters', () => {
+    expect(checkNewAccount(EMPTY_ACCOUNT_DRAFT, organizations)).toEqual({
+      ok: false,
+      errors: { email: 'email', display_name: 'displayName', organization: 'organization', password: 'password' },
+    });
+    expect(checkNewAccount({ ...viewer, email: 'not an email', password: 'short' }, organizations)).toMatchObject({
+      ok: false,
+      errors: { email: 'email', password: 'password' },
+    });
+    expect(checkNewAccount({ ...viewer, organization: 'gone' }, organizations)).toMatchObject({ errors: { organization: 'organization' } });
+  });
+
+  it('gives an engineer at least one governorate, sorted and once each', () => {
+    const draft = { ...viewer, role: 'engineer' as const, organization: 'office-sy-hm' };
+    expect(checkNewAccount(draft, organizations)).toEqual({ ok: false, errors: { governorates: 'governorates' } });
+    const checked = checkNewAccount({ ...draft, governorates: ['SY-HM', 'SY-DI', 'SY-HM'] }, organizations);
+    expect(checked.ok && checked.account.governorates).toEqual(['SY-DI', 'SY-HM']);
+  });
+
+  it('puts a donor in a donor organization', () => {
+    expect(checkNewAccount({ ...viewer, role: 'donor' }, organizations)).toEqual({ ok: false, errors: { organization: 'donorOrganization' } });
+    expect(checkNewAccount({ ...viewer, role: 'donor', organization: 'undp' }, organizations).ok).toBe(true);
+  });
+});
+
+describe('a changed account', () => {
+  it('sends nothing when nothing changed', () => {
+    expect(checkAccountChange(engineer, accountDraftOf(engineer), organizations, false)).toEqual({ ok: true, change: {} });
+    const reordered = { ...accountDraftOf(engineer), governorates: ['SY-DI', 'SY-HM'] };
+    expect(checkAccountChange(engineer, reordered, organizations, false)).toEqual({ ok: true, change: {} });
+  });
+
+  it('sends only what changed', () => {
+    const draft = { ...accountDraftOf(engineer), display_name: 'Senior engineer ', governorates: ['SY-HM'], disabled: true, password: 'another-long-one' };
+    expect(checkAccountChange(engineer, draft, organizations, false)).toEqual({
+      ok: true,
+      change: { display_name: 'Senior engineer', governorates: ['SY-HM'], disabled: true, password: 'another-long-one' },
+    });
+  });
+
+  it('clears the governorates of someone who is no longer an engineer', () => {
+    const draft = { ...accountDraftOf(engineer), role: 'viewer' as const };
+    expect(checkAccountChange(engineer, draft, organizations, false)).toEqual({ ok: true, change: { role: 'viewer', governorates: [] } });
+  });
+
+  it('keeps the password unless a valid new one is typed', () => {
+    expect(checkAccountChange(engineer, { ...accountDraftOf(engineer), password: 'short' }, organizations, false)).toEqual({
+      ok: false,
+      errors: { password: 'password' },
+    });
+  });
+
+  it('refuses a donor role outside a donor organization, and an engineer without governorates', () => {
+    expect(checkAccountChange(engineer, { ...accountDraftOf(engineer), role: 'donor' }, organizations, false)).toEqual({
+      ok: false,
+      errors: { organization: 'donorOrganization' },
+    });
+    expect(checkAccountChange(engineer, { ...accountDraftOf(engineer), governorates: [] }, organizations, false)).toEqual({
+      ok: false,
+      errors: { governorates: 'governorates' },
+    });
+  });
+
+  it('does not let admins lock themselves out', () => {
+    const admin: AdminUser = { ...engineer, role: 'admin', organization: 'ministry-syr', governorates: [] };
+    expect(checkAccountChange(admin, { ...accountDraftOf(admin), disabled: true }, organizations, true)).toEqual({ ok: false, errors: { role: 'self' } });
+    expect(checkAccountChange(admin, { ...accountDraftOf(admin), role: 'viewer' }, organizations, true)).toEqual({ ok: false, errors: { role: 'self' } });
+    expect(checkAccountChange(admin, { ...accountDraftOf(admin), role: 'viewer' }, organizations, false).ok).toBe(true);
+  });
+});

@@ -1,0 +1,137 @@
+import type { Organization } from '../api/organizations.ts';
+import { ROLES, type Role } from '../api/session.ts';
+import type { AccountChange, AdminUser, NewAccount } from './adminApi.ts';
+
+/** The account form as typed. */
+export interface AccountDraft {
+  email: string;
+  display_name: string;
+  role: Role;
+  /** Organization slug; `''` until one is chosen. */
+  organization: string;
+  governorates: string[];
+  /** The initial password of a new account; a new one (or `''` to keep it) when editing. */
+  password: string;
+  disabled: boolean;
+}
+
+export type AccountField = 'email' | 'display_name' | 'role' | 'organization' | 'governorates' | 'password';
+
+/** What is wrong with a field, as an i18n key under `admin.errors`. */
+export type AccountProblem = 'email' | 'displayName' | 'role' | 'organization' | 'donorOrganization' | 'governorates' | 'password' | 'self';
+
+export type AccountErrors = Partial<Record<AccountField, AccountProblem>>;
+
+/** The API's limits (api/src/routes/admin.ts). */
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 1024;
+const NAME_MIN = 2;
+const NAME_MAX = 200;
+const EMAIL_MAX = 320;
+
+/** New accounts start with the least privilege. */
+export const EMPTY_ACCOUNT_DRAFT: AccountDraft = {
+  email: '',
+  display_name: '',
+  role: 'viewer',
+  organization: '',
+  governorates: [],
+  password: '',
+  disabled: false,
+};
+
+export function accountDraftOf(user: AdminUser): AccountDraft {
+  return {
+    email: user.email,
+    display_name: user.display_name,
+    role: user.role,
+    organization: user.organization,
+    governorates: [...user.governorates],
+    password: '',
+    disabled: user.disabled,
+  };
+}
+
+/** Governorates only give engineers something to write; other roles keep none. */
+export function needsGovernorates(role: Role): boolean {
+  return role === 'engineer';
+}
+
+function checkPassword(password: string, required: boolean): AccountProblem | undefined {
+  if (password === '' && !required) return undefined;
+  return password.length < PASSWORD_MIN || password.length > PASSWORD_MAX ? 'password' : undefined;
+}
+
+/** The rules of role, organization and governorates together, the same for new and changed accounts. */
+function checkCommon(draft: AccountDraft, organizations: readonly Organization[], errors: AccountErrors): void {
+  const name = draft.display_name.trim();
+  if (name.length < NAME_MIN || name.length > NAME_MAX) errors.display_name = 'displayName';
+  if (!(ROLES as readonly string[]).includes(draft.role)) errors.role = 'role';
+  const organization = organizations.find((o) => o.slug === draft.organization);
+  if (organization === undefined) errors.organization = 'organization';
+  // A donor sees the projects shared with its organization: only a donor organization receives shares.
+  else if (draft.role === 'donor' && organization.kind !== 'donor') errors.organization = 'donorOrganization';
+  if (needsGovernorates(draft.role) && draft.governorates.length === 0) errors.governorates = 'governorates';
+}
+
+function governoratesFor(draft: AccountDraft): string[] {
+  return needsGovernorates(draft.role) ? [...new Set(draft.governorates)].sort() : [];
+}
+
+export type NewAccountCheck = { ok: true; account: NewAccount } | { ok: false; errors: AccountErrors };
+
+/** Checks a new account the way the API will, and the rules of roles it leaves to the screens. */
+export function checkNewAccount(draft: AccountDraft, organizations: readonly Organization[]): NewAccountCheck {
+  const errors: AccountErrors = {};
+  const email = draft.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > EMAIL_MAX) errors.email = 'email';
+  checkCommon(draft, organizations, errors);
+  const password = checkPassword(draft.password, true);
+  if (password) errors.password = password;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    account: {
+      email,
+      display_name: draft.display_name.trim(),
+      role: draft.role,
+      organization: draft.organization,
+      governorates: governoratesFor(draft),
+      password: draft.password,
+    },
+  };
+}
+
+export type AccountChangeCheck = { ok: true; change: AccountChange } | { ok: false; errors: AccountErrors };
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+}
+
+/**
+ * The PATCH for an edited account: only what changed. `isSelf`: the signed-in admin may not
+ * disable their own account or give up the admin role (nobody would be left to undo it).
+ */
+export function checkAccountChange(
+  user: AdminUser,
+  draft: AccountDraft,
+  organizations: readonly Organization[],
+  isSelf: boolean,
+): AccountChangeCheck {
+  const errors: AccountErrors = {};
+  checkCommon({ ...draft, organization: user.organization }, organizations, errors);
+  if (isSelf && (draft.role !== user.role || draft.disabled)) errors.role = 'self';
+  const password = checkPassword(draft.password, false);
+  if (password) errors.password = password;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const change: AccountChange = {};
+  const name = draft.display_name.trim();
+  if (name !== user.display_name) change.display_name = name;
+  if (draft.role !== user.role) change.role = draft.role;
+  const governorates = governoratesFor(draft);
+  if (!sameSet(governorates, user.governorates)) change.governorates = governorates;
+  if (draft.disabled !== user.disabled) change.disabled = draft.disabled;
+  if (draft.password !== '') change.password = draft.password;
+  return { ok: true, change };
+}

@@ -1,0 +1,63 @@
+import type { NewOrganization, OrganizationKind } from './adminApi.ts';
+
+/** The organization form as typed. */
+export interface OrganizationDraft {
+  slug: string;
+  kind: OrganizationKind;
+  name_ar: string;
+  name_en: string;
+  /** ISO 3166-1 alpha-3, or `''` for an international body. */
+  country: string;
+}
+
+export type OrganizationField = keyof OrganizationDraft;
+
+/** What is wrong with a field, as an i18n key under `admin.errors`. */
+export type OrganizationProblem = 'slug' | 'name' | 'kind' | 'country';
+
+export type OrganizationErrors = Partial<Record<OrganizationField, OrganizationProblem>>;
+
+/**
+ * The kinds the form offers. A governorate office belongs to one governorate, which
+ * `POST /api/admin/organizations` does not take: the database would refuse it.
+ */
+export const CREATABLE_KINDS: readonly OrganizationKind[] = ['ministry', 'donor', 'partner'];
+
+/** The API's rules (api/src/routes/admin.ts). */
+const SLUG = /^[a-z0-9][a-z0-9-]{1,60}$/;
+const SLUG_MAX = 61;
+const NAME_MIN = 2;
+const NAME_MAX = 300;
+
+export const EMPTY_ORGANIZATION_DRAFT: OrganizationDraft = { slug: '', kind: 'donor', name_ar: '', name_en: '', country: '' };
+
+/** A slug from the English name, offered until the admin types one: `Japan Agency (JICA)` → `japan-agency-jica`. */
+export function suggestSlug(nameEn: string): string {
+  return nameEn
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, SLUG_MAX)
+    .replace(/^-+|-+$/g, '');
+}
+
+export type NewOrganizationCheck = { ok: true; organization: NewOrganization } | { ok: false; errors: OrganizationErrors };
+
+/** Checks a new organization the way the API will. `countries`: the ISO3 codes Marsad has boundaries for. */
+export function checkNewOrganization(draft: OrganizationDraft, countries: readonly string[]): NewOrganizationCheck {
+  const errors: OrganizationErrors = {};
+  const slug = draft.slug.trim();
+  if (!SLUG.test(slug)) errors.slug = 'slug';
+  if (!CREATABLE_KINDS.includes(draft.kind)) errors.kind = 'kind';
+  const nameAr = draft.name_ar.trim();
+  const nameEn = draft.name_en.trim();
+  if (nameAr.length < NAME_MIN || nameAr.length > NAME_MAX) errors.name_ar = 'name';
+  if (nameEn.length < NAME_MIN || nameEn.length > NAME_MAX) errors.name_en = 'name';
+  if (draft.country !== '' && !countries.includes(draft.country)) errors.country = 'country';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    organization: { slug, kind: draft.kind, name_ar: nameAr, name_en: nameEn, country: draft.country === '' ? null : draft.country },
+  };
+}
