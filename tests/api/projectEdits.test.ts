@@ -58,7 +58,9 @@ describe('creating and editing projects', () => {
   it('rejects an invalid geometry with the reason, or repairs it when asked', async () => {
     const rejected = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0002', BOWTIE));
     expect(rejected.status).toBe(400);
-    expect((await rejected.json()).detail).toMatch(/Self-intersection/);
+    const problem = await rejected.json();
+    expect(problem.detail).toMatch(/Self-intersection/);
+    expect(problem.repairable).toBe(true);
     expect(await count('TEST-DI-0002')).toBe(0);
     const repaired = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0002', BOWTIE, { repair_geometry: true }));
     expect(repaired.status).toBe(201);
@@ -77,6 +79,8 @@ describe('creating and editing projects', () => {
     const body = await res.json();
     expect(body.errors[0].parameter).toMatch(/^geometry/);
     expect(body.detail).toMatch(reason);
+    expect(body.repairable ?? false).toBe(false); // no repair makes these right
+
   });
 
   it('answers a taken code with 409 and missing fields with 400', async () => {

@@ -29,8 +29,9 @@ export interface CheckedGeometry {
   repaired: string | null;
 }
 
-const invalid = (message: string) =>
-  new ProblemError(400, 'Invalid request', `geometry: ${message}`, { errors: [{ parameter: 'geometry', message }] });
+/** `repairable`: ST_MakeValid can fix it, so a client may offer to send `repair_geometry: true`. */
+const invalid = (message: string, repairable = false) =>
+  new ProblemError(400, 'Invalid request', `geometry: ${message}`, { errors: [{ parameter: 'geometry', message }], repairable });
 
 /**
  * Parses and checks a GeoJSON geometry from a client. An invalid one (a self-intersecting
@@ -50,6 +51,6 @@ export async function checkGeometry(db: Queryable, geometry: unknown, repair: bo
   }
   if (!row || row.empty) throw invalid('is empty');
   if (row.valid) return { geojson: JSON.stringify(geometry), repaired: null };
-  if (!repair) throw invalid(`is not valid: ${row.reason}. Fix it, or send repair_geometry: true to have it repaired`);
+  if (!repair) throw invalid(`is not valid: ${row.reason}. Fix it, or send repair_geometry: true to have it repaired`, true);
   return { geojson: row.repaired, repaired: row.reason };
 }

@@ -61,7 +61,7 @@ export function isSession(body: unknown): body is Session {
 
 /** Sends JSON to the API; a non-2xx answer becomes a `ProblemResponseError` with the problem's detail. */
 export async function sendJson(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body: unknown,
   csrfToken: string | null,

@@ -1,3 +1,4 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountries, useGovernorateLabels, useGovernorates } from '../api/useBoundaries.ts';
@@ -29,11 +30,19 @@ import { useEscapeToClose } from './useEscapeToClose.ts';
 const GovernoratePanel = lazy(() => import('../panels/GovernoratePanel.tsx'));
 const ZonePanel = lazy(() => import('../panels/ZonePanel.tsx'));
 const ProjectDrawer = lazy(() => import('../panels/ProjectDrawer.tsx'));
+const ProjectEditor = lazy(() => import('../editor/ProjectEditor.tsx'));
+
+/** The project being created (`project: null`) or edited in the editor panel. */
+interface EditorTarget {
+  project: number | null;
+}
 
 export function App() {
   const { t } = useTranslation();
   const [view, updateView] = useViewState();
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [map, setMap] = useState<MaplibreMap | null>(null);
   useDocumentLanguage(view.language);
 
   const config = useClientConfig();
@@ -55,7 +64,11 @@ export function App() {
   const governorates = useGovernorates();
   const labels = useGovernorateLabels();
   const query = filterQuery(filters);
-  const user = useSession().data?.user ?? null;
+  const session = useSession().data ?? null;
+  const user = session?.user ?? null;
+  const mayCreate = user?.role === 'admin' || user?.role === 'engineer';
+  // Signing out (or in as someone else) ends any editing.
+  const editing = session !== null && editor !== null ? editor : null;
   // Tiles are cached by URL: after a sign-in, sign-out or a write they must be asked for again.
   const dataVersion = useDataVersion();
   const tileQuery = dataVersion === 0 ? query : [query, `v=${dataVersion}`].filter((part) => part !== '').join('&');
@@ -83,14 +96,24 @@ export function App() {
   const selectZone = useCallback((zone: number | null) => updateView({ zone, project: null }), [updateView]);
   const setCamera = useCallback((camera: Camera) => updateView({ camera }), [updateView]);
 
+  const closeEditor = useCallback(() => setEditor(null), []);
+  const onSaved = useCallback(
+    (id: number) => {
+      setEditor(null);
+      updateView({ project: id });
+    },
+    [updateView],
+  );
+
+  // While editing, Escape belongs to the drawing tools (it cancels a shape being drawn).
   const closers = useMemo(
-    () => [
+    () => editing !== null ? [] : [
       view.project !== null ? () => selectProject(null) : null,
       view.zone !== null ? () => selectZone(null) : null,
       view.governorate !== null ? () => selectGovernorate(null) : null,
       sidebarOpen ? () => setSidebarOpen(false) : null,
     ],
-    [view.project, view.zone, view.governorate, sidebarOpen, selectProject, selectZone, selectGovernorate],
+    [editing, view.project, view.zone, view.governorate, sidebarOpen, selectProject, selectZone, selectGovernorate],
   );
   useEscapeToClose(closers);
 
@@ -112,6 +135,11 @@ export function App() {
         </button>
         <nav id="sidebar" className="sidebar" aria-label={t('app.sidebar')}>
           {user?.role === 'donor' && <DonorBanner user={user} donors={donors.data?.items ?? []} language={view.language} />}
+          {mayCreate && (
+            <button type="button" className="primary-button new-project" onClick={() => setEditor({ project: null })} disabled={editing !== null} data-testid="new-project">
+              {t('editor.newProject')}
+            </button>
+          )}
           {user?.role === 'engineer' && <WorkQueue user={user} language={view.language} onOpenProject={selectProject} />}
           <section aria-labelledby="national-heading">
             <h2 id="national-heading" className="section-title">
@@ -135,6 +163,8 @@ export function App() {
             onSelectProject={selectProject}
             onSelectZone={selectZone}
             onCameraChange={setCamera}
+            drawing={editing !== null}
+            onMap={setMap}
           />
           <Suspense fallback={null}>
             {selected !== null && view.zone === null && (
@@ -151,8 +181,26 @@ export function App() {
             {view.zone !== null && (
               <ZonePanel key={view.zone} id={view.zone} language={view.language} onOpenProject={selectProject} onClose={() => selectZone(null)} />
             )}
-            {view.project !== null && (
-              <ProjectDrawer key={view.project} id={view.project} language={view.language} onClose={() => selectProject(null)} />
+            {view.project !== null && editing === null && (
+              <ProjectDrawer
+                key={view.project}
+                id={view.project}
+                language={view.language}
+                onClose={() => selectProject(null)}
+                onEdit={(project) => setEditor({ project })}
+              />
+            )}
+            {editing !== null && session !== null && (
+              <ProjectEditor
+                key={editing.project ?? 'new'}
+                projectId={editing.project}
+                map={map}
+                governorates={governorates.data}
+                session={session}
+                language={view.language}
+                onClose={closeEditor}
+                onSaved={onSaved}
+              />
             )}
           </Suspense>
           <StatusBanner error={boundaryError} />

@@ -1,5 +1,7 @@
 import { adminMessages } from '../admin/messages.ts';
+import { editorMessages } from '../editor/messages.ts';
 import { importMessages } from '../imports/messages.ts';
+import { sharingMessages } from '../sharing/messages.ts';
 import type { Language } from './language.ts';
 
 /** Interface strings. Arabic is the reference text; English must have the same keys. */
@@ -251,6 +253,8 @@ const ar = {
     },
   },
   admin: adminMessages.ar,
+  editor: editorMessages.ar,
+  sharing: sharingMessages.ar,
   imports: importMessages.ar,
   errors: {
     boundaries:
@@ -509,6 +513,8 @@ const en: Messages = {
     },
   },
   admin: adminMessages.en,
+  editor: editorMessages.en,
+  sharing: sharingMessages.en,
   imports: importMessages.en,
   errors: {
     boundaries:

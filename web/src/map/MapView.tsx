@@ -1,5 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useRef } from 'react';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import type { Camera } from '../url/viewState.ts';
@@ -31,6 +32,10 @@ export interface MapViewProps extends MapClickHandlers {
   filterQuery: string;
   selectedGovernorate: string | null;
   onCameraChange: (camera: Camera) => void;
+  /** While a geometry is being drawn, clicks belong to the drawing: no selecting, no hover cards. */
+  drawing?: boolean;
+  /** The MapLibre map once it exists (the project editor draws on it). */
+  onMap?: (map: MaplibreMap | null) => void;
 }
 
 /**
@@ -53,6 +58,8 @@ export function MapView({
   onSelectProject,
   onSelectZone,
   onCameraChange,
+  drawing = false,
+  onMap,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -63,7 +70,10 @@ export function MapView({
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
   const deck = useDeckOverlay(map, filterQuery);
-  const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone });
+  const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone }, !drawing);
+  useEffect(() => {
+    onMap?.(map);
+  }, [map, onMap]);
   useGovernorateSelection(map, selectedGovernorate, status.ready);
   useChoropleth(map, choropleth, status.ready);
   useCameraReport(map, onCameraChange);
@@ -82,6 +92,7 @@ export function MapView({
         data-governorates={status.governorateCount ?? undefined}
         data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
         data-map-language={drawnLanguage ?? undefined}
+        data-drawing={drawing ? 'true' : undefined}
       />
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />

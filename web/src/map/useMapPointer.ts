@@ -22,12 +22,17 @@ export interface HoveredFeature {
  * governorate beneath it; a cluster zooms in on itself; a click on a governorate selects it, and
  * a click outside every governorate clears the selection.
  */
-export function useMapPointer(map: MaplibreMap | null, overlay: DeckOverlay | null, handlers: MapClickHandlers): HoveredFeature | null {
+export function useMapPointer(
+  map: MaplibreMap | null,
+  overlay: DeckOverlay | null,
+  handlers: MapClickHandlers,
+  enabled = true,
+): HoveredFeature | null {
   const { onSelectGovernorate, onSelectProject, onSelectZone } = handlers;
   const [hovered, setHovered] = useState<HoveredFeature | null>(null);
 
   useEffect(() => {
-    if (map === null) return;
+    if (map === null || !enabled) return;
     const onClick = (event: MapMouseEvent) => {
       const picked = overlay?.pick(event.point.x, event.point.y) ?? null;
       if (picked?.type === 'project') return onSelectProject(picked.id);
@@ -53,8 +58,9 @@ export function useMapPointer(map: MaplibreMap | null, overlay: DeckOverlay | nu
       map.off('click', onClick);
       map.off('mousemove', onMove);
       map.off('mouseout', onLeave);
+      setHovered(null);
     };
-  }, [map, overlay, onSelectGovernorate, onSelectProject, onSelectZone]);
+  }, [map, overlay, enabled, onSelectGovernorate, onSelectProject, onSelectZone]);
 
   return hovered;
 }

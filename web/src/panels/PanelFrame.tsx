@@ -13,7 +13,7 @@ export function PanelFrame({
   onClose,
   children,
 }: {
-  kind: 'governorate' | 'zone' | 'project';
+  kind: 'governorate' | 'zone' | 'project' | 'editor';
   kicker: string;
   title: ReactNode;
   titleTestId: string;

@@ -7,6 +7,7 @@ import { ProgressLineChart } from '../components/charts/ProgressLineChart.tsx';
 import { DualDate } from '../components/DualDate.tsx';
 import { formatDualDate } from '../format/dates.ts';
 import { formatCount, formatMoney, formatPercent } from '../format/numbers.ts';
+import { SharingSection } from '../sharing/SharingSection.tsx';
 import type { Language } from '../i18n/language.ts';
 import { statusColor } from '../map/colorScales.ts';
 import { ChangeHistory } from './ChangeHistory.tsx';
@@ -58,7 +59,18 @@ function Facts({ project, language }: { project: ProjectDetail; language: Langua
 }
 
 /** Everything about one project: facts, funding, progress timeline and update history. */
-export default function ProjectDrawer({ id, language, onClose }: { id: number; language: Language; onClose: () => void }) {
+export default function ProjectDrawer({
+  id,
+  language,
+  onClose,
+  onEdit,
+}: {
+  id: number;
+  language: Language;
+  onClose: () => void;
+  /** Opens the editor on this project (offered to those who may write it). */
+  onEdit: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const query = useProject(id);
   const project = query.data;
@@ -85,6 +97,13 @@ export default function ProjectDrawer({ id, language, onClose }: { id: number; l
       )}
       {project !== undefined && (
         <>
+          {writable && (
+            <div className="panel-actions">
+              <button type="button" className="secondary-button" onClick={() => onEdit(project.id)} data-testid="project-edit">
+                {t('editor.edit')}
+              </button>
+            </div>
+          )}
           <Facts project={project} language={language} />
           <ShareBar label={t('project.physical')} value={project.physical_progress} language={language} testId="project-physical" />
           <ShareBar label={t('project.financial')} value={project.financial_progress} language={language} />
@@ -148,6 +167,9 @@ export default function ProjectDrawer({ id, language, onClose }: { id: number; l
               ))}
             </ol>
           </section>
+          {session !== null && session.user.role !== 'donor' && (
+            <SharingSection projectId={project.id} canShare={writable} csrfToken={session.csrfToken} language={language} />
+          )}
           <ChangeHistory id={project.id} language={language} />
           {(language === 'ar' ? project.description_ar : project.description_en) && (
             <section aria-labelledby="description-heading">
