@@ -86,4 +86,42 @@ describe('managing accounts and organizations', () => {
     expect(list.items.map((o: { slug: string }) => o.slug)).toContain('jica-test');
     expect((await send(adminSession, 'POST', '/api/admin/organizations', { slug: 'jica-test', kind: 'donor', name_en: 'Again', name_ar: 'مرة' })).status).toBe(409);
   });
+
+  it('renames an organization and changes its country, but not its kind', async () => {
+    const res = await send(adminSession, 'PATCH', '/api/admin/organizations/giz', { name_en: 'GIZ (renamed)', country: 'SYR' });
+    expect(res.status).toBe(200);
+    const [stored] = await t.db.query<{ name_en: string; name_ar: string; country_iso3: string | null; kind: string }>(
+      `select name_en, name_ar, country_iso3, kind from organizations where slug = 'giz'`,
+    );
+    expect(await res.json()).toEqual({ slug: 'giz', kind: stored!.kind, name_en: 'GIZ (renamed)', name_ar: stored!.name_ar, country: 'SYR' });
+    expect(stored).toMatchObject({ name_en: 'GIZ (renamed)', country_iso3: 'SYR', kind: 'donor' });
+    expect((await send(adminSession, 'PATCH', '/api/admin/organizations/giz', { country: null })).status).toBe(200);
+    const [cleared] = await t.db.query<{ country_iso3: string | null }>(`select country_iso3 from organizations where slug = 'giz'`);
+    expect(cleared!.country_iso3).toBeNull();
+    expect((await send(adminSession, 'PATCH', '/api/admin/organizations/nobody', { name_en: 'Nobody' })).status).toBe(404);
+    expect((await send(adminSession, 'PATCH', '/api/admin/organizations/giz', { name_ar: 'x' })).status).toBe(400);
+    const minister = (await signIn('minister@marsad.demo'))!;
+    expect((await send(minister, 'PATCH', '/api/admin/organizations/giz', { name_en: 'Mine' })).status).toBe(403);
+  });
+
+  it('moves an account to another organization, which then decides what a donor sees', async () => {
+    const [donor] = await t.db.query<{ id: number }>(`select id from users where email = 'donor.undp@marsad.demo'`);
+    const shared = async (slug: string) =>
+      Number((await t.db.query<{ n: string }>(
+        `select count(*) as n from project_shares s join organizations o on o.id = s.organization_id where o.slug = $1`, [slug],
+      ))[0]!.n);
+    const session = (await signIn('donor.undp@marsad.demo'))!;
+    const seen = async () => (await (await send(session, 'GET', '/api/summaries/countries')).json()).total.projects as number;
+    expect(await seen()).toBe(await shared('undp'));
+    const moved = await send(adminSession, 'PATCH', `/api/admin/users/${donor!.id}`, { organization: 'eu' });
+    expect(moved.status).toBe(200);
+    expect((await moved.json()).organization).toBe('eu');
+    expect(await seen()).toBe(await shared('eu'));
+    const unknown = await send(adminSession, 'PATCH', `/api/admin/users/${donor!.id}`, { organization: 'nobody', display_name: 'Renamed' });
+    expect(unknown.status).toBe(400);
+    const [after] = await t.db.query<{ display_name: string; slug: string }>(
+      `select u.display_name, o.slug from users u join organizations o on o.id = u.organization_id where u.id = $1`, [donor!.id],
+    );
+    expect(after).toEqual({ display_name: expect.not.stringMatching(/^Renamed$/), slug: 'eu' }); // nothing half-written
+  });
 });

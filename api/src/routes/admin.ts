@@ -33,10 +33,17 @@ const NewUser = z.object({
 
 const UserChange = z.object({
   display_name: z.string().trim().min(2).max(200).optional(),
+  organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug').optional(),
   role: z.enum(ROLES).optional(),
   governorates: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be ISO 3166-2 codes')).optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
+});
+
+const OrganizationChange = z.object({
+  name_en: z.string().trim().min(2).max(300).optional(),
+  name_ar: z.string().trim().min(2).max(300).optional(),
+  country: z.string().regex(/^[A-Z]{3}$/).nullable().optional(),
 });
 
 const NewOrganization = z.object({
@@ -59,6 +66,16 @@ const USER_SELECT = `
          array(select a.code from user_admin_areas ua join admin_areas a on a.id = ua.admin_area_id
                 where ua.user_id = u.id order by a.code) as governorates
     from users u join organizations o on o.id = u.organization_id`;
+
+async function organizationId(tx: Queryable, slug: string): Promise<number> {
+  const [org] = await tx.query<{ id: number }>('select id from organizations where slug = $1', [slug]);
+  if (!org) {
+    throw new ProblemError(400, 'Invalid request', `organization: unknown ${slug}`, {
+      errors: [{ parameter: 'organization', message: 'unknown organization' }],
+    });
+  }
+  return org.id;
+}
 
 async function setGovernorates(tx: Queryable, userId: number, codes: string[]): Promise<void> {
   const [unknown] = await tx.query<{ codes: string[] }>(
@@ -101,12 +118,7 @@ export const admin = createRouter()
       const body = c.req.valid('json');
       const hash = await hashPassword(body.password);
       const user = await withActor(c.var.db, actor, async (tx) => {
-        const [org] = await tx.query<{ id: number }>('select id from organizations where slug = $1', [body.organization]);
-        if (!org) {
-          throw new ProblemError(400, 'Invalid request', `organization: unknown ${body.organization}`, {
-            errors: [{ parameter: 'organization', message: 'unknown organization' }],
-          });
-        }
+        const org = { id: await organizationId(tx, body.organization) };
         const [created] = await tx.query<{ id: number }>(
           `insert into users (organization_id, email, display_name, role, password_hash) values ($1, $2, $3, $4, $5) returning id`,
           [org.id, body.email, body.display_name, body.role, hash],
@@ -122,7 +134,7 @@ export const admin = createRouter()
       method: 'patch',
       path: '/users/{id}',
       tags: ['Admin'],
-      summary: 'Change an account: role, governorates, password, or disable it (its sessions end)',
+      summary: 'Change an account: name, organization, role, governorates, password, or disable it (its sessions end)',
       request: {
         params: z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) }),
         body: { required: true, content: json(UserChange) },
@@ -137,6 +149,9 @@ export const admin = createRouter()
       const user = await withActor(c.var.db, actor, async (tx) => {
         const [exists] = await tx.query('select 1 from users where id = $1 for update', [id]);
         if (!exists) throw new ProblemError(404, 'Not Found', `No account ${id}`);
+        if (body.organization !== undefined) {
+          await tx.query('update users set organization_id = $2 where id = $1', [id, await organizationId(tx, body.organization)]);
+        }
         await tx.query(
           `update users set display_name = coalesce($2, display_name), role = coalesce($3, role),
                             password_hash = coalesce($4, password_hash),
@@ -170,5 +185,35 @@ export const admin = createRouter()
         ),
       );
       return c.json({ slug: created!.slug }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/organizations/{slug}',
+      tags: ['Admin'],
+      summary: 'Rename an organization or change its country (its kind and slug stay)',
+      request: {
+        params: z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug').openapi({ param: { name: 'slug', in: 'path' } }) }),
+        body: { required: true, content: json(OrganizationChange) },
+      },
+      responses: { 200: { description: 'Saved' }, 404: { description: 'No such organization' } },
+    }),
+    async (c) => {
+      const actor = requireAdmin(c.var.viewer);
+      const { slug } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const [saved] = await withActor(c.var.db, actor, (tx) =>
+        tx.query<{ slug: string; kind: string; name_en: string; name_ar: string; country: string | null }>(
+          `update organizations
+              set name_en = coalesce($2, name_en), name_ar = coalesce($3, name_ar),
+                  country_iso3 = case when $5 then $4 else country_iso3 end
+            where slug = $1
+        returning slug, kind, name_en, name_ar, country_iso3 as country`,
+          [slug, body.name_en ?? null, body.name_ar ?? null, body.country ?? null, body.country !== undefined],
+        ),
+      );
+      if (!saved) throw new ProblemError(404, 'Not Found', `No organization ${slug}`);
+      return c.json(saved, 200);
     },
   );
