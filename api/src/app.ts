@@ -17,6 +17,7 @@ import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
 import { ogc } from './routes/ogc.ts';
 import { organizations } from './routes/organizations.ts';
+import { progressReports } from './routes/progressReports.ts';
 import { projects } from './routes/projects.ts';
 import { projectEdits } from './routes/projectEdits.ts';
 import { projectHistory } from './routes/projectHistory.ts';
@@ -67,6 +68,7 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projects);
   app.route('/api/projects', projectWrites);
+  app.route('/api/projects', progressReports);
   app.route('/api/projects', projectEdits);
   app.route('/api/projects', projectSharing);
   app.route('/api/projects', projectHistory);

@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withActor, type Queryable } from '@marsad/db';
+import { bodyLimit } from 'hono/body-limit';
 import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, MAX_REPORT_REQUEST_BYTES, readUploadedPhotos, requestTooLarge, type UploadedPhoto } from '../photos/photoUpload.ts';
+import { ProgressPhoto } from '../photos/photoSchemas.ts';
+import { insertProgressPhotos } from '../photos/progressPhotoQueries.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { PROJECT_STATUSES, type ProjectStatus } from '../projects/projectVocabulary.ts';
 import { canMove, STATUS_TRANSITIONS } from '../projects/statusTransitions.ts';
@@ -31,6 +35,55 @@ const ProgressUpdateBody = z.object({
   note: z.string().trim().max(4000, 'must be at most 4000 characters').optional(),
   version: z.number().int().positive().openapi({ description: 'The project version the update is based on (optimistic concurrency)' }),
 });
+type ProgressUpdate = z.infer<typeof ProgressUpdateBody>;
+
+/** The same report with photos: the JSON in `report`, the images in `photos`. Checked in `readReport`. */
+const ProgressUpdateForm = z
+  .object({
+    report: z.string('send the report as JSON in a field named report').openapi({
+      description: 'The same JSON object as the application/json body',
+      example: '{"reported_on":"2025-05-01","status":"in_progress","physical_progress":40,"financial_progress":35,"version":3}',
+    }),
+    photos: z.any().optional().openapi({
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: `Up to ${MAX_PHOTOS} photos, JPEG, PNG or WebP (told by their bytes), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each`,
+    }),
+  })
+  .strict();
+
+const invalidReport = (errors: { parameter: string; message: string }[]) =>
+  new ProblemError(400, 'Invalid request', errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), { errors });
+
+const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * The report and its photos, whichever way they came: JSON alone, or multipart with the JSON in
+ * `report`. Every photo is checked here, before anything is written.
+ */
+async function readReport(
+  contentType: string | undefined,
+  valid: { json: () => ProgressUpdate; form: () => z.infer<typeof ProgressUpdateForm> },
+): Promise<{ body: ProgressUpdate; photos: UploadedPhoto[] }> {
+  const type = mediaType(contentType);
+  if (type === 'application/json' || type.endsWith('+json')) return { body: valid.json(), photos: [] };
+  if (type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') {
+    throw invalidReport([{ parameter: '(body)', message: 'send the report as application/json, or as multipart/form-data with a report field and photos' }]);
+  }
+  const form = valid.form();
+  let json: unknown;
+  try {
+    json = JSON.parse(form.report);
+  } catch {
+    throw invalidReport([{ parameter: 'report', message: 'must be the report as JSON' }]);
+  }
+  const parsed = ProgressUpdateBody.safeParse(json);
+  if (!parsed.success) {
+    // Named as in the JSON body, so a form shows each message beside its field either way.
+    throw invalidReport(parsed.error.issues.map((issue) => ({ parameter: issue.path.length ? issue.path.join('.') : 'report', message: issue.message })));
+  }
+  return { body: parsed.data, photos: await readUploadedPhotos(form.photos) };
+}
 
 /**
  * Loads a project for a write, locked for the transaction, and checks the two rules in order:
@@ -55,24 +108,42 @@ export const projectWrites = createRouter().openapi(
     path: '/{id}/progress',
     tags: ['Projects'],
     summary: 'Report progress: a new entry in the append-only history (engineers of the governorate, admins)',
+    description:
+      `Send the report as JSON, or as multipart/form-data with the JSON in \`report\` and up to ${MAX_PHOTOS} \`photos\`. ` +
+      'The report and its photos are written together or not at all.',
+    middleware: [bodyLimit({ maxSize: MAX_REPORT_REQUEST_BYTES, onError: () => { throw requestTooLarge(); } })],
     request: {
       params: ProjectId,
-      body: { required: true, content: { 'application/json': { schema: ProgressUpdateBody } } },
+      // Not `required`: each of the two validators then runs only for its own content type. readReport insists on one.
+      body: {
+        required: false,
+        description: 'The report (required), as JSON or as a form with photos',
+        content: { 'application/json': { schema: ProgressUpdateBody }, 'multipart/form-data': { schema: ProgressUpdateForm } },
+      },
     },
     responses: {
-      201: { description: 'Recorded; the project now has this state and a new version', content: { 'application/json': { schema: z.object({ id: z.number().int(), version: z.number().int() }) } } },
-      400: { description: 'Invalid report (problem+json naming each field)' },
+      201: {
+        description: 'Recorded; the project now has this state and a new version',
+        content: { 'application/json': { schema: z.object({ id: z.number().int(), version: z.number().int(), photos: z.array(ProgressPhoto) }) } },
+      },
+      400: { description: 'Invalid report (problem+json naming each field), no report, or too many photos' },
       403: { description: 'Not allowed to change this project' },
       404: { description: 'No such project, or not visible' },
       409: { description: 'The project changed since `version`: reload and try again' },
+      413: { description: `A photo over ${MAX_PHOTO_BYTES / 1024 / 1024} MB, or a request over ${Math.floor(MAX_REPORT_REQUEST_BYTES / 1024 / 1024)} MB` },
+      415: { description: 'A photo that is not a JPEG, PNG or WebP image, or a body that is neither JSON nor a form' },
       422: { description: 'A status change that is not allowed from the current status' },
     },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
     const viewer = c.var.viewer;
     if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to report progress');
+    // The typings merge the two media types; each validator only ran for its own (see readReport).
+    const { body, photos } = await readReport(c.req.header('content-type'), {
+      json: () => c.req.valid('json') as ProgressUpdate,
+      form: () => c.req.valid('form') as z.infer<typeof ProgressUpdateForm>,
+    });
     const [today] = await c.var.db.query<{ today: string }>(`select current_date::text as today`);
     if (body.reported_on > today!.today) {
       throw new ProblemError(400, 'Invalid request', `reported_on: must not be in the future (today is ${today!.today})`, {
@@ -96,8 +167,9 @@ export const projectWrites = createRouter().openapi(
          values ($1, $2, $3, $4, $5, $6, $7) returning id`,
         [id, body.reported_on, body.status, body.physical_progress, body.financial_progress, body.note ?? null, viewer.userId],
       );
+      const stored = await insertProgressPhotos(tx, id, update!.id, photos, viewer.userId);
       const [after] = await tx.query<{ version: number }>('select version from projects where id = $1', [id]);
-      return { id: update!.id, version: after!.version };
+      return { id: update!.id, version: after!.version, photos: stored };
     });
     c.var.dataVersion.bump();
     return c.json(result, 201);

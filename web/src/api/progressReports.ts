@@ -1,20 +1,94 @@
 import type { ProgressReport } from '../data/progressReport.ts';
-import { ApiError } from './fetchJson.ts';
-import { sendJson } from './session.ts';
+import { ApiError, fetchJson } from './fetchJson.ts';
+import { ProblemResponseError, sendJson } from './session.ts';
+
+/** A photo of a progress report as the API lists it; the image itself is at `url`. */
+export interface ReportPhoto {
+  id: number;
+  position: number;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  url: string;
+}
+
+/** A progress report with its photos (`GET /api/projects/{id}/progress`). */
+export interface ListedReport {
+  id: number;
+  reported_on: string;
+  status: string;
+  physical_progress: number;
+  financial_progress: number;
+  note: string | null;
+  author: string | null;
+  photos: ReportPhoto[];
+}
 
 interface Recorded {
   id: number;
   version: number;
 }
 
-function isRecorded(body: unknown): body is Recorded {
-  return typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'number' && 'version' in body && typeof body.version === 'number';
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
-/** Reports progress on a project, based on the project `version` the form was filled from. */
-export async function postProgress(id: number, report: ProgressReport, version: number, csrfToken: string): Promise<Recorded> {
+function isRecorded(body: unknown): body is Recorded {
+  return isRecord(body) && typeof body.id === 'number' && typeof body.version === 'number';
+}
+
+function isReportPhoto(value: unknown): value is ReportPhoto {
+  return isRecord(value) && typeof value.id === 'number' && typeof value.url === 'string' && typeof value.width === 'number' && typeof value.height === 'number';
+}
+
+function isReportList(body: unknown): body is { items: ListedReport[] } {
+  return (
+    isRecord(body) &&
+    Array.isArray(body.items) &&
+    body.items.every((item) => isRecord(item) && typeof item.id === 'number' && Array.isArray(item.photos) && item.photos.every(isReportPhoto))
+  );
+}
+
+/** Sends a form (the report and its photos) to the API; a non-2xx answer becomes a `ProblemResponseError`. */
+async function sendForm(url: string, form: FormData, csrfToken: string): Promise<unknown> {
+  let response: Response;
+  try {
+    // No content-type: the browser writes multipart/form-data with its boundary.
+    response = await fetch(url, { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body: form });
+  } catch {
+    throw new ApiError(url, null, `${url}: no answer from the server; is the Marsad API running?`);
+  }
+  const parsed: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const problem = isRecord(parsed) ? parsed : {};
+    const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${response.status}`;
+    throw new ProblemResponseError(url, response.status, detail, problem);
+  }
+  return parsed;
+}
+
+/**
+ * Reports progress on a project, based on the project `version` the form was filled from. With
+ * photos (already downscaled), the report goes as multipart: report and photos are kept together
+ * or not at all; without, as plain JSON.
+ */
+export async function postProgress(id: number, report: ProgressReport, version: number, csrfToken: string, photos: readonly Blob[] = []): Promise<Recorded> {
   const url = `/api/projects/${id}/progress`;
-  const body = await sendJson('POST', url, { ...report, version }, csrfToken);
+  let body: unknown;
+  if (photos.length === 0) {
+    body = await sendJson('POST', url, { ...report, version }, csrfToken);
+  } else {
+    const form = new FormData();
+    form.append('report', JSON.stringify({ ...report, version }));
+    photos.forEach((photo, i) => form.append('photos', photo, `photo-${i + 1}.jpg`));
+    body = await sendForm(url, form, csrfToken);
+  }
   if (!isRecorded(body)) throw new ApiError(url, 201, `${url}: the answer does not have the expected shape`);
   return body;
+}
+
+/** A project's progress reports, newest first, with their photos. */
+export function fetchProgressReports(id: number, signal?: AbortSignal): Promise<{ items: ListedReport[] }> {
+  return fetchJson(`/api/projects/${id}/progress`, isReportList, signal);
 }

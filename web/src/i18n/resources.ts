@@ -1,6 +1,7 @@
 import { adminMessages } from '../admin/messages.ts';
 import { editorMessages } from '../editor/messages.ts';
 import { importMessages } from '../imports/messages.ts';
+import { photoMessages } from '../photos/messages.ts';
 import { sharingMessages } from '../sharing/messages.ts';
 import type { Language } from './language.ts';
 
@@ -253,6 +254,7 @@ const ar = {
     },
   },
   admin: adminMessages.ar,
+  photos: photoMessages.ar,
   editor: editorMessages.ar,
   sharing: sharingMessages.ar,
   imports: importMessages.ar,
@@ -513,6 +515,7 @@ const en: Messages = {
     },
   },
   admin: adminMessages.en,
+  photos: photoMessages.en,
   editor: editorMessages.en,
   sharing: sharingMessages.en,
   imports: importMessages.en,

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../api/projects.ts';
 import { useProjectHistory } from '../api/useProjects.ts';
 import { DualDate } from '../components/DualDate.tsx';
 import { historyChanges } from '../data/historyChanges.ts';
 import { formatNumber } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
+import { ReportPhotos } from './ReportPhotos.tsx';
 
 /** A changed value as the reader would say it: statuses translated, numbers in the page's digits. */
 function useShowValue(language: Language) {
@@ -17,12 +19,27 @@ function useShowValue(language: Language) {
   };
 }
 
-/** The project's audit log as a timeline: who, when (with the Hijri date), and each field from → to. */
+/** The report an audit entry added, if it is the insert of a progress report. */
+function reportIdOf(entry: HistoryEntry): number | null {
+  if (entry.table !== 'progress_updates' || entry.action !== 'insert') return null;
+  const id = entry.to?.id;
+  return typeof id === 'number' ? id : null;
+}
+
+function ReportPhotosOf({ entry, projectId, language }: { entry: HistoryEntry; projectId: number; language: Language }) {
+  const updateId = reportIdOf(entry);
+  return updateId === null ? null : <ReportPhotos projectId={projectId} updateId={updateId} language={language} />;
+}
+
+/**
+ * The project's audit log as a timeline: who, when (with the Hijri date), and each field from → to.
+ * A progress report shows its photos; the photos' own audit entries are folded into it.
+ */
 export function ChangeHistory({ id, language }: { id: number; language: Language }) {
   const { t } = useTranslation();
   const history = useProjectHistory(id);
   const show = useShowValue(language);
-  const items = history.data?.items ?? [];
+  const items = (history.data?.items ?? []).filter((entry) => entry.table !== 'progress_photos');
   return (
     <section aria-labelledby="changes-heading" data-testid="changes" data-loaded={history.data !== undefined}>
       <h3 id="changes-heading">{t('changes.title')}</h3>
@@ -55,6 +72,7 @@ export function ChangeHistory({ id, language }: { id: number; language: Language
                   </li>
                 ))}
             </ul>
+            <ReportPhotosOf entry={entry} projectId={id} language={language} />
           </li>
         ))}
       </ol>

@@ -7,8 +7,14 @@ import { ProblemResponseError } from '../api/session.ts';
 import { refreshEverything } from '../api/useSession.ts';
 import { allowedStatuses, localIsoDay, validateProgress, type ProgressDraft } from '../data/progressReport.ts';
 import type { Language } from '../i18n/language.ts';
+import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 
 type Field = keyof ProgressDraft;
+
+/** A refusal of the photos rather than of the report: too large, not an image, too many. */
+function isPhotoProblem(error: ProblemResponseError): boolean {
+  return error.status === 413 || error.status === 415 || Object.keys(error.fieldErrors).some((parameter) => parameter.startsWith('photos'));
+}
 
 type Outcome =
   | { kind: 'idle' }
@@ -29,8 +35,8 @@ function draftOf(project: ProjectDetail, today: string): ProgressDraft {
 
 /**
  * The progress report form of the project drawer, for those who may write the project. It checks
- * the report as the API will, sends the project version it was filled from, and after a save
- * reloads the project, the lists, the KPIs and the tiles.
+ * the report as the API will, sends the project version it was filled from (with the photos, if
+ * any, in the same request), and after a save reloads the project, the lists, the KPIs and the tiles.
  */
 export function ProgressForm({ project, csrfToken, language }: { project: ProjectDetail; csrfToken: string; language: Language }) {
   const { t } = useTranslation();
@@ -40,6 +46,8 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
   const [draft, setDraft] = useState<ProgressDraft>(() => draftOf(project, today));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [preparingPhotos, setPreparingPhotos] = useState(false);
   const statuses = allowedStatuses(project.status);
 
   const set = (field: Field) => (value: string) => {
@@ -68,13 +76,17 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
     setErrors({});
     setOutcome({ kind: 'saving' });
     try {
-      await postProgress(project.id, checked.report, project.version, csrfToken);
+      await postProgress(project.id, checked.report, project.version, csrfToken, photos.map((p) => p.blob));
       setDraft((d) => ({ ...d, note: '' }));
+      setPhotos([]);
       setOutcome({ kind: 'saved' });
       refreshEverything(client);
     } catch (error) {
       if (error instanceof ProblemResponseError && error.status === 409) {
         setOutcome({ kind: 'conflict' });
+      } else if (error instanceof ProblemResponseError && isPhotoProblem(error)) {
+        // Nothing was saved: the report stays filled in, the photos can be changed.
+        setOutcome({ kind: 'failed', message: t('photos.rejected', { detail: error.detail }) });
       } else if (error instanceof ProblemResponseError && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
         setErrors(error.fieldErrors);
         setOutcome({ kind: 'idle' });
@@ -147,8 +159,9 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
           <textarea rows={2} maxLength={4000} value={draft.note} onChange={(e) => set('note')(e.target.value)} {...fieldProps('note')} />
           {fieldError('note')}
         </div>
+        <PhotoPicker photos={photos} setPhotos={setPhotos} language={language} disabled={outcome.kind === 'saving'} onPreparing={setPreparingPhotos} />
         <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={outcome.kind === 'saving'} data-testid="progress-submit">
+          <button type="submit" className="primary-button" disabled={outcome.kind === 'saving' || preparingPhotos} data-testid="progress-submit">
             {outcome.kind === 'saving' ? t('progress.submitting') : t('progress.submit')}
           </button>
         </div>

@@ -1,0 +1,148 @@
+/**
+ * Photos on a progress report, in a real browser: an engineer picks three photos (the page
+ * downscales them), removes one, sends the report, and sees the two photos with the report in
+ * the change history; the server holds them as JPEGs no larger than 1600 px.
+ *
+ * The server and its database are shared with the other browser tests: the project is one the
+ * work queue of engineer.e2e.test.ts never shows (beyond its first 100), unpublished, and the
+ * report keeps its status and progress, so neither that test nor the anonymous KPIs of
+ * dashboard.e2e.test.ts see any change.
+ */
+import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS } from './browser.ts';
+
+const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+const MAP_TIMEOUT = 60_000;
+const POLL = { timeout: 30_000 };
+
+/** A real PNG of `width` × `height` RGB pixels, a gradient shifted by `seed`. */
+function png(width: number, height: number, seed: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const stride = width * 3 + 1;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * stride + 1 + x * 3;
+      rows[at] = (x + seed) & 0xff;
+      rows[at + 1] = (y + seed * 3) & 0xff;
+      rows[at + 2] = seed * 40;
+    }
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+interface ProjectFacts {
+  id: number;
+  status: string;
+  is_published: boolean;
+  physical_progress: number;
+  financial_progress: number;
+  version: number;
+}
+
+interface Listed {
+  id: number;
+  photos: { url: string; content_type: string; width: number; height: number }[];
+}
+
+const api = async <T,>(page: Page, path: string): Promise<T> => {
+  const response = await page.request.get(new URL(path, BASE_URL).href);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as T;
+};
+
+describe('progress photos (browser)', () => {
+  const browser = chromiumForSuite();
+
+  it('an engineer sends a report with photos and sees them with the report', { timeout: 180_000 }, async () => {
+    const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
+    await page.goto(new URL('/', BASE_URL).href);
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('sign-in-email').fill('engineer.damascus@marsad.demo');
+    await page.getByTestId('sign-in-password').fill('marsad-demo');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('account-name').waitFor();
+
+    // The least delayed unpublished Damascus project: far below the work queue's first 100.
+    const { items } = await api<{ items: (ProjectFacts & { id: number })[] }>(page, '/api/projects?governorate=SY-DI&sort=-delay&limit=1000');
+    const candidates = items.slice(110).filter((p) => !p.is_published && p.status === 'in_progress');
+    if (candidates.length === 0) throw new Error('no unpublished Damascus project in progress beyond the work queue');
+    const target = await api<ProjectFacts>(page, `/api/projects/${candidates.at(-1)!.id}`);
+
+    await page.goto(new URL(`/?project=${target.id}`, BASE_URL).href);
+    await page.getByTestId('progress-form').waitFor({ timeout: MAP_TIMEOUT });
+    await page.waitForSelector('[data-testid="changes"][data-loaded="true"]');
+
+    // Three photos, one too large for the wire as it is; then one taken back.
+    await page.getByTestId('photo-input').setInputFiles([
+      { name: 'site-wide.png', mimeType: 'image/png', buffer: png(2400, 1200, 1) },
+      { name: 'gate.png', mimeType: 'image/png', buffer: png(300, 400, 2) },
+      { name: 'extra.png', mimeType: 'image/png', buffer: png(200, 200, 3) },
+    ]);
+    const picker = page.getByTestId('photo-picker');
+    await expect.poll(() => picker.getAttribute('data-count'), POLL).toBe('3');
+    expect(await page.getByTestId('photo-thumbnails').locator('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('alt')))).toEqual([
+      'الصورة ١ المختارة',
+      'الصورة ٢ المختارة',
+      'الصورة ٣ المختارة',
+    ]);
+    await page.getByTestId('photo-remove').nth(2).click();
+    await expect.poll(() => picker.getAttribute('data-count'), POLL).toBe('2');
+    expect(await page.getByTestId('photo-input').getAttribute('accept')).toBe('image/jpeg,image/png,image/webp');
+    expect(await page.getByTestId('photo-camera').getAttribute('capture')).toBe('environment');
+    await picker.screenshot({ path: `${SCREENSHOTS}engineer-ar-photo-picker.png` });
+
+    await page.getByTestId('progress-note').fill('e2e: صور من الموقع');
+    await page.getByTestId('progress-submit').click();
+    await page.getByTestId('progress-saved').waitFor({ timeout: POLL.timeout });
+    await expect.poll(() => picker.getAttribute('data-count'), POLL).toBe('0');
+
+    // The server holds two JPEGs, downscaled in the page to at most 1600 px on the long side.
+    const { items: reports } = await api<{ items: Listed[] }>(page, `/api/projects/${target.id}/progress`);
+    const newest = reports[0]!;
+    expect(newest.photos.map((p) => [p.content_type, p.width, p.height])).toEqual([
+      ['image/jpeg', 1600, 800],
+      ['image/jpeg', 300, 400],
+    ]);
+    const image = await page.request.get(new URL(newest.photos[0]!.url, BASE_URL).href);
+    expect(image.headers()['content-type']).toBe('image/jpeg');
+    expect([...(await image.body()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+
+    // The history entry of the report shows both photos, lazily, each linking to the full image.
+    const strip = page.locator(`[data-testid="report-photos"][data-update-id="${newest.id}"]`);
+    await strip.waitFor({ timeout: POLL.timeout });
+    const thumbnails = strip.getByTestId('report-photo');
+    expect(await thumbnails.count()).toBe(2);
+    expect(await thumbnails.first().getAttribute('loading')).toBe('lazy');
+    expect(await thumbnails.first().getAttribute('alt')).toMatch(/^صورة ١ من تقرير /);
+    expect(await strip.locator('a').first().getAttribute('href')).toBe(newest.photos[0]!.url);
+    await strip.scrollIntoViewIfNeeded();
+    await expect.poll(() => thumbnails.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), POLL).toBe(1600);
+    await page.screenshot({ path: `${SCREENSHOTS}engineer-ar-photos.png` });
+
+    // Status and progress as they were; still unpublished.
+    const after = await api<ProjectFacts>(page, `/api/projects/${target.id}`);
+    expect(after).toMatchObject({ status: target.status, physical_progress: target.physical_progress, is_published: false });
+    expect(after.version).toBeGreaterThan(target.version);
+
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
