@@ -1,30 +1,8 @@
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png } from '../support/png.ts';
 import { signIn, type TestSession } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
-
-/** A real PNG of `width` × `height` RGB pixels (a gradient shifted by `seed`), built by hand. */
-function png(width: number, height: number, seed = 0): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const framing = Buffer.alloc(8);
-    framing.writeUInt32BE(data.length, 0);
-    framing.writeUInt32BE(crc32(typed), 4);
-    return Buffer.concat([framing.subarray(0, 4), typed, framing.subarray(4)]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bits per channel
-  header[9] = 2; // RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width * 3; x++) rows[y * (width * 3 + 1) + 1 + x] = (x * 7 + y * 13 + seed) & 0xff;
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** A 3 × 2 JPEG as Chromium's canvas encodes it (with its ICC profile segment before the frame). */
 const JPEG = Buffer.from(

@@ -1,6 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png } from '../support/png.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /**
@@ -23,6 +24,8 @@ describe('role × endpoint matrix', () => {
   const expectedVisible: Partial<Record<Role, number>> = {};
   let damascus: number;
   let aleppo: number;
+  /** Unpublished, not shared with UNDP, with one photo on a progress report. */
+  let hidden: { id: number; photoUrl: string };
 
   const request = (role: Role, method: string, path: string, body?: unknown) =>
     t.app.request(path, {
@@ -69,6 +72,24 @@ describe('role × endpoint matrix', () => {
       ))[0]!.id;
     damascus = await pick('SY-DI');
     aleppo = await pick('SY-HL');
+    const [unshared] = await t.db.query<{ id: number; status: string; version: number }>(
+      `select p.id, p.status, p.version from projects p join admin_areas a on a.id = p.admin_area_id
+        where a.code = 'SY-DI' and not p.is_published and p.status = 'in_progress'
+          and not exists (select 1 from project_shares s join organizations o on o.id = s.organization_id where s.project_id = p.id and o.slug = 'undp')
+        order by p.id limit 1`,
+    );
+    const form = new FormData();
+    const report = { reported_on: new Date().toISOString().slice(0, 10), status: 'in_progress', physical_progress: 5, financial_progress: 5, version: unshared!.version };
+    form.set('report', JSON.stringify(report));
+    form.append('photos', new Blob([new Uint8Array(png(40, 30))], { type: 'image/png' }), 'site.png');
+    const posted = await t.app.request(`/api/projects/${unshared!.id}/progress`, {
+      method: 'POST',
+      headers: { cookie: sessions.admin!.cookie, 'x-csrf-token': sessions.admin!.csrf },
+      body: form,
+    });
+    expect(posted.status).toBe(201);
+    const photoUrl = ((await posted.json()) as { photos: { url: string }[] }).photos[0]!.url;
+    hidden = { id: unshared!.id, photoUrl };
   });
   afterAll(() => t.close());
 
@@ -131,6 +152,21 @@ describe('role × endpoint matrix', () => {
         'whom a Damascus project is shared with',
         (r) => request(r, 'GET', `/api/projects/${damascus}/shares`),
         { anonymous: 401, admin: 200, minister: 200, viewer: 200, engineer: 200, donor: 403 },
+      ],
+      [
+        'progress reports of an unpublished project not shared with the donor',
+        (r) => request(r, 'GET', `/api/projects/${hidden.id}/progress`),
+        { anonymous: 404, admin: 200, minister: 200, viewer: 200, engineer: 200, donor: 404 },
+      ],
+      [
+        'a photo of that project',
+        (r) => request(r, 'GET', hidden.photoUrl),
+        { anonymous: 404, admin: 200, minister: 200, viewer: 200, engineer: 200, donor: 404 },
+      ],
+      [
+        'progress reports of a published project shared with the donor',
+        (r) => request(r, 'GET', `/api/projects/${damascus}/progress`),
+        { anonymous: 200, admin: 200, minister: 200, viewer: 200, engineer: 200, donor: 200 },
       ],
       ['list accounts', (r) => request(r, 'GET', '/api/admin/users'), { anonymous: 401, admin: 200, minister: 403, viewer: 403, engineer: 403, donor: 403 }],
     ];

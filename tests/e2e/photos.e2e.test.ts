@@ -8,43 +8,14 @@
  * report keeps its status and progress, so neither that test nor the anonymous KPIs of
  * dashboard.e2e.test.ts see any change.
  */
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { png } from '../support/png.ts';
 import { chromiumForSuite, newGuardedPage, SCREENSHOTS } from './browser.ts';
 
 const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
 const MAP_TIMEOUT = 60_000;
 const POLL = { timeout: 30_000 };
-
-/** A real PNG of `width` × `height` RGB pixels, a gradient shifted by `seed`. */
-function png(width: number, height: number, seed: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const stride = width * 3 + 1;
-  const rows = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const at = y * stride + 1 + x * 3;
-      rows[at] = (x + seed) & 0xff;
-      rows[at + 1] = (y + seed * 3) & 0xff;
-      rows[at + 2] = seed * 40;
-    }
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 interface ProjectFacts {
   id: number;
