@@ -7,8 +7,24 @@ export interface FieldChange {
   to: unknown;
 }
 
-/** Bookkeeping columns that change with every write and say nothing to a reader. */
-const HIDDEN = new Set(['id', 'version', 'created_at', 'updated_at', 'project_id', 'author_id', 'geom_3857']);
+/**
+ * Bookkeeping columns that change with every write and say nothing to a reader, and keys only the
+ * database reads (the governorate shows in the project's facts, not as `admin_area_id: 7`).
+ */
+const HIDDEN = new Set([
+  'id',
+  'version',
+  'created_at',
+  'updated_at',
+  'project_id',
+  'author_id',
+  'created_by',
+  'geom_3857',
+  'admin_area_id',
+  'country_iso3',
+  'search_text',
+  'label_point',
+]);
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

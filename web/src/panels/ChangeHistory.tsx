@@ -13,8 +13,12 @@ function useShowValue(language: Language) {
   return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (field === 'status' && typeof value === 'string') return t(`status.${value}`, { defaultValue: value });
+    if (field === 'kind' && typeof value === 'string') return t(`kind.${value}`, { defaultValue: value });
+    if (field === 'sector_code' && typeof value === 'string') return t(`sector.${value}`, { defaultValue: value });
+    if (field === 'geom') return t('changes.geometryChanged');
+    if (typeof value === 'boolean') return value ? t('changes.yes') : t('changes.no');
     if (typeof value === 'number') return formatNumber(value, language);
-    if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'string') return value;
     return JSON.stringify(value);
   };
 }

@@ -13,6 +13,7 @@ import { statusColor } from '../map/colorScales.ts';
 import { ChangeHistory } from './ChangeHistory.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
+import { ReportPhotos } from './ReportPhotos.tsx';
 import { ShareBar, ZoneFactsView } from './ZonePanel.tsx';
 
 function Facts({ project, language }: { project: ProjectDetail; language: Language }) {
@@ -163,6 +164,7 @@ export default function ProjectDrawer({
                   </span>
                   {u.note !== null && u.note !== '' && <span className="history-note">{u.note}</span>}
                   {u.author !== null && <span className="muted history-author">{u.author}</span>}
+                  <ReportPhotos projectId={project.id} updateId={u.id} language={language} />
                 </li>
               ))}
             </ol>
