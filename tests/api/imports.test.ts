@@ -163,12 +163,13 @@ describe('importing projects from files', () => {
     expect(body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[2, 'code'], [3, 'code'], [3, 'budget']]);
   });
 
-  it('refuses anonymous uploads and files over 20 MB', async () => {
+  it('refuses anonymous uploads and a 50 MB file, saying the limit', async () => {
     expect((await upload(null, 'p.geojson', '{}')).status).toBe(401);
     const before = await total();
-    const big = await upload(ADMIN, 'big.csv', new Uint8Array(21 * 1024 * 1024).fill(0x41));
+    const big = await upload(ADMIN, 'big.csv', new Uint8Array(50 * 1024 * 1024).fill(0x41));
     expect(big.status).toBe(413);
     expect(big.headers.get('content-type')).toContain('application/problem+json');
+    expect((await big.json()).detail).toMatch(/20 MB/);
     expect(await total()).toBe(before);
   });
 

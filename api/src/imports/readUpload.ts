@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import shp from 'shpjs';
 import { ProblemError } from '../http/problem.ts';
+import { OPTIONAL_FIELDS, REQUIRED_FIELDS } from './importFormat.ts';
 
 /** One feature or row of an upload, before validation. `row` is 1-based (CSV: the data row, header not counted). */
 export interface UploadRow {
@@ -15,8 +16,7 @@ export interface UploadRow {
 
 export type UploadFormat = 'geojson' | 'csv' | 'kml' | 'shapefile';
 
-export const REQUIRED_FIELDS = ['code', 'kind', 'sector', 'title_ar', 'title_en'] as const;
-const KNOWN_FIELDS = [...REQUIRED_FIELDS, 'budget', 'currency', 'planned_start', 'planned_end', 'is_published', 'description_ar', 'description_en'];
+const KNOWN_FIELDS: readonly string[] = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS];
 
 const fileProblem = (detail: string) => new ProblemError(400, 'Unreadable file', detail);
 

@@ -5,9 +5,9 @@ import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { importProjects } from '../imports/importProjects.ts';
 import { readUpload } from '../imports/readUpload.ts';
+import { MAX_IMPORT_BYTES } from '../imports/importFormat.ts';
 
 /** The largest file accepted; the request may be a little larger for the multipart framing. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 const tooLarge = () => new ProblemError(413, 'Content Too Large', `Files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not accepted; split the file`);
 

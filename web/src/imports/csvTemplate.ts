@@ -1,9 +1,11 @@
 /**
- * The columns the import reads (api/src/imports/readUpload.ts; csvTemplate.test.ts checks the
- * two agree) and a CSV template built from them in the browser.
+ * A CSV template built in the browser from the columns the import reads (the API's own list;
+ * tests/api/importTemplate.test.ts feeds the template to the API's reader).
  */
-export const REQUIRED_COLUMNS = ['code', 'kind', 'sector', 'title_ar', 'title_en'] as const;
-export const OPTIONAL_COLUMNS = ['budget', 'currency', 'planned_start', 'planned_end', 'is_published', 'description_ar', 'description_en'] as const;
+import { OPTIONAL_FIELDS, REQUIRED_FIELDS } from '@marsad/api/importFormat';
+
+export const REQUIRED_COLUMNS = REQUIRED_FIELDS;
+export const OPTIONAL_COLUMNS = OPTIONAL_FIELDS;
 /** A CSV places each project by `lon` and `lat` (decimal degrees, WGS 84), or by a `wkt` column instead. */
 export const LOCATION_COLUMNS = ['lon', 'lat'] as const;
 export const WKT_COLUMN = 'wkt';

@@ -4,8 +4,8 @@ import { ProblemResponseError } from '../api/session.ts';
 /** `POST /api/imports/projects` (api/src/routes/imports.ts): multipart, field `file`. */
 export const IMPORT_URL = '/api/imports/projects';
 
-/** The largest file the API accepts (MAX_IMPORT_BYTES there): larger ones are refused before upload. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The largest file the API accepts: larger ones are refused before upload. */
+export { MAX_IMPORT_BYTES } from '@marsad/api/importFormat';
 
 /** The file name endings the API reads; it also recognises a file by its first bytes. */
 export const ACCEPTED_EXTENSIONS = ['.geojson', '.json', '.csv', '.kml', '.zip'] as const;
