@@ -2,3 +2,4 @@ export { seedDemoData } from './seedDemoData.ts';
 export { writeDemoData } from './writeDemoData.ts';
 export { DEMO_DEFAULTS, type DemoOptions, type DemoSummary } from './DemoOptions.ts';
 export { DEMO_EMAIL_DOMAIN } from './demoAccounts.ts';
+export { png } from './png.ts';

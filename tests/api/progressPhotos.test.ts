@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { png } from '../support/png.ts';
+import { png } from '@marsad/demo';
 import { signIn, type TestSession } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 

@@ -1,7 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { png } from '../support/png.ts';
+import { png } from '@marsad/demo';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { png } from '../support/png.ts';
+import { png } from '@marsad/demo';
 import { chromiumForSuite, newGuardedPage, SCREENSHOTS } from './browser.ts';
 
 const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: read-API figures at benchmark scale on a PostgreSQL + PostGIS server.
+ * `pnpm bench`: read- and write-API figures at benchmark scale on a PostgreSQL + PostGIS server.
  *
  *   BENCH_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/marsad_bench pnpm bench
  *
@@ -11,11 +11,13 @@ import { PostgresDatabase } from '@marsad/db';
 import { seedDemoData } from '@marsad/demo';
 import autocannon from 'autocannon';
 import { ANONYMOUS } from '../access/Viewer.ts';
+import { setDemoPasswords } from '../auth/demoPasswords.ts';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { setUpDatabase } from '../database/setUpDatabase.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
+import { benchWrites } from './benchWrites.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {
@@ -62,6 +64,7 @@ if (n === 0) {
   await seedDemoData(db, { projects: 100_000, updates: 1_000_000 });
   await db.exec('vacuum analyze'); // the load updated every project row many times: reclaim, then plan
 }
+await setDemoPasswords(db); // the demo accounts sign in for the write figures
 const [scale] = await db.query<{ projects: number; updates: number; published: number }>(
   `select (select count(*) from projects) as projects, (select count(*) from progress_updates) as updates,
           (select count(*) from projects where is_published) as published`,
@@ -143,6 +146,8 @@ for (const z of [5, 6, 7, 8]) {
   }
   rows.push([`Largest tile at zoom ${z} (anonymous)`, `${(largest.bytes / 1024).toFixed(1)} KiB (${largest.at})`]);
 }
+
+rows.push(...(await benchWrites(uncached.base, db, REPEAT)));
 
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

@@ -2,7 +2,8 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * A real PNG of `width` × `height` RGB pixels (a gradient shifted by `seed`, so two seeds give two
- * different files), built by hand: tests upload photos without fixtures or an image library.
+ * different files), built by hand: tests and the benchmark upload site photos without fixtures
+ * or an image library.
  */
 export function png(width: number, height: number, seed = 0): Buffer {
   const chunk = (type: string, data: Buffer) => {
