@@ -1,8 +1,9 @@
 /**
  * Administration in a real browser, in Arabic: an engineer has no Administration button; an admin
- * creates a donor organization and a donor account in it, sees both listed, is told why a
- * duplicate email is refused without losing the form; the new donor signs in in a second
- * browser context; the admin disables the account and its next sign-in is refused. Not one
+ * creates a donor organization, renames it, creates a second one and a donor account in the
+ * first, sees them listed, is told why a duplicate email is refused without losing the form; the
+ * new donor signs in in a second browser context and sees the new name; the admin moves the
+ * account to the second organization, then disables it and its next sign-in is refused. Not one
  * request leaves the machine, and the only console errors are the refusals the test provokes.
  *
  * The server is shared with the other browser tests: names are unique to this run, and no project
@@ -42,6 +43,23 @@ async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-in').waitFor();
 }
 
+/** What the API stores now, read with the admin's cookies. */
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(new URL(path, BASE_URL).href);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function createDonorOrganization(page: Page, names: { ar: string; en: string }): Promise<void> {
+  await page.getByTestId('admin-organizations-new').click();
+  const form = page.locator('[data-testid="organization-form"][data-mode="new"]');
+  await form.getByTestId('organization-name_ar').fill(names.ar);
+  await form.getByTestId('organization-name_en').fill(names.en);
+  expect(await form.getByTestId('organization-kind').inputValue()).toBe('donor');
+  await form.getByTestId('organization-submit').click();
+  await expect.poll(() => form.count(), POLL).toBe(0);
+}
+
 async function fillNewAccount(page: Page, account: { email: string; name: string; organization: string; password: string }): Promise<void> {
   const form = page.getByTestId('user-form');
   await form.getByTestId('user-email').fill(account.email);
@@ -54,10 +72,14 @@ async function fillNewAccount(page: Page, account: { email: string; name: string
 describe('administration (browser)', () => {
   const browser = chromiumForSuite();
 
-  it('an admin creates an organization and an account in it, then disables the account', { timeout: 240_000 }, async () => {
+  it('an admin creates and renames an organization, moves an account between organizations, then disables it', { timeout: 240_000 }, async () => {
     const stamp = Date.now();
     const slug = `e2e-donor-${stamp}`;
     const nameAr = `جهة مانحة للاختبار ${stamp}`;
+    const renamedAr = `جهة مانحة معاد تسميتها ${stamp}`;
+    const renamedEn = `E2E renamed donor ${stamp}`;
+    const secondSlug = `e2e-donor-${stamp}-b`;
+    const secondNameAr = `جهة مانحة ثانية للاختبار ${stamp}`;
     const email = `e2e.donor.${stamp}@example.org`;
     const password = `e2e-secret-${stamp}`;
 
@@ -100,6 +122,27 @@ describe('administration (browser)', () => {
     await expect.poll(() => organizationRow.count(), POLL).toBe(1);
     expect(await organizationRow.textContent()).toContain(nameAr);
     expect(await organizationRow.textContent()).toContain('جهة مانحة');
+
+    // The admin renames it: the slug and kind are shown but stay; the public list has the new names.
+    await organizationRow.getByTestId('admin-organization-edit').click();
+    const organizationEdit = page.locator('[data-testid="organization-form"][data-mode="edit"]');
+    expect(await organizationEdit.getByTestId('organization-slug').inputValue()).toBe(slug);
+    expect(await organizationEdit.getByTestId('organization-slug').getAttribute('readonly')).not.toBeNull();
+    expect(await organizationEdit.getByTestId('organization-kind').getAttribute('data-kind')).toBe('donor');
+    expect(await organizationEdit.getByTestId('organization-name_ar').inputValue()).toBe(nameAr);
+    await organizationEdit.getByTestId('organization-name_ar').fill(renamedAr);
+    await organizationEdit.getByTestId('organization-name_en').fill(renamedEn);
+    await organizationEdit.getByTestId('organization-submit').click();
+    await expect.poll(() => organizationEdit.count(), POLL).toBe(0);
+    expect(await page.getByTestId('admin-organizations-notice').textContent()).toContain(renamedAr);
+    await expect.poll(() => organizationRow.textContent(), POLL).toContain(renamedAr);
+    expect(await organizationRow.textContent()).toContain(renamedEn);
+    const organizations = await getJson<{ items: { slug: string; name_ar: string; name_en: string; kind: string }[] }>(page, '/api/organizations');
+    expect(organizations.items.find((o) => o.slug === slug)).toMatchObject({ name_ar: renamedAr, name_en: renamedEn, kind: 'donor' });
+
+    // A second donor organization, for the account to move to.
+    await createDonorOrganization(page, { ar: secondNameAr, en: `E2E donor ${stamp} B` });
+    await expect.poll(() => page.locator(`[data-testid="admin-organization-row"][data-slug="${secondSlug}"]`).count(), POLL).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}admin-ar-organizations.png` });
 
     // A donor account in it.
@@ -115,7 +158,7 @@ describe('administration (browser)', () => {
     const userRow = page.locator(`[data-testid="admin-user-row"][data-email="${email}"]`);
     await expect.poll(() => userRow.count(), POLL).toBe(1);
     expect(await userRow.textContent()).toContain('جهة مانحة');
-    expect(await userRow.textContent()).toContain(nameAr);
+    expect(await userRow.textContent()).toContain(renamedAr);
     expect(await userRow.getAttribute('data-disabled')).toBe('false');
 
     // The same email again: the API's reason is shown beside the form, and the input stays.
@@ -134,16 +177,26 @@ describe('administration (browser)', () => {
     await page.getByTestId('user-cancel').click();
     expect(await page.getByTestId('user-form').count()).toBe(0);
 
-    // The new donor signs in elsewhere and sees its organization's projects only.
+    // The new donor signs in elsewhere and sees its organization's projects only, under its new name.
     await signIn(other.page, email, password);
     expect(await other.page.getByTestId('account-role').getAttribute('data-role')).toBe('donor');
-    await expect.poll(() => other.page.getByTestId('donor-banner').textContent(), POLL).toContain(nameAr);
+    await expect.poll(() => other.page.getByTestId('donor-banner').textContent(), POLL).toContain(renamedAr);
     await signOut(other.page);
 
-    // The admin disables the account; its next sign-in is refused.
+    // The admin moves the account to the second organization.
     await page.getByTestId('admin-users-filter').fill(email);
     await userRow.getByTestId('admin-user-edit').click();
     const editForm = page.locator('[data-testid="user-form"][data-mode="edit"]');
+    expect(await editForm.getByTestId('user-organization').inputValue()).toBe(slug);
+    await editForm.getByTestId('user-organization').selectOption(secondSlug);
+    await editForm.getByTestId('user-submit').click();
+    await expect.poll(() => editForm.count(), POLL).toBe(0);
+    await expect.poll(() => userRow.textContent(), POLL).toContain(secondNameAr);
+    const accounts = await getJson<{ items: { email: string; organization: string }[] }>(page, '/api/admin/users');
+    expect(accounts.items.find((u) => u.email === email)?.organization).toBe(secondSlug);
+
+    // The admin disables the account; its next sign-in is refused.
+    await userRow.getByTestId('admin-user-edit').click();
     await editForm.getByTestId('user-disabled').check();
     await editForm.getByTestId('user-submit').click();
     await expect.poll(() => userRow.getAttribute('data-disabled'), POLL).toBe('true');

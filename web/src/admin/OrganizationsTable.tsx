@@ -1,8 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../api/organizations.ts';
+import type { Language } from '../i18n/language.ts';
+import { organizationName } from './organizationNames.ts';
 
-/** The organizations: slug, both names, kind and country. */
-export function OrganizationsTable({ organizations, countryLabel }: { organizations: readonly Organization[]; countryLabel: (iso3: string) => string }) {
+interface Props {
+  organizations: readonly Organization[];
+  countryLabel: (iso3: string) => string;
+  language: Language;
+  onEdit: (organization: Organization, opener: HTMLButtonElement) => void;
+}
+
+/** The organizations: slug, both names, kind and country, each with its Edit button. */
+export function OrganizationsTable({ organizations, countryLabel, language, onEdit }: Props) {
   const { t } = useTranslation();
   return (
     <table className="admin-table" data-testid="admin-organizations-table">
@@ -14,6 +23,9 @@ export function OrganizationsTable({ organizations, countryLabel }: { organizati
           <th scope="col">{t('admin.organizations.nameEn')}</th>
           <th scope="col">{t('admin.organizations.kind')}</th>
           <th scope="col">{t('admin.organizations.country')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('admin.organizations.actions')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -30,6 +42,17 @@ export function OrganizationsTable({ organizations, countryLabel }: { organizati
             </td>
             <td>{t(`admin.kind.${o.kind}`)}</td>
             <td>{o.country === null ? t('admin.organizations.international') : countryLabel(o.country)}</td>
+            <td>
+              <button
+                type="button"
+                className="secondary-button"
+                aria-label={t('admin.organizations.editLabel', { name: organizationName(o, language) })}
+                onClick={(e) => onEdit(o, e.currentTarget)}
+                data-testid="admin-organization-edit"
+              >
+                {t('admin.organizations.edit')}
+              </button>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -20,7 +20,6 @@ import { controlProps, FormField } from './FormField.tsx';
 import { formProblemOf } from './formProblem.ts';
 import { governorateGroups } from './governorateChoices.ts';
 import { GovernoratePicker } from './GovernoratePicker.tsx';
-import { organizationName } from './organizationNames.ts';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { SaveProblem } from './SaveProblem.tsx';
 import { useChangeAccount, useCreateAccount } from './useAdminApi.ts';
@@ -37,8 +36,9 @@ interface Props {
 }
 
 /**
- * Creates an account, or changes one (role, governorates, password, disabled). It checks what
- * it can before sending; what the API refuses is shown beside the form, and the input stays.
+ * Creates an account, or changes one (name, role, organization, governorates, password,
+ * disabled). It checks what it can before sending; what the API refuses is shown beside the
+ * form, and the input stays.
  */
 export function UserForm({ target, organizations, language, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
@@ -83,7 +83,7 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
   const email = field('email');
   const name = field('display_name');
   const role = field('role', isSelf ? t('admin.userForm.self') : undefined);
-  const org = field('organization', editing === null ? undefined : t('admin.userForm.organizationFixed'));
+  const org = field('organization');
   const password = field('password', editing === null ? t('admin.userForm.passwordHint') : t('admin.userForm.newPasswordHint'));
 
   return (
@@ -128,18 +128,14 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
             </select>
           </FormField>
           <FormField {...org} label={t('admin.userForm.organization')} testId="user-organization">
-            {editing === null ? (
-              <OrganizationSelect
-                value={draft.organization}
-                onChange={(slug) => set('organization', slug)}
-                organizations={organizations}
-                language={language}
-                control={controlProps(org)}
-                testId="user-organization"
-              />
-            ) : (
-              <input type="text" readOnly value={organization === undefined ? draft.organization : organizationName(organization, language)} {...controlProps(org)} />
-            )}
+            <OrganizationSelect
+              value={draft.organization}
+              onChange={(slug) => set('organization', slug)}
+              organizations={organizations}
+              language={language}
+              control={controlProps(org)}
+              testId="user-organization"
+            />
           </FormField>
         </div>
         {needsGovernorates(draft.role) && (

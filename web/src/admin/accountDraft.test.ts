@@ -86,6 +86,25 @@ describe('a changed account', () => {
     });
   });
 
+  it('moves the account to another organization only when another is chosen', () => {
+    const moved = { ...accountDraftOf(engineer), organization: 'ministry-syr' };
+    expect(checkAccountChange(engineer, moved, organizations, false)).toEqual({ ok: true, change: { organization: 'ministry-syr' } });
+    expect(checkAccountChange(engineer, { ...moved, organization: 'gone' }, organizations, false)).toEqual({
+      ok: false,
+      errors: { organization: 'organization' },
+    });
+  });
+
+  it('keeps a donor in a donor organization when moving it', () => {
+    const donor: AdminUser = { ...engineer, role: 'donor', organization: 'undp', governorates: [] };
+    expect(checkAccountChange(donor, { ...accountDraftOf(donor), organization: 'ministry-syr' }, organizations, false)).toEqual({
+      ok: false,
+      errors: { organization: 'donorOrganization' },
+    });
+    const asViewer = { ...accountDraftOf(donor), role: 'viewer' as const, organization: 'ministry-syr' };
+    expect(checkAccountChange(donor, asViewer, organizations, false)).toEqual({ ok: true, change: { organization: 'ministry-syr', role: 'viewer' } });
+  });
+
   it('clears the governorates of someone who is no longer an engineer', () => {
     const draft = { ...accountDraftOf(engineer), role: 'viewer' as const };
     expect(checkAccountChange(engineer, draft, organizations, false)).toEqual({ ok: true, change: { role: 'viewer', governorates: [] } });

@@ -119,7 +119,7 @@ export function checkAccountChange(
   isSelf: boolean,
 ): AccountChangeCheck {
   const errors: AccountErrors = {};
-  checkCommon({ ...draft, organization: user.organization }, organizations, errors);
+  checkCommon(draft, organizations, errors);
   if (isSelf && (draft.role !== user.role || draft.disabled)) errors.role = 'self';
   const password = checkPassword(draft.password, false);
   if (password) errors.password = password;
@@ -128,6 +128,7 @@ export function checkAccountChange(
   const change: AccountChange = {};
   const name = draft.display_name.trim();
   if (name !== user.display_name) change.display_name = name;
+  if (draft.organization !== user.organization) change.organization = draft.organization;
   if (draft.role !== user.role) change.role = draft.role;
   const governorates = governoratesFor(draft);
   if (!sameSet(governorates, user.governorates)) change.governorates = governorates;

@@ -25,9 +25,11 @@ export interface NewAccount {
   password: string;
 }
 
-/** `PATCH /api/admin/users/{id}`: only what changes. The API cannot move an account to another organization. */
+/** `PATCH /api/admin/users/{id}`: only what changes. */
 export interface AccountChange {
   display_name?: string;
+  /** The slug of the organization the account moves to. */
+  organization?: string;
   role?: Role;
   governorates?: string[];
   disabled?: boolean;
@@ -47,6 +49,17 @@ export interface NewOrganization {
   country: string | null;
 }
 
+/** `PATCH /api/admin/organizations/{slug}`: only what changes. The slug and the kind never change. */
+export interface OrganizationChange {
+  name_en?: string;
+  name_ar?: string;
+  /** ISO 3166-1 alpha-3; `null` for international bodies. */
+  country?: string | null;
+}
+
+/** What `PATCH /api/admin/organizations/{slug}` answers: the organization as stored now. */
+export type SavedOrganization = NewOrganization;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -62,6 +75,17 @@ export function isAdminUser(value: unknown): value is AdminUser {
     Array.isArray(value.governorates) &&
     value.governorates.every((g) => typeof g === 'string') &&
     typeof value.disabled === 'boolean'
+  );
+}
+
+export function isSavedOrganization(value: unknown): value is SavedOrganization {
+  return (
+    isRecord(value) &&
+    typeof value.slug === 'string' &&
+    (ORGANIZATION_KINDS as readonly unknown[]).includes(value.kind) &&
+    typeof value.name_en === 'string' &&
+    typeof value.name_ar === 'string' &&
+    (value.country === null || typeof value.country === 'string')
   );
 }
 
@@ -97,4 +121,11 @@ export async function changeAccount(id: number, change: AccountChange, csrfToken
 
 export async function createOrganization(organization: NewOrganization, csrfToken: string | null): Promise<void> {
   await sendJson('POST', ORGANIZATIONS_URL, organization, csrfToken);
+}
+
+export async function changeOrganization(slug: string, change: OrganizationChange, csrfToken: string | null): Promise<SavedOrganization> {
+  const url = `${ORGANIZATIONS_URL}/${encodeURIComponent(slug)}`;
+  const body = await sendJson('PATCH', url, change, csrfToken);
+  if (!isSavedOrganization(body)) throw new ApiError(url, 200, `${url}: the answer does not have the expected shape`);
+  return body;
 }

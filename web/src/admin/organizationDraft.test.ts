@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewOrganization, EMPTY_ORGANIZATION_DRAFT, suggestSlug } from './organizationDraft.ts';
+import type { Organization } from '../api/organizations.ts';
+import { checkNewOrganization, checkOrganizationChange, EMPTY_ORGANIZATION_DRAFT, organizationDraftOf, suggestSlug } from './organizationDraft.ts';
 
 describe('a new organization', () => {
   it('suggests a slug from the English name', () => {
@@ -23,5 +24,35 @@ describe('a new organization', () => {
     expect(checkNewOrganization(EMPTY_ORGANIZATION_DRAFT, ['SYR'])).toEqual({ ok: false, errors: { slug: 'slug', name_ar: 'name', name_en: 'name' } });
     const draft = { slug: 'Bad Slug', kind: 'governorate_office' as const, name_ar: 'جهة', name_en: 'Body', country: 'XXX' };
     expect(checkNewOrganization(draft, ['SYR'])).toEqual({ ok: false, errors: { slug: 'slug', kind: 'kind', country: 'country' } });
+  });
+});
+
+describe('a changed organization', () => {
+  const giz: Organization = { slug: 'giz', kind: 'donor', name_en: 'GIZ', name_ar: 'الوكالة الألمانية', country: 'DEU', funded_projects: 3 };
+
+  it('starts as stored, with no country for an international body', () => {
+    expect(organizationDraftOf(giz)).toEqual({ slug: 'giz', kind: 'donor', name_en: 'GIZ', name_ar: 'الوكالة الألمانية', country: 'DEU' });
+    expect(organizationDraftOf({ ...giz, country: null }).country).toBe('');
+  });
+
+  it('sends nothing when nothing changed, even a country Marsad has no boundaries for', () => {
+    expect(checkOrganizationChange(giz, { ...organizationDraftOf(giz), name_en: ' GIZ ' }, ['SYR'])).toEqual({ ok: true, change: {} });
+  });
+
+  it('sends only the names and the country that changed, trimmed', () => {
+    const renamed = { ...organizationDraftOf(giz), name_ar: ' الوكالة الألمانية للتعاون ' };
+    expect(checkOrganizationChange(giz, renamed, ['SYR'])).toEqual({ ok: true, change: { name_ar: 'الوكالة الألمانية للتعاون' } });
+    expect(checkOrganizationChange(giz, { ...organizationDraftOf(giz), name_en: 'GIZ Syria', country: 'SYR' }, ['SYR'])).toEqual({
+      ok: true,
+      change: { name_en: 'GIZ Syria', country: 'SYR' },
+    });
+    expect(checkOrganizationChange(giz, { ...organizationDraftOf(giz), country: '' }, ['SYR'])).toEqual({ ok: true, change: { country: null } });
+  });
+
+  it('refuses short names and countries off the list, and ignores the slug and kind', () => {
+    const draft = { ...organizationDraftOf(giz), name_ar: 'x', name_en: ' ', country: 'XXX' };
+    expect(checkOrganizationChange(giz, draft, ['SYR'])).toEqual({ ok: false, errors: { name_ar: 'name', name_en: 'name', country: 'country' } });
+    const tampered = { ...organizationDraftOf(giz), slug: 'Bad Slug', kind: 'governorate_office' as const };
+    expect(checkOrganizationChange(giz, tampered, ['SYR'])).toEqual({ ok: true, change: {} });
   });
 });

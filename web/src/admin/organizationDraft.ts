@@ -1,4 +1,5 @@
-import type { NewOrganization, OrganizationKind } from './adminApi.ts';
+import type { Organization } from '../api/organizations.ts';
+import type { NewOrganization, OrganizationChange, OrganizationKind } from './adminApi.ts';
 
 /** The organization form as typed. */
 export interface OrganizationDraft {
@@ -42,6 +43,31 @@ export function suggestSlug(nameEn: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** The form of an organization being changed: as stored, with `''` for no country. */
+export function organizationDraftOf(organization: Organization): OrganizationDraft {
+  return {
+    slug: organization.slug,
+    kind: organization.kind,
+    name_ar: organization.name_ar,
+    name_en: organization.name_en,
+    country: organization.country ?? '',
+  };
+}
+
+function countryOf(draft: OrganizationDraft): string | null {
+  return draft.country === '' ? null : draft.country;
+}
+
+/** The names and the country, the same rules for new and changed organizations. */
+function checkNamesAndCountry(draft: OrganizationDraft, countries: readonly string[], storedCountry: string | null, errors: OrganizationErrors): void {
+  const nameAr = draft.name_ar.trim();
+  const nameEn = draft.name_en.trim();
+  if (nameAr.length < NAME_MIN || nameAr.length > NAME_MAX) errors.name_ar = 'name';
+  if (nameEn.length < NAME_MIN || nameEn.length > NAME_MAX) errors.name_en = 'name';
+  // The stored country stays acceptable even when Marsad has no boundaries for it (or they have not loaded).
+  if (draft.country !== '' && draft.country !== storedCountry && !countries.includes(draft.country)) errors.country = 'country';
+}
+
 export type NewOrganizationCheck = { ok: true; organization: NewOrganization } | { ok: false; errors: OrganizationErrors };
 
 /** Checks a new organization the way the API will. `countries`: the ISO3 codes Marsad has boundaries for. */
@@ -50,14 +76,28 @@ export function checkNewOrganization(draft: OrganizationDraft, countries: readon
   const slug = draft.slug.trim();
   if (!SLUG.test(slug)) errors.slug = 'slug';
   if (!CREATABLE_KINDS.includes(draft.kind)) errors.kind = 'kind';
-  const nameAr = draft.name_ar.trim();
-  const nameEn = draft.name_en.trim();
-  if (nameAr.length < NAME_MIN || nameAr.length > NAME_MAX) errors.name_ar = 'name';
-  if (nameEn.length < NAME_MIN || nameEn.length > NAME_MAX) errors.name_en = 'name';
-  if (draft.country !== '' && !countries.includes(draft.country)) errors.country = 'country';
+  checkNamesAndCountry(draft, countries, null, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    organization: { slug, kind: draft.kind, name_ar: nameAr, name_en: nameEn, country: draft.country === '' ? null : draft.country },
+    organization: { slug, kind: draft.kind, name_ar: draft.name_ar.trim(), name_en: draft.name_en.trim(), country: countryOf(draft) },
   };
+}
+
+export type OrganizationChangeCheck = { ok: true; change: OrganizationChange } | { ok: false; errors: OrganizationErrors };
+
+/** The PATCH for an edited organization: only the names and country that changed (its slug and kind cannot). */
+export function checkOrganizationChange(organization: Organization, draft: OrganizationDraft, countries: readonly string[]): OrganizationChangeCheck {
+  const errors: OrganizationErrors = {};
+  checkNamesAndCountry(draft, countries, organization.country, errors);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const change: OrganizationChange = {};
+  const nameAr = draft.name_ar.trim();
+  const nameEn = draft.name_en.trim();
+  if (nameAr !== organization.name_ar) change.name_ar = nameAr;
+  if (nameEn !== organization.name_en) change.name_en = nameEn;
+  const country = countryOf(draft);
+  if (country !== organization.country) change.country = country;
+  return { ok: true, change };
 }

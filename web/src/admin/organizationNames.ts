@@ -2,7 +2,7 @@ import type { Organization } from '../api/organizations.ts';
 import type { Language } from '../i18n/language.ts';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './adminApi.ts';
 
-export function organizationName(organization: Organization, language: Language): string {
+export function organizationName(organization: Pick<Organization, 'name_ar' | 'name_en'>, language: Language): string {
   return language === 'ar' ? organization.name_ar : organization.name_en;
 }
 

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSession } from '../api/useSession.ts';
 import {
   changeAccount,
+  changeOrganization,
   createAccount,
   createOrganization,
   fetchAccounts,
@@ -9,11 +10,17 @@ import {
   type AccountChange,
   type NewAccount,
   type NewOrganization,
+  type OrganizationChange,
 } from './adminApi.ts';
 
 const ACCOUNTS_KEY = ['admin', 'users'] as const;
-/** Under `organizations`, so a new organization also refreshes the funder filter's donors. */
+/**
+ * Under `organizations`, like the dashboard's donors (web/src/api/useOrganizations.ts): a new or
+ * renamed organization also refreshes the funder filter and the donor banner.
+ */
 const ORGANIZATIONS_KEY = ['organizations'] as const;
+/** An open project's funders and shares carry organization names too (web/src/api/useProjects.ts, sharing/SharingSection.tsx). */
+const PROJECT_DETAIL_KINDS: readonly unknown[] = ['one', 'shares'];
 
 export function useAccounts() {
   return useQuery({ queryKey: ACCOUNTS_KEY, queryFn: ({ signal }) => fetchAccounts(signal), retry: 1 });
@@ -46,11 +53,28 @@ export function useChangeAccount() {
   });
 }
 
+/** Everything read before an organization was renamed that shows its name. */
+function refreshOrganizationNames(client: QueryClient): Promise<void> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ORGANIZATIONS_KEY }),
+    client.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'projects' && PROJECT_DETAIL_KINDS.includes(query.queryKey[1]) }),
+  ]).then(() => undefined);
+}
+
 export function useCreateOrganization() {
   const client = useQueryClient();
   const csrfToken = useCsrfToken();
   return useMutation({
     mutationFn: (organization: NewOrganization) => createOrganization(organization, csrfToken),
     onSuccess: () => client.invalidateQueries({ queryKey: ORGANIZATIONS_KEY }),
+  });
+}
+
+export function useChangeOrganization() {
+  const client = useQueryClient();
+  const csrfToken = useCsrfToken();
+  return useMutation({
+    mutationFn: ({ slug, change }: { slug: string; change: OrganizationChange }) => changeOrganization(slug, change, csrfToken),
+    onSuccess: () => refreshOrganizationNames(client),
   });
 }
