@@ -95,8 +95,10 @@ describe('progress photos (browser)', () => {
     expect(image.headers()['content-type']).toBe('image/jpeg');
     expect([...(await image.body()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
 
+    // The report list of the drawer shows them too.
+    await page.getByTestId('project-history').locator(`[data-testid="report-photos"][data-update-id="${newest.id}"]`).waitFor({ timeout: POLL.timeout });
     // The history entry of the report shows both photos, lazily, each linking to the full image.
-    const strip = page.locator(`[data-testid="report-photos"][data-update-id="${newest.id}"]`);
+    const strip = page.getByTestId('change-history').locator(`[data-testid="report-photos"][data-update-id="${newest.id}"]`);
     await strip.waitFor({ timeout: POLL.timeout });
     const thumbnails = strip.getByTestId('report-photo');
     expect(await thumbnails.count()).toBe(2);
