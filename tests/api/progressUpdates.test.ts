@@ -104,6 +104,20 @@ describe('reporting progress', () => {
     expect(await t.db.query<{ n: number }>('select count(*) as n from progress_updates')).toEqual(before);
   });
 
+  it("accepts today's date wherever the reporter is, and refuses a day that has begun nowhere yet", async () => {
+    const [dates] = await t.db.query<{ latest: string; beyond: string }>(
+      `select (now() at time zone 'Etc/GMT-14')::date::text as latest,
+              ((now() at time zone 'Etc/GMT-14')::date + 1)::text as beyond`,
+    );
+    const [project] = await t.db.query<{ id: number; version: number }>('select id, version from projects where id = $1', [damascusProject.id]);
+    const beyond = await report(sessions['admin@marsad.demo']!, project!.id, { ...valid(), reported_on: dates!.beyond, version: project!.version });
+    expect(beyond.status).toBe(400);
+    // The latest "today" on Earth (UTC+14), e.g. Damascus (UTC+3) just after midnight while UTC is still on the day before.
+    const latest = await report(sessions['admin@marsad.demo']!, project!.id, { ...valid(), reported_on: dates!.latest, version: project!.version });
+    expect(latest.status).toBe(201);
+    damascusProject.version = ((await latest.json()) as { version: number }).version;
+  });
+
   it('refuses a status change the lifecycle does not allow', async () => {
     const [done] = await t.db.query<{ id: number; version: number }>(
       `select id, version from projects where status = 'completed' order by id limit 1`,

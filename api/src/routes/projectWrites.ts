@@ -144,7 +144,10 @@ export const projectWrites = createRouter().openapi(
       json: () => c.req.valid('json') as ProgressUpdate,
       form: () => c.req.valid('form') as z.infer<typeof ProgressUpdateForm>,
     });
-    const [today] = await c.var.db.query<{ today: string }>(`select current_date::text as today`);
+    // "Today" is the reporter's, and the server does not know their time zone: a report dated
+    // the local day in Damascus at 01:00 is still yesterday in UTC. Only a date that has begun
+    // nowhere on Earth yet (ahead of UTC+14) is in the future.
+    const [today] = await c.var.db.query<{ today: string }>(`select (now() at time zone 'Etc/GMT-14')::date::text as today`);
     if (body.reported_on > today!.today) {
       throw new ProblemError(400, 'Invalid request', `reported_on: must not be in the future (today is ${today!.today})`, {
         errors: [{ parameter: 'reported_on', message: 'must not be in the future' }],
