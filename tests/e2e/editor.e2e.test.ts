@@ -170,10 +170,42 @@ describe('project editor (browser)', () => {
     expect((await api<{ total: number }>(`/api/projects?q=${aleppoCode}`)).total).toBe(0);
     await page.getByTestId('editor-cancel').click();
     await expect.poll(() => page.getByTestId('project-editor').count(), POLL).toBe(0);
+    // Cancel threw that draft away.
+    await page.getByTestId('new-project').click();
+    await page.waitForSelector('[data-testid="project-editor"][data-editor-ready="true"]', { timeout: MAP_TIMEOUT });
+    expect(await page.getByTestId('editor-draft').count()).toBe(0);
+    expect(await page.getByTestId('editor-title_en').inputValue()).toBe('');
+
+    // The connection drops while saving: nothing is lost. The page says so, the panel is closed,
+    // and once the connection is back the draft (fields and point) comes back and is saved.
+    const offlineCode = `${code}-OFF`;
+    await page.getByTestId('editor-lat').fill('33.5130');
+    await page.getByTestId('editor-lon').fill('36.2920');
+    await page.getByTestId('editor-place-point').click();
+    await expect.poll(() => facts.getAttribute('data-governorate'), POLL).toBe('SY-DI');
+    await page.getByTestId('editor-code').fill(offlineCode);
+    await page.getByTestId('editor-title_ar').fill('مشروع كُتب دون اتصال');
+    await page.getByTestId('editor-title_en').fill('Written offline');
+    await page.context().setOffline(true);
+    await page.getByTestId('editor-save').click();
+    await expect.poll(() => page.getByTestId('editor-outcome').getAttribute('data-outcome'), POLL).toBe('failed');
+    expect(await page.getByTestId('editor-outcome').textContent()).toMatch(/محفوظ على هذا الجهاز/);
+    await page.getByTestId('editor-close').click();
+    await page.context().setOffline(false);
+    await page.getByTestId('new-project').click();
+    await page.waitForSelector('[data-testid="project-editor"][data-editor-ready="true"]', { timeout: MAP_TIMEOUT });
+    await page.getByTestId('editor-draft').waitFor();
+    expect(await page.getByTestId('editor-title_en').inputValue()).toBe('Written offline');
+    expect(await facts.getAttribute('data-governorate')).toBe('SY-DI');
+    await page.screenshot({ path: `${SCREENSHOTS}editor-ar-draft.png` });
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('project-panel').waitFor(POLL);
+    const offline = await api<{ items: SavedProject[] }>(`/api/projects?q=${offlineCode}`);
+    expect(offline.items.map((p) => [p.code, p.title_en, p.governorate])).toEqual([[offlineCode, 'Written offline', 'SY-DI']]);
 
     expect(externalRequests).toEqual([]);
-    // The refused bow-tie (400) and the refused Aleppo project (403) were asked for.
-    expect(unexpectedErrors(pageErrors, 400, 403)).toEqual([]);
+    // Asked for: the refused bow-tie (400), the refused Aleppo project (403), the save while offline.
+    expect(unexpectedErrors(pageErrors, 400, 403).filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     await page.context().close();
   });
 });

@@ -58,14 +58,14 @@ function CoordinateEntry({ onPlace, language }: { onPlace: (geometry: Geometry) 
 function Facts({ geometry, governorates, user, language }: { geometry: Geometry; governorates: GovernorateCollection | undefined; user: SessionUser; language: Language }) {
   const { t } = useTranslation();
   const facts = geometryFacts(geometry, governorates);
-  const parts = [t(`editor.facts.${facts.type}`), t('editor.facts.vertices', { formatted: formatCount(facts.vertices, language) })];
+  const parts = [t(`editor.facts.${facts.type}`), t('editor.facts.vertices', { count: facts.vertices, formatted: formatCount(facts.vertices, language) })];
   if (facts.areaM2 !== null) parts.push(t('editor.facts.area', { formatted: formatNumber(Math.round(facts.areaM2 / 100) / 100, language) }));
   if (facts.lengthM !== null) parts.push(t('editor.facts.length', { formatted: formatNumber(Math.round(facts.lengthM / 10) / 100, language) }));
   const governorate = facts.governorate;
   const notYours = governorate !== null && user.role === 'engineer' && !user.governorates.includes(governorate.code);
   return (
     <div className="geometry-facts" data-testid="editor-geometry-facts" data-governorate={governorate?.code ?? ''} data-vertices={facts.vertices}>
-      <p>{parts.join(' · ')}</p>
+      <p>{parts.join(t('editor.facts.separator'))}</p>
       {governorate !== null && <p>{t('editor.facts.governorate', { name: governorateName(governorate, language) })}</p>}
       {governorate === null && governorates !== undefined && (
         <p className="field-error" role="status">

@@ -4,12 +4,15 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GovernorateCollection } from '../api/boundaries.ts';
+import { ApiError } from '../api/fetchJson.ts';
 import { createProject, updateProject, type SavedProject } from '../api/projectEdits.ts';
 import type { ProjectDetail } from '../api/projects.ts';
 import { ProblemResponseError, type Session } from '../api/session.ts';
 import { useProject } from '../api/useProjects.ts';
 import { refreshEverything } from '../api/useSession.ts';
 import type { Language } from '../i18n/language.ts';
+import { DraftNotice } from '../drafts/DraftNotice.tsx';
+import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
 import { useGeometryEditor } from '../map/useGeometryEditor.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import { editableGeometry, toolFor, type DrawTool } from './drawTools.ts';
@@ -40,6 +43,32 @@ type Outcome =
   | { kind: 'repaired'; detail: string; saved: SavedProject }
   | { kind: 'failed'; message: string };
 
+/** What the editor keeps on the device: the fields, the drawing, and the version they began from. */
+interface EditorDraft {
+  form: ProjectForm;
+  geometry: Geometry | null;
+  geometryChanged: boolean;
+  version: number | null;
+}
+
+function editorStart(project: ProjectDetail | null): EditorDraft {
+  const geometry = project?.geometry ?? null;
+  return {
+    form: project === null ? EMPTY_FORM : formFromProject(project),
+    geometry: geometry === null ? null : (editableGeometry(geometry)?.geometry ?? geometry),
+    geometryChanged: false,
+    version: project?.version ?? null,
+  };
+}
+
+function isEditorDraft(value: unknown): value is EditorDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Record<string, unknown>;
+  if (typeof d.form !== 'object' || d.form === null || typeof d.geometryChanged !== 'boolean') return false;
+  const form = d.form as Record<string, unknown>;
+  return Object.entries(EMPTY_FORM).every(([key, value]) => typeof form[key] === typeof value) && (d.version === null || typeof d.version === 'number');
+}
+
 interface EditorBodyProps extends Omit<ProjectEditorProps, 'projectId'> {
   project: ProjectDetail | null;
   onReload: () => void;
@@ -51,27 +80,32 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
   // nor lend it a newer version (that would overwrite someone's save without a 409).
   const [project] = useState(loaded);
   const client = useQueryClient();
-  const startForm = project === null ? EMPTY_FORM : formFromProject(project);
   const startGeometry = project?.geometry ?? null;
-  const [form, setForm] = useState<ProjectForm>(startForm);
-  const [geometry, setGeometry] = useState<Geometry | null>(startGeometry === null ? null : (editableGeometry(startGeometry)?.geometry ?? startGeometry));
-  const [geometryChanged, setGeometryChanged] = useState(false);
-  const [tool, setTool] = useState<DrawTool>(toolFor(startGeometry));
+  // Work in progress is kept on the device until saved: a closed panel or a dead connection loses nothing.
+  const start = useCallback((): EditorDraft => editorStart(project), [project]);
+  const kept = useDeviceDraft(`editor:${session.user.id}:${project?.id ?? 'new'}`, start, isEditorDraft);
+  const { form, geometry, geometryChanged } = kept.value;
+  const startForm = start().form;
+  const [tool, setTool] = useState<DrawTool>(toolFor(geometryChanged ? geometry : startGeometry));
   const [errors, setErrors] = useState<Partial<Record<ProjectFormField, string>>>({});
   const [geometryError, setGeometryError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const multipart = startGeometry !== null && editableGeometry(startGeometry) === null && !geometryChanged;
 
-  const onGeometry = useCallback((next: Geometry | null) => {
-    setGeometry(next);
-    setGeometryChanged(true);
-    setGeometryError(null);
-    setOutcome({ kind: 'idle' });
-  }, []);
-  const editor = useGeometryEditor(map, { initial: startGeometry, tool, onChange: onGeometry, onToolChange: setTool });
+  const setDraft = kept.set;
+  const onGeometry = useCallback(
+    (next: Geometry | null) => {
+      setDraft((d) => ({ ...d, geometry: next, geometryChanged: true }));
+      setGeometryError(null);
+      setOutcome({ kind: 'idle' });
+    },
+    [setDraft],
+  );
+  // The map starts from the kept drawing, if any (read once, when editing starts).
+  const editor = useGeometryEditor(map, { initial: geometryChanged ? geometry : startGeometry, tool, onChange: onGeometry, onToolChange: setTool });
 
   const onChange = <K extends ProjectFormField>(field: K, value: ProjectForm[K]) => {
-    setForm((f) => ({ ...f, [field]: value }));
+    setDraft((d) => ({ ...d, form: { ...d.form, [field]: value } }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     setOutcome({ kind: 'idle' });
   };
@@ -97,11 +131,18 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
     setOutcome({ kind: 'saving' });
     try {
       const change = { fields, repairGeometry, ...(sendGeometry === undefined ? {} : { geometry: sendGeometry }) };
-      const saved = project === null ? await createProject(change, session.csrfToken) : await updateProject(project.id, project.version, change, session.csrfToken);
+      // A draft begun on an older version is sent as such: the API answers 409 rather than let it undo someone's save.
+      const version = kept.value.version ?? project?.version ?? 0;
+      const saved = project === null ? await createProject(change, session.csrfToken) : await updateProject(project.id, version, change, session.csrfToken);
+      kept.sent();
       refreshEverything(client);
       if (saved.warnings.length > 0) setOutcome({ kind: 'repaired', detail: saved.warnings.join('; '), saved });
       else onSaved(saved.id);
     } catch (error) {
+      if (error instanceof ApiError && error.status === null) {
+        setOutcome({ kind: 'failed', message: t('drafts.offline') });
+        return;
+      }
       if (!(error instanceof ProblemResponseError)) {
         setOutcome({ kind: 'failed', message: t('editor.failed', { detail: error instanceof Error ? error.message : String(error) }) });
         return;
@@ -134,6 +175,16 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
   return (
     <PanelFrame kind="editor" kicker={project === null ? t('editor.newProject') : t('editor.editKicker')} title={title} titleTestId="editor-title" onClose={onClose}>
       <form className="project-editor" onSubmit={onSubmit} noValidate data-testid="project-editor" data-editor-ready={editor.ready ? 'true' : 'false'}>
+        <DraftNotice
+          restoredAt={kept.restoredAt}
+          onDiscard={() => {
+            kept.discard();
+            editor.replace(startGeometry);
+            setTool(toolFor(startGeometry));
+          }}
+          language={language}
+          testId="editor-draft"
+        />
         <GeometryTools
           geometry={geometry}
           multipart={multipart}
@@ -165,7 +216,15 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
           {outcome.kind === 'conflict' && (
             <p className="field-error" role="alert">
               {t('editor.conflict')}{' '}
-              <button type="button" className="link-button" onClick={onReload} data-testid="editor-reload">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  kept.discard();
+                  onReload();
+                }}
+                data-testid="editor-reload"
+              >
                 {t('editor.reload')}
               </button>
             </p>
@@ -194,7 +253,15 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
             <button type="submit" className="primary-button" disabled={outcome.kind === 'saving'} data-testid="editor-save">
               {outcome.kind === 'saving' ? t('editor.saving') : t('editor.save')}
             </button>
-            <button type="button" className="secondary-button" onClick={onClose} data-testid="editor-cancel">
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => {
+                kept.discard(); // Cancel throws the changes away; closing the panel keeps them
+                onClose();
+              }}
+              data-testid="editor-cancel"
+            >
               {t('editor.cancel')}
             </button>
           </div>

@@ -1,4 +1,5 @@
 import { adminMessages } from '../admin/messages.ts';
+import { draftMessages } from '../drafts/messages.ts';
 import { editorMessages } from '../editor/messages.ts';
 import { importMessages } from '../imports/messages.ts';
 import { photoMessages } from '../photos/messages.ts';
@@ -274,6 +275,7 @@ const ar = {
   admin: adminMessages.ar,
   photos: photoMessages.ar,
   editor: editorMessages.ar,
+  drafts: draftMessages.ar,
   sharing: sharingMessages.ar,
   imports: importMessages.ar,
   errors: {
@@ -553,6 +555,7 @@ const en: Messages = {
   admin: adminMessages.en,
   photos: photoMessages.en,
   editor: editorMessages.en,
+  drafts: draftMessages.en,
   sharing: sharingMessages.en,
   imports: importMessages.en,
   errors: {

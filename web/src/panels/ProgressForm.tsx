@@ -1,11 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postProgress } from '../api/progressReports.ts';
 import type { ProjectDetail } from '../api/projects.ts';
+import { ApiError } from '../api/fetchJson.ts';
 import { ProblemResponseError } from '../api/session.ts';
-import { refreshEverything } from '../api/useSession.ts';
+import { refreshEverything, useSession } from '../api/useSession.ts';
 import { allowedStatuses, localIsoDay, validateProgress, type ProgressDraft } from '../data/progressReport.ts';
+import { DraftNotice } from '../drafts/DraftNotice.tsx';
+import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
 import type { Language } from '../i18n/language.ts';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 
@@ -33,17 +36,28 @@ function draftOf(project: ProjectDetail, today: string): ProgressDraft {
   };
 }
 
+function isProgressDraft(value: unknown): value is ProgressDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (['reported_on', 'status', 'physical_progress', 'financial_progress', 'note'] as const).every((k) => typeof d[k] === 'string');
+}
+
 /**
  * The progress report form of the project drawer, for those who may write the project. It checks
  * the report as the API will, sends the project version it was filled from (with the photos, if
  * any, in the same request), and after a save reloads the project, the lists, the KPIs and the tiles.
+ * What is typed is kept on the device until it is sent: a dropped connection loses nothing.
  */
 export function ProgressForm({ project, csrfToken, language }: { project: ProjectDetail; csrfToken: string; language: Language }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const base = useId();
   const today = localIsoDay();
-  const [draft, setDraft] = useState<ProgressDraft>(() => draftOf(project, today));
+  const userId = useSession().data?.user.id ?? 0;
+  const start = useCallback(() => draftOf(project, today), [project, today]);
+  const kept = useDeviceDraft(`progress:${userId}:${project.id}`, start, isProgressDraft);
+  const draft = kept.value;
+  const setDraft = kept.set;
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
@@ -61,7 +75,7 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
     setErrors({});
     await client.invalidateQueries({ queryKey: ['projects', 'one', project.id] });
     const fresh = client.getQueryData<ProjectDetail>(['projects', 'one', project.id]);
-    if (fresh !== undefined) setDraft(draftOf(fresh, today));
+    if (fresh !== undefined) setDraft(() => draftOf(fresh, today));
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -78,6 +92,7 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
     try {
       await postProgress(project.id, checked.report, project.version, csrfToken, photos.map((p) => p.blob));
       setDraft((d) => ({ ...d, note: '' }));
+      kept.sent();
       setPhotos([]);
       setOutcome({ kind: 'saved' });
       refreshEverything(client);
@@ -95,6 +110,8 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
         setOutcome({ kind: 'failed', message: t('progress.notAllowedStatus', { allowed: allowed.join('، ') }) });
       } else if (error instanceof ProblemResponseError && error.status === 403) {
         setOutcome({ kind: 'failed', message: t('progress.forbidden') });
+      } else if (error instanceof ApiError && error.status === null) {
+        setOutcome({ kind: 'failed', message: photos.length > 0 ? `${t('drafts.offline')} ${t('drafts.photosNotKept')}` : t('drafts.offline') });
       } else {
         setOutcome({ kind: 'failed', message: t('progress.failed', { detail: error instanceof Error ? error.message : String(error) }) });
       }
@@ -118,6 +135,7 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
     <section aria-labelledby={`${base}-title`} className="progress-form" data-testid="progress-form">
       <h3 id={`${base}-title`}>{t('progress.title')}</h3>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <DraftNotice restoredAt={kept.restoredAt} onDiscard={kept.discard} language={language} testId="progress-draft" />
         <div className="form-field">
           <label htmlFor={`${base}-reported_on`}>{t('progress.date')}</label>
           <input type="date" max={today} value={draft.reported_on} onChange={(e) => set('reported_on')(e.target.value)} {...fieldProps('reported_on')} />
