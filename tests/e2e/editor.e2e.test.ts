@@ -203,6 +203,15 @@ describe('project editor (browser)', () => {
     const offline = await api<{ items: SavedProject[] }>(`/api/projects?q=${offlineCode}`);
     expect(offline.items.map((p) => [p.code, p.title_en, p.governorate])).toEqual([[offlineCode, 'Written offline', 'SY-DI']]);
 
+    // In English the editor reads left to right, vertex counts in English plurals.
+    await page.getByTestId('language-toggle').click();
+    await page.getByTestId('project-edit').click();
+    await page.waitForSelector('[data-testid="project-editor"][data-editor-ready="true"]', { timeout: MAP_TIMEOUT });
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await facts.textContent()).toMatch(/Point · 1 vertex/);
+    await page.screenshot({ path: `${SCREENSHOTS}editor-en.png` });
+    await page.getByTestId('editor-cancel').click();
+
     expect(externalRequests).toEqual([]);
     // Asked for: the refused bow-tie (400), the refused Aleppo project (403), the save while offline.
     expect(unexpectedErrors(pageErrors, 400, 403).filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
