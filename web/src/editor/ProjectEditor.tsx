@@ -13,6 +13,7 @@ import { refreshEverything } from '../api/useSession.ts';
 import type { Language } from '../i18n/language.ts';
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
 import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
+import { useFitGeometry } from '../map/useFitGeometry.ts';
 import { useGeometryEditor } from '../map/useGeometryEditor.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import { editableGeometry, toolFor, type DrawTool } from './drawTools.ts';
@@ -103,6 +104,7 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
   );
   // The map starts from the kept drawing, if any (read once, when editing starts).
   const editor = useGeometryEditor(map, { initial: geometryChanged ? geometry : startGeometry, tool, onChange: onGeometry, onToolChange: setTool });
+  useFitGeometry(map, geometryChanged ? geometry : startGeometry);
 
   const onChange = <K extends ProjectFormField>(field: K, value: ProjectForm[K]) => {
     setDraft((d) => ({ ...d, form: { ...d.form, [field]: value } }));
