@@ -32,9 +32,10 @@ const ZonePanel = lazy(() => import('../panels/ZonePanel.tsx'));
 const ProjectDrawer = lazy(() => import('../panels/ProjectDrawer.tsx'));
 const ProjectEditor = lazy(() => import('../editor/ProjectEditor.tsx'));
 
-/** The project being created (`project: null`) or edited in the editor panel. */
+/** The project being created (`project: null`) or edited in the editor panel, and by whom. */
 interface EditorTarget {
   project: number | null;
+  user: number;
 }
 
 export function App() {
@@ -67,8 +68,8 @@ export function App() {
   const session = useSession().data ?? null;
   const user = session?.user ?? null;
   const mayCreate = user?.role === 'admin' || user?.role === 'engineer';
-  // Signing out (or in as someone else) ends any editing.
-  const editing = session !== null && editor !== null ? editor : null;
+  // Signing out, or in as someone else, ends any editing: the editor belongs to who opened it.
+  const editing = session !== null && editor !== null && editor.user === session.user.id ? editor : null;
   // Tiles are cached by URL: after a sign-in, sign-out or a write they must be asked for again.
   const dataVersion = useDataVersion();
   const tileQuery = dataVersion === 0 ? query : [query, `v=${dataVersion}`].filter((part) => part !== '').join('&');
@@ -136,7 +137,7 @@ export function App() {
         <nav id="sidebar" className="sidebar" aria-label={t('app.sidebar')}>
           {user?.role === 'donor' && <DonorBanner user={user} donors={donors.data?.items ?? []} language={view.language} />}
           {mayCreate && (
-            <button type="button" className="primary-button new-project" onClick={() => setEditor({ project: null })} disabled={editing !== null} data-testid="new-project">
+            <button type="button" className="primary-button new-project" onClick={() => setEditor({ project: null, user: user.id })} disabled={editing !== null} data-testid="new-project">
               {t('editor.newProject')}
             </button>
           )}
@@ -187,7 +188,7 @@ export function App() {
                 id={view.project}
                 language={view.language}
                 onClose={() => selectProject(null)}
-                onEdit={(project) => setEditor({ project })}
+                onEdit={(project) => user !== null && setEditor({ project, user: user.id })}
               />
             )}
             {editing !== null && session !== null && (

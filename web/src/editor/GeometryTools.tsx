@@ -7,10 +7,12 @@ import { governorateName } from '../data/governorateNames.ts';
 import { formatCount, formatNumber } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
 import { DRAW_TOOLS, type DrawTool } from './drawTools.ts';
-import { geometryFacts } from './geometryFacts.ts';
+import type { GeometryFacts } from './geometryFacts.ts';
 
 interface GeometryToolsProps {
   geometry: Geometry | null;
+  /** What the browser could tell about `geometry` (computed once per shape by the editor). */
+  facts: GeometryFacts | null;
   /** The stored geometry has parts the tools cannot edit (it is kept unless replaced). */
   multipart: boolean;
   tool: DrawTool;
@@ -55,9 +57,8 @@ function CoordinateEntry({ onPlace, language }: { onPlace: (geometry: Geometry) 
 }
 
 /** What the browser can already tell about the shape: its size, its governorate, and what the server will refuse. */
-function Facts({ geometry, governorates, user, language }: { geometry: Geometry; governorates: GovernorateCollection | undefined; user: SessionUser; language: Language }) {
+function Facts({ facts, governorates, user, language }: { facts: GeometryFacts; governorates: GovernorateCollection | undefined; user: SessionUser; language: Language }) {
   const { t } = useTranslation();
-  const facts = geometryFacts(geometry, governorates);
   const parts = [t(`editor.facts.${facts.type}`), t('editor.facts.vertices', { count: facts.vertices, formatted: formatCount(facts.vertices, language) })];
   if (facts.areaM2 !== null) parts.push(t('editor.facts.area', { formatted: formatNumber(Math.round(facts.areaM2 / 100) / 100, language) }));
   if (facts.lengthM !== null) parts.push(t('editor.facts.length', { formatted: formatNumber(Math.round(facts.lengthM / 10) / 100, language) }));
@@ -87,7 +88,7 @@ function Facts({ geometry, governorates, user, language }: { geometry: Geometry;
 }
 
 /** The drawing toolbar, a hint for the chosen tool, coordinates for a point, and facts about the shape. */
-export function GeometryTools({ geometry, multipart, tool, onToolChange, onPlacePoint, onDelete, governorates, user, language, error }: GeometryToolsProps) {
+export function GeometryTools({ geometry, facts, multipart, tool, onToolChange, onPlacePoint, onDelete, governorates, user, language, error }: GeometryToolsProps) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
@@ -116,7 +117,7 @@ export function GeometryTools({ geometry, multipart, tool, onToolChange, onPlace
       </p>
       {tool === 'point' && <CoordinateEntry onPlace={onPlacePoint} language={language} />}
       {multipart && <p className="notice">{t('editor.multipart')}</p>}
-      {geometry === null ? <p className="muted">{t('editor.noGeometry')}</p> : <Facts geometry={geometry} governorates={governorates} user={user} language={language} />}
+      {facts === null ? <p className="muted">{t('editor.noGeometry')}</p> : <Facts facts={facts} governorates={governorates} user={user} language={language} />}
       {error !== null && (
         <p className="field-error" role="alert" data-testid="editor-geometry-error">
           {error}

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Geometry } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GovernorateCollection } from '../api/boundaries.ts';
 import { ApiError } from '../api/fetchJson.ts';
@@ -62,6 +62,11 @@ function editorStart(project: ProjectDetail | null): EditorDraft {
   };
 }
 
+/** A parameter the API named that has an input on the form (others show as a message). */
+function isFormField(parameter: string): parameter is ProjectFormField {
+  return Object.hasOwn(EMPTY_FORM, parameter);
+}
+
 function isEditorDraft(value: unknown): value is EditorDraft {
   if (typeof value !== 'object' || value === null) return false;
   const d = value as Record<string, unknown>;
@@ -112,7 +117,8 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
     setOutcome({ kind: 'idle' });
   };
 
-  const facts = geometry === null ? null : geometryFacts(geometry, governorates);
+  // kinks() grows with the square of the vertices: once per shape, not once per keystroke.
+  const facts = useMemo(() => (geometry === null ? null : geometryFacts(geometry, governorates)), [geometry, governorates]);
   const codeSuggestion = project === null && facts?.governorate ? suggestedCodePrefix(facts.governorate.code) : null;
 
   const save = async (repairGeometry: boolean) => {
@@ -157,7 +163,7 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
         setOutcome({ kind: 'idle' });
       } else if (error.status === 400 && fieldErrors.geometry !== undefined) {
         setOutcome({ kind: 'geometryRefused', detail: fieldErrors.geometry, repairable: error.body.repairable === true });
-      } else if (error.status === 400 && Object.keys(fieldErrors).length > 0) {
+      } else if (error.status === 400 && Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every(isFormField)) {
         setErrors(fieldErrors);
         setOutcome({ kind: 'idle' });
       } else if (error.status === 403) {
@@ -189,6 +195,7 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
         />
         <GeometryTools
           geometry={geometry}
+          facts={facts}
           multipart={multipart}
           tool={tool}
           onToolChange={setTool}

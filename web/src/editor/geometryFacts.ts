@@ -43,9 +43,8 @@ function countVertices(geometry: Geometry): number {
 }
 
 function selfIntersections(geometry: Geometry): number {
-  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon' && geometry.type !== 'LineString') return 0;
   // A line may cross itself (a road around a roundabout); only a polygon that does is invalid.
-  if (geometry.type === 'LineString') return 0;
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return 0;
   return kinks(geometry).features.length;
 }
 
