@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import shp from 'shpjs';
 import { ProblemError } from '../http/problem.ts';
-import { OPTIONAL_FIELDS, REQUIRED_FIELDS } from './importFormat.ts';
+import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, REQUIRED_FIELDS, WKT_COLUMN } from './importFormat.ts';
 
 /** One feature or row of an upload, before validation. `row` is 1-based (CSV: the data row, header not counted). */
 export interface UploadRow {
@@ -99,10 +99,13 @@ function readCsv(bytes: Uint8Array): UploadRow[] {
     throw fileProblem(`The CSV cannot be read: ${(error as Error).message}`);
   }
   const columns = Object.keys(records[0] ?? {});
-  const hasLonLat = columns.includes('lon') && columns.includes('lat');
-  if (records.length && !hasLonLat && !columns.includes('wkt')) throw fileProblem('The CSV lacks the required column(s): lon and lat, or wkt');
+  const [LON, LAT] = LON_LAT_COLUMNS;
+  const hasLonLat = columns.includes(LON) && columns.includes(LAT);
+  if (records.length && !hasLonLat && !columns.includes(WKT_COLUMN)) {
+    throw fileProblem(`The CSV lacks the required column(s): ${LON} and ${LAT}, or ${WKT_COLUMN}`);
+  }
   return records.map((record, i) => {
-    const { lon, lat, wkt, ...rest } = record;
+    const { [LON]: lon, [LAT]: lat, [WKT_COLUMN]: wkt, ...rest } = record;
     const properties = normalise(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')));
     for (const key of ['budget']) if (typeof properties[key] === 'string') properties[key] = Number(properties[key]);
     if (typeof properties.is_published === 'string') properties.is_published = /^(true|yes|1)$/i.test(properties.is_published);
@@ -112,9 +115,9 @@ function readCsv(bytes: Uint8Array): UploadRow[] {
       geometry =
         lon && lat && Number.isFinite(x) && Number.isFinite(y)
           ? { geojson: { type: 'Point', coordinates: [x, y] } }
-          : { error: { field: 'lon/lat', message: 'must be numbers (decimal degrees, WGS 84)' } };
+          : { error: { field: LON_LAT_COLUMNS.join('/'), message: 'must be numbers (decimal degrees, WGS 84)' } };
     } else {
-      geometry = wkt ? { wkt } : { error: { field: 'wkt', message: 'is empty' } };
+      geometry = wkt ? { wkt } : { error: { field: WKT_COLUMN, message: 'is empty' } };
     }
     return { row: i + 1, properties, geometry };
   });

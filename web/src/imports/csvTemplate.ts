@@ -2,13 +2,13 @@
  * A CSV template built in the browser from the columns the import reads (the API's own list;
  * tests/api/importTemplate.test.ts feeds the template to the API's reader).
  */
-import { OPTIONAL_FIELDS, REQUIRED_FIELDS } from '@marsad/api/importFormat';
+import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, REQUIRED_FIELDS, WKT_COLUMN as WKT } from '@marsad/api/importFormat';
 
 export const REQUIRED_COLUMNS = REQUIRED_FIELDS;
 export const OPTIONAL_COLUMNS = OPTIONAL_FIELDS;
 /** A CSV places each project by `lon` and `lat` (decimal degrees, WGS 84), or by a `wkt` column instead. */
-export const LOCATION_COLUMNS = ['lon', 'lat'] as const;
-export const WKT_COLUMN = 'wkt';
+export const LOCATION_COLUMNS = LON_LAT_COLUMNS;
+export const WKT_COLUMN = WKT;
 
 export const TEMPLATE_COLUMNS = [...REQUIRED_COLUMNS, ...LOCATION_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
