@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import { fetchJson } from './fetchJson.ts';
+import { isRecord } from './isRecord.ts';
 
 /** Properties of a country in `GET /api/boundaries/countries`. */
 export interface CountryProperties {
@@ -37,9 +38,6 @@ export function boundariesUrl(layer: BoundaryLayer): string {
   return `/api/boundaries/${layer}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function hasStringProperties(feature: unknown, keys: readonly string[]): boolean {
   if (!isRecord(feature) || feature.type !== 'Feature' || !isRecord(feature.properties)) return false;

@@ -1,6 +1,7 @@
 import type { ProgressReport } from '../data/progressReport.ts';
 import { ApiError, fetchJson } from './fetchJson.ts';
-import { ProblemResponseError, sendJson } from './session.ts';
+import { sendJson } from './session.ts';
+import { isRecord } from './isRecord.ts';
 
 /** A photo of a progress report as the API lists it; the image itself is at `url`. */
 export interface ReportPhoto {
@@ -30,9 +31,6 @@ interface Recorded {
   version: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function isRecorded(body: unknown): body is Recorded {
   return isRecord(body) && typeof body.id === 'number' && typeof body.version === 'number';
@@ -51,23 +49,6 @@ function isReportList(body: unknown): body is { items: ListedReport[] } {
 }
 
 /** Sends a form (the report and its photos) to the API; a non-2xx answer becomes a `ProblemResponseError`. */
-async function sendForm(url: string, form: FormData, csrfToken: string): Promise<unknown> {
-  let response: Response;
-  try {
-    // No content-type: the browser writes multipart/form-data with its boundary.
-    response = await fetch(url, { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body: form });
-  } catch {
-    throw new ApiError(url, null, `${url}: no answer from the server; is the Marsad API running?`);
-  }
-  const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = isRecord(parsed) ? parsed : {};
-    const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${response.status}`;
-    throw new ProblemResponseError(url, response.status, detail, problem);
-  }
-  return parsed;
-}
-
 /**
  * Reports progress on a project, based on the project `version` the form was filled from. With
  * photos (already downscaled), the report goes as multipart: report and photos are kept together
@@ -82,7 +63,7 @@ export async function postProgress(id: number, report: ProgressReport, version: 
     const form = new FormData();
     form.append('report', JSON.stringify({ ...report, version }));
     photos.forEach((photo, i) => form.append('photos', photo, `photo-${i + 1}.jpg`));
-    body = await sendForm(url, form, csrfToken);
+    body = await sendJson('POST', url, form, csrfToken);
   }
   if (!isRecorded(body)) throw new ApiError(url, 201, `${url}: the answer does not have the expected shape`);
   return body;

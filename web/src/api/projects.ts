@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { ProjectSummaryRow } from '@marsad/api/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
+import { isRecord } from './isRecord.ts';
 
 /** One project in a list (the API's own row type, without the geometry lists leave out). */
 export type ProjectSummary = Omit<ProjectSummaryRow, 'geometry'>;
@@ -66,9 +67,6 @@ export interface HistoryEntry {
 export const PROJECT_SORTS = ['-delay', 'progress', '-budget', 'planned_end', 'last_update'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function isProjectSummary(value: unknown): value is ProjectSummary {
   return (

@@ -1,4 +1,5 @@
 import { ApiError } from './fetchJson.ts';
+import { isRecord } from './isRecord.ts';
 
 export const ROLES = ['admin', 'minister', 'viewer', 'engineer', 'donor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,9 +44,6 @@ export class ProblemResponseError extends ApiError {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 export function isSession(body: unknown): body is Session {
   if (!isRecord(body) || typeof body.csrfToken !== 'string' || !isRecord(body.user)) return false;
@@ -59,7 +57,17 @@ export function isSession(body: unknown): body is Session {
   );
 }
 
-/** Sends JSON to the API; a non-2xx answer becomes a `ProblemResponseError` with the problem's detail. */
+/** A failed answer as the page shows it: the problem's `detail`, or the status when there is none. */
+export function problemFrom(url: string, status: number, body: unknown): ProblemResponseError {
+  const problem = isRecord(body) ? body : {};
+  const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${status}`;
+  return new ProblemResponseError(url, status, detail, problem);
+}
+
+/**
+ * Sends a change to the API: JSON, or a `FormData` (multipart, for files). A non-2xx answer
+ * becomes a `ProblemResponseError` with the problem's detail.
+ */
 export async function sendJson(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
@@ -67,21 +75,19 @@ export async function sendJson(
   csrfToken: string | null,
 ): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  // For a form the browser writes the content type itself, with the multipart boundary.
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+    response = await fetch(url, { method, headers, body: body === undefined ? null : form ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(url, null, `${url}: no answer from the server; is the Marsad API running?`);
   }
   if (response.status === 204) return null;
   const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = isRecord(parsed) ? parsed : {};
-    const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${response.status}`;
-    throw new ProblemResponseError(url, response.status, detail, problem);
-  }
+  if (!response.ok) throw problemFrom(url, response.status, parsed);
   return parsed;
 }
 

@@ -1,6 +1,7 @@
 import type { SummaryMetrics } from '@marsad/api/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
+import { isRecord } from './isRecord.ts';
 
 /** Project metrics under the filters (the API's own type). */
 export type Metrics = SummaryMetrics;
@@ -50,9 +51,6 @@ export interface GovernorateTimeline {
   months: TimelineMonth[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 export function isMetrics(value: unknown): value is Metrics {
   return (

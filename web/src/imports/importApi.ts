@@ -1,5 +1,6 @@
 import { ApiError } from '../api/fetchJson.ts';
-import { ProblemResponseError } from '../api/session.ts';
+import { isRecord } from '../api/isRecord.ts';
+import { problemFrom } from '../api/session.ts';
 
 /** `POST /api/imports/projects` (api/src/routes/imports.ts): multipart, field `file`. */
 export const IMPORT_URL = '/api/imports/projects';
@@ -38,7 +39,6 @@ export interface UploadOptions {
   onProgress: (sent: number, total: number) => void;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function isRowError(value: unknown): value is RowError {
   return isRecord(value) && typeof value.row === 'number' && typeof value.field === 'string' && typeof value.message === 'string';
@@ -110,9 +110,7 @@ function upload(file: File, commit: boolean, { repair, csrfToken, signal, onProg
         resolve(parsed);
         return;
       }
-      const problem = isRecord(parsed) ? parsed : {};
-      const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${request.status}`;
-      reject(new ProblemResponseError(url, request.status, detail, problem));
+      reject(problemFrom(url, request.status, parsed));
     };
     signal.addEventListener('abort', () => request.abort(), { once: true });
     request.send(form);
