@@ -3,7 +3,8 @@
  * creates a donor organization, renames it, creates a second one and a donor account in the
  * first, sees them listed, is told why a duplicate email is refused without losing the form; the
  * new donor signs in in a second browser context and sees the new name; the admin moves the
- * account to the second organization, then disables it and its next sign-in is refused. Not one
+ * account to the second organization, then disables it and its next sign-in is refused. Escape
+ * closes the dialog wherever the focus is, but asks first when a form holds unsaved input. Not one
  * request leaves the machine, and the only console errors are the refusals the test provokes.
  *
  * The server is shared with the other browser tests: names are unique to this run, and no project
@@ -224,6 +225,30 @@ describe('administration (browser)', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count(), POLL).toBe(0);
     expect(await page.getByTestId('open-admin').evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // Escape with the focus on the dialog element itself (after a click on its background) closes it too.
+    await page.getByTestId('open-admin').click();
+    await page.getByTestId('admin-users-table').waitFor();
+    await dialog.focus();
+    expect(await dialog.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+
+    // With unsaved input, Escape asks first; Keep editing keeps the input, and the close button asks again.
+    await page.getByTestId('open-admin').click();
+    await page.getByTestId('admin-users-new').click();
+    await page.getByTestId('user-display_name').fill('لم يُحفظ بعد');
+    await dialog.focus();
+    await page.keyboard.press('Escape');
+    const closeConfirm = page.getByTestId('admin-close-confirm');
+    await closeConfirm.waitFor();
+    expect(await page.getByTestId('admin-close-keep').evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.getByTestId('admin-close-keep').click();
+    expect(await closeConfirm.count()).toBe(0);
+    expect(await page.getByTestId('user-display_name').inputValue()).toBe('لم يُحفظ بعد');
+    await page.getByTestId('admin-close').click();
+    await page.getByTestId('admin-close-discard').click();
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
 
     expect(externalRequests).toEqual([]);
     expect(other.externalRequests).toEqual([]);

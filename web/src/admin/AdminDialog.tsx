@@ -1,26 +1,33 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/useSession.ts';
-import { DEFAULT_LANGUAGE, directionOf, isLanguage } from '../i18n/language.ts';
+import { directionOf } from '../i18n/language.ts';
+import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import './admin.css';
 import { AdminTabs, type TabSpec } from './AdminTabs.tsx';
+import { CloseConfirm } from './CloseConfirm.tsx';
 import { OrganizationsTab } from './OrganizationsTab.tsx';
+import { UnsavedFormsContext, type UnsavedForms } from './unsavedForms.ts';
 import { UsersTab } from './UsersTab.tsx';
 
 type AdminTab = 'users' | 'organizations';
 
 /**
  * Administration of accounts and organizations, for admins, in a modal `<dialog>` (focus stays
- * inside; Escape or the close button closes it). Both tabs stay mounted while it is open, so
- * switching tabs never loses what a form holds.
+ * inside; Escape or the close button closes it, after asking if a form holds unsaved input). Both
+ * tabs stay mounted while it is open, so switching tabs never loses what a form holds.
  */
 export default function AdminDialog({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  const { t } = useTranslation();
+  const language = useInterfaceLanguage();
   const selfId = useSession().data?.user.id ?? null;
   const ref = useRef<HTMLDialogElement>(null);
   const base = useId();
   const [tab, setTab] = useState<AdminTab>('users');
+  const [unsavedForms] = useState<UnsavedForms>(() => new Set());
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  // Where the focus was when the question came up, to go back to if the admin keeps editing.
+  const focusBeforeConfirm = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -37,11 +44,26 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
 
+  // Closing throws away what the forms hold: with unsaved input, ask first.
+  const requestClose = () => {
+    if (unsavedForms.size === 0) return close();
+    if (confirmingClose) return;
+    focusBeforeConfirm.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setConfirmingClose(true);
+  };
+  const keepEditing = () => {
+    setConfirmingClose(false);
+    const previous = focusBeforeConfirm.current;
+    (previous !== null && ref.current?.contains(previous) ? previous : ref.current)?.focus();
+  };
+
   // Escape closes the dialog only, not the panels under it (the page's Escape handler skips prevented keys).
+  // While the question is open, Escape answers it the safe way: keep editing.
+  const onEscape = () => (confirmingClose ? keepEditing() : requestClose());
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    close();
+    onEscape();
   };
 
   const tabs: TabSpec<AdminTab>[] = [
@@ -59,22 +81,30 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
       className="admin-dialog"
       aria-labelledby={`${base}-title`}
       onKeyDown={onKeyDown}
-      onCancel={(e) => e.preventDefault()}
+      tabIndex={-1}
+      onCancel={(event) => {
+        // Escape pressed while nothing in the dialog had focus.
+        event.preventDefault();
+        onEscape();
+      }}
       data-testid="admin-dialog"
     >
       <header className="admin-dialog-header">
         <h2 id={`${base}-title`}>{t('admin.title')}</h2>
-        <button type="button" className="secondary-button" onClick={close} data-testid="admin-close">
+        <button type="button" className="secondary-button" onClick={requestClose} data-testid="admin-close">
           {t('admin.close')}
         </button>
       </header>
+      {confirmingClose && <CloseConfirm onKeep={keepEditing} onDiscard={close} />}
       <AdminTabs label={t('admin.tabs.label')} tabs={tabs} selected={tab} onSelect={setTab} direction={directionOf(language)} />
-      <div {...panel('users')} data-testid="admin-panel-users">
-        <UsersTab language={language} selfId={selfId} />
-      </div>
-      <div {...panel('organizations')} data-testid="admin-panel-organizations">
-        <OrganizationsTab language={language} />
-      </div>
+      <UnsavedFormsContext value={unsavedForms}>
+        <div {...panel('users')} data-testid="admin-panel-users">
+          <UsersTab language={language} selfId={selfId} />
+        </div>
+        <div {...panel('organizations')} data-testid="admin-panel-organizations">
+          <OrganizationsTab language={language} />
+        </div>
+      </UnsavedFormsContext>
     </dialog>
   );
 }

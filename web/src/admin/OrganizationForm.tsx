@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CountryCollection } from '../api/boundaries.ts';
 import type { Organization } from '../api/organizations.ts';
 import type { Language } from '../i18n/language.ts';
+import { draftChanged } from './draftChanged.ts';
 import { controlProps, FormField } from './FormField.tsx';
 import { formProblemOf } from './formProblem.ts';
 import {
@@ -18,11 +19,13 @@ import {
 } from './organizationDraft.ts';
 import { organizationName } from './organizationNames.ts';
 import { SaveProblem } from './SaveProblem.tsx';
+import { useReportUnsaved } from './unsavedForms.ts';
 import { useChangeOrganization, useCreateOrganization } from './useAdminApi.ts';
 
 export type OrganizationFormTarget = { kind: 'new' } | { kind: 'edit'; organization: Organization };
 
 interface Props {
+  /** Read when the form opens: a newer copy of the organization later on changes neither the draft nor what it is compared with. */
   target: OrganizationFormTarget;
   countries: CountryCollection | undefined;
   language: Language;
@@ -39,14 +42,19 @@ interface Props {
 export function OrganizationForm({ target, countries, language, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const base = useId();
-  const editing = target.kind === 'edit' ? target.organization : null;
-  const [draft, setDraft] = useState<OrganizationDraft>(() => (editing === null ? EMPTY_ORGANIZATION_DRAFT : organizationDraftOf(editing)));
+  // The organization as it was when the form opened: the draft starts from it and the change is
+  // computed against it, not against a newer copy from the refetched list, so what another admin
+  // changed meanwhile is not undone by fields this form left alone.
+  const [editing] = useState(() => (target.kind === 'edit' ? target.organization : null));
+  const [start] = useState<OrganizationDraft>(() => (editing === null ? EMPTY_ORGANIZATION_DRAFT : organizationDraftOf(editing)));
+  const [draft, setDraft] = useState(start);
   const [slugTyped, setSlugTyped] = useState(false);
   const [errors, setErrors] = useState<OrganizationErrors>({});
   const create = useCreateOrganization();
   const change = useChangeOrganization();
   const saving = editing === null ? create : change;
   const problem = saving.error === null ? null : formProblemOf(saving.error);
+  useReportUnsaved(draftChanged(start, draft));
   const countryList = (countries?.features ?? []).map((f) => f.properties);
   const collator = new Intl.Collator(language);
   const countryLabel = (c: (typeof countryList)[number]) => (language === 'ar' ? c.name_ar : c.name_en);

@@ -19,6 +19,7 @@ export function OrganizationsTab({ language }: { language: Language }) {
   const [query, setQuery] = useState('');
   // A new organization and a changed one are separate forms, so opening one never discards the other's input.
   const [creating, setCreating] = useState(false);
+  // The organization as its row showed it when Edit was pressed: the form's draft, and the change it sends, start from it.
   const [editing, setEditing] = useState<Organization | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The button that opened a form gets the focus back when it closes.
@@ -49,8 +50,6 @@ export function OrganizationsTab({ language }: { language: Language }) {
     setNotice(message);
     editOpener.current?.focus();
   };
-  // The edited organization as the list has it now, so the change is computed against what is stored.
-  const edited = editing === null ? null : (all.find((o) => o.slug === editing.slug) ?? editing);
 
   return (
     <div className="admin-tab">
@@ -69,10 +68,10 @@ export function OrganizationsTab({ language }: { language: Language }) {
       />
       <Notice message={notice} testId="admin-organizations-notice" />
       {creating && <OrganizationForm target={{ kind: 'new' }} countries={countries.data} language={language} onSaved={closeNew} onCancel={() => closeNew(null)} />}
-      {edited !== null && (
+      {editing !== null && (
         <OrganizationForm
-          key={edited.slug}
-          target={{ kind: 'edit', organization: edited }}
+          key={editing.slug}
+          target={{ kind: 'edit', organization: editing }}
           countries={countries.data}
           language={language}
           onSaved={closeEdit}

@@ -16,17 +16,20 @@ import {
 } from './accountDraft.ts';
 import type { AdminUser } from './adminApi.ts';
 import { DisabledToggle } from './DisabledToggle.tsx';
+import { draftChanged } from './draftChanged.ts';
 import { controlProps, FormField } from './FormField.tsx';
 import { formProblemOf } from './formProblem.ts';
 import { governorateGroups } from './governorateChoices.ts';
 import { GovernoratePicker } from './GovernoratePicker.tsx';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { SaveProblem } from './SaveProblem.tsx';
+import { useReportUnsaved } from './unsavedForms.ts';
 import { useChangeAccount, useCreateAccount } from './useAdminApi.ts';
 
 export type UserFormTarget = { kind: 'new' } | { kind: 'edit'; user: AdminUser; isSelf: boolean };
 
 interface Props {
+  /** Read when the form opens: a newer copy of the account later on changes neither the draft nor what it is compared with. */
   target: UserFormTarget;
   organizations: readonly Organization[];
   language: Language;
@@ -43,7 +46,12 @@ interface Props {
 export function UserForm({ target, organizations, language, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const base = useId();
-  const [draft, setDraft] = useState<AccountDraft>(() => (target.kind === 'edit' ? accountDraftOf(target.user) : EMPTY_ACCOUNT_DRAFT));
+  // The account as it was when the form opened: the draft starts from it and the change is
+  // computed against it, not against a newer copy from the refetched list, so what another admin
+  // changed meanwhile is not undone by fields this form left alone.
+  const [editing] = useState(() => (target.kind === 'edit' ? target.user : null));
+  const [start] = useState<AccountDraft>(() => (editing === null ? EMPTY_ACCOUNT_DRAFT : accountDraftOf(editing)));
+  const [draft, setDraft] = useState(start);
   const [errors, setErrors] = useState<AccountErrors>({});
   const create = useCreateAccount();
   const change = useChangeAccount();
@@ -51,8 +59,8 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
   const countries = useCountries();
   const saving = target.kind === 'new' ? create : change;
   const problem = saving.error === null ? null : formProblemOf(saving.error);
-  const editing = target.kind === 'edit' ? target.user : null;
   const isSelf = target.kind === 'edit' && target.isSelf;
+  useReportUnsaved(draftChanged(start, draft));
 
   const set = <F extends keyof AccountDraft>(field: F, value: AccountDraft[F]) => {
     setDraft((d) => ({ ...d, [field]: value }));

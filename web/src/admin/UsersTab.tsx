@@ -21,6 +21,7 @@ export function UsersTab({ language, selfId }: { language: Language; selfId: num
   const [query, setQuery] = useState('');
   // A new account and a changed one are separate forms, so opening one never discards the other's input.
   const [creating, setCreating] = useState(false);
+  // The account as its row showed it when Edit was pressed: the form's draft, and the change it sends, start from it.
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The button that opened a form gets the focus back when it closes.
@@ -67,8 +68,6 @@ export function UsersTab({ language, selfId }: { language: Language; selfId: num
     setNotice(message);
     editOpener.current?.focus();
   };
-  // The edited account as the list has it now, so the change is computed against what is stored.
-  const edited = editing === null ? null : (all.find((u) => u.id === editing.id) ?? editing);
   const formProps = { organizations: organizations.data?.items ?? [], language };
 
   return (
@@ -88,10 +87,10 @@ export function UsersTab({ language, selfId }: { language: Language; selfId: num
       />
       <Notice message={notice} testId="admin-users-notice" />
       {creating && <UserForm target={{ kind: 'new' }} {...formProps} onSaved={closeNew} onCancel={() => closeNew(null)} />}
-      {edited !== null && (
+      {editing !== null && (
         <UserForm
-          key={edited.id}
-          target={{ kind: 'edit', user: edited, isSelf: edited.id === selfId }}
+          key={editing.id}
+          target={{ kind: 'edit', user: editing, isSelf: editing.id === selfId }}
           {...formProps}
           onSaved={closeEdit}
           onCancel={() => closeEdit(null)}

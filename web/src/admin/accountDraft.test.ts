@@ -86,6 +86,16 @@ describe('a changed account', () => {
     });
   });
 
+  it('is computed against the account as the form opened, so it does not undo what another admin changed meanwhile', () => {
+    // Admin A opens the form; admin B then disables the account, and A's list refetches it.
+    const opened = engineer;
+    const disabledMeanwhile: AdminUser = { ...engineer, disabled: true };
+    const renamed = { ...accountDraftOf(opened), display_name: 'Renamed engineer' };
+    expect(checkAccountChange(opened, renamed, organizations, false)).toEqual({ ok: true, change: { display_name: 'Renamed engineer' } });
+    // Against the newer copy, the untouched box would have re-enabled it.
+    expect(checkAccountChange(disabledMeanwhile, renamed, organizations, false)).toMatchObject({ change: { disabled: false } });
+  });
+
   it('moves the account to another organization only when another is chosen', () => {
     const moved = { ...accountDraftOf(engineer), organization: 'ministry-syr' };
     expect(checkAccountChange(engineer, moved, organizations, false)).toEqual({ ok: true, change: { organization: 'ministry-syr' } });

@@ -109,30 +109,33 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * The PATCH for an edited account: only what changed. `isSelf`: the signed-in admin may not
- * disable their own account or give up the admin role (nobody would be left to undo it).
+ * The PATCH for an edited account: only what the draft changed. `opened`: the account the draft
+ * was made from, as it was when the form opened, not a newer copy from a refetched list: a field
+ * another admin changed meanwhile and this form left alone is then not sent back as it was.
+ * `isSelf`: the signed-in admin may not disable their own account or give up the admin role
+ * (nobody would be left to undo it).
  */
 export function checkAccountChange(
-  user: AdminUser,
+  opened: AdminUser,
   draft: AccountDraft,
   organizations: readonly Organization[],
   isSelf: boolean,
 ): AccountChangeCheck {
   const errors: AccountErrors = {};
   checkCommon(draft, organizations, errors);
-  if (isSelf && (draft.role !== user.role || draft.disabled)) errors.role = 'self';
+  if (isSelf && (draft.role !== opened.role || draft.disabled)) errors.role = 'self';
   const password = checkPassword(draft.password, false);
   if (password) errors.password = password;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const change: AccountChange = {};
   const name = draft.display_name.trim();
-  if (name !== user.display_name) change.display_name = name;
-  if (draft.organization !== user.organization) change.organization = draft.organization;
-  if (draft.role !== user.role) change.role = draft.role;
+  if (name !== opened.display_name) change.display_name = name;
+  if (draft.organization !== opened.organization) change.organization = draft.organization;
+  if (draft.role !== opened.role) change.role = draft.role;
   const governorates = governoratesFor(draft);
-  if (!sameSet(governorates, user.governorates)) change.governorates = governorates;
-  if (draft.disabled !== user.disabled) change.disabled = draft.disabled;
+  if (!sameSet(governorates, opened.governorates)) change.governorates = governorates;
+  if (draft.disabled !== opened.disabled) change.disabled = draft.disabled;
   if (draft.password !== '') change.password = draft.password;
   return { ok: true, change };
 }

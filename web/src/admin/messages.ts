@@ -3,6 +3,11 @@ const ar = {
   open: 'الإدارة',
   title: 'الإدارة',
   close: 'إغلاق',
+  closeConfirm: {
+    question: 'في نموذج مفتوح إدخالات لم تُحفظ. أتُغلق الإدارة وتتخلّى عنها؟',
+    keep: 'متابعة التحرير',
+    discard: 'الإغلاق دون حفظ',
+  },
   tabs: {
     label: 'أقسام الإدارة',
     users: 'الحسابات',
@@ -121,6 +126,11 @@ const en: typeof ar = {
   open: 'Administration',
   title: 'Administration',
   close: 'Close',
+  closeConfirm: {
+    question: 'An open form holds input that is not saved. Close Administration and discard it?',
+    keep: 'Keep editing',
+    discard: 'Close without saving',
+  },
   tabs: {
     label: 'Administration sections',
     users: 'Accounts',

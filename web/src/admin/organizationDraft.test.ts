@@ -49,6 +49,15 @@ describe('a changed organization', () => {
     expect(checkOrganizationChange(giz, { ...organizationDraftOf(giz), country: '' }, ['SYR'])).toEqual({ ok: true, change: { country: null } });
   });
 
+  it('is computed against the organization as the form opened, so it does not undo what another admin changed meanwhile', () => {
+    // Admin A opens the form; admin B then moves GIZ to Syria, and A's list refetches it.
+    const movedMeanwhile: Organization = { ...giz, country: 'SYR' };
+    const renamed = { ...organizationDraftOf(giz), name_en: 'GIZ International' };
+    expect(checkOrganizationChange(giz, renamed, ['SYR'])).toEqual({ ok: true, change: { name_en: 'GIZ International' } });
+    // Against the newer copy, the untouched country would have been sent back as it was.
+    expect(checkOrganizationChange(movedMeanwhile, renamed, ['SYR', 'DEU'])).toMatchObject({ change: { country: 'DEU' } });
+  });
+
   it('refuses short names and countries off the list, and ignores the slug and kind', () => {
     const draft = { ...organizationDraftOf(giz), name_ar: 'x', name_en: ' ', country: 'XXX' };
     expect(checkOrganizationChange(giz, draft, ['SYR'])).toEqual({ ok: false, errors: { name_ar: 'name', name_en: 'name', country: 'country' } });

@@ -86,18 +86,22 @@ export function checkNewOrganization(draft: OrganizationDraft, countries: readon
 
 export type OrganizationChangeCheck = { ok: true; change: OrganizationChange } | { ok: false; errors: OrganizationErrors };
 
-/** The PATCH for an edited organization: only the names and country that changed (its slug and kind cannot). */
-export function checkOrganizationChange(organization: Organization, draft: OrganizationDraft, countries: readonly string[]): OrganizationChangeCheck {
+/**
+ * The PATCH for an edited organization: only the names and country the draft changed (its slug and
+ * kind cannot). `opened`: the organization the draft was made from, as it was when the form
+ * opened, so that what another admin changed meanwhile is not sent back as it was.
+ */
+export function checkOrganizationChange(opened: Organization, draft: OrganizationDraft, countries: readonly string[]): OrganizationChangeCheck {
   const errors: OrganizationErrors = {};
-  checkNamesAndCountry(draft, countries, organization.country, errors);
+  checkNamesAndCountry(draft, countries, opened.country, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const change: OrganizationChange = {};
   const nameAr = draft.name_ar.trim();
   const nameEn = draft.name_en.trim();
-  if (nameAr !== organization.name_ar) change.name_ar = nameAr;
-  if (nameEn !== organization.name_en) change.name_en = nameEn;
+  if (nameAr !== opened.name_ar) change.name_ar = nameAr;
+  if (nameEn !== opened.name_en) change.name_en = nameEn;
   const country = countryOf(draft);
-  if (country !== organization.country) change.country = country;
+  if (country !== opened.country) change.country = country;
   return { ok: true, change };
 }

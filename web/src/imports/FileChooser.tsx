@@ -1,8 +1,8 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format/numbers.ts';
+import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import { ACCEPTED_EXTENSIONS } from './importApi.ts';
-import { useInterfaceLanguage } from './useInterfaceLanguage.ts';
 
 /**
  * A file input inside a drop zone: click (or Enter on the focused input) to choose, or drop a

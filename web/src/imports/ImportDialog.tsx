@@ -42,11 +42,18 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
     if (dialog?.open && !dialog.contains(document.activeElement)) dialog.focus();
   }, [state.activity.kind]);
 
+  // Closed before it unmounts: while modal, the page under it is inert and the opener could not take the focus back.
+  const close = () => {
+    if (!closable) return;
+    ref.current?.close();
+    onClose();
+  };
+
   // Escape closes the dialog only, not the panels under it (the page's Escape handler skips prevented keys).
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    if (closable) onClose();
+    close();
   };
 
   return (
@@ -61,13 +68,13 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
       onCancel={(event) => {
         // Escape pressed while nothing in the dialog had focus.
         event.preventDefault();
-        if (closable) onClose();
+        close();
       }}
       data-testid="import-dialog"
     >
       <header className="import-dialog-header">
         <h2 id={titleId}>{t('imports.title')}</h2>
-        <button type="button" className="secondary-button" onClick={onClose} disabled={!closable} data-testid="import-close">
+        <button type="button" className="secondary-button" onClick={close} disabled={!closable} data-testid="import-close">
           {t('imports.close')}
         </button>
       </header>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { PROJECT_KINDS, SECTORS } from '../data/vocabulary.ts';
 import { formatCount } from '../format/numbers.ts';
+import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import { LOCATION_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, WKT_COLUMN } from './csvTemplate.ts';
 import { MAX_IMPORT_BYTES } from './importApi.ts';
 import { TemplateLink } from './TemplateLink.tsx';
-import { useInterfaceLanguage } from './useInterfaceLanguage.ts';
 
 const FORMATS = [
   { key: 'geojson', name: 'GeoJSON', extensions: ['.geojson', '.json'] },

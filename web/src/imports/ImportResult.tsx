@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../format/numbers.ts';
+import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import type { DryRun } from './importApi.ts';
 import { MAX_IMPORT_BYTES } from './importApi.ts';
 import { isClean, type Activity, type Refusal } from './importState.ts';
 import { RowErrorTable } from './RowErrorTable.tsx';
-import { useInterfaceLanguage } from './useInterfaceLanguage.ts';
 
 const megabytes = (bytes: number) => Math.ceil((10 * bytes) / 1024 / 1024) / 10;
 

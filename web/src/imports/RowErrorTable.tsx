@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../format/numbers.ts';
+import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import type { RowError } from './importApi.ts';
-import { useInterfaceLanguage } from './useInterfaceLanguage.ts';
 
 /** A file of thousands of bad rows has the same few mistakes: the first ones are enough to correct it. */
 const SHOWN_ERRORS = 200;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../format/numbers.ts';
+import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import type { ImportAction } from './importState.ts';
-import { useInterfaceLanguage } from './useInterfaceLanguage.ts';
 
 /**
  * How far the upload is, then that the server is at work (its progress cannot be measured, so
