@@ -110,4 +110,67 @@ describe('creating and editing projects', () => {
     );
     expect(still!.code).toBe('SY-DI');
   });
+
+  describe('funding', () => {
+    const funding = async (id: number) =>
+      t.db.query<{ slug: string; amount: string; currency: string }>(
+        `select o.slug, f.amount::text as amount, f.currency from project_funding f join organizations o on o.id = f.organization_id
+          where f.project_id = $1 order by o.slug`,
+        [id],
+      );
+    const versionOf = async (id: number) => (await t.db.query<{ version: number }>('select version from projects where id = $1', [id]))[0]!.version;
+
+    it('is set with a new project, in its currency unless told otherwise, and shown with it', async () => {
+      const res = await send(
+        'engineer.damascus@marsad.demo',
+        'POST',
+        '/api/projects',
+        project('TEST-DI-0101', DAMASCUS_POINT, { currency: 'EUR', funding: [{ organization: 'undp', amount: 100000 }, { organization: 'eu', amount: 50000.5, currency: 'USD' }] }),
+      );
+      expect(res.status).toBe(201);
+      const { id } = await res.json();
+      expect(await funding(id)).toEqual([
+        { slug: 'eu', amount: '50000.50', currency: 'USD' },
+        { slug: 'undp', amount: '100000.00', currency: 'EUR' },
+      ]);
+      const detail = await (await send('engineer.damascus@marsad.demo', 'GET', `/api/projects/${id}`, undefined)).json();
+      expect(detail.funding.map((f: { organization: string; amount: number }) => [f.organization, f.amount])).toEqual([['undp', 100000], ['eu', 50000.5]]);
+    });
+
+    it('is replaced by a PATCH, which moves the version on and is audited row by row', async () => {
+      const [row] = await t.db.query<{ id: number }>(`select id from projects where code = 'TEST-DI-0101'`);
+      const id = row!.id;
+      const before = await versionOf(id);
+      const res = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${id}`, {
+        version: before,
+        funding: [{ organization: 'undp', amount: 120000 }, { organization: 'giz', amount: 1 }],
+      });
+      expect(res.status).toBe(200);
+      expect((await res.json()).version).toBe(before + 1);
+      expect((await funding(id)).map((f) => [f.slug, f.amount])).toEqual([['giz', '1.00'], ['undp', '120000.00']]);
+      const audit = await t.db.query<{ action: string; n: number }>(
+        `select action, count(*)::int as n from audit_log where table_name = 'project_funding' and project_id = $1
+          group by action order by action`,
+        [id],
+      );
+      expect(audit).toEqual([{ action: 'delete', n: 1 }, { action: 'insert', n: 3 }, { action: 'update', n: 1 }]);
+      // The old version no longer applies.
+      const stale = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${id}`, { version: before, funding: [] });
+      expect(stale.status).toBe(409);
+      expect(await funding(id)).toHaveLength(2);
+    });
+
+    it.each([
+      [[{ organization: 'nobody', amount: 1 }], 'funding.0.organization'],
+      [[{ organization: 'undp', amount: -5 }], 'funding.0.amount'],
+      [[{ organization: 'undp', amount: 1 }, { organization: 'undp', amount: 2 }], 'funding'],
+    ])('refuses funding %j naming %s, and writes nothing', async (rows, parameter) => {
+      const [row] = await t.db.query<{ id: number }>(`select id from projects where code = 'TEST-DI-0101'`);
+      const before = { version: await versionOf(row!.id), funding: await funding(row!.id) };
+      const res = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { version: before.version, title_en: 'Renamed', funding: rows });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors.map((e: { parameter: string }) => e.parameter)).toContain(parameter);
+      expect({ version: await versionOf(row!.id), funding: await funding(row!.id) }).toEqual(before);
+    });
+  });
 });

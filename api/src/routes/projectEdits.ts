@@ -7,10 +7,12 @@ import { createRouter } from '../http/router.ts';
 import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { assertWritableAfterChange, insertProject, outsideEveryGovernorate, PROJECT_COLUMNS, ProjectFields } from '../projects/newProject.ts';
+import { FundingInput, setFunding } from '../projects/projectFunding.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 
 const ProjectBody = ProjectFields.extend({
   geometry: GeoJsonGeometry,
+  funding: FundingInput.optional(),
   repair_geometry: z.boolean().default(false).openapi({ description: 'Repair an invalid geometry (ST_MakeValid) instead of rejecting it' }),
 });
 
@@ -43,10 +45,11 @@ export const projectEdits = createRouter()
     }),
     async (c) => {
       const viewer = mustSignIn(c.var.viewer);
-      const { repair_geometry, geometry, ...fields } = c.req.valid('json');
+      const { repair_geometry, geometry, funding, ...fields } = c.req.valid('json');
       const saved = await withActor(c.var.db, viewer.userId, async (tx) => {
         const checked = await checkGeometry(tx, geometry, repair_geometry);
         const { id, version, governorate } = await insertProject(tx, viewer, fields, checked.geojson);
+        if (funding) await setFunding(tx, id, funding);
         return { id, version, governorate, warnings: checked.repaired ? [`geometry was repaired: ${checked.repaired}`] : [] };
       });
       c.var.dataVersion.bump();
@@ -77,7 +80,7 @@ export const projectEdits = createRouter()
     async (c) => {
       const viewer = mustSignIn(c.var.viewer);
       const { id } = c.req.valid('param');
-      const { version, repair_geometry, geometry, ...fields } = c.req.valid('json');
+      const { version, repair_geometry, geometry, funding, ...fields } = c.req.valid('json');
       const saved = await withActor(c.var.db, viewer.userId, async (tx) => {
         const params = new SqlParams([id]);
         const [current] = await tx.query<{ version: number; writable: boolean }>(
@@ -97,9 +100,13 @@ export const projectEdits = createRouter()
         const set = new SqlParams([id]);
         const assignments = columns.map((k) => `${PROJECT_COLUMNS[k]} = ${set.add(fields[k])}`);
         if (checked) assignments.push(`geom = ST_SetSRID(ST_GeomFromGeoJSON(${set.add(checked.geojson)}), 4326)`);
+        // Funding lives in its own table: a change to it still moves the project's version on, so a
+        // stale editor of the funding gets its 409 like any other.
+        if (funding !== undefined && !assignments.length) assignments.push('updated_at = now()');
         if (assignments.length) {
           await tx.query(`update projects set ${assignments.join(', ')} where id = $1`, set.values).catch(outsideEveryGovernorate);
         }
+        if (funding !== undefined) await setFunding(tx, id, funding); // after a currency change, which it defaults to
         const after = await assertWritableAfterChange(tx, id, viewer);
         return { id, version: after.version, governorate: after.governorate, warnings: checked?.repaired ? [`geometry was repaired: ${checked.repaired}`] : [] };
       });
