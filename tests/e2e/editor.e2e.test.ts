@@ -49,6 +49,7 @@ interface SavedProject {
   is_published: boolean;
   version: number;
   geometry: { type: string };
+  funding: { organization: string; amount: number; currency: string }[];
 }
 
 describe('project editor (browser)', () => {
@@ -102,6 +103,12 @@ describe('project editor (browser)', () => {
     await page.getByTestId('editor-title_en').fill('Trial service yard');
     await page.getByTestId('editor-sector').selectOption('roads');
     await page.getByTestId('editor-budget').fill('125000');
+    // A funder without an amount is refused beside the funders, before anything is sent.
+    await page.getByTestId('editor-add-funder').click();
+    await page.getByTestId('editor-funder').selectOption('undp');
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('editor-funding-error').waitFor();
+    await page.getByTestId('editor-funding-amount').fill('100000');
     await page.getByTestId('editor-planned_start').fill('2026-03-01');
     await page.getByTestId('editor-planned_end').fill('2027-02-28');
     await page.screenshot({ path: `${SCREENSHOTS}editor-ar-draw.png` });
@@ -122,6 +129,7 @@ describe('project editor (browser)', () => {
     const created = await api<SavedProject>(`/api/projects/${id}`);
     expect(created).toMatchObject({ code, title_en: 'Trial service yard', governorate: 'SY-DI', is_published: false });
     expect(created.geometry.type).toBe('MultiPolygon'); // the bow-tie, repaired into its two triangles
+    expect(created.funding.map((f) => [f.organization, f.amount, f.currency])).toEqual([['undp', 100000, 'USD']]);
 
     // Editing: only the changed field is sent, and the history records it from → to.
     await page.getByTestId('project-edit').click();

@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * A counter bumped whenever what the signed-in user may see or has written changes (sign-in,
- * sign-out, a progress report). Map tiles carry it in their URL, so deck.gl fetches them again.
+ * sign-out, a progress report, the connection coming back). Map tiles carry it in their URL, so
+ * deck.gl fetches them again.
  */
 let version = 0;
 const listeners = new Set<() => void>();
@@ -11,6 +12,9 @@ export function bumpDataVersion(): void {
   version += 1;
   for (const listener of listeners) listener();
 }
+
+// Back online: tiles that failed while the connection was down are fetched again.
+if (typeof window !== 'undefined') window.addEventListener('online', () => bumpDataVersion());
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);

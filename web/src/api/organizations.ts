@@ -34,3 +34,8 @@ export function isOrganizationList(body: unknown): body is OrganizationList {
 export function fetchDonors(signal?: AbortSignal): Promise<OrganizationList> {
   return fetchJson('/api/organizations?kind=donor', isOrganizationList, signal);
 }
+
+/** Every organization (ministries, offices, donors, partners): the funders a project may have. */
+export function fetchOrganizations(signal?: AbortSignal): Promise<OrganizationList> {
+  return fetchJson('/api/organizations', isOrganizationList, signal);
+}

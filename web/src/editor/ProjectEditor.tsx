@@ -8,6 +8,7 @@ import { ApiError } from '../api/fetchJson.ts';
 import { createProject, updateProject, type SavedProject } from '../api/projectEdits.ts';
 import type { ProjectDetail } from '../api/projects.ts';
 import { ProblemResponseError, type Session } from '../api/session.ts';
+import { useOrganizations } from '../api/useOrganizations.ts';
 import { useProject } from '../api/useProjects.ts';
 import { refreshEverything } from '../api/useSession.ts';
 import type { Language } from '../i18n/language.ts';
@@ -86,6 +87,7 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
   // nor lend it a newer version (that would overwrite someone's save without a 409).
   const [project] = useState(loaded);
   const client = useQueryClient();
+  const organizations = useOrganizations();
   const startGeometry = project?.geometry ?? null;
   // Work in progress is kept on the device until saved: a closed panel or a dead connection loses nothing.
   const start = useCallback((): EditorDraft => editorStart(project), [project]);
@@ -155,7 +157,8 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
         setOutcome({ kind: 'failed', message: t('editor.failed', { detail: error instanceof Error ? error.message : String(error) }) });
         return;
       }
-      const fieldErrors = error.fieldErrors;
+      // `funding.2.amount` is told beside the funders as a whole.
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([p, m]) => [p.startsWith('funding') ? 'funding' : p, m]));
       if (error.status === 409 && project !== null && fieldErrors.code === undefined) {
         setOutcome({ kind: 'conflict' });
       } else if (error.status === 409) {
@@ -214,7 +217,7 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
           language={language}
           error={geometryError}
         />
-        <ProjectFieldsForm form={form} errors={errors} onChange={onChange} codeSuggestion={codeSuggestion} language={language} />
+        <ProjectFieldsForm form={form} errors={errors} onChange={onChange} codeSuggestion={codeSuggestion} organizations={organizations.data?.items ?? []} language={language} />
         <div aria-live="polite" data-testid="editor-outcome" data-outcome={outcome.kind}>
           {outcome.kind === 'nothingChanged' && <p className="notice">{t('editor.nothingChanged')}</p>}
           {outcome.kind === 'failed' && (

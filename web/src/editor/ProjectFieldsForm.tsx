@@ -2,6 +2,8 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_KINDS, SECTORS, type ProjectKind, type Sector } from '../data/vocabulary.ts';
 import type { Language } from '../i18n/language.ts';
+import type { Organization } from '../api/organizations.ts';
+import { FundingFields } from './FundingFields.tsx';
 import type { ProjectForm, ProjectFormField } from './projectForm.ts';
 
 interface ProjectFieldsFormProps {
@@ -10,11 +12,13 @@ interface ProjectFieldsFormProps {
   onChange: <K extends ProjectFormField>(field: K, value: ProjectForm[K]) => void;
   /** A code to offer for a new project (from its governorate), or `null`. */
   codeSuggestion: string | null;
+  /** Who may fund a project (every organization). */
+  organizations: readonly Organization[];
   language: Language;
 }
 
 /** The project's own fields; each error sits under its field and is tied to it for screen readers. */
-export function ProjectFieldsForm({ form, errors, onChange, codeSuggestion, language }: ProjectFieldsFormProps) {
+export function ProjectFieldsForm({ form, errors, onChange, codeSuggestion, organizations, language }: ProjectFieldsFormProps) {
   const { t } = useTranslation();
   const base = useId();
   const props = (field: ProjectFormField) => ({
@@ -85,6 +89,14 @@ export function ProjectFieldsForm({ form, errors, onChange, codeSuggestion, lang
         {field('planned_start', <input type="date" value={form.planned_start} onChange={(e) => onChange('planned_start', e.target.value)} {...props('planned_start')} />)}
         {field('planned_end', <input type="date" value={form.planned_end} onChange={(e) => onChange('planned_end', e.target.value)} {...props('planned_end')} />)}
       </div>
+      <FundingFields
+        rows={form.funding}
+        onChange={(rows) => onChange('funding', rows)}
+        organizations={organizations}
+        currency={form.currency.trim() || 'USD'}
+        error={errors.funding}
+        language={language}
+      />
       {field('description_ar', <textarea rows={3} dir="rtl" value={form.description_ar} onChange={(e) => onChange('description_ar', e.target.value)} {...props('description_ar')} />)}
       {field('description_en', <textarea rows={3} dir="ltr" value={form.description_en} onChange={(e) => onChange('description_en', e.target.value)} {...props('description_en')} />)}
       <div className="form-field form-check">

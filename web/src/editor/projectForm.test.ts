@@ -39,4 +39,27 @@ describe('the project form', () => {
   it('suggests a code from the governorate and the year', () => {
     expect(suggestedCodePrefix('SY-DI', new Date(2026, 10, 22))).toBe('SY-DI-2026-');
   });
+
+  it('checks the funders: each chosen once, with an amount', () => {
+    const undp = { organization: 'undp', amount: '1000', currency: 'USD' };
+    expect(formProblems({ ...valid, funding: [undp] })).toEqual({});
+    expect(formProblems({ ...valid, funding: [{ ...undp, organization: '' }] }).funding).toBe('fundingOrganization');
+    expect(formProblems({ ...valid, funding: [undp, { ...undp, amount: '5' }] }).funding).toBe('fundingDuplicate');
+    expect(formProblems({ ...valid, funding: [{ ...undp, amount: '' }] }).funding).toBe('fundingAmount');
+    expect(formProblems({ ...valid, funding: [{ ...undp, amount: '-1' }] }).funding).toBe('fundingAmount');
+  });
+
+  it('sends the funders as one whole list, and only when one of them changed', () => {
+    const withFunder = { ...valid, funding: [{ organization: 'undp', amount: '1000', currency: 'EUR' }] };
+    expect(bodyFromForm(withFunder).funding).toEqual([{ organization: 'undp', amount: 1000, currency: 'EUR' }]);
+    expect(changedFields(withFunder, { ...withFunder, title_en: 'Mezzeh water network II' })).toEqual({ title_en: 'Mezzeh water network II' });
+    const more = { ...withFunder, funding: [...withFunder.funding, { organization: 'giz', amount: '5', currency: 'EUR' }] };
+    expect(changedFields(withFunder, more)).toEqual({
+      funding: [
+        { organization: 'undp', amount: 1000, currency: 'EUR' },
+        { organization: 'giz', amount: 5, currency: 'EUR' },
+      ],
+    });
+    expect(changedFields(withFunder, { ...withFunder, funding: [] })).toEqual({ funding: [] });
+  });
 });

@@ -1,7 +1,14 @@
 import type { ProjectDetail } from '../api/projects.ts';
 import { isOneOf, PROJECT_KINDS, SECTORS, type ProjectKind, type Sector } from '../data/vocabulary.ts';
 
-/** The editor's fields as the inputs hold them: text, a checkbox, and two choices. */
+/** One funder as the inputs hold it; the currency is kept as stored (new rows take the project's). */
+export interface FundingRow {
+  organization: string;
+  amount: string;
+  currency: string;
+}
+
+/** The editor's fields as the inputs hold them: text, a checkbox, choices, and the funders. */
 export interface ProjectForm {
   code: string;
   kind: ProjectKind;
@@ -15,6 +22,7 @@ export interface ProjectForm {
   planned_start: string;
   planned_end: string;
   is_published: boolean;
+  funding: FundingRow[];
 }
 
 export type ProjectFormField = keyof ProjectForm;
@@ -33,6 +41,7 @@ export interface ProjectFieldsBody {
   planned_start?: string | null;
   planned_end?: string | null;
   is_published?: boolean;
+  funding?: { organization: string; amount: number; currency: string }[];
 }
 
 export const EMPTY_FORM: ProjectForm = {
@@ -49,6 +58,7 @@ export const EMPTY_FORM: ProjectForm = {
   planned_end: '',
   // A new project is the ministry's until someone decides to publish it.
   is_published: false,
+  funding: [],
 };
 
 /** The form filled from a project as the API returns it. */
@@ -66,6 +76,7 @@ export function formFromProject(project: ProjectDetail): ProjectForm {
     planned_start: project.planned_start ?? '',
     planned_end: project.planned_end ?? '',
     is_published: project.is_published,
+    funding: project.funding.map((f) => ({ organization: f.organization, amount: String(f.amount), currency: f.currency })),
   };
 }
 
@@ -82,6 +93,10 @@ export function formProblems(form: ProjectForm): Partial<Record<ProjectFormField
   if (budget !== '' && !(Number.isFinite(Number(budget)) && Number(budget) >= 0)) problems.budget = 'budget';
   if (!CURRENCY.test(form.currency.trim())) problems.currency = 'currency';
   if (form.planned_start !== '' && form.planned_end !== '' && form.planned_end < form.planned_start) problems.planned_end = 'endBeforeStart';
+  const funders = form.funding.map((f) => f.organization);
+  if (funders.some((o) => o === '')) problems.funding = 'fundingOrganization';
+  else if (new Set(funders).size !== funders.length) problems.funding = 'fundingDuplicate';
+  else if (form.funding.some((f) => !(f.amount.trim() !== '' && Number.isFinite(Number(f.amount)) && Number(f.amount) >= 0))) problems.funding = 'fundingAmount';
   return problems;
 }
 
@@ -102,6 +117,7 @@ export function bodyFromForm(form: ProjectForm): Required<ProjectFieldsBody> {
     planned_start: orNull(form.planned_start),
     planned_end: orNull(form.planned_end),
     is_published: form.is_published,
+    funding: form.funding.map((f) => ({ organization: f.organization, amount: Number(f.amount.trim()), currency: f.currency })),
   };
 }
 
@@ -114,7 +130,8 @@ export function changedFields(before: ProjectForm, after: ProjectForm): ProjectF
   const next = bodyFromForm(after);
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof ProjectFieldsBody)[]) {
-    if (next[key] !== old[key]) changed[key] = next[key];
+    // The funders go as one list, whole, when any of them changed.
+    if (JSON.stringify(next[key]) !== JSON.stringify(old[key])) changed[key] = next[key];
   }
   return changed as ProjectFieldsBody;
 }

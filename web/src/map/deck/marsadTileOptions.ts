@@ -2,12 +2,14 @@ import type { MVTLayerProps } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
 import { MAX_ZOOM } from '../constants.ts';
 
-type SharedProps = 'minZoom' | 'maxZoom' | 'binary' | 'loaders' | 'loadOptions' | 'pickable' | 'autoHighlight';
+type SharedProps = 'minZoom' | 'maxZoom' | 'binary' | 'loaders' | 'loadOptions' | 'pickable' | 'autoHighlight' | 'onTileError';
 
 /**
  * The options every deck.gl layer over Marsad's own vector tiles shares. Tiles are decoded on
  * the main thread (`worker: false`): loaders.gl would otherwise fetch its worker from a CDN,
- * which an air-gapped map cannot reach.
+ * which an air-gapped map cannot reach. A tile that cannot be fetched (a tablet that lost its
+ * connection) stays empty without filling the console: the tiles are asked for again when the
+ * connection is back (`dataVersion.ts`).
  */
 export function marsadTileOptions(): Pick<MVTLayerProps, SharedProps> {
   return {
@@ -18,5 +20,6 @@ export function marsadTileOptions(): Pick<MVTLayerProps, SharedProps> {
     loadOptions: { worker: false },
     pickable: true,
     autoHighlight: true,
+    onTileError: () => undefined,
   };
 }
