@@ -68,7 +68,7 @@ describe('managing accounts and organizations', () => {
       email: 'admin@marsad.demo',
       display_name: 'Again',
       role: 'viewer',
-      organization: 'undp',
+      organization: 'ministry-syr',
       password: 'a-long-secret-2',
     });
     expect(taken.status).toBe(409);
@@ -117,11 +117,114 @@ describe('managing accounts and organizations', () => {
     expect(moved.status).toBe(200);
     expect((await moved.json()).organization).toBe('eu');
     expect(await seen()).toBe(await shared('eu'));
-    const unknown = await send(adminSession, 'PATCH', `/api/admin/users/${donor!.id}`, { organization: 'nobody', display_name: 'Renamed' });
+    const stored = async () =>
+      (await t.db.query<{ display_name: string; slug: string; governorates: string[] }>(
+        `select u.display_name, o.slug, array(select a.code from user_admin_areas ua join admin_areas a on a.id = ua.admin_area_id where ua.user_id = u.id) as governorates
+           from users u join organizations o on o.id = u.organization_id where u.id = $1`,
+        [donor!.id],
+      ))[0]!;
+    const before = await stored();
+    // The organization and the name are valid and written first; the unknown governorate fails last.
+    const unknown = await send(adminSession, 'PATCH', `/api/admin/users/${donor!.id}`, { organization: 'world-bank', display_name: 'Renamed', governorates: ['XX-ZZZ'] });
     expect(unknown.status).toBe(400);
-    const [after] = await t.db.query<{ display_name: string; slug: string }>(
-      `select u.display_name, o.slug from users u join organizations o on o.id = u.organization_id where u.id = $1`, [donor!.id],
-    );
-    expect(after).toEqual({ display_name: expect.not.stringMatching(/^Renamed$/), slug: 'eu' }); // nothing half-written
+    expect((await unknown.json()).errors).toEqual([expect.objectContaining({ parameter: 'governorates' })]);
+    expect(await stored()).toEqual(before); // nothing half-written
+    expect(before).toMatchObject({ slug: 'eu', display_name: expect.not.stringMatching(/^Renamed$/) });
+  });
+
+  const idOf = async (email: string) => (await t.db.query<{ id: number }>('select id from users where email = $1', [email]))[0]!.id;
+  const accountOf = async (email: string) =>
+    (await t.db.query<{ role: string; slug: string; display_name: string; disabled: boolean }>(
+      `select u.role, o.slug, u.display_name, u.disabled_at is not null as disabled
+         from users u join organizations o on o.id = u.organization_id where u.email = $1`,
+      [email],
+    ))[0]!;
+  const expectProblem = async (res: Response, status: number, parameter?: string) => {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const problem = await res.json();
+    expect(problem.status).toBe(status);
+    if (parameter) expect(problem.errors.map((e: { parameter: string }) => e.parameter)).toEqual([parameter]);
+    return problem as { detail: string };
+  };
+  const newAccount = (email: string, role: string, organization: string) =>
+    send(adminSession, 'POST', '/api/admin/users', { email, display_name: `Account ${email}`, role, organization, password: 'a-long-secret-3' });
+
+  it('puts donors, and only donors, in donor and partner organizations, on creation', async () => {
+    const refused = [
+      ['viewer.undp@example.org', 'viewer', 'undp'],
+      ['engineer.eu@example.org', 'engineer', 'eu'],
+      ['admin.sarc@example.org', 'admin', 'sarc'],
+      ['donor.ministry@example.org', 'donor', 'ministry-syr'],
+      ['donor.office@example.org', 'donor', 'office-sy-di'],
+    ] as const;
+    for (const [email, role, organization] of refused) {
+      const problem = await expectProblem(await newAccount(email, role, organization), 400, 'organization');
+      expect(problem.detail).toContain(organization);
+    }
+    const created = await t.db.query('select 1 from users where email = any($1::text[])', [refused.map(([email]) => email)]);
+    expect(created).toEqual([]);
+    expect((await newAccount('donor.unops@example.org', 'donor', 'unops')).status).toBe(201);
+    expect((await newAccount('donor.kfw@example.org', 'donor', 'kfw')).status).toBe(201);
+  });
+
+  it('keeps role and organization fitting after a change; both may change together, all or nothing', async () => {
+    const donor = await idOf('donor.kfw@example.org');
+    // The role alone: named as the role.
+    await expectProblem(await send(adminSession, 'PATCH', `/api/admin/users/${donor}`, { role: 'viewer', display_name: 'Half written' }), 400, 'role');
+    expect(await accountOf('donor.kfw@example.org')).toMatchObject({ role: 'donor', slug: 'kfw', display_name: 'Account donor.kfw@example.org' });
+    // The organization alone: named as the organization.
+    await expectProblem(await send(adminSession, 'PATCH', `/api/admin/users/${donor}`, { organization: 'ministry-syr' }), 400, 'organization');
+    const engineer = await idOf('engineer.aleppo@marsad.demo');
+    await expectProblem(await send(adminSession, 'PATCH', `/api/admin/users/${engineer}`, { organization: 'sarc' }), 400, 'organization');
+    await expectProblem(await send(adminSession, 'PATCH', `/api/admin/users/${engineer}`, { role: 'donor' }), 400, 'role');
+    expect(await accountOf('engineer.aleppo@marsad.demo')).toMatchObject({ role: 'engineer', slug: 'office-sy-hl' });
+    // Both together: a donor becomes a ministry viewer, and back to a partner's donor.
+    const toViewer = await send(adminSession, 'PATCH', `/api/admin/users/${donor}`, { role: 'viewer', organization: 'ministry-syr' });
+    expect(toViewer.status).toBe(200);
+    expect(await toViewer.json()).toMatchObject({ role: 'viewer', organization: 'ministry-syr' });
+    const toPartner = await send(adminSession, 'PATCH', `/api/admin/users/${donor}`, { role: 'donor', organization: 'sarc' });
+    expect(toPartner.status).toBe(200);
+    expect(await accountOf('donor.kfw@example.org')).toMatchObject({ role: 'donor', slug: 'sarc' });
+    // Moving a donor between donors and partners needs no role change.
+    expect((await send(adminSession, 'PATCH', `/api/admin/users/${donor}`, { organization: 'giz' })).status).toBe(200);
+  });
+
+  it('never lets an admin change their own role or disable themselves', async () => {
+    const self = await idOf('admin@marsad.demo');
+    for (const [change, parameter] of [[{ role: 'viewer' }, 'role'], [{ role: 'donor', organization: 'undp' }, 'role'], [{ disabled: true, display_name: 'Gone' }, 'disabled']] as const) {
+      const problem = await expectProblem(await send(adminSession, 'PATCH', `/api/admin/users/${self}`, change), 409, parameter);
+      expect(problem.detail).toMatch(/your own/);
+    }
+    expect(await accountOf('admin@marsad.demo')).toMatchObject({ role: 'admin', slug: 'ministry-syr', disabled: false, display_name: 'Demo Administrator' });
+    expect((await send(adminSession, 'GET', '/api/auth/me')).status).toBe(200); // still signed in
+    // Anything else about their own account is theirs to change, the admin role included.
+    const renamed = await send(adminSession, 'PATCH', `/api/admin/users/${self}`, { display_name: 'Demo Administrator', role: 'admin', disabled: false });
+    expect(renamed.status).toBe(200);
+  });
+
+  it('keeps an active admin: of two admins demoting each other at once, one is refused', async () => {
+    expect((await newAccount('second.admin@example.org', 'admin', 'ministry-syr')).status).toBe(201);
+    const second = (await signIn('second.admin@example.org', 'a-long-secret-3'))!;
+    const [first, other] = [await idOf('admin@marsad.demo'), await idOf('second.admin@example.org')];
+    const activeAdmins = async () =>
+      (await t.db.query<{ email: string }>(`select email from users where role = 'admin' and disabled_at is null order by email`)).map((u) => u.email);
+    expect(await activeAdmins()).toEqual(['admin@marsad.demo', 'second.admin@example.org']);
+    for (const change of [{ role: 'viewer' }, { disabled: true }]) {
+      const answers = await Promise.all([
+        send(adminSession, 'PATCH', `/api/admin/users/${other}`, change),
+        send(second, 'PATCH', `/api/admin/users/${first}`, change),
+      ]);
+      const statuses = answers.map((res) => res.status).sort();
+      expect(statuses[0], JSON.stringify(change)).toBe(200);
+      expect([403, 409], JSON.stringify(change)).toContain(statuses[1]);
+      expect(await activeAdmins()).toHaveLength(1);
+      // Whoever is left restores the other, for the next round.
+      const [survivor] = await activeAdmins();
+      const [session, target] = survivor === 'admin@marsad.demo' ? [adminSession, other] : [second, first];
+      expect((await send(session, 'PATCH', `/api/admin/users/${target}`, { role: 'admin', disabled: false })).status).toBe(200);
+      expect(await activeAdmins()).toHaveLength(2);
+      if (survivor !== 'admin@marsad.demo') adminSession = (await signIn('admin@marsad.demo'))!;
+    }
   });
 });

@@ -74,6 +74,20 @@ describe('accounts: sign in, sessions, CSRF, rate limit', () => {
     expect((await t.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
   });
 
+  it('refuses a change whose Origin header is not a URL with 403 problem+json, not a crash', async () => {
+    const res = await login('engineer.aleppo@marsad.demo');
+    const { csrfToken } = await res.json();
+    const cookie = cookieOf(res);
+    for (const origin of ['not a url', 'http://', '://evil']) {
+      const refused = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, origin } });
+      expect(refused.status, origin).toBe(403);
+      expect(refused.headers.get('content-type'), origin).toBe('application/problem+json');
+      expect((await refused.json()).detail, origin).toContain(origin);
+    }
+    // The session survived the refusals.
+    expect((await t.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(200);
+  });
+
   it('slows down guessing: after five failures the account answers 429', async () => {
     for (let i = 0; i < 5; i += 1) expect((await login('viewer@marsad.demo', `guess-${i}`)).status).toBe(401);
     const blocked = await login('viewer@marsad.demo', PASSWORD);

@@ -17,6 +17,14 @@ interface Upload {
   type: string;
 }
 
+/** The PNG with its IHDR claiming another size (the pixels stay as they are). */
+function withPngSize(image: Uint8Array, width: number, height: number): Uint8Array {
+  const copy = Uint8Array.from(image);
+  new DataView(copy.buffer).setUint32(16, width);
+  new DataView(copy.buffer).setUint32(20, height);
+  return copy;
+}
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const MB = 1024 * 1024;
 
@@ -192,6 +200,19 @@ describe('photos on progress reports', () => {
       parameter: 'photos',
     },
     {
+      what: 'a PNG whose header claims a width of 2^31 px',
+      uploads: () => [{ bytes: withPngSize(png(4, 4), 2 ** 31, 4), name: 'giant.png', type: 'image/png' }],
+      status: 415,
+      parameter: 'photos[0]',
+      detail: /giant\.png claims to be 2147483648 × 4 px; a photo may be at most 65535 px on a side/,
+    },
+    {
+      what: 'a PNG 65536 px high',
+      uploads: () => [{ bytes: withPngSize(png(4, 4), 4, 65_536), name: 'tall.png', type: 'image/png' }],
+      status: 415,
+      parameter: 'photos[0]',
+    },
+    {
       what: 'a photo over 5 MB',
       uploads: () => [
         { bytes: png(4, 4), name: 'small.png', type: 'image/png' },
@@ -200,15 +221,16 @@ describe('photos on progress reports', () => {
       status: 413,
       parameter: 'photos[1]',
     },
-  ])('refuses $what with $status naming $parameter, and writes nothing', async ({ uploads, status, parameter }) => {
+  ] as { what: string; uploads: () => Upload[]; status: number; parameter: string; detail?: RegExp }[])('refuses $what with $status naming $parameter, and writes nothing', async ({ uploads, status, parameter, detail }) => {
     const before = await counts();
     const version = await versionOf(projectId);
     const res = await post(engineer, projectId, formOf(await report(projectId), uploads()));
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const problem = (await res.json()) as { status: number; errors: { parameter: string }[] };
+    const problem = (await res.json()) as { status: number; detail: string; errors: { parameter: string }[] };
     expect(problem.status).toBe(status);
     expect(problem.errors.map((e) => e.parameter)).toEqual([parameter]);
+    if (detail) expect(problem.detail).toMatch(detail);
     expect(await counts()).toEqual(before);
     expect(await versionOf(projectId)).toBe(version);
   });
@@ -241,6 +263,106 @@ describe('photos on progress reports', () => {
     const plain = await post(engineer, projectId, formOf(await report(projectId), []));
     expect(plain.status).toBe(201);
     expect(((await plain.json()) as { photos: unknown[] }).photos).toEqual([]);
+  });
+
+  /** A multipart body as the client library writes it, to send with a content type of our choosing. */
+  const multipartOf = async (form: FormData) => {
+    const encoded = new Response(form);
+    return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
+  };
+  it.each([
+    {
+      what: 'a photos part that is text, not a file',
+      request: async () => {
+        const form = formOf(await report(projectId), []);
+        form.append('photos', 'IMG_0001.jpg');
+        return multipartOf(form);
+      },
+      parameter: 'photos[0]',
+    },
+    {
+      what: 'an empty file',
+      request: async () => multipartOf(formOf(await report(projectId), [{ bytes: new Uint8Array(), name: 'empty.png', type: 'image/png' }])),
+      parameter: 'photos[0]',
+    },
+    ...['photo', 'photos[]'].map((field) => ({
+      what: `a photo in a field named ${field}`,
+      request: async () => {
+        const form = formOf(await report(projectId), []);
+        form.append(field, new File([png(4, 4) as Uint8Array<ArrayBuffer>], 'site.png', { type: 'image/png' }));
+        return multipartOf(form);
+      },
+      parameter: '(body)',
+      detail: `"${field}"`,
+    })),
+    {
+      what: 'multipart without a boundary',
+      request: async () => {
+        const { body } = await multipartOf(formOf(await report(projectId), [{ bytes: png(4, 4), name: 'site.png', type: 'image/png' }]));
+        return { body, contentType: 'multipart/form-data' };
+      },
+      parameter: undefined,
+    },
+    {
+      what: 'a multipart body that is not multipart',
+      request: async () => ({ body: new TextEncoder().encode('this is not a multipart body'), contentType: 'multipart/form-data; boundary=----marsad' }),
+      parameter: undefined,
+    },
+    {
+      what: 'a multipart body cut off in the middle',
+      request: async () => {
+        const { body, contentType } = await multipartOf(formOf(await report(projectId), [{ bytes: png(4, 4), name: 'site.png', type: 'image/png' }]));
+        return { body: body.subarray(0, Math.floor(body.length / 2)), contentType };
+      },
+      parameter: undefined,
+    },
+  ] as { what: string; request: () => Promise<{ body: Uint8Array; contentType: string }>; parameter: string | undefined; detail?: string }[])(
+    'refuses $what with a 400 problem, and writes nothing',
+    async ({ request, parameter, detail }) => {
+      const before = await counts();
+      const version = await versionOf(projectId);
+      const { body, contentType } = await request();
+      const res = await t.app.request(`/api/projects/${projectId}/progress`, {
+        method: 'POST',
+        headers: { cookie: engineer.cookie, 'x-csrf-token': engineer.csrf, 'content-type': contentType },
+        body: body as Uint8Array<ArrayBuffer>,
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const problem = (await res.json()) as { status: number; detail?: string; errors?: { parameter: string }[] };
+      expect(problem.status).toBe(400);
+      if (parameter) expect(problem.errors?.map((e) => e.parameter)).toEqual([parameter]);
+      if (detail) expect(problem.detail).toContain(detail);
+      expect(await counts()).toEqual(before);
+      expect(await versionOf(projectId)).toBe(version);
+    },
+  );
+
+  it("keeps a project's older history within reach, however many photos its reports carry", async () => {
+    const history = async () => {
+      const res = await get(`/api/projects/${projectId}/history`, engineer);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: { table: string; action: string; to: { id?: number } | null }[] }).items;
+    };
+    const plain = await post(engineer, projectId, formOf(await report(projectId), []));
+    expect(plain.status).toBe(201);
+    const { id: updateId } = (await plain.json()) as { id: number };
+    const before = await history();
+    expect(before.some((entry) => entry.table === 'progress_updates' && entry.to?.id === updateId)).toBe(true);
+    // More photo rows than the history's limit, each audited (written directly: a report takes four).
+    await t.db.query(
+      `insert into progress_photos (update_id, position, content_type, width, height, bytes)
+       select $1, n, 'image/png', 4, 4, $2 from generate_series(1, 600) n`,
+      [updateId, png(4, 4)],
+    );
+    const [{ audited }] = (await t.db.query<{ audited: number }>(
+      `select count(*)::int as audited from audit_log where table_name = 'progress_photos' and project_id = $1`,
+      [projectId],
+    )) as [{ audited: number }];
+    expect(audited).toBeGreaterThanOrEqual(600);
+    const after = await history();
+    expect(after.some((entry) => entry.table === 'progress_photos')).toBe(false);
+    expect(after).toEqual(before);
   });
 
   it('documents the new routes in the OpenAPI document', async () => {

@@ -7,6 +7,11 @@ import { findSession, SESSION_COOKIE } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The host an Origin header names, or undefined when it is not a URL (then it matches no host). */
+function originHost(origin: string): string | undefined {
+  return URL.canParse(origin) ? new URL(origin).host : undefined;
+}
+
 /**
  * Who is asking: the session cookie's user, or anonymous. Every read then filters through the
  * one visibility rule with this viewer.
@@ -18,7 +23,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const unsafe = !SAFE_METHODS.has(c.req.method);
   if (unsafe) {
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null' && new URL(origin).host !== new URL(c.req.url).host) {
+    if (origin && origin !== 'null' && originHost(origin) !== new URL(c.req.url).host) {
       throw new ProblemError(403, 'Forbidden', `Requests from ${origin} may not change data here`);
     }
   }

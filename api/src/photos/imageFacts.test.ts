@@ -29,6 +29,20 @@ describe('sniffImage', () => {
     expect(sniffImage(extended)).toMatchObject({ width: 3, height: 2 });
   });
 
+  it('calls a size beyond 65535 px oversized, whatever the format can hold', () => {
+    const withSize = (width: number, height: number) => {
+      const png = Uint8Array.from(PNG);
+      new DataView(png.buffer).setUint32(16, width);
+      new DataView(png.buffer).setUint32(20, height);
+      return png;
+    };
+    expect(sniffImage(withSize(65_535, 65_535))).toMatchObject({ kind: 'image', width: 65_535, height: 65_535 });
+    expect(sniffImage(withSize(2 ** 31, 2))).toEqual({ kind: 'oversized', contentType: 'image/png', width: 2 ** 31, height: 2 });
+    expect(sniffImage(withSize(3, 65_536))).toEqual({ kind: 'oversized', contentType: 'image/png', width: 3, height: 65_536 });
+    const riff = bytes('RIFF', [0, 0, 0, 0], 'WEBP', 'VP8X', [10, 0, 0, 0], [0x20, 0, 0, 0, 0xff, 0xff, 0xff, 1, 0, 0], new Array(16).fill(0));
+    expect(sniffImage(riff)).toMatchObject({ kind: 'oversized', width: 2 ** 24, height: 2 });
+  });
+
   it('ignores file names and declared types: text is unsupported, a bare signature unreadable', () => {
     expect(sniffImage(bytes('hello, this is not a photo'))).toEqual({ kind: 'unsupported' });
     expect(sniffImage(new Uint8Array())).toEqual({ kind: 'unsupported' });

@@ -9,17 +9,29 @@ export interface ImageFacts {
 }
 
 /**
- * What the first bytes of a file say it is: `unsupported` when it is not a JPEG, PNG or WebP at
- * all, `unreadable` when it starts like one but its header does not hold its size. The type a
- * client declares is never asked: a text file renamed .jpg stays a text file here.
+ * The longest side a photo may claim, in pixels: what a JPEG header can hold at most. A PNG header
+ * may claim up to 2^31 - 1, which no camera takes and the database's integer columns cannot hold.
  */
-export type ImageSniff = ({ kind: 'image' } & ImageFacts) | { kind: 'unreadable'; contentType: PhotoType } | { kind: 'unsupported' };
+export const MAX_PHOTO_EDGE = 65_535;
+
+/**
+ * What the first bytes of a file say it is: `unsupported` when it is not a JPEG, PNG or WebP at
+ * all, `unreadable` when it starts like one but its header does not hold its size, `oversized`
+ * when that size is beyond MAX_PHOTO_EDGE. The type a client declares is never asked: a text file
+ * renamed .jpg stays a text file here.
+ */
+export type ImageSniff =
+  | ({ kind: 'image' } & ImageFacts)
+  | { kind: 'unreadable'; contentType: PhotoType }
+  | ({ kind: 'oversized' } & ImageFacts)
+  | { kind: 'unsupported' };
 
 export function sniffImage(bytes: Uint8Array): ImageSniff {
   const type = typeByMagic(bytes);
   if (type === undefined) return { kind: 'unsupported' };
   const size = type === 'image/png' ? pngSize(bytes) : type === 'image/jpeg' ? jpegSize(bytes) : webpSize(bytes);
   if (size === undefined || size.width <= 0 || size.height <= 0) return { kind: 'unreadable', contentType: type };
+  if (size.width > MAX_PHOTO_EDGE || size.height > MAX_PHOTO_EDGE) return { kind: 'oversized', contentType: type, ...size };
   return { kind: 'image', contentType: type, ...size };
 }
 

@@ -1,8 +1,7 @@
 import { ProblemError } from '../http/problem.ts';
-import { PHOTO_TYPES, sniffImage, type ImageFacts } from './imageFacts.ts';
+import { MAX_PHOTO_EDGE, PHOTO_TYPES, sniffImage, type ImageFacts } from './imageFacts.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photoLimits.ts';
 
-export const MAX_PHOTOS = 4;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** A report with photos may be this large: the photos, plus room for the report and the multipart framing. */
 export const MAX_REPORT_REQUEST_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024;
 
@@ -47,6 +46,10 @@ export async function readUploadedPhotos(field: unknown): Promise<UploadedPhoto[
     }
     if (sniffed.kind === 'unreadable') {
       throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}starts like ${sniffed.contentType} but its header cannot be read; it may be damaged`);
+    }
+    if (sniffed.kind === 'oversized') {
+      const claimed = `${sniffed.width} × ${sniffed.height} px`;
+      throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}claims to be ${claimed}; a photo may be at most ${MAX_PHOTO_EDGE} px on a side`);
     }
     const { contentType, width, height } = sniffed;
     photos.push({ contentType, width, height, bytes });

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withActor, type Queryable } from '@marsad/db';
-import type { Viewer } from '../access/Viewer.ts';
+import { ownAccountProblem, roleOrganizationProblem, type OrganizationKind } from '../access/accountRules.ts';
+import type { Role, Viewer } from '../access/Viewer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
@@ -67,14 +68,35 @@ const USER_SELECT = `
                 where ua.user_id = u.id order by a.code) as governorates
     from users u join organizations o on o.id = u.organization_id`;
 
-async function organizationId(tx: Queryable, slug: string): Promise<number> {
-  const [org] = await tx.query<{ id: number }>('select id from organizations where slug = $1', [slug]);
+async function organizationOf(tx: Queryable, slug: string): Promise<OrganizationKind & { id: number }> {
+  const [org] = await tx.query<OrganizationKind & { id: number }>('select id, slug, kind from organizations where slug = $1', [slug]);
   if (!org) {
     throw new ProblemError(400, 'Invalid request', `organization: unknown ${slug}`, {
       errors: [{ parameter: 'organization', message: 'unknown organization' }],
     });
   }
-  return org.id;
+  return org;
+}
+
+/** 400 naming `parameter` when `role` may not belong to `organization` (see accountRules.ts). */
+function assertRoleFitsOrganization(role: Role, organization: OrganizationKind, parameter: 'role' | 'organization'): void {
+  const message = roleOrganizationProblem(role, organization);
+  if (message) throw new ProblemError(400, 'Invalid request', `${parameter}: ${message}`, { errors: [{ parameter, message }] });
+}
+
+/**
+ * Locks the active admins' rows, in id order, before a change that may take an admin away: two
+ * admins demoting each other at once then run one after the other, and the second sees the first.
+ */
+async function lockActiveAdmins(tx: Queryable): Promise<void> {
+  await tx.query(`select id from users where role = 'admin' and disabled_at is null order by id for update`);
+}
+
+async function assertAnActiveAdminRemains(tx: Queryable, id: number): Promise<void> {
+  const [left] = await tx.query<{ n: number }>(`select count(*)::int as n from users where role = 'admin' and disabled_at is null`);
+  if (left!.n === 0) {
+    throw new ProblemError(409, 'Conflict', `Account ${id} is the last active admin: make another account admin first, or nobody could manage accounts`);
+  }
 }
 
 async function setGovernorates(tx: Queryable, userId: number, codes: string[]): Promise<void> {
@@ -111,14 +133,19 @@ export const admin = createRouter()
       tags: ['Admin'],
       summary: 'Create an account',
       request: { body: { required: true, content: json(NewUser) } },
-      responses: { 201: { description: 'Created', content: json(UserOut) }, 409: { description: 'Email taken' } },
+      responses: {
+        201: { description: 'Created', content: json(UserOut) },
+        400: { description: 'Invalid account, or a role that does not fit the organization (donors, and only donors, belong to donors and partners)' },
+        409: { description: 'Email taken' },
+      },
     }),
     async (c) => {
       const actor = requireAdmin(c.var.viewer);
       const body = c.req.valid('json');
       const hash = await hashPassword(body.password);
       const user = await withActor(c.var.db, actor, async (tx) => {
-        const org = { id: await organizationId(tx, body.organization) };
+        const org = await organizationOf(tx, body.organization);
+        assertRoleFitsOrganization(body.role, org, 'organization');
         const [created] = await tx.query<{ id: number }>(
           `insert into users (organization_id, email, display_name, role, password_hash) values ($1, $2, $3, $4, $5) returning id`,
           [org.id, body.email, body.display_name, body.role, hash],
@@ -139,18 +166,27 @@ export const admin = createRouter()
         params: z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) }),
         body: { required: true, content: json(UserChange) },
       },
-      responses: { 200: { description: 'Saved', content: json(UserOut) }, 404: { description: 'No such account' } },
+      responses: {
+        200: { description: 'Saved', content: json(UserOut) },
+        400: { description: 'Invalid change, or a role that does not fit the organization (donors, and only donors, belong to donors and partners)' },
+        404: { description: 'No such account' },
+        409: { description: 'An admin changing their own role or disabling themselves, or taking the last active admin away' },
+      },
     }),
     async (c) => {
       const actor = requireAdmin(c.var.viewer);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const hash = body.password ? await hashPassword(body.password) : undefined;
+      const mayTakeAnAdminAway = (body.role !== undefined && body.role !== 'admin') || body.disabled === true;
       const user = await withActor(c.var.db, actor, async (tx) => {
+        if (mayTakeAnAdminAway) await lockActiveAdmins(tx);
         const [exists] = await tx.query('select 1 from users where id = $1 for update', [id]);
         if (!exists) throw new ProblemError(404, 'Not Found', `No account ${id}`);
+        const own = id === actor ? ownAccountProblem(body) : undefined;
+        if (own) throw new ProblemError(409, 'Conflict', `${own.parameter}: ${own.message}`, { errors: [own] });
         if (body.organization !== undefined) {
-          await tx.query('update users set organization_id = $2 where id = $1', [id, await organizationId(tx, body.organization)]);
+          await tx.query('update users set organization_id = $2 where id = $1', [id, (await organizationOf(tx, body.organization)).id]);
         }
         await tx.query(
           `update users set display_name = coalesce($2, display_name), role = coalesce($3, role),
@@ -160,6 +196,13 @@ export const admin = createRouter()
           [id, body.display_name ?? null, body.role ?? null, hash ?? null, body.disabled ?? null],
         );
         if (body.governorates) await setGovernorates(tx, id, body.governorates);
+        // Checked on the account as changed: role and organization may change together.
+        const [after] = await tx.query<OrganizationKind & { role: Role }>(
+          'select u.role, o.slug, o.kind from users u join organizations o on o.id = u.organization_id where u.id = $1',
+          [id],
+        );
+        assertRoleFitsOrganization(after!.role, after!, body.organization !== undefined ? 'organization' : 'role');
+        if (mayTakeAnAdminAway) await assertAnActiveAdminRemains(tx, id);
         if (body.disabled || hash) await tx.query('delete from sessions where user_id = $1', [id]);
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [id]))[0]!;
       });

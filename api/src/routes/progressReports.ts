@@ -3,7 +3,8 @@ import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { PHOTO_TYPES } from '../photos/imageFacts.ts';
 import { ProgressPhoto } from '../photos/photoSchemas.ts';
-import { findPhotoContent, isProjectVisible, listProgressReports } from '../photos/progressPhotoQueries.ts';
+import { isProjectVisible } from '../access/isProjectVisible.ts';
+import { findPhotoContent, listProgressReports } from '../photos/progressPhotoQueries.ts';
 
 const id = (name: string) =>
   z.coerce

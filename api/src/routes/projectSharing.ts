@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withActor, type Database, type Queryable } from '@marsad/db';
+import { isProjectVisible } from '../access/isProjectVisible.ts';
 import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -102,9 +103,7 @@ export const projectSharing = createRouter()
       const { id } = c.req.valid('param');
       const viewer = c.var.viewer;
       assertStaff(viewer);
-      const params = new SqlParams([id]);
-      const [visible] = await c.var.db.query(`select 1 from projects p where p.id = $1 and ${projectFilterSql({}, viewer, params)}`, params.values);
-      if (!visible) throw new ProblemError(404, 'Not Found', `No project ${id} is visible to you`);
+      if (!(await isProjectVisible(c.var.db, id, viewer))) throw new ProblemError(404, 'Not Found', `No project ${id} is visible to you`);
       const items = await c.var.db.query<z.infer<typeof Share>>(
         `select o.slug as organization, o.name_ar, o.name_en, o.kind,
                 to_char(s.shared_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as shared_at, u.display_name as shared_by

@@ -49,9 +49,6 @@ export type ProgressValidation =
 
 const NOTE_MAX = 4000;
 
-/** Photos a report may carry, as the API accepts (each downscaled in the browser before sending). */
-export const MAX_REPORT_PHOTOS = 4;
-
 function isCalendarDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);

@@ -37,13 +37,13 @@ function ReportPhotosOf({ entry, projectId, language }: { entry: HistoryEntry; p
 
 /**
  * The project's audit log as a timeline: who, when (with the Hijri date), and each field from → to.
- * A progress report shows its photos; the photos' own audit entries are folded into it.
+ * A progress report shows its photos (the API leaves the photos' own audit entries out).
  */
 export function ChangeHistory({ id, language }: { id: number; language: Language }) {
   const { t } = useTranslation();
   const history = useProjectHistory(id);
   const show = useShowValue(language);
-  const items = (history.data?.items ?? []).filter((entry) => entry.table !== 'progress_photos');
+  const items = history.data?.items ?? [];
   return (
     <section aria-labelledby="changes-heading" data-testid="changes" data-loaded={history.data !== undefined}>
       <h3 id="changes-heading">{t('changes.title')}</h3>

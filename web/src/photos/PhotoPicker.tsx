@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_REPORT_PHOTOS } from '../data/progressReport.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@marsad/api/photoLimits';
 import { formatNumber } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
 import { downscalePhoto } from './downscalePhoto.ts';
@@ -15,12 +15,14 @@ export interface PickedPhoto {
 
 const ACCEPT = 'image/jpeg,image/png,image/webp';
 
-type Notice = { kind: 'tooMany' } | { kind: 'unreadable'; name: string } | null;
+type Notice = { kind: 'tooMany' } | { kind: 'unreadable'; name: string } | { kind: 'tooLarge'; name: string } | null;
+
+const MB = 1024 * 1024;
 
 /**
  * The optional photos of a progress report: one button opens the camera (tablets on site), the
- * other the gallery; at most MAX_REPORT_PHOTOS. Each photo is downscaled as soon as it is chosen,
- * so the thumbnails show what will be sent.
+ * other the gallery; at most MAX_PHOTOS (the API's limits). Each photo is downscaled as soon as it
+ * is chosen, so the thumbnails show what will be sent; one still over the API's size limit is left out.
  */
 export function PhotoPicker({
   photos,
@@ -43,8 +45,8 @@ export function PhotoPicker({
   const counter = useRef(0);
   /** Every thumbnail URL made here, to hand back to the browser when no longer shown. */
   const urls = useRef(new Set<string>());
-  const room = MAX_REPORT_PHOTOS - photos.length;
-  const max = formatNumber(MAX_REPORT_PHOTOS, language);
+  const room = MAX_PHOTOS - photos.length;
+  const max = formatNumber(MAX_PHOTOS, language);
 
   useEffect(() => {
     const shown = new Set(photos.map((p) => p.previewUrl));
@@ -74,6 +76,10 @@ export function PhotoPicker({
     for (const file of files.slice(0, Math.max(0, room))) {
       try {
         const blob = await downscalePhoto(file);
+        if (blob.size > MAX_PHOTO_BYTES) {
+          setNotice({ kind: 'tooLarge', name: file.name });
+          continue;
+        }
         const previewUrl = URL.createObjectURL(blob);
         urls.current.add(previewUrl);
         counter.current += 1;
@@ -84,7 +90,7 @@ export function PhotoPicker({
     }
     setPreparing(false);
     onPreparing(false);
-    setPhotos((current) => [...current, ...picked].slice(0, MAX_REPORT_PHOTOS));
+    setPhotos((current) => [...current, ...picked].slice(0, MAX_PHOTOS));
   };
 
   const remove = (key: string) => {
@@ -133,7 +139,11 @@ export function PhotoPicker({
         {preparing && <p className="muted">{t('photos.preparing')}</p>}
         {notice !== null && (
           <p className="field-error" data-testid="photo-notice">
-            {notice.kind === 'tooMany' ? t('photos.tooMany', { max }) : t('photos.unreadable', { name: notice.name })}
+            {notice.kind === 'tooMany'
+              ? t('photos.tooMany', { max })
+              : notice.kind === 'tooLarge'
+                ? t('photos.tooLarge', { name: notice.name, mb: formatNumber(MAX_PHOTO_BYTES / MB, language) })
+                : t('photos.unreadable', { name: notice.name })}
           </p>
         )}
       </div>

@@ -1,0 +1,35 @@
+import type { Role } from './Viewer.ts';
+
+/** An organization as the account rules need it. */
+export interface OrganizationKind {
+  slug: string;
+  kind: string;
+}
+
+/** The organizations projects are shared with (projectSharing.ts); their people see only those shares. */
+const SHARE_RECEIVING_KINDS: readonly string[] = ['donor', 'partner'];
+
+/**
+ * Why `role` may not belong to `organization`, or undefined when it may. A donor sees what is
+ * shared with its organization, so it must belong to a donor or partner; anyone else there would
+ * see every project, so only donors do.
+ */
+export function roleOrganizationProblem(role: Role, organization: OrganizationKind): string | undefined {
+  const receivesShares = SHARE_RECEIVING_KINDS.includes(organization.kind);
+  if (role === 'donor' && !receivesShares) {
+    return `a donor account must belong to a donor or partner organization; ${organization.slug} is a ${organization.kind}`;
+  }
+  if (role !== 'donor' && receivesShares) {
+    return `only donor accounts belong to ${organization.slug}, a ${organization.kind}; a ${role} there would see every project`;
+  }
+  return undefined;
+}
+
+/** What an admin asks of their own account that nobody may: giving up the admin role, or disabling it. */
+export function ownAccountProblem(change: { role?: Role | undefined; disabled?: boolean | undefined }): { parameter: string; message: string } | undefined {
+  if (change.role !== undefined && change.role !== 'admin') {
+    return { parameter: 'role', message: 'you cannot change your own role: another admin must do it' };
+  }
+  if (change.disabled === true) return { parameter: 'disabled', message: 'you cannot disable your own account: another admin must do it' };
+  return undefined;
+}
