@@ -9,6 +9,8 @@ import { CloseConfirm } from './CloseConfirm.tsx';
 import { OrganizationsTab } from './OrganizationsTab.tsx';
 import { UnsavedFormsContext, type UnsavedForms } from './unsavedForms.ts';
 import { UsersTab } from './UsersTab.tsx';
+import { useMessages } from '../i18n/useMessages.ts';
+import { adminMessages } from './messages.ts';
 
 type AdminTab = 'users' | 'organizations';
 
@@ -18,6 +20,7 @@ type AdminTab = 'users' | 'organizations';
  * tabs stay mounted while it is open, so switching tabs never loses what a form holds.
  */
 export default function AdminDialog({ onClose }: { onClose: () => void }) {
+  useMessages('admin', adminMessages);
   const { t } = useTranslation();
   const language = useInterfaceLanguage();
   const selfId = useSession().data?.user.id ?? null;

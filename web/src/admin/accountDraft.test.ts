@@ -65,9 +65,13 @@ describe('a new account', () => {
     expect(checked.ok && checked.account.governorates).toEqual(['SY-DI', 'SY-HM']);
   });
 
-  it('puts a donor in a donor organization', () => {
+  it('puts donors, and only donors, in donor or partner organizations (the API\'s rule)', () => {
     expect(checkNewAccount({ ...viewer, role: 'donor' }, organizations)).toEqual({ ok: false, errors: { organization: 'donorOrganization' } });
     expect(checkNewAccount({ ...viewer, role: 'donor', organization: 'undp' }, organizations).ok).toBe(true);
+    const withPartner = [...organizations, organization('akf', 'partner')];
+    expect(checkNewAccount({ ...viewer, role: 'donor', organization: 'akf' }, withPartner).ok).toBe(true);
+    // A viewer there would see every project while its organization sees only its shares.
+    expect(checkNewAccount({ ...viewer, organization: 'undp' }, organizations)).toEqual({ ok: false, errors: { organization: 'donorOrganization' } });
   });
 });
 

@@ -1,3 +1,4 @@
+import { roleOrganizationProblem } from '@marsad/api/accountRules';
 import type { Organization } from '../api/organizations.ts';
 import { ROLES, type Role } from '../api/session.ts';
 import type { AccountChange, AdminUser, NewAccount } from './adminApi.ts';
@@ -66,11 +67,12 @@ function checkPassword(password: string, required: boolean): AccountProblem | un
 function checkCommon(draft: AccountDraft, organizations: readonly Organization[], errors: AccountErrors): void {
   const name = draft.display_name.trim();
   if (name.length < NAME_MIN || name.length > NAME_MAX) errors.display_name = 'displayName';
-  if (!(ROLES as readonly string[]).includes(draft.role)) errors.role = 'role';
+  const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
+  if (!isRole(draft.role)) errors.role = 'role';
   const organization = organizations.find((o) => o.slug === draft.organization);
   if (organization === undefined) errors.organization = 'organization';
-  // A donor sees the projects shared with its organization: only a donor organization receives shares.
-  else if (draft.role === 'donor' && organization.kind !== 'donor') errors.organization = 'donorOrganization';
+  // The API's own rule: donors, and only donors, belong to the organizations projects are shared with.
+  else if (isRole(draft.role) && roleOrganizationProblem(draft.role, organization) !== undefined) errors.organization = 'donorOrganization';
   if (needsGovernorates(draft.role) && draft.governorates.length === 0) errors.governorates = 'governorates';
 }
 

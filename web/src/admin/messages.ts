@@ -1,6 +1,5 @@
 /** Interface strings of the administration screens (accounts and organizations). */
 const ar = {
-  open: 'الإدارة',
   title: 'الإدارة',
   close: 'إغلاق',
   closeConfirm: {
@@ -111,7 +110,7 @@ const ar = {
     displayName: 'أدخل اسمًا من حرفين إلى ٢٠٠ حرف.',
     role: 'اختر دورًا.',
     organization: 'اختر جهة.',
-    donorOrganization: 'حساب الجهة المانحة يتبع جهة من نوع «جهة مانحة».',
+    donorOrganization: 'حسابات الجهات المانحة، وهي وحدها، تتبع جهة مانحة أو شريكة.',
     governorates: 'اختر محافظة واحدة على الأقل للمهندس.',
     password: 'كلمة المرور من ١٠ أحرف إلى ١٠٢٤ حرفًا.',
     self: 'لا يمكنك تعطيل حسابك ولا تغيير دوره.',
@@ -123,7 +122,6 @@ const ar = {
 };
 
 const en: typeof ar = {
-  open: 'Administration',
   title: 'Administration',
   close: 'Close',
   closeConfirm: {
@@ -234,7 +232,7 @@ const en: typeof ar = {
     displayName: 'Enter a name of 2 to 200 characters.',
     role: 'Choose a role.',
     organization: 'Choose an organization.',
-    donorOrganization: 'A donor account belongs to an organization of kind “Donor”.',
+    donorOrganization: 'Donor accounts, and only they, belong to a donor or partner organization.',
     governorates: 'Choose at least one governorate for an engineer.',
     password: 'A password has 10 to 1,024 characters.',
     self: 'You cannot disable your own account or change its role.',

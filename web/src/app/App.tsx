@@ -138,7 +138,7 @@ export function App() {
           {user?.role === 'donor' && <DonorBanner user={user} donors={donors.data?.items ?? []} language={view.language} />}
           {mayCreate && (
             <button type="button" className="primary-button new-project" onClick={() => setEditor({ project: null, user: user.id })} disabled={editing !== null} data-testid="new-project">
-              {t('editor.newProject')}
+              {t('tools.newProject')}
             </button>
           )}
           {user?.role === 'engineer' && <WorkQueue user={user} language={view.language} onOpenProject={selectProject} />}

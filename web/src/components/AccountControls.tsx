@@ -42,12 +42,12 @@ export function AccountControls() {
         </span>
         {(user.role === 'admin' || user.role === 'engineer') && (
           <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => openTool('import', e.currentTarget)} data-testid="open-import">
-            {t('imports.open')}
+            {t('tools.import')}
           </button>
         )}
         {user.role === 'admin' && (
           <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => openTool('admin', e.currentTarget)} data-testid="open-admin">
-            {t('admin.open')}
+            {t('tools.admin')}
           </button>
         )}
         <button type="button" className="secondary-button" disabled={signOut.isPending} onClick={() => signOut.mutate(csrfToken)} data-testid="sign-out">

@@ -23,6 +23,9 @@ import './editor.css';
 import { bodyFromForm, changedFields, EMPTY_FORM, formFromProject, formProblems, suggestedCodePrefix, type ProjectForm, type ProjectFormField } from './projectForm.ts';
 import { GeometryTools } from './GeometryTools.tsx';
 import { ProjectFieldsForm } from './ProjectFieldsForm.tsx';
+import { draftMessages } from '../drafts/messages.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { editorMessages } from './messages.ts';
 
 export interface ProjectEditorProps {
   /** The project to edit, or `null` for a new one. */
@@ -289,6 +292,8 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
  * the API decides, and its refusals are shown where they belong.
  */
 export default function ProjectEditor(props: ProjectEditorProps) {
+  useMessages('editor', editorMessages);
+  useMessages('drafts', draftMessages);
   const { t } = useTranslation();
   const { projectId, ...rest } = props;
   const query = useProject(projectId);

@@ -1,7 +1,6 @@
 /** Interface strings of the project editor: fields, drawing tools, and what saving says. */
 const ar = {
   newProject: 'مشروع جديد',
-  edit: 'تعديل المشروع',
   newTitle: 'مشروع جديد',
   editKicker: 'تعديل',
   loading: 'جارٍ تحميل المشروع…',
@@ -97,7 +96,6 @@ const ar = {
 
 const en: typeof ar = {
   newProject: 'New project',
-  edit: 'Edit project',
   newTitle: 'New project',
   editKicker: 'Editing',
   loading: 'Loading the project…',

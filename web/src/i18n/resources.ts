@@ -1,12 +1,9 @@
-import { adminMessages } from '../admin/messages.ts';
-import { draftMessages } from '../drafts/messages.ts';
-import { editorMessages } from '../editor/messages.ts';
-import { importMessages } from '../imports/messages.ts';
-import { photoMessages } from '../photos/messages.ts';
-import { sharingMessages } from '../sharing/messages.ts';
 import type { Language } from './language.ts';
 
-/** Interface strings. Arabic is the reference text; English must have the same keys. */
+/**
+ * Interface strings of the first view. Arabic is the reference text; English must have the same
+ * keys. Screens loaded on demand bring their own (`useMessages`).
+ */
 const ar = {
   app: {
     name: 'مرصد',
@@ -272,12 +269,12 @@ const ar = {
     no: 'لا',
     geometryChanged: '(الشكل على الخريطة)',
   },
-  admin: adminMessages.ar,
-  photos: photoMessages.ar,
-  editor: editorMessages.ar,
-  drafts: draftMessages.ar,
-  sharing: sharingMessages.ar,
-  imports: importMessages.ar,
+  tools: {
+    admin: 'الإدارة',
+    import: 'استيراد',
+    newProject: 'مشروع جديد',
+    editProject: 'تعديل المشروع',
+  },
   errors: {
     boundaries:
       'تعذّر تحميل حدود المحافظات من الخادم ({{detail}}). تأكد من أن خادم مرصد يعمل ثم أعد تحميل الصفحة.',
@@ -552,12 +549,12 @@ const en: Messages = {
     no: 'No',
     geometryChanged: '(the shape on the map)',
   },
-  admin: adminMessages.en,
-  photos: photoMessages.en,
-  editor: editorMessages.en,
-  drafts: draftMessages.en,
-  sharing: sharingMessages.en,
-  imports: importMessages.en,
+  tools: {
+    admin: 'Administration',
+    import: 'Import',
+    newProject: 'New project',
+    editProject: 'Edit project',
+  },
   errors: {
     boundaries:
       'Could not load the governorate boundaries from the server ({{detail}}). Check that the Marsad server is running, then reload the page.',

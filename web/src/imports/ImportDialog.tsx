@@ -8,6 +8,8 @@ import { canCheck, canClose, canCommit, isSending } from './importState.ts';
 import { UploadProgress } from './UploadProgress.tsx';
 import { useImportFlow } from './useImportFlow.ts';
 import './imports.css';
+import { useMessages } from '../i18n/useMessages.ts';
+import { importMessages } from './messages.ts';
 
 /**
  * Upload of a file of projects in a modal `<dialog>`: choose a file, check it (a dry run that
@@ -15,6 +17,7 @@ import './imports.css';
  * (engineers' rows must lie in their governorates: the API reports the others as row errors).
  */
 export default function ImportDialog({ onClose }: { onClose: () => void }) {
+  useMessages('imports', importMessages);
   const { t } = useTranslation();
   const session = useSession();
   const csrfToken = session.data?.csrfToken ?? '';

@@ -1,6 +1,5 @@
 /** Interface strings of the import screen. The API's own row errors and refusals are shown as it gives them. */
 const ar = {
-  open: 'استيراد',
   title: 'استيراد مشاريع',
   intro: 'ارفع ملفًا بمشاريع جديدة. يُفحص الملف أولًا دون حفظ أي شيء، ثم يُستورد كله أو لا يُستورد منه شيء.',
   close: 'إغلاق',
@@ -72,7 +71,6 @@ const ar = {
 };
 
 const en: typeof ar = {
-  open: 'Import',
   title: 'Import projects',
   intro: 'Upload a file of new projects. It is checked first without saving anything, then imported whole or not at all.',
   close: 'Close',

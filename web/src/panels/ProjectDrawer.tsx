@@ -15,6 +15,10 @@ import { PanelFrame } from './PanelFrame.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { ReportPhotos } from './ReportPhotos.tsx';
 import { ShareBar, ZoneFactsView } from './ZonePanel.tsx';
+import { draftMessages } from '../drafts/messages.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { photoMessages } from '../photos/messages.ts';
+import { sharingMessages } from '../sharing/messages.ts';
 
 function Facts({ project, language }: { project: ProjectDetail; language: Language }) {
   const { t } = useTranslation();
@@ -72,6 +76,10 @@ export default function ProjectDrawer({
   /** Opens the editor on this project (offered to those who may write it). */
   onEdit: (id: number) => void;
 }) {
+  // The report form (drafts, photos) and the sharing list bring their strings with the drawer.
+  useMessages('drafts', draftMessages);
+  useMessages('photos', photoMessages);
+  useMessages('sharing', sharingMessages);
   const { t } = useTranslation();
   const query = useProject(id);
   const project = query.data;
@@ -101,7 +109,7 @@ export default function ProjectDrawer({
           {writable && (
             <div className="panel-actions">
               <button type="button" className="secondary-button" onClick={() => onEdit(project.id)} data-testid="project-edit">
-                {t('editor.edit')}
+                {t('tools.editProject')}
               </button>
             </div>
           )}
