@@ -2,7 +2,8 @@
  * Who is asking. Every read passes the viewer to `projectVisibility`, the one place that
  * decides which projects they may see.
  */
-export type Role = 'admin' | 'minister' | 'viewer' | 'engineer' | 'donor';
+export const ROLES = ['admin', 'minister', 'viewer', 'engineer', 'donor'] as const;
+export type Role = (typeof ROLES)[number];
 
 export type Viewer =
   | { kind: 'anonymous' }

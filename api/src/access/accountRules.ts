@@ -1,5 +1,10 @@
 import type { Role } from './Viewer.ts';
 
+export { ROLES, type Role } from './Viewer.ts';
+
+/** The kinds of organization an account can belong to. */
+export const ORGANIZATION_KINDS = ['ministry', 'governorate_office', 'donor', 'partner'] as const;
+
 /** An organization as the account rules need it. */
 export interface OrganizationKind {
   slug: string;

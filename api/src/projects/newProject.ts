@@ -4,13 +4,13 @@ import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-import { PROJECT_KINDS, SECTORS } from './projectVocabulary.ts';
+import { CURRENCY_CODE, PROJECT_CODE, PROJECT_KINDS, SECTORS } from './projectVocabulary.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
 /** A project's own fields, as clients send them (the geometry comes separately: JSON body or file). */
 export const ProjectFields = z.object({
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,40}$/, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
+  code: z.string().regex(PROJECT_CODE, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
   kind: z.enum(PROJECT_KINDS),
   sector: z.enum(SECTORS),
   title_ar: z.string().trim().min(3, 'must be at least 3 characters').max(300),
@@ -18,7 +18,7 @@ export const ProjectFields = z.object({
   description_ar: z.string().trim().max(5000).nullable().optional(),
   description_en: z.string().trim().max(5000).nullable().optional(),
   budget: z.number('must be a number').min(0, 'must not be negative').max(1e14).nullable().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD').default('USD'),
   planned_start: isoDate.nullable().optional(),
   planned_end: isoDate.nullable().optional(),
   is_published: z.boolean().default(false),

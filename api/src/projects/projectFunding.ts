@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Queryable } from '@marsad/db';
 import { ProblemError } from '../http/problem.ts';
+import { CURRENCY_CODE } from './projectVocabulary.ts';
 
 /** Who funds a project and how much, as clients send it: the whole list, which replaces the old one. */
 export const FundingInput = z
@@ -8,7 +9,7 @@ export const FundingInput = z
     z.object({
       organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug such as undp'),
       amount: z.number('must be a number').min(0, 'must not be negative').max(1e14),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional().openapi({ description: "Defaults to the project's currency" }),
+      currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD').optional().openapi({ description: "Defaults to the project's currency" }),
     }),
   )
   .max(50, 'at most 50 funders')

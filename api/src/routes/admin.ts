@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withActor, type Queryable } from '@marsad/db';
-import { ownAccountProblem, roleOrganizationProblem, type OrganizationKind } from '../access/accountRules.ts';
+import { ORGANIZATION_KINDS, ownAccountProblem, ROLES, roleOrganizationProblem, type OrganizationKind } from '../access/accountRules.ts';
 import type { Role, Viewer } from '../access/Viewer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 
-const ROLES = ['admin', 'minister', 'viewer', 'engineer', 'donor'] as const;
-const ORG_KINDS = ['ministry', 'governorate_office', 'donor', 'partner'] as const;
 
 const UserOut = z
   .object({
@@ -49,7 +47,7 @@ const OrganizationChange = z.object({
 
 const NewOrganization = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be lowercase letters, digits and dashes'),
-  kind: z.enum(ORG_KINDS),
+  kind: z.enum(ORGANIZATION_KINDS),
   name_en: z.string().trim().min(2).max(300),
   name_ar: z.string().trim().min(2).max(300),
   country: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),

@@ -1,3 +1,4 @@
+import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/api/accountRules';
 import { ApiError, fetchJson } from '../api/fetchJson.ts';
 import { isOrganizationList, type Organization, type OrganizationList } from '../api/organizations.ts';
 import { ROLES, sendJson, type Role } from '../api/session.ts';
@@ -37,7 +38,7 @@ export interface AccountChange {
 }
 
 export type OrganizationKind = Organization['kind'];
-export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['ministry', 'governorate_office', 'donor', 'partner'];
+export const ORGANIZATION_KINDS: readonly OrganizationKind[] = API_ORGANIZATION_KINDS;
 
 /** `POST /api/admin/organizations`. */
 export interface NewOrganization {

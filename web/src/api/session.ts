@@ -1,8 +1,8 @@
+import { ROLES, type Role } from '@marsad/api/accountRules';
 import { ApiError } from './fetchJson.ts';
 import { isRecord } from './isRecord.ts';
 
-export const ROLES = ['admin', 'minister', 'viewer', 'engineer', 'donor'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface SessionUser {
   id: number;

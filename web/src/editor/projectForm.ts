@@ -1,3 +1,4 @@
+import { CURRENCY_CODE, PROJECT_CODE } from '@marsad/api/vocabulary';
 import type { ProjectDetail } from '../api/projects.ts';
 import { isOneOf, PROJECT_KINDS, SECTORS, type ProjectKind, type Sector } from '../data/vocabulary.ts';
 
@@ -80,18 +81,16 @@ export function formFromProject(project: ProjectDetail): ProjectForm {
   };
 }
 
-const CODE = /^[A-Z0-9][A-Z0-9-]{2,40}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 
 /** Message keys (under `editor.invalid`) for what the API would refuse, checked before sending. */
 export function formProblems(form: ProjectForm): Partial<Record<ProjectFormField, string>> {
   const problems: Partial<Record<ProjectFormField, string>> = {};
-  if (!CODE.test(form.code.trim())) problems.code = 'code';
+  if (!PROJECT_CODE.test(form.code.trim())) problems.code = 'code';
   if (form.title_ar.trim().length < 3) problems.title_ar = 'title';
   if (form.title_en.trim().length < 3) problems.title_en = 'title';
   const budget = form.budget.trim();
   if (budget !== '' && !(Number.isFinite(Number(budget)) && Number(budget) >= 0)) problems.budget = 'budget';
-  if (!CURRENCY.test(form.currency.trim())) problems.currency = 'currency';
+  if (!CURRENCY_CODE.test(form.currency.trim())) problems.currency = 'currency';
   if (form.planned_start !== '' && form.planned_end !== '' && form.planned_end < form.planned_start) problems.planned_end = 'endBeforeStart';
   const funders = form.funding.map((f) => f.organization);
   if (funders.some((o) => o === '')) problems.funding = 'fundingOrganization';
