@@ -1,5 +1,6 @@
 import type { Database } from '@marsad/db';
 import { compress } from 'hono/compress';
+import './http/validationMessages.ts'; // side effect: how zod words a missing field
 import { ANONYMOUS } from './access/Viewer.ts';
 import { LoginRateLimit } from './auth/loginRateLimit.ts';
 import { sessionMiddleware } from './auth/sessionMiddleware.ts';

@@ -72,6 +72,8 @@ describe('managing accounts and organizations', () => {
       password: 'a-long-secret-2',
     });
     expect(taken.status).toBe(409);
+    // Said as the person chose it, not as the database's constraint.
+    expect(await taken.json()).toMatchObject({ detail: 'email: an account with this email already exists', errors: [{ parameter: 'email' }] });
   });
 
   it('creates organizations, and new donors can then receive shares', async () => {
@@ -84,7 +86,9 @@ describe('managing accounts and organizations', () => {
     expect(res.status).toBe(201);
     const list = await (await t.app.request('/api/organizations?kind=donor')).json();
     expect(list.items.map((o: { slug: string }) => o.slug)).toContain('jica-test');
-    expect((await send(adminSession, 'POST', '/api/admin/organizations', { slug: 'jica-test', kind: 'donor', name_en: 'Again', name_ar: 'مرة' })).status).toBe(409);
+    const again = await send(adminSession, 'POST', '/api/admin/organizations', { slug: 'jica-test', kind: 'donor', name_en: 'Again', name_ar: 'مرة' });
+    expect(again.status).toBe(409);
+    expect((await again.json()).errors).toEqual([{ parameter: 'slug', message: 'an organization with this slug already exists' }]);
   });
 
   it('renames an organization and changes its country, but not its kind', async () => {

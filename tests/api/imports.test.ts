@@ -163,6 +163,19 @@ describe('importing projects from files', () => {
     expect(body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[2, 'code'], [3, 'code'], [3, 'budget']]);
   });
 
+  it('says a missing field is required, in those words', async () => {
+    const { title_en: _left, ...untitled } = fields('IMP-REQ-0002');
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: fields('IMP-REQ-0001'), geometry: point(36.29, 33.51) },
+        { type: 'Feature', properties: untitled, geometry: point(36.29, 33.51) },
+      ],
+    });
+    const body = await (await upload(ADMIN, 'required.geojson', file)).json();
+    expect(body.errors).toEqual([{ row: 2, field: 'title_en', message: 'is required' }]);
+  });
+
   it('refuses anonymous uploads and a 50 MB file, saying the limit', async () => {
     expect((await upload(null, 'p.geojson', '{}')).status).toBe(401);
     const before = await total();

@@ -84,10 +84,15 @@ describe('creating and editing projects', () => {
   });
 
   it('answers a taken code with 409 and missing fields with 400', async () => {
-    expect((await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0001', DAMASCUS_POINT))).status).toBe(409);
+    const taken = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0001', DAMASCUS_POINT));
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).errors).toEqual([{ parameter: 'code', message: 'another project already has this code' }]);
     const res = await send('admin@marsad.demo', 'POST', '/api/projects', { code: 'TEST-DI-0003' });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors.map((e: { parameter: string }) => e.parameter)).toEqual(expect.arrayContaining(['kind', 'title_ar', 'geometry']));
+    const missing = (await res.json()).errors as { parameter: string; message: string }[];
+    expect(missing.map((e) => e.parameter)).toEqual(expect.arrayContaining(['kind', 'title_ar', 'geometry']));
+    // A missing field is said to be missing, in the same words for text, choices and shapes.
+    for (const parameter of ['kind', 'title_ar', 'geometry']) expect(missing.find((e) => e.parameter === parameter)?.message).toBe('is required');
   });
 
   it('edits with optimistic concurrency: a stale version gets 409, and nothing is overwritten', async () => {

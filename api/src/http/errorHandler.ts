@@ -38,16 +38,27 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
     instance: c.req.path,
   });
 
+/** Unique values people choose, and how to tell them theirs is taken (instead of a constraint's name). */
+const TAKEN: Record<string, { parameter: string; message: string }> = {
+  users_email_key: { parameter: 'email', message: 'an account with this email already exists' },
+  organizations_slug_key: { parameter: 'slug', message: 'an organization with this slug already exists' },
+  projects_code_key: { parameter: 'code', message: 'another project already has this code' },
+};
+
 /**
  * The database's own refusals of data (constraints, malformed values) that reach here were
  * caused by what the client sent: they are 4xx, never 500. Routes check first and say more;
  * this is the net under them.
  */
-function databaseProblem(error: unknown): { type: string; title: string; status: number; detail: string } | undefined {
+function databaseProblem(error: unknown): { type: string; title: string; status: number; detail: string; errors?: { parameter: string; message: string }[] } | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   const detail = (error as Error).message;
-  if (code === '23505') return { type: 'about:blank', title: 'Conflict', status: 409, detail };
+  if (code === '23505') {
+    const taken = TAKEN[String((error as { constraint?: unknown }).constraint)];
+    if (taken) return { type: 'about:blank', title: 'Conflict', status: 409, detail: `${taken.parameter}: ${taken.message}`, errors: [taken] };
+    return { type: 'about:blank', title: 'Conflict', status: 409, detail };
+  }
   if (['23502', '23503', '23514', '22P02', '22007', '22008', '22003', '22001'].includes(code)) {
     return { type: 'about:blank', title: 'Bad Request', status: 400, detail };
   }
