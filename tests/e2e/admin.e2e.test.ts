@@ -169,7 +169,7 @@ describe('administration (browser)', () => {
     const problem = page.getByTestId('user-form-problem');
     await problem.waitFor();
     expect(await problem.getAttribute('data-status')).toBe('409');
-    expect(await page.getByTestId('user-form-problem-detail').textContent()).toMatch(/duplicate key|users_email_key/);
+    expect(await page.getByTestId('user-form-problem-detail').textContent()).toMatch(/an account with this email already exists/);
     expect(await page.getByTestId('user-email').inputValue()).toBe(email);
     expect(await page.getByTestId('user-display_name').inputValue()).toBe('مرة أخرى');
     await page.getByTestId('admin-users-filter').fill('');

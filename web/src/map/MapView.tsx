@@ -69,7 +69,7 @@ export function MapView({
   const status = { ...boundaries, ready: boundaries.ready && basemapSettled };
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
-  const deck = useDeckOverlay(map, filterQuery);
+  const deck = useDeckOverlay(map, filterQuery, drawing);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone }, !drawing);
   useEffect(() => {
     onMap?.(map);

@@ -12,9 +12,9 @@ export interface DeckOverlayStatus {
 
 /**
  * Loads deck.gl on demand once the map exists, adds the zones and projects layers, and keeps
- * them in step with the filters (`query`).
+ * them in step with the filters (`query`); `dimmed` fades them while a geometry is drawn.
  */
-export function useDeckOverlay(map: MaplibreMap | null, query: string): DeckOverlayStatus {
+export function useDeckOverlay(map: MaplibreMap | null, query: string, dimmed = false): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -38,8 +38,8 @@ export function useDeckOverlay(map: MaplibreMap | null, query: string): DeckOver
   }, [map]);
 
   useEffect(() => {
-    overlay?.update({ query, onProjectsLoaded: () => setLoadedQuery(query) });
-  }, [overlay, query]);
+    overlay?.update({ query, onProjectsLoaded: () => setLoadedQuery(query), dimmed });
+  }, [overlay, query, dimmed]);
 
   return { overlay, projectsReady: overlay !== null && loadedQuery === query, error };
 }

@@ -13,7 +13,11 @@ export interface DeckLayersState {
   /** Filters as an API query string. */
   query: string;
   onProjectsLoaded: () => void;
+  /** While a geometry is drawn, projects and zones fade back so the shape being edited shows above them. */
+  dimmed: boolean;
 }
+
+const DIMMED_OPACITY = 0.3;
 
 /** The deck.gl part of the map: zones and projects over MapLibre, in `DECK_LAYER_ORDER`. */
 export interface DeckOverlay {
@@ -32,13 +36,14 @@ export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
   map.addControl(overlay);
 
   return {
-    update({ query, onProjectsLoaded }) {
+    update({ query, onProjectsLoaded, dimmed }) {
       const bySlot: Record<DeckSlot, Layer> = {
         zones: zonesLayer(query),
         projects: projectsLayer({ query, onViewportLoad: onProjectsLoaded }),
       };
       const slots = (Object.keys(bySlot) as DeckSlot[]).sort((a, b) => deckSlotIndex(a) - deckSlotIndex(b));
-      overlay.setProps({ layers: slots.map((slot) => bySlot[slot]) });
+      const props = dimmed ? { opacity: DIMMED_OPACITY, pickable: false } : { opacity: 1 };
+      overlay.setProps({ layers: slots.map((slot) => bySlot[slot].clone(props)) });
     },
     pick(x, y) {
       const info = overlay.pickObject({ x, y, radius: PICK_RADIUS });
