@@ -95,6 +95,23 @@ describe('creating and editing projects', () => {
     for (const parameter of ['kind', 'title_ar', 'geometry']) expect(missing.find((e) => e.parameter === parameter)?.message).toBe('is required');
   });
 
+  it('changes only what a PATCH names: a published project in euros stays published and in euros', async () => {
+    const created = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0004', DAMASCUS_POINT, { currency: 'EUR', is_published: true }));
+    const { id, version } = await created.json();
+    const renamed = await send('admin@marsad.demo', 'PATCH', `/api/projects/${id}`, { title_en: 'Only the name changes', version });
+    expect(renamed.status).toBe(200);
+    const [after] = await t.db.query<{ title_en: string; currency: string; is_published: boolean }>(
+      'select title_en, currency, is_published from projects where id = $1',
+      [id],
+    );
+    expect(after).toEqual({ title_en: 'Only the name changes', currency: 'EUR', is_published: true });
+    const [logged] = await t.db.query<{ changed: string[] }>(
+      `select array(select jsonb_object_keys(new_values)) as changed from audit_log where table_name = 'projects' and project_id = $1 and action = 'update'`,
+      [id],
+    );
+    expect(logged!.changed).toEqual(['title_en']);
+  });
+
   it('edits with optimistic concurrency: a stale version gets 409, and nothing is overwritten', async () => {
     const [row] = await t.db.query<{ id: number; version: number }>(`select id, version from projects where code = 'TEST-DI-0001'`);
     const first = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { title_en: 'Renamed once', version: row!.version });
@@ -159,6 +176,17 @@ describe('creating and editing projects', () => {
         [id],
       );
       expect(audit).toEqual([{ action: 'delete', n: 1 }, { action: 'insert', n: 3 }, { action: 'update', n: 1 }]);
+      // The history says whose amount changed, by the funder's slug.
+      const history = await (await send('engineer.damascus@marsad.demo', 'GET', `/api/projects/${id}/history`, undefined)).json();
+      const funded = history.items.filter((i: { table: string }) => i.table === 'project_funding');
+      expect(funded).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'update', from: { amount: 100000, organization: 'undp' }, to: { amount: 120000, organization: 'undp' } }),
+          expect.objectContaining({ action: 'delete', from: expect.objectContaining({ organization: 'eu', amount: 50000.5 }), to: null }),
+          expect.objectContaining({ action: 'insert', from: null, to: expect.objectContaining({ organization: 'giz', amount: 1 }) }),
+        ]),
+      );
+      expect(JSON.stringify(funded)).not.toContain('organization_id');
       // The old version no longer applies.
       const stale = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${id}`, { version: before, funding: [] });
       expect(stale.status).toBe(409);
