@@ -9,7 +9,7 @@ import { CURRENCY_CODE, PROJECT_CODE, PROJECT_KINDS, SECTORS } from './projectVo
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
 /** A project's own fields, as clients send them (the geometry comes separately: JSON body or file). */
-export const ProjectFields = z.object({
+const fieldShape = {
   code: z.string().regex(PROJECT_CODE, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
   kind: z.enum(PROJECT_KINDS),
   sector: z.enum(SECTORS),
@@ -18,11 +18,24 @@ export const ProjectFields = z.object({
   description_ar: z.string().trim().max(5000).nullable().optional(),
   description_en: z.string().trim().max(5000).nullable().optional(),
   budget: z.number('must be a number').min(0, 'must not be negative').max(1e14).nullable().optional(),
-  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD').default('USD'),
+  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD'),
   planned_start: isoDate.nullable().optional(),
   planned_end: isoDate.nullable().optional(),
-  is_published: z.boolean().default(false),
+  is_published: z.boolean(),
+};
+
+/** A new project's fields: a currency and its publication have defaults. */
+export const ProjectFields = z.object({
+  ...fieldShape,
+  currency: fieldShape.currency.default('USD'),
+  is_published: fieldShape.is_published.default(false),
 });
+
+/**
+ * A change's fields: any of them, and nothing filled in. (A `.partial()` of ProjectFields would
+ * still apply its defaults, so that changing a title would unpublish the project.)
+ */
+export const ProjectChange = z.object(fieldShape).partial();
 
 export type ProjectFieldValues = z.infer<typeof ProjectFields>;
 

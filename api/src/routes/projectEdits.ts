@@ -6,7 +6,7 @@ import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
-import { assertWritableAfterChange, insertProject, outsideEveryGovernorate, PROJECT_COLUMNS, ProjectFields } from '../projects/newProject.ts';
+import { assertWritableAfterChange, insertProject, outsideEveryGovernorate, PROJECT_COLUMNS, ProjectChange, ProjectFields } from '../projects/newProject.ts';
 import { FundingInput, setFunding } from '../projects/projectFunding.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 
@@ -14,6 +14,13 @@ const ProjectBody = ProjectFields.extend({
   geometry: GeoJsonGeometry,
   funding: FundingInput.optional(),
   repair_geometry: z.boolean().default(false).openapi({ description: 'Repair an invalid geometry (ST_MakeValid) instead of rejecting it' }),
+});
+
+const ProjectChangeBody = ProjectChange.extend({
+  geometry: GeoJsonGeometry.optional(),
+  funding: FundingInput.optional(),
+  repair_geometry: z.boolean().optional().openapi({ description: 'Repair an invalid geometry (ST_MakeValid) instead of rejecting it' }),
+  version: z.number().int().positive().openapi({ description: 'The version the change was made from; 409 if the project moved on since' }),
 });
 
 const Saved = z.object({
@@ -66,7 +73,7 @@ export const projectEdits = createRouter()
         params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' } }) }),
         body: {
           required: true,
-          content: { 'application/json': { schema: ProjectBody.partial().extend({ version: z.number().int().positive() }) } },
+          content: { 'application/json': { schema: ProjectChangeBody } },
         },
       },
       responses: {
