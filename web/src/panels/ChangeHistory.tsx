@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../api/projects.ts';
+import { useOrganizations } from '../api/useOrganizations.ts';
 import { useProjectHistory } from '../api/useProjects.ts';
 import { DualDate } from '../components/DualDate.tsx';
 import { historyChanges } from '../data/historyChanges.ts';
@@ -10,8 +11,13 @@ import { ReportPhotos } from './ReportPhotos.tsx';
 /** A changed value as the reader would say it: statuses translated, numbers in the page's digits. */
 function useShowValue(language: Language) {
   const { t } = useTranslation();
+  const organizations = useOrganizations().data?.items ?? [];
   return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
+    if (field === 'organization' && typeof value === 'string') {
+      const funder = organizations.find((o) => o.slug === value);
+      return funder === undefined ? value : language === 'ar' ? funder.name_ar : funder.name_en;
+    }
     if (field === 'status' && typeof value === 'string') return t(`status.${value}`, { defaultValue: value });
     if (field === 'kind' && typeof value === 'string') return t(`kind.${value}`, { defaultValue: value });
     if (field === 'sector_code' && typeof value === 'string') return t(`sector.${value}`, { defaultValue: value });
