@@ -98,8 +98,17 @@ describe('signed in (browser)', () => {
     expect(await page.getByTestId('progress-status').inputValue()).toBe(target.status);
     await page.getByTestId('progress-physical_progress').fill(String(next));
     await page.getByTestId('progress-note').fill('e2e: تحديث من قائمة العمل');
+    // Closing the drawer before sending loses nothing: the report is kept on the device.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('progress-form').count(), POLL).toBe(0);
+    await page.getByTestId('work-queue-list').locator(`button[data-project-id="${target.id}"]`).click();
+    await page.getByTestId('progress-draft').waitFor(POLL);
+    expect(await page.getByTestId('progress-note').inputValue()).toBe('e2e: تحديث من قائمة العمل');
+    expect(await page.getByTestId('progress-physical_progress').inputValue()).toBe(String(next));
     await page.getByTestId('progress-submit').click();
     await page.getByTestId('progress-saved').waitFor();
+    expect(await page.getByTestId('progress-draft').count()).toBe(0); // sent: nothing kept any more
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('marsad:draft:progress:')))).toEqual([]);
     await expect.poll(() => page.getByTestId('project-physical').textContent(), POLL).toContain(AR_PERCENT.format(next / 100));
     await expect.poll(() => inserts.count(), POLL).toBe(before + 1);
     const newest = page.getByTestId('change-history').locator('> li').first();
