@@ -38,12 +38,13 @@ const invalid = (message: string, repairable = false) =>
  * polygon, say) is rejected with PostGIS's reason, or repaired with ST_MakeValid when asked.
  */
 export async function checkGeometry(db: Queryable, geometry: unknown, repair: boolean): Promise<CheckedGeometry> {
-  let row: { valid: boolean; reason: string; repaired: string; empty: boolean } | undefined;
+  let row: { valid: boolean; reason: string; repaired: string | null; empty: boolean } | undefined;
   try {
-    [row] = await db.query<{ valid: boolean; reason: string; repaired: string; empty: boolean }>(
-      `select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_IsEmpty(g) as empty,
-              ST_AsGeoJSON(ST_CollectionExtract(ST_MakeValid(g), ST_Dimension(g) + 1)) as repaired
-         from (select ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) as g) input`,
+    [row] = await db.query<{ valid: boolean; reason: string; repaired: string | null; empty: boolean }>(
+      // The repair is worked out only for an invalid geometry: most are valid, and ST_MakeValid is not cheap.
+      `select valid, case when valid then 'Valid Geometry' else ST_IsValidReason(g) end as reason, ST_IsEmpty(g) as empty,
+              case when valid then null else ST_AsGeoJSON(ST_CollectionExtract(ST_MakeValid(g), ST_Dimension(g) + 1)) end as repaired
+         from (select g, ST_IsValid(g) as valid from (select ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) as g) parsed) input`,
       [JSON.stringify(geometry)],
     );
   } catch (error) {
@@ -52,5 +53,6 @@ export async function checkGeometry(db: Queryable, geometry: unknown, repair: bo
   if (!row || row.empty) throw invalid('is empty');
   if (row.valid) return { geojson: JSON.stringify(geometry), repaired: null };
   if (!repair) throw invalid(`is not valid: ${row.reason}. Fix it, or send repair_geometry: true to have it repaired`, true);
+  if (row.repaired === null) throw invalid(`is not valid (${row.reason}) and cannot be repaired`);
   return { geojson: row.repaired, repaired: row.reason };
 }
