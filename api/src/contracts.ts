@@ -4,3 +4,4 @@
  */
 export type { ProjectSummaryRow } from './projects/ProjectSummaryRow.ts';
 export type { SummaryMetrics } from './summaries/summaryMetrics.ts';
+export type { PhotoMetadata, ProgressReportListing } from './photos/ProgressReportListing.ts';

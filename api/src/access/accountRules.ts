@@ -2,6 +2,16 @@ import type { Role } from './Viewer.ts';
 
 export { ROLES, type Role } from './Viewer.ts';
 
+/** A new organization's slug: lowercase letters, digits and dashes, as in URLs (`undp`, `ministry-syr`). */
+export const ORGANIZATION_SLUG = /^[a-z0-9][a-z0-9-]{1,60}$/;
+
+/** Lengths the API accepts, which the administration screens check before sending. */
+export const LIMITS = {
+  password: { min: 10, max: 1024 },
+  displayName: { min: 2, max: 200 },
+  organizationName: { min: 2, max: 300 },
+} as const;
+
 /** The kinds of organization an account can belong to. */
 export const ORGANIZATION_KINDS = ['ministry', 'governorate_office', 'donor', 'partner'] as const;
 

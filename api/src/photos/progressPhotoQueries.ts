@@ -3,20 +3,8 @@ import type { Viewer } from '../access/Viewer.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import type { PhotoType } from './imageFacts.ts';
+import type { PhotoMetadata, ProgressReportListing } from './ProgressReportListing.ts';
 import type { UploadedPhoto } from './photoUpload.ts';
-
-// It lives with the access rules now; re-exported until routes/progressReports.ts imports it from there.
-
-/** What the API says about a photo: everything but the bytes, which are at `url`. */
-export interface PhotoMetadata {
-  id: number;
-  position: number;
-  content_type: PhotoType;
-  byte_size: number;
-  width: number;
-  height: number;
-  url: string;
-}
 
 type PhotoRow = Omit<PhotoMetadata, 'url'>;
 
@@ -41,17 +29,6 @@ export async function insertProgressPhotos(tx: Queryable, projectId: number, upd
     stored.push(withUrl(projectId, updateId)(row!));
   }
   return stored;
-}
-
-export interface ProgressReportListing {
-  id: number;
-  reported_on: string;
-  status: string;
-  physical_progress: number;
-  financial_progress: number;
-  note: string | null;
-  author: string | null;
-  photos: PhotoMetadata[];
 }
 
 /** A project's progress reports, newest first, each with its photos; call after `isProjectVisible`. */

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withActor, type Queryable } from '@marsad/db';
-import { ORGANIZATION_KINDS, ownAccountProblem, ROLES, roleOrganizationProblem, type OrganizationKind } from '../access/accountRules.ts';
+import { LIMITS, ORGANIZATION_KINDS, ORGANIZATION_SLUG, ownAccountProblem, ROLES, roleOrganizationProblem, type OrganizationKind } from '../access/accountRules.ts';
 import type { Role, Viewer } from '../access/Viewer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -19,11 +19,11 @@ const UserOut = z
   })
   .openapi('AdminUser');
 
-const password = z.string().min(10, 'must be at least 10 characters').max(1024);
+const password = z.string().min(LIMITS.password.min, `must be at least ${LIMITS.password.min} characters`).max(LIMITS.password.max);
 
 const NewUser = z.object({
   email: z.string().trim().toLowerCase().email('must be an email address').max(320),
-  display_name: z.string().trim().min(2).max(200),
+  display_name: z.string().trim().min(LIMITS.displayName.min).max(LIMITS.displayName.max),
   role: z.enum(ROLES),
   organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug'),
   governorates: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be ISO 3166-2 codes')).default([]),
@@ -31,7 +31,7 @@ const NewUser = z.object({
 });
 
 const UserChange = z.object({
-  display_name: z.string().trim().min(2).max(200).optional(),
+  display_name: z.string().trim().min(LIMITS.displayName.min).max(LIMITS.displayName.max).optional(),
   organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug').optional(),
   role: z.enum(ROLES).optional(),
   governorates: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be ISO 3166-2 codes')).optional(),
@@ -40,16 +40,16 @@ const UserChange = z.object({
 });
 
 const OrganizationChange = z.object({
-  name_en: z.string().trim().min(2).max(300).optional(),
-  name_ar: z.string().trim().min(2).max(300).optional(),
+  name_en: z.string().trim().min(LIMITS.organizationName.min).max(LIMITS.organizationName.max).optional(),
+  name_ar: z.string().trim().min(LIMITS.organizationName.min).max(LIMITS.organizationName.max).optional(),
   country: z.string().regex(/^[A-Z]{3}$/).nullable().optional(),
 });
 
 const NewOrganization = z.object({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be lowercase letters, digits and dashes'),
+  slug: z.string().regex(ORGANIZATION_SLUG, 'must be lowercase letters, digits and dashes'),
   kind: z.enum(ORGANIZATION_KINDS),
-  name_en: z.string().trim().min(2).max(300),
-  name_ar: z.string().trim().min(2).max(300),
+  name_en: z.string().trim().min(LIMITS.organizationName.min).max(LIMITS.organizationName.max),
+  name_ar: z.string().trim().min(LIMITS.organizationName.min).max(LIMITS.organizationName.max),
   country: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
 });
 

@@ -5,14 +5,7 @@ import { PHOTO_TYPES } from '../photos/imageFacts.ts';
 import { ProgressPhoto } from '../photos/photoSchemas.ts';
 import { isProjectVisible } from '../access/isProjectVisible.ts';
 import { findPhotoContent, listProgressReports } from '../photos/progressPhotoQueries.ts';
-
-const id = (name: string) =>
-  z.coerce
-    .number()
-    .int('must be a whole number')
-    .positive('must be positive')
-    .max(Number.MAX_SAFE_INTEGER)
-    .openapi({ param: { name, in: 'path' }, example: 1 });
+import { IdParams, pathId } from '../http/pathId.ts';
 
 const ProgressReport = z
   .object({
@@ -44,7 +37,7 @@ export const progressReports = createRouter()
       path: '/{id}/progress',
       tags: ['Projects'],
       summary: "A project's progress reports, newest first, with their photos",
-      request: { params: z.object({ id: id('id') }) },
+      request: { params: IdParams },
       responses: {
         200: { description: 'The reports', content: { 'application/json': { schema: z.object({ items: z.array(ProgressReport) }) } } },
         404: { description: 'No such project, or not visible' },
@@ -63,7 +56,7 @@ export const progressReports = createRouter()
       tags: ['Projects'],
       summary: 'The image of one progress photo',
       description: 'Visible to whoever may see the project. Sends an ETag; `If-None-Match` with it answers 304.',
-      request: { params: z.object({ id: id('id'), updateId: id('updateId'), photoId: id('photoId') }) },
+      request: { params: z.object({ id: pathId('id'), updateId: pathId('updateId'), photoId: pathId('photoId') }) },
       responses: {
         200: {
           description: 'The image, as uploaded',

@@ -9,6 +9,7 @@ import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { assertWritableAfterChange, insertProject, outsideEveryGovernorate, PROJECT_COLUMNS, ProjectChange, ProjectFields } from '../projects/newProject.ts';
 import { FundingInput, setFunding } from '../projects/projectFunding.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { IdParams } from '../http/pathId.ts';
 
 const ProjectBody = ProjectFields.extend({
   geometry: GeoJsonGeometry,
@@ -70,7 +71,7 @@ export const projectEdits = createRouter()
       tags: ['Projects'],
       summary: 'Change a project (send the version you read; 409 if it changed since)',
       request: {
-        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' } }) }),
+        params: IdParams,
         body: {
           required: true,
           content: { 'application/json': { schema: ProjectChangeBody } },

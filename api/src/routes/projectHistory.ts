@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isProjectVisible } from '../access/isProjectVisible.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { IdParams } from '../http/pathId.ts';
 
 const HistoryEntry = z
   .object({
@@ -29,9 +30,7 @@ export const projectHistory = createRouter().openapi(
     tags: ['Projects'],
     summary: "A project's history of changes (audit log), newest first",
     request: {
-      params: z.object({
-        id: z.coerce.number().int('must be a whole number').positive('must be positive').max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' } }),
-      }),
+      params: IdParams,
     },
     responses: {
       200: { description: 'The history', content: { 'application/json': { schema: z.object({ items: z.array(HistoryEntry) }) } } },

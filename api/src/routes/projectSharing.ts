@@ -7,9 +7,10 @@ import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { pathId } from '../http/pathId.ts';
 
 const Params = z.object({
-  id: z.coerce.number().int('must be a whole number').positive('must be positive').max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' } }),
+  id: pathId('id'),
   organization: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug such as undp')

@@ -13,15 +13,7 @@ import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { PROJECT_STATUSES, type ProjectStatus } from '../projects/projectVocabulary.ts';
 import { canMove, STATUS_TRANSITIONS } from '../projects/statusTransitions.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-
-const ProjectId = z.object({
-  id: z.coerce
-    .number()
-    .int('must be a whole number')
-    .positive('must be positive')
-    .max(Number.MAX_SAFE_INTEGER)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+import { IdParams } from '../http/pathId.ts';
 
 const percent = z.number('must be a number').min(0, 'must be at least 0').max(100, 'must be at most 100');
 
@@ -114,7 +106,7 @@ export const projectWrites = createRouter().openapi(
       'The report and its photos are written together or not at all.',
     middleware: [bodyLimit({ maxSize: MAX_REPORT_REQUEST_BYTES, onError: () => { throw requestTooLarge(); } })],
     request: {
-      params: ProjectId,
+      params: IdParams,
       // Not `required`: each of the two validators then runs only for its own content type. readReport insists on one.
       body: {
         required: false,

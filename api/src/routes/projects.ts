@@ -6,6 +6,7 @@ import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
 import { findProject, findProjects, type ProjectSummaryRow } from '../projects/projectQueries.ts';
 import { SortQuery } from '../projects/projectSort.ts';
+import { IdParams } from '../http/pathId.ts';
 
 const ListQuery = ProjectFilterQuery.extend(PageQuery.shape).extend({
   sort: SortQuery,
@@ -124,14 +125,7 @@ export const projects = createRouter()
       tags: ['Projects'],
       summary: 'One project: every field, funding, progress history, zone facts',
       request: {
-        params: z.object({
-          id: z.coerce
-            .number()
-            .int('must be a whole number')
-            .positive('must be positive')
-            .max(Number.MAX_SAFE_INTEGER)
-            .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-        }),
+        params: IdParams,
       },
       responses: {
         200: { description: 'The project', content: { 'application/json': { schema: ProjectDetail } } },

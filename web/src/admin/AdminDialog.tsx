@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/useSession.ts';
+import { useModalDialog } from '../components/useModalDialog.ts';
 import { directionOf } from '../i18n/language.ts';
 import { useInterfaceLanguage } from '../i18n/useInterfaceLanguage.ts';
 import './admin.css';
@@ -24,7 +25,6 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const language = useInterfaceLanguage();
   const selfId = useSession().data?.user.id ?? null;
-  const ref = useRef<HTMLDialogElement>(null);
   const base = useId();
   const [tab, setTab] = useState<AdminTab>('users');
   const [unsavedForms] = useState<UnsavedForms>(() => new Set());
@@ -32,16 +32,8 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
   // Where the focus was when the question came up, to go back to if the admin keeps editing.
   const focusBeforeConfirm = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog !== null && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-    }
-    return () => dialog?.close();
-  }, []);
+  const ref = useRef<HTMLDialogElement>(null);
 
-  // Closed before it unmounts: while modal, the page under it is inert and the opener could not take the focus back.
   const close = () => {
     ref.current?.close();
     onClose();
@@ -60,14 +52,13 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
     (previous !== null && ref.current?.contains(previous) ? previous : ref.current)?.focus();
   };
 
-  // Escape closes the dialog only, not the panels under it (the page's Escape handler skips prevented keys).
+
   // While the question is open, Escape answers it the safe way: keep editing.
-  const onEscape = () => (confirmingClose ? keepEditing() : requestClose());
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onEscape();
-  };
+  const modal = useModalDialog(ref, () => (confirmingClose ? keepEditing() : requestClose()));
+  // Once it is shown (the hook's effect runs first): the selected tab takes the focus.
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [ref]);
 
   const tabs: TabSpec<AdminTab>[] = [
     { id: 'users', label: t('admin.tabs.users'), tabId: `${base}-tab-users`, panelId: `${base}-panel-users` },
@@ -79,20 +70,8 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="admin-dialog"
-      aria-labelledby={`${base}-title`}
-      onKeyDown={onKeyDown}
-      tabIndex={-1}
-      onCancel={(event) => {
-        // Escape pressed while nothing in the dialog had focus.
-        event.preventDefault();
-        onEscape();
-      }}
-      data-testid="admin-dialog"
-    >
-      <header className="admin-dialog-header">
+    <dialog ref={ref} {...modal} className="modal-dialog admin-dialog" aria-labelledby={`${base}-title`} data-testid="admin-dialog">
+      <header className="modal-dialog-header admin-dialog-header">
         <h2 id={`${base}-title`}>{t('admin.title')}</h2>
         <button type="button" className="secondary-button" onClick={requestClose} data-testid="admin-close">
           {t('admin.close')}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGovernorates } from '../api/useBoundaries.ts';
 import { findGovernorate, governorateName } from '../data/governorateNames.ts';
@@ -8,6 +8,7 @@ import { ListToolbar } from './ListToolbar.tsx';
 import { Notice } from './Notice.tsx';
 import { organizationName } from './organizationNames.ts';
 import { matchesQuery } from './searchText.ts';
+import { useFormPanels } from './useFormPanels.ts';
 import { useAccounts, useAllOrganizations } from './useAdminApi.ts';
 import { UserForm } from './UserForm.tsx';
 import { UsersTable } from './UsersTable.tsx';
@@ -19,14 +20,7 @@ export function UsersTab({ language, selfId }: { language: Language; selfId: num
   const organizations = useAllOrganizations();
   const governorates = useGovernorates();
   const [query, setQuery] = useState('');
-  // A new account and a changed one are separate forms, so opening one never discards the other's input.
-  const [creating, setCreating] = useState(false);
-  // The account as its row showed it when Edit was pressed: the form's draft, and the change it sends, start from it.
-  const [editing, setEditing] = useState<AdminUser | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  // The button that opened a form gets the focus back when it closes.
-  const newOpener = useRef<HTMLButtonElement | null>(null);
-  const editOpener = useRef<HTMLButtonElement | null>(null);
+  const { creating, editing, notice, startNew, closeNew, startEdit, closeEdit } = useFormPanels<AdminUser>();
 
   const organizationLabel = useMemo(() => {
     const bySlug = new Map((organizations.data?.items ?? []).map((o) => [o.slug, organizationName(o, language)]));
@@ -47,27 +41,6 @@ export function UsersTab({ language, selfId }: { language: Language; selfId: num
       query,
     ),
   );
-
-  const startNew = (button: HTMLButtonElement) => {
-    newOpener.current = button;
-    setNotice(null);
-    setCreating(true);
-  };
-  const closeNew = (message: string | null) => {
-    setCreating(false);
-    setNotice(message);
-    newOpener.current?.focus();
-  };
-  const startEdit = (user: AdminUser, button: HTMLButtonElement) => {
-    editOpener.current = button;
-    setNotice(null);
-    setEditing(user);
-  };
-  const closeEdit = (message: string | null) => {
-    setEditing(null);
-    setNotice(message);
-    editOpener.current?.focus();
-  };
   const formProps = { organizations: organizations.data?.items ?? [], language };
 
   return (

@@ -1,18 +1,13 @@
-import { roleOrganizationProblem } from '@marsad/api/accountRules';
+import { LIMITS, roleOrganizationProblem } from '@marsad/api/accountRules';
 import type { Organization } from '../api/organizations.ts';
 import { ROLES, type Role } from '../api/session.ts';
 import type { AccountChange, AdminUser, NewAccount } from './adminApi.ts';
 
-/** The account form as typed. */
-export interface AccountDraft {
-  email: string;
-  display_name: string;
-  role: Role;
-  /** Organization slug; `''` until one is chosen. */
-  organization: string;
-  governorates: string[];
-  /** The initial password of a new account; a new one (or `''` to keep it) when editing. */
-  password: string;
+/**
+ * The account form as typed: a new account's fields (organization `''` until one is chosen;
+ * when editing, `password` is a new one, or `''` to keep it), and whether it is disabled.
+ */
+export interface AccountDraft extends NewAccount {
   disabled: boolean;
 }
 
@@ -23,11 +18,7 @@ export type AccountProblem = 'email' | 'displayName' | 'role' | 'organization' |
 
 export type AccountErrors = Partial<Record<AccountField, AccountProblem>>;
 
-/** The API's limits (api/src/routes/admin.ts). */
-const PASSWORD_MIN = 10;
-const PASSWORD_MAX = 1024;
-const NAME_MIN = 2;
-const NAME_MAX = 200;
+const { password: PASSWORD, displayName: NAME } = LIMITS;
 const EMAIL_MAX = 320;
 
 /** New accounts start with the least privilege. */
@@ -60,13 +51,13 @@ export function needsGovernorates(role: Role): boolean {
 
 function checkPassword(password: string, required: boolean): AccountProblem | undefined {
   if (password === '' && !required) return undefined;
-  return password.length < PASSWORD_MIN || password.length > PASSWORD_MAX ? 'password' : undefined;
+  return password.length < PASSWORD.min || password.length > PASSWORD.max ? 'password' : undefined;
 }
 
 /** The rules of role, organization and governorates together, the same for new and changed accounts. */
 function checkCommon(draft: AccountDraft, organizations: readonly Organization[], errors: AccountErrors): void {
   const name = draft.display_name.trim();
-  if (name.length < NAME_MIN || name.length > NAME_MAX) errors.display_name = 'displayName';
+  if (name.length < NAME.min || name.length > NAME.max) errors.display_name = 'displayName';
   const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
   if (!isRole(draft.role)) errors.role = 'role';
   const organization = organizations.find((o) => o.slug === draft.organization);

@@ -1,18 +1,10 @@
 import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/api/accountRules';
 import { ApiError, fetchJson } from '../api/fetchJson.ts';
 import { isOrganizationList, type Organization, type OrganizationList } from '../api/organizations.ts';
-import { ROLES, sendJson, type Role } from '../api/session.ts';
+import { ROLES, sendJson, type Role, type SessionUser } from '../api/session.ts';
 
-/** One account in `GET /api/admin/users` (api/src/routes/admin.ts). */
-export interface AdminUser {
-  id: number;
-  email: string;
-  display_name: string;
-  role: Role;
-  /** The organization's slug. */
-  organization: string;
-  /** ISO 3166-2 codes of the governorates an engineer writes in. */
-  governorates: string[];
+/** One account in `GET /api/admin/users` (api/src/routes/admin.ts): a user as a session knows it, and whether it is disabled. */
+export interface AdminUser extends SessionUser {
   disabled: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS, ORGANIZATION_SLUG } from '@marsad/api/accountRules';
 import type { Organization } from '../api/organizations.ts';
 import type { NewOrganization, OrganizationChange, OrganizationKind } from './adminApi.ts';
 
@@ -24,11 +25,9 @@ export type OrganizationErrors = Partial<Record<OrganizationField, OrganizationP
  */
 export const CREATABLE_KINDS: readonly OrganizationKind[] = ['ministry', 'donor', 'partner'];
 
-/** The API's rules (api/src/routes/admin.ts). */
-const SLUG = /^[a-z0-9][a-z0-9-]{1,60}$/;
+/** The longest slug ORGANIZATION_SLUG allows. */
 const SLUG_MAX = 61;
-const NAME_MIN = 2;
-const NAME_MAX = 300;
+const NAME = LIMITS.organizationName;
 
 export const EMPTY_ORGANIZATION_DRAFT: OrganizationDraft = { slug: '', kind: 'donor', name_ar: '', name_en: '', country: '' };
 
@@ -62,8 +61,8 @@ function countryOf(draft: OrganizationDraft): string | null {
 function checkNamesAndCountry(draft: OrganizationDraft, countries: readonly string[], storedCountry: string | null, errors: OrganizationErrors): void {
   const nameAr = draft.name_ar.trim();
   const nameEn = draft.name_en.trim();
-  if (nameAr.length < NAME_MIN || nameAr.length > NAME_MAX) errors.name_ar = 'name';
-  if (nameEn.length < NAME_MIN || nameEn.length > NAME_MAX) errors.name_en = 'name';
+  if (nameAr.length < NAME.min || nameAr.length > NAME.max) errors.name_ar = 'name';
+  if (nameEn.length < NAME.min || nameEn.length > NAME.max) errors.name_en = 'name';
   // The stored country stays acceptable even when Marsad has no boundaries for it (or they have not loaded).
   if (draft.country !== '' && draft.country !== storedCountry && !countries.includes(draft.country)) errors.country = 'country';
 }
@@ -74,7 +73,7 @@ export type NewOrganizationCheck = { ok: true; organization: NewOrganization } |
 export function checkNewOrganization(draft: OrganizationDraft, countries: readonly string[]): NewOrganizationCheck {
   const errors: OrganizationErrors = {};
   const slug = draft.slug.trim();
-  if (!SLUG.test(slug)) errors.slug = 'slug';
+  if (!ORGANIZATION_SLUG.test(slug)) errors.slug = 'slug';
   if (!CREATABLE_KINDS.includes(draft.kind)) errors.kind = 'kind';
   checkNamesAndCountry(draft, countries, null, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,30 +1,14 @@
+import type { PhotoMetadata, ProgressReportListing } from '@marsad/api/contracts';
 import type { ProgressReport } from '../data/progressReport.ts';
 import { ApiError, fetchJson } from './fetchJson.ts';
-import { sendJson } from './session.ts';
 import { isRecord } from './isRecord.ts';
+import { sendJson } from './session.ts';
 
 /** A photo of a progress report as the API lists it; the image itself is at `url`. */
-export interface ReportPhoto {
-  id: number;
-  position: number;
-  content_type: string;
-  byte_size: number;
-  width: number;
-  height: number;
-  url: string;
-}
+export type ReportPhoto = PhotoMetadata;
 
 /** A progress report with its photos (`GET /api/projects/{id}/progress`). */
-export interface ListedReport {
-  id: number;
-  reported_on: string;
-  status: string;
-  physical_progress: number;
-  financial_progress: number;
-  note: string | null;
-  author: string | null;
-  photos: ReportPhoto[];
-}
+export type ListedReport = ProgressReportListing;
 
 interface Recorded {
   id: number;

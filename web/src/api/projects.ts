@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { ProjectSummaryRow } from '@marsad/api/contracts';
+import type { ProgressReportListing, ProjectSummaryRow } from '@marsad/api/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
 import { isRecord } from './isRecord.ts';
@@ -23,15 +23,8 @@ export interface Funding {
   currency: string;
 }
 
-export interface ProgressUpdate {
-  id: number;
-  reported_on: string;
-  status: string;
-  physical_progress: number;
-  financial_progress: number;
-  note: string | null;
-  author: string | null;
-}
+/** One report of a project's progress history (its photos come from `GET …/progress`). */
+export type ProgressUpdate = Omit<ProgressReportListing, 'photos'>;
 
 export interface ZoneFacts {
   development: string | null;

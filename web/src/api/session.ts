@@ -9,7 +9,9 @@ export interface SessionUser {
   email: string;
   display_name: string;
   role: Role;
+  /** The organization's slug. */
   organization: string;
+  /** ISO 3166-2 codes of the governorates an engineer writes in. */
   governorates: string[];
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemResponseError } from '../api/session.ts';
 import { useSignIn } from '../api/useSession.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 /**
  * The sign-in form in a modal `<dialog>` (focus stays inside; Escape or Cancel closes it). The
@@ -16,25 +17,19 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog !== null && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // mutateAsync, not mutate's callbacks: signing in swaps the header to the account view, and
     // callbacks of an unmounted caller are dropped; the failure itself shows through signIn.error.
-    signIn.mutateAsync({ email: email.trim(), password }).then(onClose, () => undefined);
+    signIn.mutateAsync({ email: email.trim(), password }).then(close, () => undefined);
   };
 
-  // Escape closes the dialog only, not the panels under it (the page's Escape handler skips prevented keys).
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
+  // Closed before it unmounts, so that the opener can take the focus back.
+  const close = () => {
+    ref.current?.close();
     onClose();
   };
+  const modal = useModalDialog(ref, close);
 
   const error = signIn.error;
   const message =
@@ -47,7 +42,7 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
           : t('auth.failed', { detail: error.message });
 
   return (
-    <dialog ref={ref} className="sign-in-dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={(e) => e.preventDefault()} data-testid="sign-in-dialog">
+    <dialog ref={ref} {...modal} className="modal-dialog sign-in-dialog" aria-labelledby={titleId} data-testid="sign-in-dialog">
       <form onSubmit={onSubmit} noValidate={false}>
         <h2 id={titleId}>{t('auth.dialogTitle')}</h2>
         <label className="form-field">
@@ -88,7 +83,7 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
           <button type="submit" className="primary-button" disabled={signIn.isPending} data-testid="sign-in-submit">
             {signIn.isPending ? t('auth.submitting') : t('auth.submit')}
           </button>
-          <button type="button" className="secondary-button" onClick={onClose}>
+          <button type="button" className="secondary-button" onClick={close}>
             {t('auth.cancel')}
           </button>
         </div>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useModalDialog } from '../components/useModalDialog.ts';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/useSession.ts';
 import { FileChooser } from './FileChooser.tsx';
@@ -22,7 +23,6 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const csrfToken = session.data?.csrfToken ?? '';
   const { state, choose, setRepair, check, commit, cancel } = useImportFlow(csrfToken);
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const introId = useId();
   const commitHintId = useId();
@@ -31,51 +31,33 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
   // Why Import is still off; after an import, choosing or checking again is the next step.
   const showCommitHint = !canCommit(state) && sending === null && state.activity.kind !== 'imported';
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog !== null && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   // Check and Import are aria-disabled rather than disabled, so that focus stays on them while a
   // file is sent; should it still fall out of the dialog (the Cancel button goes when the upload
   // ends), it comes back to the dialog, where Escape and Tab work.
+  const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog?.open && !dialog.contains(document.activeElement)) dialog.focus();
-  }, [state.activity.kind]);
+    const element = ref.current;
+    if (element?.open && !element.contains(document.activeElement)) element.focus();
+  }, [ref, state.activity.kind]);
 
-  // Closed before it unmounts: while modal, the page under it is inert and the opener could not take the focus back.
   const close = () => {
     if (!closable) return;
     ref.current?.close();
     onClose();
   };
-
-  // Escape closes the dialog only, not the panels under it (the page's Escape handler skips prevented keys).
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    close();
-  };
+  const modal = useModalDialog(ref, close);
 
   return (
     <dialog
       ref={ref}
-      className="import-dialog"
+      {...modal}
+      className="modal-dialog import-dialog"
       aria-labelledby={titleId}
       aria-describedby={introId}
       aria-busy={sending !== null}
-      onKeyDown={onKeyDown}
-      tabIndex={-1}
-      onCancel={(event) => {
-        // Escape pressed while nothing in the dialog had focus.
-        event.preventDefault();
-        close();
-      }}
       data-testid="import-dialog"
     >
-      <header className="import-dialog-header">
+      <header className="modal-dialog-header">
         <h2 id={titleId}>{t('imports.title')}</h2>
         <button type="button" className="secondary-button" onClick={close} disabled={!closable} data-testid="import-close">
           {t('imports.close')}
