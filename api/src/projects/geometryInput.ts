@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Queryable } from '@marsad/db';
 import { ProblemError } from '../http/problem.ts';
+import { isOverLimit, MAX_GEOMETRY_PARTS, MAX_GEOMETRY_POSITIONS, measureGeometry } from './geometryLimits.ts';
 
 const position = z
   .array(z.number('coordinates must be numbers'))
@@ -10,17 +11,32 @@ const position = z
 const line = z.array(position).min(2, 'a line needs at least two positions');
 const ring = z.array(position).min(4, 'a ring needs at least four positions, the last equal to the first');
 
-/** A GeoJSON geometry (RFC 7946) of the kinds projects have; PostGIS then checks its validity. */
+const geometryShapes = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: position }),
+  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(position).min(1) }),
+  z.object({ type: z.literal('LineString'), coordinates: line }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+
+/**
+ * A GeoJSON geometry (RFC 7946) of the kinds projects have; PostGIS then checks its validity.
+ * Its size is counted first (geometryLimits.ts), so an oversized one is refused before the schema
+ * walks a single position.
+ */
 export const GeoJsonGeometry = z
-  .discriminatedUnion('type', [
-    z.object({ type: z.literal('Point'), coordinates: position }),
-    z.object({ type: z.literal('MultiPoint'), coordinates: z.array(position).min(1) }),
-    z.object({ type: z.literal('LineString'), coordinates: line }),
-    z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) }),
-    z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
-  ])
-  .openapi({ description: 'GeoJSON geometry in WGS 84, [longitude, latitude] order', example: { type: 'Point', coordinates: [36.29, 33.51] } });
+  .preprocess((value, ctx) => {
+    const measured = measureGeometry(value);
+    if (isOverLimit(measured)) ctx.addIssue({ code: 'custom', message: measured.message, input: value, fatal: true });
+    return value;
+  }, geometryShapes)
+  .openapi({
+    description:
+      'GeoJSON geometry in WGS 84, [longitude, latitude] order; ' +
+      `at most ${MAX_GEOMETRY_POSITIONS.toLocaleString('en-US')} positions and ${MAX_GEOMETRY_PARTS.toLocaleString('en-US')} parts`,
+    example: { type: 'Point', coordinates: [36.29, 33.51] },
+  });
 
 export interface CheckedGeometry {
   /** GeoJSON of the geometry to store (repaired if it had to be). */

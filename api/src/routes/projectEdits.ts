@@ -2,9 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { withActor } from '@marsad/db';
 import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
+import { jsonBodyLimits } from '../http/jsonBodyLimits.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
+import { MAX_PROJECT_JSON_BYTES } from '../projects/geometryLimits.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { assertWritableAfterChange, insertProject, outsideEveryGovernorate, PROJECT_COLUMNS, ProjectChange, ProjectFields } from '../projects/newProject.ts';
 import { FundingInput, setFunding } from '../projects/projectFunding.ts';
@@ -31,6 +33,9 @@ const Saved = z.object({
   warnings: z.array(z.string()),
 });
 
+/** Checked before the body is parsed, so a hostile one costs little (http/jsonBodyLimits.ts). */
+const bodyLimits = jsonBodyLimits('A project', MAX_PROJECT_JSON_BYTES);
+
 const mustSignIn = (viewer: Viewer): Extract<Viewer, { kind: 'user' }> => {
   if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to change projects');
   return viewer;
@@ -43,12 +48,14 @@ export const projectEdits = createRouter()
       path: '/',
       tags: ['Projects'],
       summary: 'Create a project; its governorate is found from the geometry',
+      middleware: bodyLimits,
       request: { body: { required: true, content: { 'application/json': { schema: ProjectBody } } } },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: Saved } } },
         400: { description: 'Invalid fields or geometry, or a geometry outside every governorate' },
         403: { description: 'Not allowed to create projects there' },
         409: { description: 'The code is taken' },
+        413: { description: `A body over ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB` },
       },
     }),
     async (c) => {
@@ -70,6 +77,7 @@ export const projectEdits = createRouter()
       path: '/{id}',
       tags: ['Projects'],
       summary: 'Change a project (send the version you read; 409 if it changed since)',
+      middleware: bodyLimits,
       request: {
         params: IdParams,
         body: {
@@ -83,6 +91,7 @@ export const projectEdits = createRouter()
         403: { description: 'Not allowed to change this project' },
         404: { description: 'No such project, or not visible' },
         409: { description: 'Changed by someone else since `version`, or the code is taken' },
+        413: { description: `A body over ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB` },
       },
     }),
     async (c) => {

@@ -1,0 +1,87 @@
+/**
+ * How large one project's geometry may be, checked by counting arrays before anything else looks
+ * at it (zod, PostGIS): a polygon of a million vertices once took PostGIS 57 s, with the server
+ * frozen meanwhile. No dependencies: the web page may bundle this file.
+ */
+
+/**
+ * Positions (vertices) one geometry may have: ample for a site, a zone or a surveyed road, while its
+ * checks (validity, governorate, write rule) stay within a few seconds on the embedded engine.
+ */
+export const MAX_GEOMETRY_POSITIONS = 50_000;
+
+/** Parts one geometry may have: points of a MultiPoint, lines of a MultiLineString, rings of a (Multi)Polygon. */
+export const MAX_GEOMETRY_PARTS = 10_000;
+
+/** How deep the arrays of `coordinates` nest, by geometry type, down to the arrays of positions. */
+const NESTING: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+export interface GeometrySize {
+  positions: number;
+  parts: number;
+}
+
+/** A limit a geometry crosses, worded for the person who sent it. */
+export interface GeometryOverLimit {
+  over: 'positions' | 'parts' | 'nesting';
+  message: string;
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Counts a GeoJSON geometry's positions and parts from the lengths of its arrays, without reading
+ * a coordinate, and stops at the first limit crossed. Cost: one step per part, not per position.
+ * Shapes it does not know (a wrong type, a number where an array belongs) are left to the schema,
+ * which says what is wrong with them; only nesting deeper than the type allows is refused here,
+ * because everything after (schema, repair, export) would walk it.
+ */
+export function measureGeometry(
+  geometry: unknown,
+  limits: { positions: number; parts: number } = { positions: MAX_GEOMETRY_POSITIONS, parts: MAX_GEOMETRY_PARTS },
+): GeometrySize | GeometryOverLimit {
+  const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
+  const depth = typeof type === 'string' ? NESTING[type] : undefined;
+  if (depth === undefined || !Array.isArray(coordinates)) return { positions: 0, parts: 0 };
+  if (depth === 0) return tooDeep(coordinates) ? nesting(type as string) : { positions: 1, parts: 1 };
+  // Down to the arrays of positions: lines, rings, or the one array of a MultiPoint's points.
+  // Every level has at least as many arrays as the one above, so a count over the limit already is.
+  let lists: unknown[][] = [coordinates];
+  for (let level = 1; level < depth; level++) {
+    const next: unknown[][] = [];
+    for (const list of lists) for (const item of list) if (Array.isArray(item)) next.push(item);
+    lists = next;
+    if (lists.length > limits.parts) return tooManyParts(limits.parts);
+  }
+  const size: GeometrySize = { positions: 0, parts: type === 'MultiPoint' ? coordinates.length : lists.length };
+  for (const list of lists) {
+    size.positions += list.length;
+    if (list.length && tooDeep(list[0])) return nesting(type as string);
+  }
+  if (size.positions > limits.positions) {
+    return { over: 'positions', message: `has ${thousands(size.positions)} positions; a geometry may have at most ${thousands(limits.positions)}: simplify it` };
+  }
+  if (size.parts > limits.parts) return tooManyParts(limits.parts);
+  return size;
+}
+
+const tooManyParts = (limit: number): GeometryOverLimit => ({
+  over: 'parts',
+  message: `has more than ${thousands(limit)} parts (points, lines or rings); a geometry may have at most ${thousands(limit)}`,
+});
+
+/** A position whose first member is itself an array: coordinates nested deeper than the type's. */
+const tooDeep = (position: unknown) => Array.isArray(position) && Array.isArray(position[0]);
+
+const nesting = (type: string): GeometryOverLimit => ({
+  over: 'nesting',
+  message: `nests its coordinates deeper than a ${type} does (a position is [longitude, latitude])`,
+});
+
+export const isOverLimit = (measured: GeometrySize | GeometryOverLimit): measured is GeometryOverLimit => 'over' in measured;
+
+/**
+ * The largest JSON body of a project create or edit: a geometry at MAX_GEOMETRY_POSITIONS with
+ * full-precision coordinates (about 40 bytes each), its texts and its funding, with room to spare.
+ */
+export const MAX_PROJECT_JSON_BYTES = 4 * 1024 * 1024;
