@@ -2,7 +2,9 @@ import { withActor, type Database, type Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
+import { MAX_GEOMETRY_POSITIONS, tooManyPositions } from '../projects/geometryLimits.ts';
 import { insertProject, ProjectFields } from '../projects/newProject.ts';
+import { countWktPositions } from './countPositions.ts';
 import type { UploadRow } from './readUpload.ts';
 
 export interface RowError {
@@ -77,6 +79,12 @@ async function importRow(tx: Queryable, viewer: Viewer, row: UploadRow, repair: 
 
 async function geometryOf(tx: Queryable, row: UploadRow): Promise<unknown> {
   if ('wkt' in row.geometry) {
+    // Counted before PostGIS reads it: the limit is there to spare PostGIS the work.
+    const positions = countWktPositions(row.geometry.wkt);
+    if (positions > MAX_GEOMETRY_POSITIONS) {
+      const { message } = tooManyPositions(positions);
+      throw new ProblemError(400, 'Invalid request', `wkt: ${message}`, { errors: [{ parameter: 'wkt', message }] });
+    }
     try {
       const [read] = await tx.query<{ geojson: string }>('select ST_AsGeoJSON(ST_GeomFromText($1)) as geojson', [row.geometry.wkt]);
       return JSON.parse(read!.geojson);

@@ -1,10 +1,23 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { unzipSync } from 'fflate';
 import shp from 'shpjs';
+import { jsonNestsDeeperThan, MAX_JSON_NESTING } from '../http/jsonBodyLimits.ts';
 import { ProblemError } from '../http/problem.ts';
-import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, REQUIRED_FIELDS, WKT_COLUMN } from './importFormat.ts';
+import { measureGeometry } from '../projects/geometryLimits.ts';
+import { countKml, countShp, countWktPositions } from './countPositions.ts';
+import {
+  LON_LAT_COLUMNS,
+  MAX_IMPORT_INFLATED_BYTES,
+  MAX_IMPORT_POSITIONS,
+  MAX_IMPORT_ROWS,
+  MAX_KML_BYTES,
+  MAX_ZIP_ENTRIES,
+  OPTIONAL_FIELDS,
+  REQUIRED_FIELDS,
+  WKT_COLUMN,
+} from './importFormat.ts';
+import { unzipLimited } from './unzipLimited.ts';
 
 /** One feature or row of an upload, before validation. `row` is 1-based (CSV: the data row, header not counted). */
 export interface UploadRow {
@@ -20,12 +33,40 @@ const KNOWN_FIELDS: readonly string[] = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]
 
 const fileProblem = (detail: string) => new ProblemError(400, 'Unreadable file', detail);
 
+const MB = 1024 * 1024;
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/** A file over one of the import's limits (importFormat.ts), refused before the expensive reading. */
+const overLimit = (detail: string) => new ProblemError(413, 'Content Too Large', `${detail}: split the file`);
+
+function checkFileSize(rows: number, positions: number) {
+  if (rows > MAX_IMPORT_ROWS) throw overLimit(`The file holds more than ${thousands(MAX_IMPORT_ROWS)} rows or features; an import may hold at most ${thousands(MAX_IMPORT_ROWS)}`);
+  if (positions > MAX_IMPORT_POSITIONS) {
+    throw overLimit(`The file holds ${thousands(positions)} positions (vertices); an import may hold at most ${thousands(MAX_IMPORT_POSITIONS)}`);
+  }
+}
+
+/** Positions of the rows read, from their array lengths or their WKT's commas, never from PostGIS. */
+function positionsOf(rows: UploadRow[]): number {
+  let positions = 0;
+  for (const { geometry } of rows) {
+    if ('wkt' in geometry) positions += countWktPositions(geometry.wkt);
+    else if ('geojson' in geometry) {
+      const measured = measureGeometry(geometry.geojson, { positions: Infinity, parts: Infinity });
+      if ('positions' in measured) positions += measured.positions;
+    }
+    if (positions > MAX_IMPORT_POSITIONS) break;
+  }
+  return positions;
+}
+
 /** Reads an uploaded file into rows; anything wrong with the file as a whole is a 400 problem. */
 export async function readUpload(name: string, bytes: Uint8Array): Promise<{ format: UploadFormat; rows: UploadRow[] }> {
   if (bytes.length === 0) throw fileProblem(`${name} is empty`);
   const format = formatOf(name, bytes);
   const rows = await (format === 'geojson' ? readGeoJson(bytes) : format === 'csv' ? readCsv(bytes) : format === 'kml' ? readKml(bytes) : readShapefile(bytes));
   if (rows.length === 0) throw fileProblem(`${name} holds no features or rows`);
+  checkFileSize(rows.length, positionsOf(rows));
   const missing = REQUIRED_FIELDS.filter((field) => !rows.some((r) => r.properties[field] !== undefined));
   if (missing.length) throw fileProblem(`${name} lacks the required column(s): ${missing.join(', ')}`, );
   return { format, rows };
@@ -76,12 +117,16 @@ const CRS84 = /^(urn:ogc:def:crs:OGC:1\.3:CRS84|urn:ogc:def:crs:OGC::CRS84|CRS84
 
 function readGeoJson(bytes: Uint8Array): UploadRow[] {
   let doc: { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  const json = text(bytes);
+  // JSON.parse of a million nested brackets takes seconds: count them first.
+  if (jsonNestsDeeperThan(json, MAX_JSON_NESTING)) throw fileProblem(`The GeoJSON nests deeper than ${MAX_JSON_NESTING} levels of arrays and objects`);
   try {
-    doc = JSON.parse(text(bytes));
+    doc = JSON.parse(json);
   } catch (error) {
     throw fileProblem(`The GeoJSON is not valid JSON (${(error as Error).message})`);
   }
   if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw fileProblem('The GeoJSON must be a FeatureCollection with a features array');
+  checkFileSize(doc.features.length, 0);
   if (doc.crs !== undefined && doc.crs !== null) {
     const crs = doc.crs.properties?.name;
     if (typeof crs !== 'string' || !CRS84.test(crs)) {
@@ -94,10 +139,12 @@ function readGeoJson(bytes: Uint8Array): UploadRow[] {
 function readCsv(bytes: Uint8Array): UploadRow[] {
   let records: Record<string, string>[];
   try {
-    records = parseCsv(text(bytes), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+    // One row past the limit is enough to know the file is over it.
+    records = parseCsv(text(bytes), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, to: MAX_IMPORT_ROWS + 1 });
   } catch (error) {
     throw fileProblem(`The CSV cannot be read: ${(error as Error).message}`);
   }
+  checkFileSize(records.length, 0);
   const columns = Object.keys(records[0] ?? {});
   const [LON, LAT] = LON_LAT_COLUMNS;
   const hasLonLat = columns.includes(LON) && columns.includes(LAT);
@@ -124,9 +171,15 @@ function readCsv(bytes: Uint8Array): UploadRow[] {
 }
 
 function readKml(bytes: Uint8Array): UploadRow[] {
+  if (bytes.length > MAX_KML_BYTES) {
+    throw overLimit(`The KML is ${(bytes.length / MB).toFixed(1)} MB; a KML may be at most ${MAX_KML_BYTES / MB} MB (or zip it as a shapefile)`);
+  }
+  const xml = text(bytes);
+  const counted = countKml(xml);
+  checkFileSize(counted.placemarks, counted.positions);
   let collection: { features: unknown[] };
   try {
-    const doc = new DOMParser().parseFromString(text(bytes), 'text/xml');
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
     collection = kml(doc as unknown as Parameters<typeof kml>[0]);
   } catch (error) {
     throw fileProblem(`The KML cannot be read: ${(error as Error).message}`);
@@ -137,13 +190,14 @@ function readKml(bytes: Uint8Array): UploadRow[] {
 /** A .prj we accept: geographic WGS 84, nothing projected. Anything else is refused rather than guessed at. */
 const isWgs84 = (prj: string) => /^\s*GEOGCS\[/i.test(prj) && /DATUM\[\s*"(D_)?WGS_?(19)?84"/i.test(prj.replace(/ /g, '_')) && !/PROJCS/i.test(prj);
 
+/** The files of a zipped shapefile worth inflating; the rest (.shx, indexes, metadata) are skipped. */
+const SHAPEFILE_PARTS = /\.(shp|dbf|prj|cpg)$/i;
+
 async function readShapefile(bytes: Uint8Array): Promise<UploadRow[]> {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (error) {
-    throw fileProblem(`The zip cannot be opened (${(error as Error).message}); upload a .zip holding one shapefile (.shp, .dbf, .prj)`);
-  }
+  const files = await unzipLimited(bytes, (name) => SHAPEFILE_PARTS.test(name) && !name.startsWith('__MACOSX/'), {
+    entries: MAX_ZIP_ENTRIES,
+    inflatedBytes: MAX_IMPORT_INFLATED_BYTES,
+  });
   const byExtension = (ext: string) => Object.keys(files).filter((f) => f.toLowerCase().endsWith(ext) && !f.startsWith('__MACOSX/'));
   const shps = byExtension('.shp');
   if (shps.length !== 1) throw fileProblem(`The zip holds ${shps.length} .shp files; it must hold exactly one shapefile`);
@@ -154,6 +208,8 @@ async function readShapefile(bytes: Uint8Array): Promise<UploadRow[]> {
   if (!prj) throw fileProblem(`Unknown CRS: the shapefile ${base} has no .prj file; add one for WGS 84 (EPSG:4326)`);
   const wkt = text(prj);
   if (!isWgs84(wkt)) throw fileProblem(`Unknown CRS in ${base}.prj (${wkt.slice(0, 80)}…): only WGS 84 (EPSG:4326) is accepted; reproject the shapefile first`);
+  const counted = countShp(shpBytes);
+  checkFileSize(counted.records, counted.positions);
   let collection: { features: unknown[] };
   try {
     collection = await shp({ shp: shpBytes, dbf, ...(cpg ? { cpg } : {}) });

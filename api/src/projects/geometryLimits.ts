@@ -58,12 +58,16 @@ export function measureGeometry(
     size.positions += list.length;
     if (list.length && tooDeep(list[0])) return nesting(type as string);
   }
-  if (size.positions > limits.positions) {
-    return { over: 'positions', message: `has ${thousands(size.positions)} positions; a geometry may have at most ${thousands(limits.positions)}: simplify it` };
-  }
+  if (size.positions > limits.positions) return tooManyPositions(size.positions, limits.positions);
   if (size.parts > limits.parts) return tooManyParts(limits.parts);
   return size;
 }
+
+/** The refusal of a geometry of `positions` positions, counted some other way (WKT: countWktPositions). */
+export const tooManyPositions = (positions: number, limit = MAX_GEOMETRY_POSITIONS): GeometryOverLimit => ({
+  over: 'positions',
+  message: `has ${thousands(positions)} positions; a geometry may have at most ${thousands(limit)}: simplify it`,
+});
 
 const tooManyParts = (limit: number): GeometryOverLimit => ({
   over: 'parts',

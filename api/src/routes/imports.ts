@@ -5,11 +5,13 @@ import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { importProjects } from '../imports/importProjects.ts';
 import { readUpload } from '../imports/readUpload.ts';
-import { MAX_IMPORT_BYTES } from '../imports/importFormat.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_INFLATED_BYTES, MAX_IMPORT_POSITIONS, MAX_IMPORT_ROWS, MAX_KML_BYTES, MAX_ZIP_ENTRIES } from '../imports/importFormat.ts';
+
+const MB = 1024 * 1024;
 
 /** The largest file accepted; the request may be a little larger for the multipart framing. */
 
-const tooLarge = () => new ProblemError(413, 'Content Too Large', `Files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not accepted; split the file`);
+const tooLarge = () => new ProblemError(413, 'Content Too Large', `Files over ${MAX_IMPORT_BYTES / MB} MB are not accepted; split the file`);
 
 const flag = z
   .enum(['true', 'false'])
@@ -51,7 +53,12 @@ imports.openapi(
       201: { description: 'Imported', content: { 'application/json': { schema: z.object({ created: z.number(), ids: z.array(z.number()) }) } } },
       400: { description: 'The file cannot be read: format, zip, missing columns, unknown CRS, empty' },
       401: { description: 'Not signed in' },
-      413: { description: 'File over 20 MB' },
+      413: {
+        description:
+          `File over ${MAX_IMPORT_BYTES / MB} MB, or over another import limit (the detail names it): a zip that inflates past ` +
+          `${MAX_IMPORT_INFLATED_BYTES / MB} MB or holds over ${MAX_ZIP_ENTRIES} entries, over ${MAX_IMPORT_ROWS} rows, ` +
+          `over ${MAX_IMPORT_POSITIONS} positions in all, a KML over ${MAX_KML_BYTES / MB} MB`,
+      },
       422: { description: 'Some rows are invalid; nothing was imported (`errors` lists them)' },
     },
   }),
