@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Queryable } from '@marsad/db';
-import { projectWritability } from '../access/projectWritability.ts';
+import { assertGeometryWritable, geometryWritability, projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
@@ -60,7 +60,8 @@ const notYours = (governorate: string | undefined) => new ProblemError(403, 'For
 
 /**
  * Inserts a project (the trigger finds its governorate), then checks, inside the caller's
- * transaction, that the viewer may write a project there: if not, 403 and the caller rolls back.
+ * transaction, that the viewer may write a project there, the whole of its geometry included:
+ * if not, 403 and the caller rolls back.
  */
 export async function insertProject(
   tx: Queryable,
@@ -73,28 +74,35 @@ export async function insertProject(
   // One statement: the insert, and the write rule applied to the row as the trigger placed it
   // (an import sends thousands of these).
   const [row] = await tx
-    .query<{ id: number; version: number; governorate: string; writable: boolean }>(
+    .query<{ id: number; version: number; governorate: string; writable: boolean; covered: boolean }>(
       `with inserted as (
          insert into projects (${columns.map((k) => PROJECT_COLUMNS[k]).join(', ')}, geom)
          values (${columns.map((_, i) => `$${i + 1}`).join(', ')}, ST_SetSRID(ST_GeomFromGeoJSON(${params.add(geojson)}), 4326))
-         returning id, version, admin_area_id)
-       select p.id, p.version, a.code as governorate, (${projectWritability(viewer, params)}) as writable
+         returning id, version, admin_area_id, geom)
+       select p.id, p.version, a.code as governorate, (${projectWritability(viewer, params)}) as writable,
+              (${geometryWritability(viewer, params, 'p.geom')}) as covered
          from inserted p join admin_areas a on a.id = p.admin_area_id`,
       params.values,
     )
     .catch(outsideEveryGovernorate);
+  if (!row!.covered) await assertGeometryWritable(tx, viewer, row!.id);
   if (!row!.writable) throw notYours(row!.governorate);
   return { id: row!.id, version: row!.version, governorate: row!.governorate };
 }
 
-/** After a write, inside the transaction: the project must be one the viewer may write, or all is undone. */
-export async function assertWritableAfterChange(tx: Queryable, id: number, viewer: Viewer) {
+/**
+ * After a write, inside the transaction: the project must be one the viewer may write, and when
+ * its geometry changed, the whole of the new one must be theirs to place, or all is undone.
+ */
+export async function assertWritableAfterChange(tx: Queryable, id: number, viewer: Viewer, geometryChanged: boolean) {
   const params = new SqlParams([id]);
-  const [row] = await tx.query<{ writable: boolean; version: number; governorate: string }>(
-    `select (${projectWritability(viewer, params)}) as writable, p.version, a.code as governorate
+  const [row] = await tx.query<{ writable: boolean; covered: boolean; version: number; governorate: string }>(
+    `select (${projectWritability(viewer, params)}) as writable, ${geometryChanged ? geometryWritability(viewer, params, 'p.geom') : 'true'} as covered,
+            p.version, a.code as governorate
        from projects p join admin_areas a on a.id = p.admin_area_id where p.id = $1`,
     params.values,
   );
+  if (row && !row.covered) await assertGeometryWritable(tx, viewer, id);
   if (!row?.writable) throw notYours(row?.governorate);
   return { id, version: row.version, governorate: row.governorate };
 }

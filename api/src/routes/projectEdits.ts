@@ -124,7 +124,7 @@ export const projectEdits = createRouter()
           await tx.query(`update projects set ${assignments.join(', ')} where id = $1`, set.values).catch(outsideEveryGovernorate);
         }
         if (funding !== undefined) await setFunding(tx, id, funding); // after a currency change, which it defaults to
-        const after = await assertWritableAfterChange(tx, id, viewer);
+        const after = await assertWritableAfterChange(tx, id, viewer, checked !== undefined);
         return { id, version: after.version, governorate: after.governorate, warnings: checked?.repaired ? [`geometry was repaired: ${checked.repaired}`] : [] };
       });
       c.var.dataVersion.bump();
