@@ -207,6 +207,13 @@ describe('photos on progress reports', () => {
       detail: /giant\.png claims to be 2147483648 × 4 px; a photo may be at most 65535 px on a side/,
     },
     {
+      what: 'a PNG claiming 20000 × 20000 px, a decompression bomb for whoever views it',
+      uploads: () => [{ bytes: withPngSize(png(4, 4), 20_000, 20_000), name: 'bomb.png', type: 'image/png' }],
+      status: 415,
+      parameter: 'photos[0]',
+      detail: /bomb\.png claims to be 20000 × 20000 px; a photo may be at most 65535 px on a side and 50 million pixels in all/,
+    },
+    {
       what: 'a PNG 65536 px high',
       uploads: () => [{ bytes: withPngSize(png(4, 4), 4, 65_536), name: 'tall.png', type: 'image/png' }],
       status: 415,

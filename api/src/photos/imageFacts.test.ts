@@ -36,11 +36,22 @@ describe('sniffImage', () => {
       new DataView(png.buffer).setUint32(20, height);
       return png;
     };
-    expect(sniffImage(withSize(65_535, 65_535))).toMatchObject({ kind: 'image', width: 65_535, height: 65_535 });
+    expect(sniffImage(withSize(65_535, 700))).toMatchObject({ kind: 'image', width: 65_535, height: 700 });
     expect(sniffImage(withSize(2 ** 31, 2))).toEqual({ kind: 'oversized', contentType: 'image/png', width: 2 ** 31, height: 2 });
     expect(sniffImage(withSize(3, 65_536))).toEqual({ kind: 'oversized', contentType: 'image/png', width: 3, height: 65_536 });
     const riff = bytes('RIFF', [0, 0, 0, 0], 'WEBP', 'VP8X', [10, 0, 0, 0], [0x20, 0, 0, 0, 0xff, 0xff, 0xff, 1, 0, 0], new Array(16).fill(0));
     expect(sniffImage(riff)).toMatchObject({ kind: 'oversized', width: 2 ** 24, height: 2 });
+  });
+
+  it('calls more than 50 million pixels oversized, read from the header: a decompression bomb is never decoded', () => {
+    const png = Uint8Array.from(PNG);
+    new DataView(png.buffer).setUint32(16, 65_535);
+    new DataView(png.buffer).setUint32(20, 65_535);
+    expect(sniffImage(png)).toEqual({ kind: 'oversized', contentType: 'image/png', width: 65_535, height: 65_535 });
+    const jpeg = bytes([0xff, 0xd8], [0xff, 0xc0, 0x00, 0x11, 0x08, 0x1f, 0x40, 0x1f, 0x40], new Array(12).fill(0));
+    expect(sniffImage(jpeg)).toEqual({ kind: 'oversized', contentType: 'image/jpeg', width: 8000, height: 8000 });
+    const camera = bytes([0xff, 0xd8], [0xff, 0xc0, 0x00, 0x11, 0x08, 0x0b, 0xb8, 0x0f, 0xa0], new Array(12).fill(0));
+    expect(sniffImage(camera)).toEqual({ kind: 'image', contentType: 'image/jpeg', width: 4000, height: 3000 });
   });
 
   it('ignores file names and declared types: text is unsupported, a bare signature unreadable', () => {

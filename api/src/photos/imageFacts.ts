@@ -15,9 +15,17 @@ export interface ImageFacts {
 export const MAX_PHOTO_EDGE = 65_535;
 
 /**
+ * The most pixels a photo may claim in all: a few bytes of a PNG of one colour can claim 65,535 ×
+ * 65,535 px (4.3 billion, 17 GB once decoded), a bomb for every browser that shows it. The server
+ * never decodes a photo; this is read from the header. 50 million is well beyond what a 5 MB
+ * camera photo holds (the web page sends 1,600 px on the long side).
+ */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+
+/**
  * What the first bytes of a file say it is: `unsupported` when it is not a JPEG, PNG or WebP at
  * all, `unreadable` when it starts like one but its header does not hold its size, `oversized`
- * when that size is beyond MAX_PHOTO_EDGE. The type a client declares is never asked: a text file
+ * when that size is beyond MAX_PHOTO_EDGE or MAX_PHOTO_PIXELS. The type a client declares is never asked: a text file
  * renamed .jpg stays a text file here.
  */
 export type ImageSniff =
@@ -31,7 +39,7 @@ export function sniffImage(bytes: Uint8Array): ImageSniff {
   if (type === undefined) return { kind: 'unsupported' };
   const size = type === 'image/png' ? pngSize(bytes) : type === 'image/jpeg' ? jpegSize(bytes) : webpSize(bytes);
   if (size === undefined || size.width <= 0 || size.height <= 0) return { kind: 'unreadable', contentType: type };
-  if (size.width > MAX_PHOTO_EDGE || size.height > MAX_PHOTO_EDGE) return { kind: 'oversized', contentType: type, ...size };
+  if (size.width > MAX_PHOTO_EDGE || size.height > MAX_PHOTO_EDGE || size.width * size.height > MAX_PHOTO_PIXELS) return { kind: 'oversized', contentType: type, ...size };
   return { kind: 'image', contentType: type, ...size };
 }
 

@@ -1,5 +1,5 @@
 import { ProblemError } from '../http/problem.ts';
-import { MAX_PHOTO_EDGE, PHOTO_TYPES, sniffImage, type ImageFacts } from './imageFacts.ts';
+import { MAX_PHOTO_EDGE, MAX_PHOTO_PIXELS, PHOTO_TYPES, sniffImage, type ImageFacts } from './imageFacts.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photoLimits.ts';
 
 /** A report with photos may be this large: the photos, plus room for the report and the multipart framing. */
@@ -49,7 +49,7 @@ export async function readUploadedPhotos(field: unknown): Promise<UploadedPhoto[
     }
     if (sniffed.kind === 'oversized') {
       const claimed = `${sniffed.width} × ${sniffed.height} px`;
-      throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}claims to be ${claimed}; a photo may be at most ${MAX_PHOTO_EDGE} px on a side`);
+      throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}claims to be ${claimed}; a photo may be at most ${MAX_PHOTO_EDGE} px on a side and ${MAX_PHOTO_PIXELS / 1e6} million pixels in all`);
     }
     const { contentType, width, height } = sniffed;
     photos.push({ contentType, width, height, bytes });
