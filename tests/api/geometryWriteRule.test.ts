@@ -36,7 +36,7 @@ describe('the write rule takes the whole geometry, not where its centre falls', 
     const { detail } = await res.json();
     expect(detail).toMatch(/^Part of this geometry lies in /);
     expect(detail).toMatch(outside);
-    expect(detail).toMatch(/beyond your governorate Damascus \(SY-DI\)/);
+    expect(detail).toMatch(/outside your governorate Damascus \(SY-DI\): you may only place projects within them$/);
   };
 
   beforeAll(async () => {
@@ -48,6 +48,12 @@ describe('the write rule takes the whole geometry, not where its centre falls', 
   it('refuses a MultiPoint with one point in Aleppo, though its governorate is found in Damascus', async () => {
     await expectRefused(await create(ENGINEER, 'WR-DI-0001', MULTIPOINT_INTO_ALEPPO), /Aleppo \(SY-HL\)/);
     expect(await count('WR-DI-0001')).toBe(0);
+  });
+
+  it('says so plainly when none of the geometry is theirs', async () => {
+    const res = await create(ENGINEER, 'WR-HL-0001', { type: 'Point', coordinates: ALEPPO });
+    expect(res.status).toBe(403);
+    expect((await res.json()).detail).toBe('This geometry lies in Aleppo (SY-HL), outside your governorate Damascus (SY-DI): you may only place projects within them');
   });
 
   it('refuses a polygon reaching into Rif Dimashq, and a road going on into it', async () => {
@@ -91,7 +97,7 @@ describe('the write rule takes the whole geometry, not where its centre falls', 
       expect((await create(RIF_ENGINEER, 'WR-DI-0008', POLYGON_INTO_RIF)).status).toBe(201);
       const refused = await create(RIF_ENGINEER, 'WR-DI-0009', MULTIPOINT_INTO_ALEPPO);
       expect(refused.status).toBe(403);
-      expect((await refused.json()).detail).toMatch(/lies in Aleppo \(SY-HL\), beyond your governorates Damascus \(SY-DI\), Rif Dimashq \(SY-RD\)/);
+      expect((await refused.json()).detail).toMatch(/lies in Aleppo \(SY-HL\), outside your governorates Damascus \(SY-DI\), Rif Dimashq \(SY-RD\)/);
     } finally {
       await t.db.query('delete from user_admin_areas where user_id = $1 and admin_area_id = $2', [ids!.user_id, ids!.area_id]);
     }

@@ -61,23 +61,25 @@ export function geometryWritability(viewer: Viewer, params: SqlParams, geometry:
 export async function assertGeometryWritable(tx: Queryable, viewer: Viewer, projectId: number): Promise<void> {
   if (viewer.kind === 'anonymous' || viewer.role !== 'engineer') return;
   const params = new SqlParams([projectId, viewer.userId, BORDER_TOLERANCE_DEGREES]);
-  const [row] = await tx.query<{ within: boolean; mine: string[]; elsewhere: string[] }>(
+  const [row] = await tx.query<{ within: boolean; partly: boolean; mine: string[]; elsewhere: string[] }>(
     `with mine as (
        select ST_Union(a.geom) as geom, coalesce(array_agg(a.name_en || ' (' || a.code || ')' order by a.code), '{}') as names
          from user_admin_areas ua join admin_areas a on a.id = ua.admin_area_id where ua.user_id = $2),
      outside as (
-       select coalesce(ST_Difference(p.geom, mine.geom), p.geom) as geom from projects p, mine where p.id = $1),
+       select coalesce(ST_Difference(p.geom, mine.geom), p.geom) as geom, coalesce(ST_Intersects(p.geom, mine.geom), false) as partly
+         from projects p, mine where p.id = $1),
      beyond as (
        select coalesce(ST_Difference(o.geom, ST_Buffer(ST_Intersection(mine.geom, ST_Expand(ST_Envelope(o.geom), 2 * $3::float8)), $3::float8)), o.geom) as geom
          from outside o, mine)
-     select ST_IsEmpty(b.geom) as within, mine.names as mine,
+     select ST_IsEmpty(b.geom) as within, o.partly, mine.names as mine,
             array(select a.name_en || ' (' || a.code || ')' from admin_areas a
                    where a.level = 1 and a.geom && b.geom and ST_Intersects(a.geom, b.geom) order by a.code) as elsewhere
-       from beyond b, mine`,
+       from beyond b, outside o, mine`,
     params.values,
   );
   if (!row || row.within) return;
+  const what = row.partly ? 'Part of this geometry' : 'This geometry';
   const where = row.elsewhere.length ? `in ${row.elsewhere.join(', ')}` : 'outside every governorate';
-  const yours = row.mine.length ? `your governorate${row.mine.length > 1 ? 's' : ''} ${row.mine.join(', ')}` : 'any governorate of yours';
-  throw new ProblemError(403, 'Forbidden', `Part of this geometry lies ${where}, beyond ${yours}; you may only place projects within your governorates`);
+  const yours = row.mine.length ? `your governorate${row.mine.length > 1 ? 's' : ''} ${row.mine.join(', ')}` : 'the governorates you are assigned (none)';
+  throw new ProblemError(403, 'Forbidden', `${what} lies ${where}, outside ${yours}: you may only place projects within them`);
 }
