@@ -6,6 +6,7 @@ import { LoginRateLimit } from './auth/loginRateLimit.ts';
 import { sessionMiddleware } from './auth/sessionMiddleware.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { jsonBodyLimits } from './http/jsonBodyLimits.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
 import { webApp } from './http/webApp.ts';
@@ -58,6 +59,7 @@ export function createApp({ db, config }: AppDependencies) {
     await next();
   });
   for (const path of ['/api/*', '/tiles/*', '/ogc/*']) app.use(path, sessionMiddleware);
+  app.use('/api/*', jsonBodyLimits);
   // Text-like responses only (JSON, GeoJSON, CSV, JS, CSS, fonts): compress() skips the rest.
   app.use('*', compress());
 

@@ -41,7 +41,7 @@ describe('geometry limits on creating and editing projects', () => {
     const grown = process.memoryUsage().rss - before;
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect((await res.json()).detail).toMatch(/A project may be at most 4 MB of JSON/);
+    expect((await res.json()).detail).toMatch(/A JSON body may be at most 4 MB; a project's geometry at most 50,000 positions/);
     expect(grown).toBeLessThan(200 * MB);
     expect(await count('LIM-DI-0001')).toBe(0);
   });
@@ -82,6 +82,20 @@ describe('geometry limits on creating and editing projects', () => {
     const wrong = await send('POST', '/api/projects', polygonOfRings);
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).detail).toMatch(/geometry: nests its coordinates deeper than a Polygon does/);
+  });
+
+  it('holds every JSON body to the same size and nesting, an anonymous sign-in included', async () => {
+    const login = (body: string) => t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const big = await login(`{"email":"a@b.c","password":"${'x'.repeat(5 * MB)}"}`);
+    expect(big.status).toBe(413);
+    expect(big.headers.get('content-type')).toContain('application/problem+json');
+    expect((await big.json()).detail).toMatch(/A JSON body may be at most 4 MB/);
+    const deep = await login(`{"email":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(deep.status).toBe(400);
+    expect((await deep.json()).detail).toMatch(/nests deeper than 32 levels/);
+    // Brackets inside strings are text, not nesting.
+    const text = await login(JSON.stringify({ email: 'nobody@marsad.demo', password: '['.repeat(1000) }));
+    expect(text.status).toBe(401);
   });
 
   it('still takes a detailed polygon within the limits', async () => {

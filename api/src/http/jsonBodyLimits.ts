@@ -1,7 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { MAX_GEOMETRY_POSITIONS, MAX_PROJECT_JSON_BYTES } from '../projects/geometryLimits.ts';
 import { ProblemError } from './problem.ts';
 import type { AppEnv } from './router.ts';
+
+/**
+ * The largest JSON body any route takes: a project with its geometry at the limit. Everything
+ * else (a sign-in, a report, a share) is far smaller.
+ */
+export const MAX_JSON_BODY_BYTES = MAX_PROJECT_JSON_BYTES;
 
 /**
  * How deep a JSON body may nest its arrays and objects. A project nests six deep (body, geometry,
@@ -31,24 +38,38 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+const isJson = (contentType: string | undefined) => {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || type.endsWith('+json');
+};
+
+const tooLarge = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    throw new ProblemError(
+      413,
+      'Content Too Large',
+      `A JSON body may be at most ${MAX_JSON_BODY_BYTES / MB} MB; ` +
+        `a project's geometry at most ${MAX_GEOMETRY_POSITIONS.toLocaleString('en-US')} positions: simplify it`,
+    );
+  },
+});
+
 /**
- * A JSON body's limits, as route middleware before the validators: over `maxBytes` is 413 while
- * it is still arriving, nested deeper than MAX_JSON_NESTING is 400 before anything parses it.
- * `what` names the body in the message ("A project").
+ * Every JSON body's limits, before any route parses it: over MAX_JSON_BODY_BYTES is 413 while it
+ * is still arriving, nested deeper than MAX_JSON_NESTING is 400. Other bodies (forms, files)
+ * have their own limits in their routes.
  */
-export function jsonBodyLimits(what: string, maxBytes: number): MiddlewareHandler<AppEnv>[] {
-  const tooLarge = () => {
-    throw new ProblemError(413, 'Content Too Large', `${what} may be at most ${maxBytes / MB} MB of JSON; simplify its geometry or shorten its text`);
-  };
-  const nesting: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type === 'application/json' || type.endsWith('+json')) {
-      // Hono keeps the text: the validator's JSON.parse reads it from there.
-      if (jsonNestsDeeperThan(await c.req.text(), MAX_JSON_NESTING)) {
-        throw new ProblemError(400, 'Invalid request', `The JSON body nests deeper than ${MAX_JSON_NESTING} levels of arrays and objects`);
-      }
+export const jsonBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.req.raw.body || !isJson(c.req.header('content-type'))) return next();
+  await tooLarge(c, async () => {
+    // Hono keeps the text for the validator's JSON.parse; a fresh request keeps the body readable
+    // for a route's own limit after this.
+    const text = await c.req.text();
+    c.req.raw = new Request(c.req.raw, { body: text });
+    if (jsonNestsDeeperThan(text, MAX_JSON_NESTING)) {
+      throw new ProblemError(400, 'Invalid request', `The JSON body nests deeper than ${MAX_JSON_NESTING} levels of arrays and objects`);
     }
     await next();
-  };
-  return [bodyLimit({ maxSize: maxBytes, onError: tooLarge }), nesting];
-}
+  });
+};

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { withActor } from '@marsad/db';
 import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
-import { jsonBodyLimits } from '../http/jsonBodyLimits.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
@@ -33,9 +32,6 @@ const Saved = z.object({
   warnings: z.array(z.string()),
 });
 
-/** Checked before the body is parsed, so a hostile one costs little (http/jsonBodyLimits.ts). */
-const bodyLimits = jsonBodyLimits('A project', MAX_PROJECT_JSON_BYTES);
-
 const mustSignIn = (viewer: Viewer): Extract<Viewer, { kind: 'user' }> => {
   if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to change projects');
   return viewer;
@@ -48,7 +44,6 @@ export const projectEdits = createRouter()
       path: '/',
       tags: ['Projects'],
       summary: 'Create a project; its governorate is found from the geometry',
-      middleware: bodyLimits,
       request: { body: { required: true, content: { 'application/json': { schema: ProjectBody } } } },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: Saved } } },
@@ -77,7 +72,6 @@ export const projectEdits = createRouter()
       path: '/{id}',
       tags: ['Projects'],
       summary: 'Change a project (send the version you read; 409 if it changed since)',
-      middleware: bodyLimits,
       request: {
         params: IdParams,
         body: {
