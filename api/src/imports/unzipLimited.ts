@@ -41,7 +41,8 @@ class StillDeflated implements UnzipDecoder {
  * inflating; zlib inflates each entry in its thread pool and stops where the limit is reached
  * (`maxOutputLength`). So a 2 MB zip bomb that would inflate to 2 GiB costs at most the limit in
  * memory and a fraction of a second, and other requests are served meanwhile. Entries not wanted
- * are skipped, not inflated.
+ * are skipped, not inflated. There is no limit on the compression ratio: the total already bounds
+ * what a bomb costs, and an honest .dbf of padded text fields compresses 50:1 and more.
  */
 export async function unzipLimited(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits): Promise<Record<string, Uint8Array>> {
   const listed = entriesListed(bytes);
