@@ -24,6 +24,14 @@ describe('measureGeometry', () => {
     expect(measureGeometry({ type: 'MultiPolygon', coordinates: [[ring(4)], [ring(4)], [ring(4)]] }, limits)).toMatchObject({ over: 'parts' });
   });
 
+  it('counts whatever stands where parts or positions belong, so the schema never walks a million bad items', () => {
+    const million = new Array(1_000_000).fill(1);
+    expect(measureGeometry({ type: 'Polygon', coordinates: million })).toMatchObject({ over: 'parts' });
+    expect(measureGeometry({ type: 'LineString', coordinates: million })).toMatchObject({ over: 'positions' });
+    expect(measureGeometry({ type: 'Point', coordinates: million })).toMatchObject({ over: 'position', message: 'has a position of 1,000,000 members; a position is [longitude, latitude], or with an altitude' });
+    expect(measureGeometry({ type: 'LineString', coordinates: [[1, 2], new Array(1000).fill('x')] })).toMatchObject({ over: 'position' });
+  });
+
   it('refuses coordinates nested deeper than their type, and leaves other shapes to the schema', () => {
     expect(measureGeometry({ type: 'Point', coordinates: [[1, 2]] })).toMatchObject({ over: 'nesting' });
     expect(measureGeometry({ type: 'Polygon', coordinates: [[[ring(4)]]] })).toMatchObject({ over: 'nesting', message: expect.stringMatching(/deeper than a Polygon/) });

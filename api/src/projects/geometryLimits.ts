@@ -23,7 +23,7 @@ export interface GeometrySize {
 
 /** A limit a geometry crosses, worded for the person who sent it. */
 export interface GeometryOverLimit {
-  over: 'positions' | 'parts' | 'nesting';
+  over: 'positions' | 'parts' | 'nesting' | 'position';
   message: string;
 }
 
@@ -31,10 +31,13 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Counts a GeoJSON geometry's positions and parts from the lengths of its arrays, without reading
- * a coordinate, and stops at the first limit crossed. Cost: one step per part, not per position.
- * Shapes it does not know (a wrong type, a number where an array belongs) are left to the schema,
- * which says what is wrong with them; only nesting deeper than the type allows is refused here,
- * because everything after (schema, repair, export) would walk it.
+ * a coordinate, and stops at the first limit crossed. Cost: one step per part and per position,
+ * whatever each holds. Shapes it does not know (a wrong type, a number where an array belongs) are
+ * left to the schema, which says what is wrong with them; but anything the schema would have to
+ * walk item by item is bounded here first: every item where a part belongs counts as a part, every
+ * item where a position belongs as a position, a position longer than three numbers or nested
+ * deeper than the type allows is refused. (The schema reports each bad item: a million of them
+ * would take it seconds and make a response of megabytes.)
  */
 export function measureGeometry(
   geometry: unknown,
@@ -43,23 +46,30 @@ export function measureGeometry(
   const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
   const depth = typeof type === 'string' ? NESTING[type] : undefined;
   if (depth === undefined || !Array.isArray(coordinates)) return { positions: 0, parts: 0 };
-  if (depth === 0) return tooDeep(coordinates) ? nesting(type as string) : { positions: 1, parts: 1 };
+  if (depth === 0) return positionProblem(coordinates, type as string) ?? { positions: 1, parts: 1 };
   // Down to the arrays of positions: lines, rings, or the one array of a MultiPoint's points.
-  // Every level has at least as many arrays as the one above, so a count over the limit already is.
+  // Every level has at least as many items as the one above, so a count over the limit already is.
   let lists: unknown[][] = [coordinates];
   for (let level = 1; level < depth; level++) {
     const next: unknown[][] = [];
-    for (const list of lists) for (const item of list) if (Array.isArray(item)) next.push(item);
+    let items = 0;
+    for (const list of lists) {
+      items += list.length;
+      if (items > limits.parts) return tooManyParts(limits.parts);
+      for (const item of list) if (Array.isArray(item)) next.push(item);
+    }
     lists = next;
-    if (lists.length > limits.parts) return tooManyParts(limits.parts);
   }
   const size: GeometrySize = { positions: 0, parts: type === 'MultiPoint' ? coordinates.length : lists.length };
-  for (const list of lists) {
-    size.positions += list.length;
-    if (list.length && tooDeep(list[0])) return nesting(type as string);
-  }
+  for (const list of lists) size.positions += list.length;
   if (size.positions > limits.positions) return tooManyPositions(size.positions, limits.positions);
   if (size.parts > limits.parts) return tooManyParts(limits.parts);
+  for (const list of lists) {
+    for (const position of list) {
+      const problem = Array.isArray(position) ? positionProblem(position, type as string) : undefined;
+      if (problem) return problem;
+    }
+  }
   return size;
 }
 
@@ -74,13 +84,16 @@ const tooManyParts = (limit: number): GeometryOverLimit => ({
   message: `has more than ${thousands(limit)} parts (points, lines or rings); a geometry may have at most ${thousands(limit)}`,
 });
 
-/** A position whose first member is itself an array: coordinates nested deeper than the type's. */
-const tooDeep = (position: unknown) => Array.isArray(position) && Array.isArray(position[0]);
-
-const nesting = (type: string): GeometryOverLimit => ({
-  over: 'nesting',
-  message: `nests its coordinates deeper than a ${type} does (a position is [longitude, latitude])`,
-});
+/** What is wrong with a position beyond what the schema should walk: more than three members, or arrays in it. */
+function positionProblem(position: unknown[], type: string): GeometryOverLimit | undefined {
+  if (Array.isArray(position[0])) {
+    return { over: 'nesting', message: `nests its coordinates deeper than a ${type} does (a position is [longitude, latitude])` };
+  }
+  if (position.length > 3) {
+    return { over: 'position', message: `has a position of ${thousands(position.length)} members; a position is [longitude, latitude], or with an altitude` };
+  }
+  return undefined;
+}
 
 export const isOverLimit = (measured: GeometrySize | GeometryOverLimit): measured is GeometryOverLimit => 'over' in measured;
 
