@@ -60,7 +60,7 @@ function positionsOf(rows: UploadRow[]): number {
   return positions;
 }
 
-/** Reads an uploaded file into rows; anything wrong with the file as a whole is a 400 problem. */
+/** Reads an uploaded file into rows; anything wrong with the file as a whole is a 400 problem, a file over a limit a 413. */
 export async function readUpload(name: string, bytes: Uint8Array): Promise<{ format: UploadFormat; rows: UploadRow[] }> {
   if (bytes.length === 0) throw fileProblem(`${name} is empty`);
   const format = formatOf(name, bytes);
