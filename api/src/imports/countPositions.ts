@@ -27,7 +27,7 @@ export function countWktPositions(wkt: string): number {
 export function countKml(text: string): { placemarks: number; positions: number } {
   const placemarks = text.match(/<(\w+:)?Placemark[\s>]/g)?.length ?? 0;
   let positions = text.match(/<gx:coord[\s>]/g)?.length ?? 0;
-  const opening = /<(\w+:)?coordinates(\s[^>]*)?>/g;
+  const opening = /<(\w+:)?coordinates(\s[^<>]*)?>/g;
   for (let match = opening.exec(text); match; match = opening.exec(text)) {
     const end = text.indexOf('<', opening.lastIndex);
     let inTuple = false;
