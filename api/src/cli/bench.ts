@@ -17,6 +17,7 @@ import { loadConfig } from '../config.ts';
 import { setUpDatabase } from '../database/setUpDatabase.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
+import { benchLoad, loadRows } from './benchLoad.ts';
 import { benchWrites } from './benchWrites.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -148,6 +149,13 @@ for (const z of [5, 6, 7, 8]) {
 }
 
 rows.push(...(await benchWrites(uncached.base, db, REPEAT)));
+
+// Many readers at once, against a server in its own process (BENCH_LOAD_SECONDS=0 skips it).
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+if (loadSeconds > 0) {
+  const mix = { connections: 200, seconds: loadSeconds };
+  rows.push(...loadRows(await benchLoad(db, url, mix), mix));
+}
 
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
