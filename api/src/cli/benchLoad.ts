@@ -167,6 +167,14 @@ async function answered(url: string, headers: Record<string, string>): Promise<s
   }
 }
 
+/** A path as its route, for counting errors: `/api/projects/{id}`, `/tiles/projects/{z}/{x}/{y}.mvt`… */
+const route = (path: string) =>
+  path
+    .split('?')[0]!
+    .replace(/\/[A-Z]{2}-[A-Z0-9]{1,3}(?=\/|$)/, '/{code}')
+    .replace(/\/\d+\/\d+\/\d+\.mvt$/, '/{z}/{x}/{y}.mvt')
+    .replace(/\/\d+$/, '/{id}');
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Runs the mixed read load against a fresh server process on `databaseUrl`. */
@@ -191,7 +199,7 @@ export async function benchLoad(db: Queryable, databaseUrl: string, options: Loa
         const cookie = who === DONOR && /^\/api\/projects\/\d/.test(path) ? undefined : cookies[who];
         const started = performance.now();
         const outcome = await answered(base + path, cookie ? { cookie } : {});
-        if (outcome !== 'ok') fail(outcome.startsWith('HTTP') ? `${outcome} ${path.replace(/[?\d].*$/, '')}` : outcome);
+        if (outcome !== 'ok') fail(outcome.startsWith('HTTP') ? `${outcome} ${route(path)}` : outcome);
         latencies.push(performance.now() - started);
       }
     };
