@@ -3,6 +3,7 @@ import { compress } from 'hono/compress';
 import './http/validationMessages.ts'; // side effect: how zod words a missing field
 import { ANONYMOUS } from './access/Viewer.ts';
 import { LoginRateLimit } from './auth/loginRateLimit.ts';
+import { SessionCache } from './auth/SessionCache.ts';
 import { sessionMiddleware } from './auth/sessionMiddleware.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
@@ -44,6 +45,7 @@ export function createApp({ db, config }: AppDependencies) {
   dataVersion.watch(config.DATA_VERSION_POLL_SECONDS);
   const tiles = new TileService(db, tileEncoder, new TileCache(config.TILE_CACHE_MB * 1024 * 1024), dataVersion);
   const loginRateLimit = new LoginRateLimit();
+  const sessions = new SessionCache(config.SESSION_CACHE_SECONDS);
   const app = createRouter();
 
   if (config.LOG_REQUESTS) app.use('*', requestLogger());
@@ -54,6 +56,7 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('tiles', tiles);
     c.set('dataVersion', dataVersion);
     c.set('loginRateLimit', loginRateLimit);
+    c.set('sessions', sessions);
     c.set('viewer', ANONYMOUS);
     await next();
   });

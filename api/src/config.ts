@@ -36,6 +36,11 @@ const ConfigSchema = z.object({
   /** Page size of lists when the client does not ask, and the most it may ask for. */
   PAGE_SIZE_DEFAULT: z.coerce.number().int().min(1).max(10_000).default(50),
   PAGE_SIZE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /**
+   * How long a looked-up session is reused without asking the database. Sign-out and admin
+   * changes to an account take effect at once in this process; in another, within this time.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

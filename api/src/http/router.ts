@@ -3,6 +3,7 @@ import type { Database } from '@marsad/db';
 import type { Config } from '../config.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { LoginRateLimit } from '../auth/loginRateLimit.ts';
+import type { SessionCache } from '../auth/SessionCache.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DataVersion } from '../tiles/DataVersion.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
@@ -23,6 +24,8 @@ export interface AppEnv {
     /** The signed-in session, if any. */
     session?: { user: SessionUser; csrfToken: string; token: string };
     loginRateLimit: LoginRateLimit;
+    /** Sessions recently looked up (see auth/SessionCache.ts). */
+    sessions: SessionCache;
   };
 }
 

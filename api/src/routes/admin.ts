@@ -204,6 +204,7 @@ export const admin = createRouter()
         if (body.disabled || hash) await tx.query('delete from sessions where user_id = $1', [id]);
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [id]))[0]!;
       });
+      c.var.sessions.forgetUser(id); // its role, governorates or organization apply from the next request
       return c.json(user, 200);
     },
   )

@@ -108,7 +108,10 @@ export const auth = createRouter()
     }),
     async (c) => {
       const session = c.get('session');
-      if (session) await endSession(c.var.db, session.token);
+      if (session) {
+        await endSession(c.var.db, session.token);
+        c.var.sessions.forgetToken(session.token);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
