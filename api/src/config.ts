@@ -36,6 +36,12 @@ const ConfigSchema = z.object({
   /** Page size of lists when the client does not ask, and the most it may ask for. */
   PAGE_SIZE_DEFAULT: z.coerce.number().int().min(1).max(10_000).default(50),
   PAGE_SIZE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /**
+   * Behind one reverse proxy that terminates TLS: believe its X-Forwarded-Proto (session cookies
+   * become Secure) and the address it appends to X-Forwarded-For (the sign-in throttle's client).
+   * Off, both headers are ignored: any client can write them.
+   */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
