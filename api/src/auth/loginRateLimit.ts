@@ -11,7 +11,7 @@ export interface LoginRateLimitOptions {
 }
 
 const DEFAULTS: LoginRateLimitOptions = {
-  freeFailures: 3,
+  freeFailures: 5,
   baseDelayMs: 1000,
   maxDelayMs: 15 * 60_000,
   perClient: 30,
@@ -24,8 +24,8 @@ const MAX_PAIRS = 100_000;
 /**
  * Slows password guessing without letting a stranger lock anyone out. Failures are counted per
  * account *and* client address: someone guessing admin@… from elsewhere makes only their own
- * tries wait, and the admin still signs in from their own address. After a few free failures
- * each one doubles the wait (1 s, 2 s, 4 s… up to 15 minutes), so a typo costs nothing and a
+ * tries wait, and the admin still signs in from their own address. After five free failures
+ * each one doubles the wait (1 s, 2 s, 4 s… up to 15 minutes), so typos cost nothing and a
  * guesser gets a handful of tries an hour. One client is also capped across accounts, against
  * one password tried on many accounts; an office behind one address gets room for its people.
  * In memory: one server process sees every sign-in.
