@@ -23,16 +23,17 @@ type ClientError = Error & { code?: string; rawPacket?: Buffer };
 /** The problem for a request Node could not parse. */
 function clientErrorProblem(error: ClientError): { status: number; title: string; detail: string } {
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    // The first line is the request line: if it does not end within the packet, the address is what is too long.
-    const head = error.rawPacket?.toString('latin1') ?? '';
-    const lineEnd = head.indexOf('\r\n');
-    if (lineEnd === -1 || lineEnd > MAX_URL_LENGTH) {
+    // Node hands over only the packet that overflowed. If the request line ends in it, the
+    // address is what is too long; past that, the headers are (or, with no line break seen at
+    // all, one of the two: the detail names both).
+    const packet = error.rawPacket?.toString('latin1') ?? '';
+    if (/ HTTP\/1\.[01]\r\n/.test(packet)) {
       return { status: 414, title: 'URI Too Long', detail: `The address is too long; at most ${MAX_URL_LENGTH} characters are accepted: send fewer or shorter query parameters` };
     }
     return {
       status: 431,
       title: 'Request Header Fields Too Large',
-      detail: `The request headers are over ${NODE_MAX_HEADER_SIZE} bytes: clear this site's cookies or send fewer headers`,
+      detail: `The request's address and headers are over ${NODE_MAX_HEADER_SIZE / 1024} KB: shorten the address, or clear this site's cookies`,
     };
   }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
