@@ -7,8 +7,12 @@ import { SessionCache } from './auth/SessionCache.ts';
 import { sessionMiddleware } from './auth/sessionMiddleware.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { methodNotAllowed } from './http/methodNotAllowed.ts';
+import { refuseOversizedRequestHead } from './http/requestHeadLimits.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
+import { refuseControlCharactersInUrl } from './http/textInput.ts';
 import { webApp } from './http/webApp.ts';
 import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
@@ -49,6 +53,10 @@ export function createApp({ db, config }: AppDependencies) {
   const app = createRouter();
 
   if (config.LOG_REQUESTS) app.use('*', requestLogger());
+  app.use('*', securityHeaders(config));
+  app.use('*', refuseOversizedRequestHead);
+  app.use('*', refuseControlCharactersInUrl);
+  app.use('*', methodNotAllowed(() => app.routes));
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('config', config);

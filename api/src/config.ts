@@ -41,6 +41,12 @@ const ConfigSchema = z.object({
    * changes to an account take effect at once in this process; in another, within this time.
    */
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /**
+   * Behind one reverse proxy that terminates TLS: believe its X-Forwarded-Proto (session cookies
+   * become Secure) and the address it appends to X-Forwarded-For (the sign-in throttle's client).
+   * Off, both headers are ignored: any client can write them.
+   */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { MigrationEditedError } from '@marsad/db';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openAppDatabase, StartupError } from './database/openAppDatabase.ts';
 import { assertPortFree } from './http/assertPortFree.ts';
+import { serveApp } from './http/nodeServer.ts';
 
 /** Starts Marsad. A problem the user can fix ends the process with one clear line. */
 async function main() {
@@ -15,7 +15,7 @@ async function main() {
   const { db, origin } = await openAppDatabase(config);
   const app = createApp({ db, config });
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  const server = serveApp(app, { port: config.PORT, hostname: config.HOST });
   server.once('error', (error: NodeJS.ErrnoException) => fail(listenProblem(error, config)));
   server.once('listening', () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -12,6 +12,7 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
       type: 'about:blank',
       title: error.message || 'Bad request',
       status: error.status,
+      detail: httpExceptionDetail(error),
       instance: c.req.path,
     });
   }
@@ -59,8 +60,21 @@ function databaseProblem(error: unknown): { type: string; title: string; status:
     if (taken) return { type: 'about:blank', title: 'Conflict', status: 409, detail: `${taken.parameter}: ${taken.message}`, errors: [taken] };
     return { type: 'about:blank', title: 'Conflict', status: 409, detail };
   }
-  if (['23502', '23503', '23514', '22P02', '22007', '22008', '22003', '22001'].includes(code)) {
+  // Class 22 is "data exception": a value the database cannot take (NUL, out of range, bad encoding…).
+  if (['23502', '23503', '23514'].includes(code) || code.startsWith('22')) {
     return { type: 'about:blank', title: 'Bad Request', status: 400, detail };
   }
   return undefined;
+}
+
+/** What to do about one of Hono's own refusals (its validators say only what went wrong). */
+function httpExceptionDetail(error: HTTPException): string {
+  if (error.message.startsWith('Malformed JSON')) {
+    return 'The request body is not valid JSON: check its quotes, commas and brackets, and send it with content-type application/json';
+  }
+  if (error.message.startsWith('Malformed FormData')) {
+    return "The request body is not a readable form: send it as multipart/form-data with its boundary, as a browser's FormData does";
+  }
+  if (error.status === 415) return "This route does not take a body of this content type: the OpenAPI document (/api/openapi.json) lists each route's types";
+  return error.message || `The request was refused with status ${error.status}`;
 }

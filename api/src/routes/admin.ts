@@ -4,6 +4,7 @@ import { LIMITS, ORGANIZATION_KINDS, ORGANIZATION_SLUG, ownAccountProblem, ROLES
 import type { Role, Viewer } from '../access/Viewer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ProblemError } from '../http/problem.ts';
+import { pathId } from '../http/pathId.ts';
 import { createRouter } from '../http/router.ts';
 
 
@@ -161,7 +162,7 @@ export const admin = createRouter()
       tags: ['Admin'],
       summary: 'Change an account: name, organization, role, governorates, password, or disable it (its sessions end)',
       request: {
-        params: z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) }),
+        params: z.object({ id: pathId('id', 2 ** 31 - 1) }),
         body: { required: true, content: json(UserChange) },
       },
       responses: {
