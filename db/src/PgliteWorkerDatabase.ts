@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './Database.ts';
+import { lockDataDir } from './dataDirLock.ts';
 import { DatabaseUnavailableError } from './DatabaseUnavailableError.ts';
 import type { PgliteOptions } from './PgliteDatabase.ts';
 import type { SerializedError, WorkerReply, WorkerRequest } from './pgliteWorkerProtocol.ts';
@@ -33,6 +34,7 @@ export class PgliteWorkerDatabase implements Database {
   private constructor(
     private readonly worker: Worker,
     private readonly gate: QueryGate,
+    private readonly unlock: () => void,
   ) {
     worker.on('message', (reply: WorkerReply) => this.settle(reply));
     worker.on('error', (error) => this.stop(error));
@@ -41,6 +43,8 @@ export class PgliteWorkerDatabase implements Database {
   }
 
   static async open(options: PgliteWorkerOptions = {}): Promise<PgliteWorkerDatabase> {
+    // Before anything touches the directory: a second process gets a clear refusal, not corrupt files.
+    const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
     const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url));
     const db = new PgliteWorkerDatabase(
       worker,
@@ -49,12 +53,14 @@ export class PgliteWorkerDatabase implements Database {
         queueMax: options.limits?.queueMax ?? DEFAULT_LOAD_LIMITS.queueMax,
         queueWaitMs: options.limits?.queueWaitMs ?? DEFAULT_LOAD_LIMITS.queueWaitMs,
       }),
+      unlock,
     );
     const snapshot = options.snapshot ? await options.snapshot.arrayBuffer() : undefined;
     try {
       await db.call({ op: 'open', ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(snapshot ? { snapshot } : {}) }, snapshot ? [snapshot] : []);
     } catch (error) {
       await worker.terminate();
+      unlock();
       throw error;
     }
     return db;
@@ -96,6 +102,7 @@ export class PgliteWorkerDatabase implements Database {
     await this.call({ op: 'close' }).catch(() => {});
     this.stopped = new Error('The database has been closed');
     await this.worker.terminate();
+    this.unlock();
   }
 
   private call<T = unknown>(request: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<T> {

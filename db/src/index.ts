@@ -9,3 +9,4 @@ export { ensureTemplate, copyTemplate, withDatabase } from './templateDatabase.t
 export { DatabaseUnavailableError, asUnavailable, type UnavailableReason } from './DatabaseUnavailableError.ts';
 export { QueryGate, DEFAULT_LOAD_LIMITS, type LoadLimits } from './QueryGate.ts';
 export { PgliteWorkerDatabase, type PgliteWorkerOptions } from './PgliteWorkerDatabase.ts';
+export { DataDirInUseError } from './dataDirLock.ts';

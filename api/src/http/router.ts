@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { LoginRateLimit } from '../auth/loginRateLimit.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import type { DatabaseReadiness } from '../database/DatabaseReadiness.ts';
 import type { DataVersion } from '../tiles/DataVersion.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
 import type { TileService } from '../tiles/TileService.ts';
@@ -23,6 +24,8 @@ export interface AppEnv {
     /** The signed-in session, if any. */
     session?: { user: SessionUser; csrfToken: string; token: string };
     loginRateLimit: LoginRateLimit;
+    /** Whether the database answers, as the background probe last saw it. */
+    readiness: DatabaseReadiness;
   };
 }
 
