@@ -86,12 +86,11 @@ export class PostgresDatabase implements Database {
     client.on('error', onError);
     try {
       await client.query('begin');
+      // Classified here too, so code that catches a statement's error (to word a 400) can tell an outage apart.
       const result = await work({
-        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-          (await client.query(sql, params as unknown[])).rows as Row[],
-        exec: async (sql: string) => {
-          await client.query(sql);
-        },
+        query: <Row>(sql: string, params: readonly unknown[] = []) =>
+          classifyFailures(async () => (await client.query(sql, params as unknown[])).rows as Row[]),
+        exec: (sql: string) => classifyFailures(async () => void (await client.query(sql))),
       });
       await client.query('commit');
       return result;
