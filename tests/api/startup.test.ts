@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PgliteWorkerDatabase } from '@marsad/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url));
@@ -18,6 +19,43 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number | null) ?? null : 0, stdout, stderr }),
     );
   });
+}
+
+/** A free loopback port: the server's start-up line names the port it was given, so give it a real one. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  /** Settles with the exit code (or the signal) when the process ends. */
+  exited: Promise<number | string | null>;
+}
+
+/** Starts the real server (api/src/main.ts) and waits until it listens. */
+async function launch(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    env: { PATH: process.env.PATH, LOG_REQUESTS: 'false', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Marsad is running')) resolve();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then(() => reject(new Error(`the server stopped before listening: ${output}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child, exited };
 }
 
 /** One line on stderr, starting with "marsad:", and no stack trace. */
@@ -77,5 +115,73 @@ describe('start-up with bad configuration', () => {
     const result = await start({ PORT: 'eighty' });
     expect(result.code).toBe(1);
     expectOneClearLine(result.stderr, /Invalid configuration: PORT/);
+  });
+});
+
+describe('the embedded data directory', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'marsad-datadir-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  // One test, as it takes one server's start-up: a second process is refused while the first
+  // runs, then the first is killed mid-write and its data directory opened again.
+  it('is refused to a second process while open, and loses no acknowledged write to a kill -9', async () => {
+    const dataDir = join(dir, 'data');
+    const server = await launch({ DATA_DIR: dataDir });
+    const second = await start({ PORT: '0', DATA_DIR: dataDir });
+    expect(second.code).toBe(1);
+    expectOneClearLine(second.stderr, new RegExp(`data directory .*data is in use by another Marsad process \\(pid ${server.child.pid}\\)`));
+
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'engineer.damascus@marsad.demo', password: 'marsad-demo' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await login.json();
+
+    const acknowledged: string[] = [];
+    let next = 0;
+    let killed = false;
+    const writer = async () => {
+      while (!killed) {
+        const code = `KILL-${String(++next).padStart(4, '0')}`;
+        try {
+          const res = await fetch(`${server.url}/api/projects`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+            body: JSON.stringify({
+              code,
+              kind: 'development_project',
+              sector: 'water',
+              title_ar: 'مشروع اختبار',
+              title_en: 'Kill test project',
+              geometry: { type: 'Point', coordinates: [36.29, 33.51] },
+            }),
+          });
+          if (res.status === 201) acknowledged.push(code);
+          else if (!killed) throw new Error(`write answered ${res.status}: ${await res.text()}`);
+        } catch (error) {
+          if (!killed) throw error; // after the kill, a cut-off request is expected
+        }
+      }
+    };
+    const writers = Promise.all([writer(), writer(), writer()]);
+    while (acknowledged.length < 10) await new Promise((resolve) => setTimeout(resolve, 20));
+    server.child.kill('SIGKILL');
+    killed = true;
+    expect(await server.exited).toBe('SIGKILL');
+    await writers;
+
+    // Opened again (the dead process's lock is taken over), every acknowledged write is there.
+    const db = await PgliteWorkerDatabase.open({ dataDir });
+    try {
+      const rows = await db.query<{ code: string }>('select code from projects where code = any($1)', [acknowledged]);
+      expect(rows.map((row) => row.code).sort()).toEqual([...acknowledged].sort());
+    } finally {
+      await db.close();
+    }
   });
 });
