@@ -16,6 +16,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** Waits between attempts to reopen a data directory after the worker stopped. */
+const REOPEN_DELAYS_MS = [200, 500, 1000, 2000, 5000];
+
 /**
  * Embedded PGlite in a worker thread: the app's default engine. PGlite runs its queries
  * synchronously in WASM, so in the HTTP server's own thread one slow query would stop every
@@ -23,46 +26,48 @@ interface Pending {
  *
  * PGlite has one connection: the gate lets two statements toward it at once (one running, the
  * next ready) and sheds load beyond its bounded queue, like the PostgreSQL pool does.
+ *
+ * Should the worker stop (PGlite aborting, out of memory), calls fail as unreachable and a
+ * data directory is opened again in a new worker; an in-memory database cannot come back.
  */
 export class PgliteWorkerDatabase implements Database {
   readonly engine = 'pglite' as const;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  /** Set when the worker has stopped; every later call fails with it. */
-  private stopped: Error | undefined;
+  private worker!: Worker;
+  /** Why calls cannot go through now: the worker stopped (perhaps being reopened), or close(). */
+  private failure: Error | undefined;
+  private opened = false;
+  private closed = false;
+  private reopening = false;
 
   private constructor(
-    private readonly worker: Worker,
+    private readonly options: PgliteWorkerOptions,
     private readonly gate: QueryGate,
     private readonly unlock: () => void,
   ) {
-    worker.on('message', (reply: WorkerReply) => this.settle(reply));
-    worker.on('error', (error) => this.stop(error));
-    worker.on('exit', (code) => this.stop(new Error(`the worker thread exited with code ${code}`)));
-    worker.unref();
+    this.startWorker();
   }
 
   static async open(options: PgliteWorkerOptions = {}): Promise<PgliteWorkerDatabase> {
     // Before anything touches the directory: a second process gets a clear refusal, not corrupt files.
     const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
-    const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url));
-    const db = new PgliteWorkerDatabase(
-      worker,
-      new QueryGate({
-        concurrency: 2,
-        queueMax: options.limits?.queueMax ?? DEFAULT_LOAD_LIMITS.queueMax,
-        queueWaitMs: options.limits?.queueWaitMs ?? DEFAULT_LOAD_LIMITS.queueWaitMs,
-      }),
-      unlock,
-    );
-    const snapshot = options.snapshot ? await options.snapshot.arrayBuffer() : undefined;
+    const gate = new QueryGate({
+      concurrency: 2,
+      queueMax: options.limits?.queueMax ?? DEFAULT_LOAD_LIMITS.queueMax,
+      queueWaitMs: options.limits?.queueWaitMs ?? DEFAULT_LOAD_LIMITS.queueWaitMs,
+    });
+    const db = new PgliteWorkerDatabase(options, gate, unlock);
     try {
+      const snapshot = options.snapshot ? await options.snapshot.arrayBuffer() : undefined;
       await db.call({ op: 'open', ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(snapshot ? { snapshot } : {}) }, snapshot ? [snapshot] : []);
     } catch (error) {
-      await worker.terminate();
+      db.closed = true;
+      await db.worker.terminate();
       unlock();
       throw error;
     }
+    db.opened = true;
     return db;
   }
 
@@ -98,15 +103,25 @@ export class PgliteWorkerDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    if (this.stopped) return;
-    await this.call({ op: 'close' }).catch(() => {});
-    this.stopped = new Error('The database has been closed');
+    if (this.closed) return;
+    if (!this.failure) await this.call({ op: 'close' }).catch(() => {});
+    this.closed = true;
+    this.failure = new Error('The database has been closed');
     await this.worker.terminate();
     this.unlock();
   }
 
+  private startWorker(): void {
+    const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url));
+    worker.on('message', (reply: WorkerReply) => this.settle(reply));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the worker thread exited with code ${code}`)));
+    worker.unref();
+    this.worker = worker;
+  }
+
   private call<T = unknown>(request: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<T> {
-    if (this.stopped) return Promise.reject(this.stopped);
+    if (this.failure && request.op !== 'open') return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -125,15 +140,39 @@ export class PgliteWorkerDatabase implements Database {
     else pending.reject(revive(reply.error));
   }
 
-  /** The worker is gone (a crash in PGlite, or close): fail what waits and everything after. */
-  private stop(cause: Error): void {
-    this.stopped ??= new DatabaseUnavailableError(
+  /** The worker is gone: fail what waits on it, and reopen a data directory in a new one. */
+  private lost(worker: Worker, cause: Error): void {
+    if (worker !== this.worker || this.closed) return;
+    const reopen = this.opened && this.options.dataDir !== undefined;
+    this.failure ??= new DatabaseUnavailableError(
       'unreachable',
-      `The embedded database stopped (${cause.message}); restart Marsad to open it again.`,
+      `The embedded database stopped (${cause.message})${reopen ? '; it is being opened again' : ''}.`,
       { cause },
     );
-    for (const pending of this.pending.values()) pending.reject(this.stopped);
+    for (const pending of this.pending.values()) pending.reject(this.failure);
     this.pending.clear();
+    if (reopen) void this.reopen();
+  }
+
+  private async reopen(): Promise<void> {
+    if (this.reopening) return;
+    this.reopening = true;
+    try {
+      for (let attempt = 0; !this.closed; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAYS_MS[Math.min(attempt, REOPEN_DELAYS_MS.length - 1)]));
+        if (this.closed) return;
+        this.startWorker();
+        try {
+          await this.call({ op: 'open', dataDir: this.options.dataDir! });
+          this.failure = undefined;
+          return;
+        } catch {
+          await this.worker.terminate(); // and try again after a longer wait
+        }
+      }
+    } finally {
+      this.reopening = false;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { createApp, loadConfig, type MarsadApp } from '@marsad/api';
 import { openAppDatabase } from '@marsad/api/openAppDatabase';
 import { DatabaseUnavailableError, PgliteWorkerDatabase, PostgresDatabase, type Database } from '@marsad/db';
@@ -257,6 +258,14 @@ onPglite('PGlite in a worker thread', () => {
     expect((await app.request('/api/health')).status).toBe(200);
     expect(slowDone).toBe(false);
     await slow;
+  });
+
+  it('answers 503 while its worker is gone, and opens the data directory again in a new one', async () => {
+    const [before] = await db.query<{ n: number }>('select count(*) as n from projects');
+    await (db as unknown as { worker: Worker }).worker.terminate(); // as if PGlite had aborted
+    await eventually(async () => await expectUnavailable(await app.request('/api/organizations'), 'unreachable'), 5000);
+    await eventually(async () => expect((await app.request('/api/organizations')).status).toBe(200), 60_000);
+    expect(await db.query('select count(*) as n from projects')).toEqual([before]);
   });
 
   it('keeps the database errors that become 4xx: a taken code is 409, a bad value 400', async () => {
