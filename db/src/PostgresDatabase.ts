@@ -56,7 +56,11 @@ export class PostgresDatabase implements Database {
       queueWaitMs: options.queueWaitMs ?? DEFAULT_LOAD_LIMITS.queueWaitMs,
     });
     const db = new PostgresDatabase(pool, gate);
-    await db.query('select 1'); // fail now, with the real reason, rather than on the first request
+    // Fail now, with the real reason, rather than on the first request.
+    await db.query('select 1').catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
     return db;
   }
 
