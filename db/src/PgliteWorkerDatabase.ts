@@ -104,9 +104,11 @@ export class PgliteWorkerDatabase implements Database {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (!this.failure) await this.call({ op: 'close' }).catch(() => {});
+    const closing = this.failure ? Promise.resolve() : this.call({ op: 'close' }).catch(() => {});
     this.closed = true;
-    this.failure = new Error('The database has been closed');
+    // What still arrives (requests in flight while the server shuts down) is told to come back.
+    this.failure = new DatabaseUnavailableError('unreachable', 'The database has been closed: Marsad is shutting down.');
+    await closing;
     await this.worker.terminate();
     this.unlock();
   }
