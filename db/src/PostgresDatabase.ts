@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Database, Queryable } from './Database.ts';
 import { TYPE_PARSERS } from './Database.ts';
-import { classifyFailures } from './DatabaseUnavailableError.ts';
+import { classifyFailures, DatabaseUnavailableError } from './DatabaseUnavailableError.ts';
 import { DEFAULT_LOAD_LIMITS, QueryGate } from './QueryGate.ts';
 
 const parserFor = (oid: number, format?: string) =>
@@ -27,6 +27,7 @@ export interface PostgresOptions {
  */
 export class PostgresDatabase implements Database {
   readonly engine = 'postgres' as const;
+  private closed = false;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -65,6 +66,7 @@ export class PostgresDatabase implements Database {
   }
 
   query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    if (this.closed) return Promise.reject(closedError());
     return this.gate.run(() =>
       classifyFailures(async () => (await this.pool.query(sql, params as unknown[])).rows as Row[]),
     );
@@ -75,6 +77,7 @@ export class PostgresDatabase implements Database {
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(closedError());
     return this.gate.run(() => classifyFailures(() => this.inTransaction(work)));
   }
 
@@ -112,6 +115,10 @@ export class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.pool.end();
   }
 }
+
+/** What still arrives while the server shuts down is told to come back, not given a 500. */
+const closedError = () => new DatabaseUnavailableError('unreachable', 'The database has been closed: Marsad is shutting down.');
