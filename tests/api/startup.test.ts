@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PgliteWorkerDatabase } from '@marsad/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url));
 
@@ -130,6 +130,7 @@ describe('the embedded data directory', () => {
   it('is refused to a second process while open, and loses no acknowledged write to a kill -9', async () => {
     const dataDir = join(dir, 'data');
     const server = await launch({ DATA_DIR: dataDir });
+    onTestFinished(() => void server.child.kill('SIGKILL')); // should the test fail before its kill
     const second = await start({ PORT: '0', DATA_DIR: dataDir });
     expect(second.code).toBe(1);
     expectOneClearLine(second.stderr, new RegExp(`data directory .*data is in use by another Marsad process \\(pid ${server.child.pid}\\)`));
