@@ -42,6 +42,7 @@ export class PostgresDatabase implements Database {
       connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
       // A dead peer (a server gone without closing the socket) is noticed instead of waited on.
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       // PostGIS functions carry high cost estimates, which trip JIT compilation: on tile and
       // summary queries it spends far longer compiling (seconds) than the query then runs.
       options: '-c jit=off',
