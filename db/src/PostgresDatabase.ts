@@ -67,10 +67,7 @@ export class PostgresDatabase implements Database {
   }
 
   query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    if (this.closed) return Promise.reject(closedError());
-    return this.gate.run(() =>
-      classifyFailures(async () => (await this.pool.query(sql, params as unknown[])).rows as Row[]),
-    );
+    return this.use(async () => (await this.pool.query(sql, params as unknown[])).rows as Row[]);
   }
 
   async exec(sql: string): Promise<void> {
@@ -78,8 +75,13 @@ export class PostgresDatabase implements Database {
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(closedError());
-    return this.gate.run(() => classifyFailures(() => this.inTransaction(work)));
+    return this.use(() => this.inTransaction(work));
+  }
+
+  /** Through the gate, with outages classified; refused once closed (also after waiting in the queue). */
+  private use<T>(work: () => Promise<T>): Promise<T> {
+    const run = () => (this.closed ? Promise.reject(closedError()) : classifyFailures(work));
+    return this.closed ? run() : this.gate.run(run);
   }
 
   private async inTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
