@@ -41,7 +41,7 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
   });
 
 /** The database is away or saturated: a temporary 503 with Retry-After, never a 500. */
-export function unavailableResponse(error: DatabaseUnavailableError, instance: string): Response {
+function unavailableResponse(error: DatabaseUnavailableError, instance: string): Response {
   const seconds = error.retryAfterSeconds;
   const detail =
     error.reason === 'busy'
