@@ -77,7 +77,10 @@ describe('start-up with bad configuration', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     busyPort = (blocker.address() as { port: number }).port;
   });
-  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('stops with one line when DATABASE_URL is unreachable', async () => {
     const result = await start({ PORT: '0', DATABASE_URL: 'postgres://marsad:secret@127.0.0.1:1/marsad' });
