@@ -6,6 +6,7 @@ import { LoginRateLimit } from './auth/loginRateLimit.ts';
 import { SessionCache } from './auth/SessionCache.ts';
 import { sessionMiddleware } from './auth/sessionMiddleware.ts';
 import type { Config } from './config.ts';
+import { DatabaseReadiness } from './database/DatabaseReadiness.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { methodNotAllowed } from './http/methodNotAllowed.ts';
 import { refuseOversizedRequestHead } from './http/requestHeadLimits.ts';
@@ -47,6 +48,8 @@ export function createApp({ db, config }: AppDependencies) {
   const dataVersion = new DataVersion(db);
   void dataVersion.refresh().catch(() => {});
   dataVersion.watch(config.DATA_VERSION_POLL_SECONDS);
+  const readiness = new DatabaseReadiness(db);
+  readiness.start();
   const tiles = new TileService(db, tileEncoder, new TileCache(config.TILE_CACHE_MB * 1024 * 1024), dataVersion);
   const loginRateLimit = new LoginRateLimit();
   const sessions = new SessionCache(config.SESSION_CACHE_SECONDS);
@@ -63,16 +66,18 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('tileEncoder', tileEncoder);
     c.set('tiles', tiles);
     c.set('dataVersion', dataVersion);
+    c.set('readiness', readiness);
     c.set('loginRateLimit', loginRateLimit);
     c.set('sessions', sessions);
     c.set('viewer', ANONYMOUS);
     await next();
   });
+  // Before the session lookup: health answers never wait for the database (see routes/health.ts).
+  app.route('/api/health', health);
   for (const path of ['/api/*', '/tiles/*', '/ogc/*']) app.use(path, sessionMiddleware);
   // Text-like responses only (JSON, GeoJSON, CSV, JS, CSS, fonts): compress() skips the rest.
   app.use('*', compress());
 
-  app.route('/api/health', health);
   app.route('/api/auth', auth);
   app.route('/api/admin', admin);
   app.route('/api/config', clientConfig);

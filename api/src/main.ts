@@ -8,6 +8,11 @@ import { serveApp } from './http/nodeServer.ts';
 /** Starts Marsad. A problem the user can fix ends the process with one clear line. */
 async function main() {
   const started = performance.now();
+  // A rejection nobody awaited (a database gone mid-way through background work) is logged;
+  // it never ends the service for everyone.
+  process.on('unhandledRejection', (reason) => {
+    console.error(JSON.stringify({ level: 'error', msg: 'unhandled rejection', error: String(reason), stack: (reason as Error)?.stack }));
+  });
   const config = loadConfig();
   await assertPortFree(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
     throw new StartupError(listenProblem(error, config));

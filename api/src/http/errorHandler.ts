@@ -1,3 +1,4 @@
+import { DatabaseUnavailableError } from '@marsad/db';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ProblemError, problemResponse } from './problem.ts';
@@ -16,6 +17,7 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
       instance: c.req.path,
     });
   }
+  if (error instanceof DatabaseUnavailableError) return unavailableResponse(error, c.req.path);
   const database = databaseProblem(error);
   if (database) return problemResponse({ ...database, instance: c.req.path });
   console.error(
@@ -38,6 +40,19 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
     detail: `No resource at ${c.req.path}`,
     instance: c.req.path,
   });
+
+/** The database is away or saturated: a temporary 503 with Retry-After, never a 500. */
+function unavailableResponse(error: DatabaseUnavailableError, instance: string): Response {
+  const seconds = error.retryAfterSeconds;
+  const detail =
+    error.reason === 'busy'
+      ? `The database is busy with other requests. Try again in ${seconds} s.`
+      : `The database cannot be reached right now; Marsad reconnects by itself. Try again in ${seconds} s, and if this lasts, check that the database server is running.`;
+  return problemResponse(
+    { type: 'urn:marsad:problem:database-unavailable', title: 'Service Unavailable', status: 503, detail, reason: error.reason, instance },
+    { 'retry-after': String(seconds) },
+  );
+}
 
 /** Unique values people choose, and how to tell them theirs is taken (instead of a constraint's name). */
 const TAKEN: Record<string, { parameter: string; message: string }> = {

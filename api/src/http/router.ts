@@ -5,6 +5,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import type { LoginRateLimit } from '../auth/loginRateLimit.ts';
 import type { SessionCache } from '../auth/SessionCache.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import type { DatabaseReadiness } from '../database/DatabaseReadiness.ts';
 import type { DataVersion } from '../tiles/DataVersion.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
 import type { TileService } from '../tiles/TileService.ts';
@@ -28,6 +29,8 @@ export interface AppEnv {
     loginRateLimit: LoginRateLimit;
     /** Sessions recently looked up (see auth/SessionCache.ts). */
     sessions: SessionCache;
+    /** Whether the database answers, as the background probe last saw it. */
+    readiness: DatabaseReadiness;
   };
 }
 
