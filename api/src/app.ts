@@ -3,12 +3,18 @@ import { compress } from 'hono/compress';
 import './http/validationMessages.ts'; // side effect: how zod words a missing field
 import { ANONYMOUS } from './access/Viewer.ts';
 import { LoginRateLimit } from './auth/loginRateLimit.ts';
+import { SessionCache } from './auth/SessionCache.ts';
 import { sessionMiddleware } from './auth/sessionMiddleware.ts';
 import type { Config } from './config.ts';
+import { DatabaseReadiness } from './database/DatabaseReadiness.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { jsonBodyLimits } from './http/jsonBodyLimits.ts';
+import { methodNotAllowed } from './http/methodNotAllowed.ts';
+import { refuseOversizedRequestHead } from './http/requestHeadLimits.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { createRouter } from './http/router.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
+import { refuseControlCharactersInUrl } from './http/textInput.ts';
 import { webApp } from './http/webApp.ts';
 import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
@@ -43,27 +49,37 @@ export function createApp({ db, config }: AppDependencies) {
   const dataVersion = new DataVersion(db);
   void dataVersion.refresh().catch(() => {});
   dataVersion.watch(config.DATA_VERSION_POLL_SECONDS);
+  const readiness = new DatabaseReadiness(db);
+  readiness.start();
   const tiles = new TileService(db, tileEncoder, new TileCache(config.TILE_CACHE_MB * 1024 * 1024), dataVersion);
   const loginRateLimit = new LoginRateLimit();
+  const sessions = new SessionCache(config.SESSION_CACHE_SECONDS);
   const app = createRouter();
 
   if (config.LOG_REQUESTS) app.use('*', requestLogger());
+  app.use('*', securityHeaders(config));
+  app.use('*', refuseOversizedRequestHead);
+  app.use('*', refuseControlCharactersInUrl);
+  app.use('*', methodNotAllowed(() => app.routes));
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('tileEncoder', tileEncoder);
     c.set('tiles', tiles);
     c.set('dataVersion', dataVersion);
+    c.set('readiness', readiness);
     c.set('loginRateLimit', loginRateLimit);
+    c.set('sessions', sessions);
     c.set('viewer', ANONYMOUS);
     await next();
   });
+  // Before the session lookup: health answers never wait for the database (see routes/health.ts).
+  app.route('/api/health', health);
   for (const path of ['/api/*', '/tiles/*', '/ogc/*']) app.use(path, sessionMiddleware);
   app.use('/api/*', jsonBodyLimits);
   // Text-like responses only (JSON, GeoJSON, CSV, JS, CSS, fonts): compress() skips the rest.
   app.use('*', compress());
 
-  app.route('/api/health', health);
   app.route('/api/auth', auth);
   app.route('/api/admin', admin);
   app.route('/api/config', clientConfig);

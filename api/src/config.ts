@@ -18,6 +18,16 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data/pglite')),
+  /**
+   * Load shedding toward the database: connections to a PostgreSQL server (queries running at
+   * once), and how many queries may wait for one, for how long, before they are answered 503
+   * busy with Retry-After. The embedded engine has one connection; the queue settings apply.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(500),
+  DATABASE_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** How long opening a PostgreSQL connection may take before the server counts as unreachable (503). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   /** Prepared database snapshots (see db/src/snapshotCache.ts). */
   SNAPSHOT_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data/snapshots')),
   /** Seed the demo data into an empty database. */
@@ -36,6 +46,17 @@ const ConfigSchema = z.object({
   /** Page size of lists when the client does not ask, and the most it may ask for. */
   PAGE_SIZE_DEFAULT: z.coerce.number().int().min(1).max(10_000).default(50),
   PAGE_SIZE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /**
+   * How long a looked-up session is reused without asking the database. Sign-out and admin
+   * changes to an account take effect at once in this process; in another, within this time.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /**
+   * Behind one reverse proxy that terminates TLS: believe its X-Forwarded-Proto (session cookies
+   * become Secure) and the address it appends to X-Forwarded-For (the sign-in throttle's client).
+   * Off, both headers are ignored: any client can write them.
+   */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

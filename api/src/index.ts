@@ -1,2 +1,3 @@
 export { createApp, type MarsadApp } from './app.ts';
 export { loadConfig, type Config } from './config.ts';
+export { serveApp } from './http/nodeServer.ts';

@@ -1,13 +1,18 @@
-import { serve } from '@hono/node-server';
 import { MigrationEditedError } from '@marsad/db';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openAppDatabase, StartupError } from './database/openAppDatabase.ts';
 import { assertPortFree } from './http/assertPortFree.ts';
+import { serveApp } from './http/nodeServer.ts';
 
 /** Starts Marsad. A problem the user can fix ends the process with one clear line. */
 async function main() {
   const started = performance.now();
+  // A rejection nobody awaited (a database gone mid-way through background work) is logged;
+  // it never ends the service for everyone.
+  process.on('unhandledRejection', (reason) => {
+    console.error(JSON.stringify({ level: 'error', msg: 'unhandled rejection', error: String(reason), stack: (reason as Error)?.stack }));
+  });
   const config = loadConfig();
   await assertPortFree(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
     throw new StartupError(listenProblem(error, config));
@@ -15,7 +20,7 @@ async function main() {
   const { db, origin } = await openAppDatabase(config);
   const app = createApp({ db, config });
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  const server = serveApp(app, { port: config.PORT, hostname: config.HOST });
   server.once('error', (error: NodeJS.ErrnoException) => fail(listenProblem(error, config)));
   server.once('listening', () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable } from './Database.ts';
 import { TYPE_PARSERS } from './Database.ts';
+import { lockDataDir } from './dataDirLock.ts';
 
 export interface PgliteOptions {
   /** Directory for the data files; omitted means in memory. */
@@ -15,16 +16,26 @@ export interface PgliteOptions {
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite' as const;
 
-  private constructor(private readonly pg: PGlite) {}
+  private constructor(
+    private readonly pg: PGlite,
+    private readonly unlock: () => void,
+  ) {}
 
   static async open(options: PgliteOptions = {}): Promise<PgliteDatabase> {
-    const pg = await PGlite.create({
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
-      extensions: { postgis, pg_trgm },
-      parsers: TYPE_PARSERS,
-    });
-    return new PgliteDatabase(pg);
+    // One process per data directory (see dataDirLock.ts): the seed command and a running app, say.
+    const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+    try {
+      const pg = await PGlite.create({
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+        extensions: { postgis, pg_trgm },
+        parsers: TYPE_PARSERS,
+      });
+      return new PgliteDatabase(pg, unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -45,7 +56,11 @@ export class PgliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.pg.close();
+    try {
+      await this.pg.close();
+    } finally {
+      this.unlock();
+    }
   }
 }
 

@@ -1,8 +1,12 @@
 export type { Database, EngineName, Queryable } from './Database.ts';
 export { PgliteDatabase } from './PgliteDatabase.ts';
-export { PostgresDatabase } from './PostgresDatabase.ts';
+export { PostgresDatabase, type PostgresOptions } from './PostgresDatabase.ts';
 export { openDatabase, type DatabaseTarget } from './openDatabase.ts';
 export { migrate, readMigrations, MigrationEditedError, MIGRATIONS_DIR, type Migration } from './migrate.ts';
 export { withActor } from './withActor.ts';
 export { SnapshotCache } from './snapshotCache.ts';
 export { ensureTemplate, copyTemplate, withDatabase } from './templateDatabase.ts';
+export { DatabaseUnavailableError, asUnavailable, type UnavailableReason } from './DatabaseUnavailableError.ts';
+export { QueryGate, DEFAULT_LOAD_LIMITS, type LoadLimits } from './QueryGate.ts';
+export { PgliteWorkerDatabase, type PgliteWorkerOptions } from './PgliteWorkerDatabase.ts';
+export { DataDirInUseError } from './dataDirLock.ts';

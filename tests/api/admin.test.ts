@@ -44,9 +44,24 @@ describe('managing accounts and organizations', () => {
   it('disables an account: its sessions end and it cannot sign in', async () => {
     const session = (await signIn('viewer@marsad.demo'))!;
     const [user] = await t.db.query<{ id: number }>(`select id from users where email = 'viewer@marsad.demo'`);
+    expect((await send(session, 'GET', '/api/auth/me')).status).toBe(200); // the session is now a recent one, kept in memory
     expect((await send(adminSession, 'PATCH', `/api/admin/users/${user!.id}`, { disabled: true })).status).toBe(200);
     expect((await send(session, 'GET', '/api/auth/me')).status).toBe(401);
     expect(await signIn('viewer@marsad.demo')).toBeNull();
+  });
+
+  it('applies a change of role or governorates to a signed-in account from its next request', async () => {
+    const session = (await signIn('engineer.damascus@marsad.demo'))!;
+    const me = async () => (await (await send(session, 'GET', '/api/auth/me')).json()).user;
+    expect(await me()).toMatchObject({ role: 'engineer', governorates: ['SY-DI'] });
+    const [user] = await t.db.query<{ id: number }>(`select id from users where email = 'engineer.damascus@marsad.demo'`);
+    expect((await send(adminSession, 'PATCH', `/api/admin/users/${user!.id}`, { governorates: ['SY-DI', 'SY-RD'] })).status).toBe(200);
+    expect(await me()).toMatchObject({ role: 'engineer', governorates: ['SY-DI', 'SY-RD'] });
+    expect((await send(adminSession, 'PATCH', `/api/admin/users/${user!.id}`, { role: 'viewer' })).status).toBe(200);
+    expect(await me()).toMatchObject({ role: 'viewer' });
+    // Signing out ends the session at once, though it was just used.
+    expect((await send(session, 'POST', '/api/auth/logout')).status).toBe(204);
+    expect((await send(session, 'GET', '/api/auth/me')).status).toBe(401);
   });
 
   it('refuses everyone but admins, and bad input', async () => {

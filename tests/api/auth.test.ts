@@ -88,11 +88,64 @@ describe('accounts: sign in, sessions, CSRF, rate limit', () => {
     expect((await t.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(200);
   });
 
-  it('slows down guessing: after five failures the account answers 429', async () => {
+  it('slows down guessing: after five failures the account answers 429 from this client, with Retry-After', async () => {
     for (let i = 0; i < 5; i += 1) expect((await login('viewer@marsad.demo', `guess-${i}`)).status).toBe(401);
-    const blocked = await login('viewer@marsad.demo', PASSWORD);
-    expect(blocked.status).toBe(429);
-    expect((await blocked.json()).retry_after_seconds).toBeGreaterThan(0);
+    const statuses: number[] = [];
+    let blocked: Response | undefined;
+    // Each further failure doubles the wait (from 1 s): the next tries soon meet it, however slow the machine.
+    for (let i = 0; i < 10 && !blocked; i += 1) {
+      const res = await login('viewer@marsad.demo', `guess-again-${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) blocked = res;
+    }
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    expect(blocked!.headers.get('content-type')).toBe('application/problem+json');
+    const retryAfter = Number(blocked!.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    const problem = await blocked!.json();
+    expect(problem).toMatchObject({ status: 429, retry_after_seconds: retryAfter });
+    expect(problem.detail).toMatch(/try again in \d+ (seconds?|minutes)/);
+  });
+});
+
+describe('sign-in throttle across clients (behind a proxy that names them)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('demo', { TRUST_PROXY: 'true' });
+  });
+  afterAll(() => t.close());
+
+  const loginFrom = (client: string, email: string, password: string) =>
+    t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({ email, password }),
+    });
+
+  /** Wrong passwords from `client` until the throttle answers 429 (the doubling wait is soon longer than a try). */
+  async function guessUntilThrottled(client: string, email: string): Promise<Response> {
+    for (let i = 0; i < 20; i += 1) {
+      const res = await loginFrom(client, email, `guess-${i}`);
+      if (res.status === 429) return res;
+      expect(res.status).toBe(401);
+    }
+    throw new Error('never throttled');
+  }
+
+  it("does not let a stranger's failures from one address lock the admin out of another", async () => {
+    const blocked = await guessUntilThrottled('203.0.113.7', 'admin@marsad.demo');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await loginFrom('198.51.100.20', 'admin@marsad.demo', PASSWORD)).status).toBe(200);
+  });
+
+  it('caps one address across many accounts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && statuses.at(-1) !== 429; i += 1) {
+      statuses.push((await loginFrom('192.0.2.55', `nobody${i}@marsad.demo`, 'wrong password')).status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeGreaterThan(20); // each account had only one failure: it is the address's total
+    expect((await loginFrom('192.0.2.56', 'minister@marsad.demo', PASSWORD)).status).toBe(200);
   });
 });
 

@@ -1,10 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgliteWorkerDatabase } from '@marsad/db';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url));
 
@@ -18,6 +19,43 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number | null) ?? null : 0, stdout, stderr }),
     );
   });
+}
+
+/** A free loopback port: the server's start-up line names the port it was given, so give it a real one. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  /** Settles with the exit code (or the signal) when the process ends. */
+  exited: Promise<number | string | null>;
+}
+
+/** Starts the real server (api/src/main.ts) and waits until it listens. */
+async function launch(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    env: { PATH: process.env.PATH, LOG_REQUESTS: 'false', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Marsad is running')) resolve();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then(() => reject(new Error(`the server stopped before listening: ${output}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child, exited };
 }
 
 /** One line on stderr, starting with "marsad:", and no stack trace. */
@@ -39,7 +77,10 @@ describe('start-up with bad configuration', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     busyPort = (blocker.address() as { port: number }).port;
   });
-  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('stops with one line when DATABASE_URL is unreachable', async () => {
     const result = await start({ PORT: '0', DATABASE_URL: 'postgres://marsad:secret@127.0.0.1:1/marsad' });
@@ -78,4 +119,75 @@ describe('start-up with bad configuration', () => {
     expect(result.code).toBe(1);
     expectOneClearLine(result.stderr, /Invalid configuration: PORT/);
   });
+});
+
+describe('the embedded data directory', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'marsad-datadir-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  // One test, as it takes one server's start-up: a second process is refused while the first
+  // runs, then the first is killed mid-write and its data directory opened again.
+  it('is refused to a second process while open, and loses no acknowledged write to a kill -9', async () => {
+    const dataDir = join(dir, 'data');
+    const server = await launch({ DATA_DIR: dataDir });
+    onTestFinished(() => void server.child.kill('SIGKILL')); // should the test fail before its kill
+    const second = await start({ PORT: '0', DATA_DIR: dataDir });
+    expect(second.code).toBe(1);
+    expectOneClearLine(second.stderr, new RegExp(`data directory .*data is in use by another Marsad process \\(pid ${server.child.pid}\\)`));
+
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'engineer.damascus@marsad.demo', password: 'marsad-demo' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await login.json();
+
+    const acknowledged: string[] = [];
+    let next = 0;
+    let killed = false;
+    const writer = async () => {
+      while (!killed) {
+        const code = `KILL-${String(++next).padStart(4, '0')}`;
+        try {
+          const res = await fetch(`${server.url}/api/projects`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+            body: JSON.stringify({
+              code,
+              kind: 'development_project',
+              sector: 'water',
+              title_ar: 'مشروع اختبار',
+              title_en: 'Kill test project',
+              geometry: { type: 'Point', coordinates: [36.29, 33.51] },
+            }),
+          });
+          if (res.status === 201) acknowledged.push(code);
+          else if (res.status !== 503 && !killed) throw new Error(`write answered ${res.status}: ${await res.text()}`); // 503: busy, not acknowledged
+        } catch (error) {
+          if (!killed) throw error; // after the kill, a cut-off request is expected
+        }
+      }
+    };
+    let failed: unknown;
+    const writers = Promise.all([writer(), writer(), writer()]).catch((error: unknown) => (failed = error));
+    while (acknowledged.length < 10 && !failed) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(failed).toBeUndefined();
+    server.child.kill('SIGKILL');
+    killed = true;
+    expect(await server.exited).toBe('SIGKILL');
+    await writers;
+
+    // Opened again (the dead process's lock is taken over), every acknowledged write is there.
+    const db = await PgliteWorkerDatabase.open({ dataDir });
+    try {
+      const rows = await db.query<{ code: string }>('select code from projects where code = any($1)', [acknowledged]);
+      expect(rows.map((row) => row.code).sort()).toEqual([...acknowledged].sort());
+    } finally {
+      await db.close();
+    }
+  }, 180_000); // two start-ups of PGlite, in child processes
 });

@@ -25,7 +25,7 @@ export interface OpenedPage {
   page: Page;
   /** Requests to any host but this machine; they are blocked. */
   externalRequests: string[];
-  /** Uncaught exceptions and console errors on the page. */
+  /** Uncaught exceptions, console errors and Content-Security-Policy violations on the page. */
   pageErrors: string[];
 }
 
@@ -49,6 +49,15 @@ export async function newGuardedPage(browser: Browser, options: BrowserContextOp
     externalRequests.push(url.href);
     return route.abort('blockedbyclient');
   });
+  // The page runs under the server's CSP as it is: anything the policy blocks is an error too.
+  await context.exposeBinding('__marsadCspViolation', (_source, violation: string) => pageErrors.push(`CSP violation: ${violation}`));
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { __marsadCspViolation: (text: string) => void }).__marsadCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    ),
+  );
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {

@@ -78,4 +78,22 @@ describe('governorate map (browser)', () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('draws under the strict Content-Security-Policy: no inline script, worker from this origin, no violation', { timeout: 120_000 }, async () => {
+    const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'en' });
+    const response = await page.goto(new URL('/?lang=en', BASE_URL).href);
+    expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+    // An inline script is refused, and says so: the policy is live, not only sent.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+    });
+    await expect.poll(() => pageErrors.some((error) => error.startsWith('CSP violation: script-src'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+    expect(pageErrors.filter((error) => !error.includes('script-src') && !/Content Security Policy/.test(error))).toEqual([]);
+    expect(externalRequests).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -1,5 +1,4 @@
-import { serve } from '@hono/node-server';
-import { createApp, loadConfig } from '@marsad/api';
+import { createApp, loadConfig, serveApp } from '@marsad/api';
 import { freshDatabase, type Level } from './testDatabases.ts';
 
 export interface TestServer {
@@ -11,7 +10,7 @@ export interface TestServer {
 export async function startTestServer(level: Level = 'demo'): Promise<TestServer> {
   const database = await freshDatabase(level);
   const app = createApp({ db: database.db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: process.env.WEB_DIST }) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -68,6 +68,18 @@ async function replay(db: Database, level: Level): Promise<void> {
   await step.run(db);
 }
 
+/** On the PostgreSQL server: a new database at `level`, by URL, for tests that open it their own way. */
+export async function freshServerCopy(level: Level): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = serverUrl();
+  if (!url) throw new Error('freshServerCopy needs DATABASE_URL');
+  return copyTemplate(url, (await prepared(level, url)) as string);
+}
+
+/** The prepared PGlite snapshot of `level`, for tests that open it their own way. */
+export async function snapshotOf(level: Level): Promise<Blob> {
+  return (await prepared(level, undefined)) as Blob;
+}
+
 export interface TestDatabase {
   db: Database;
   close(): Promise<void>;

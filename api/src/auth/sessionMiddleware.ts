@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { ANONYMOUS } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { AppEnv } from '../http/router.ts';
-import { findSession, SESSION_COOKIE } from './sessions.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,7 +28,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   }
   const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await findSession(c.var.db, token) : undefined;
+  const session = token ? await c.var.sessions.find(c.var.db, token) : undefined;
   c.set('viewer', session?.viewer ?? ANONYMOUS);
   if (session && token) c.set('session', { ...session, token });
   if (unsafe && session && c.req.header('x-csrf-token') !== session.csrfToken) {

@@ -6,7 +6,6 @@
  * Seeds 100,000 projects and 1,000,000 updates into an empty database first (about 40 s).
  * Prints medians; where the machine's noise matters, a ratio of two things measured side by side.
  */
-import { serve } from '@hono/node-server';
 import { PostgresDatabase } from '@marsad/db';
 import { seedDemoData } from '@marsad/demo';
 import autocannon from 'autocannon';
@@ -15,8 +14,10 @@ import { setDemoPasswords } from '../auth/demoPasswords.ts';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { setUpDatabase } from '../database/setUpDatabase.ts';
+import { serveApp } from '../http/nodeServer.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
+import { benchLoad, loadRows } from './benchLoad.ts';
 import { benchWrites } from './benchWrites.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -74,7 +75,7 @@ console.log(`Scale: ${scale!.projects} projects (${scale!.published} published),
 // Two servers on loopback: one with the tile cache off (to measure encoding), one with it on.
 const start = async (env: Record<string, string>) => {
   const app = createApp({ db, config: loadConfig({ LOG_REQUESTS: 'false', DATABASE_URL: url, ...env }) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
 };
@@ -148,6 +149,13 @@ for (const z of [5, 6, 7, 8]) {
 }
 
 rows.push(...(await benchWrites(uncached.base, db, REPEAT)));
+
+// Many readers at once, against a server in its own process (BENCH_LOAD_SECONDS=0 skips it).
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+if (loadSeconds > 0) {
+  const mix = { connections: 200, seconds: loadSeconds };
+  rows.push(...loadRows(await benchLoad(db, url, mix), mix));
+}
 
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

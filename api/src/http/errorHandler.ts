@@ -1,3 +1,4 @@
+import { DatabaseUnavailableError } from '@marsad/db';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ProblemError, problemResponse } from './problem.ts';
@@ -12,9 +13,11 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
       type: 'about:blank',
       title: error.message || 'Bad request',
       status: error.status,
+      detail: httpExceptionDetail(error),
       instance: c.req.path,
     });
   }
+  if (error instanceof DatabaseUnavailableError) return unavailableResponse(error, c.req.path);
   const database = databaseProblem(error);
   if (database) return problemResponse({ ...database, instance: c.req.path });
   console.error(
@@ -38,6 +41,19 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
     instance: c.req.path,
   });
 
+/** The database is away or saturated: a temporary 503 with Retry-After, never a 500. */
+function unavailableResponse(error: DatabaseUnavailableError, instance: string): Response {
+  const seconds = error.retryAfterSeconds;
+  const detail =
+    error.reason === 'busy'
+      ? `The database is busy with other requests. Try again in ${seconds} s.`
+      : `The database cannot be reached right now; Marsad reconnects by itself. Try again in ${seconds} s, and if this lasts, check that the database server is running.`;
+  return problemResponse(
+    { type: 'urn:marsad:problem:database-unavailable', title: 'Service Unavailable', status: 503, detail, reason: error.reason, instance },
+    { 'retry-after': String(seconds) },
+  );
+}
+
 /** Unique values people choose, and how to tell them theirs is taken (instead of a constraint's name). */
 const TAKEN: Record<string, { parameter: string; message: string }> = {
   users_email_key: { parameter: 'email', message: 'an account with this email already exists' },
@@ -59,8 +75,21 @@ function databaseProblem(error: unknown): { type: string; title: string; status:
     if (taken) return { type: 'about:blank', title: 'Conflict', status: 409, detail: `${taken.parameter}: ${taken.message}`, errors: [taken] };
     return { type: 'about:blank', title: 'Conflict', status: 409, detail };
   }
-  if (['23502', '23503', '23514', '22P02', '22007', '22008', '22003', '22001'].includes(code)) {
+  // Class 22 is "data exception": a value the database cannot take (NUL, out of range, bad encoding…).
+  if (['23502', '23503', '23514'].includes(code) || code.startsWith('22')) {
     return { type: 'about:blank', title: 'Bad Request', status: 400, detail };
   }
   return undefined;
+}
+
+/** What to do about one of Hono's own refusals (its validators say only what went wrong). */
+function httpExceptionDetail(error: HTTPException): string {
+  if (error.message.startsWith('Malformed JSON')) {
+    return 'The request body is not valid JSON: check its quotes, commas and brackets, and send it with content-type application/json';
+  }
+  if (error.message.startsWith('Malformed FormData')) {
+    return "The request body is not a readable form: send it as multipart/form-data with its boundary, as a browser's FormData does";
+  }
+  if (error.status === 415) return "This route does not take a body of this content type: the OpenAPI document (/api/openapi.json) lists each route's types";
+  return error.message || `The request was refused with status ${error.status}`;
 }

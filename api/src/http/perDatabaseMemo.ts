@@ -4,8 +4,8 @@ const memos = new WeakMap<Database, Map<string, Promise<unknown>>>();
 
 /**
  * Computes once per database and key, for data that changes only when the database is set up
- * (boundaries). On PGlite the database runs on the server's own thread, so every query saved
- * is time given back to other requests.
+ * (boundaries). On PGlite, with its one connection, every query saved is time given back to
+ * other requests.
  */
 export function perDatabaseMemo<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
   let memo = memos.get(db);

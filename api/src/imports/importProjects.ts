@@ -1,4 +1,4 @@
-import { withActor, type Database, type Queryable } from '@marsad/db';
+import { DatabaseUnavailableError, withActor, type Database, type Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
@@ -70,6 +70,7 @@ async function importRow(tx: Queryable, viewer: Viewer, row: UploadRow, repair: 
     ids.push(inserted.id);
     return errors;
   } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw error; // the database is away: not the row's fault
     await tx.query('rollback to savepoint import_row');
     return [...errors, rowError(row.row, error)];
   } finally {
@@ -89,6 +90,7 @@ async function geometryOf(tx: Queryable, row: UploadRow): Promise<unknown> {
       const [read] = await tx.query<{ geojson: string }>('select ST_AsGeoJSON(ST_GeomFromText($1)) as geojson', [row.geometry.wkt]);
       return JSON.parse(read!.geojson);
     } catch (error) {
+      if (error instanceof DatabaseUnavailableError) throw error;
       throw new ProblemError(400, 'Invalid request', `wkt: cannot be read (${(error as Error).message})`, {
         errors: [{ parameter: 'wkt', message: `cannot be read as WKT (${(error as Error).message})` }],
       });

@@ -1,4 +1,5 @@
-import { html } from 'hono/html';
+import { createHash } from 'node:crypto';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -23,6 +24,9 @@ const STYLE = `
   .pager a { margin-inline-end: 1rem; }
 `;
 
+/** The Content-Security-Policy source that allows this one inline stylesheet and no other (see securityHeaders.ts). */
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+
 /** A whole, self-contained HTML page (no external CSS, scripts or fonts); every value is escaped. */
 export function htmlPage(page: { title: string; crumbs: Crumb[]; jsonHref: string; body: Html }): Html {
   return html`<!doctype html>
@@ -31,7 +35,7 @@ export function htmlPage(page: { title: string; crumbs: Crumb[]; jsonHref: strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} – Marsad OGC API</title>
-<style>${STYLE}</style>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
 <header>Marsad <span lang="ar" dir="rtl">مرصد</span> · OGC API – Features</header>

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Queryable } from '@marsad/db';
+import { DatabaseUnavailableError, type Queryable } from '@marsad/db';
 import { ProblemError } from '../http/problem.ts';
 import { isOverLimit, MAX_GEOMETRY_PARTS, MAX_GEOMETRY_POSITIONS, measureGeometry } from './geometryLimits.ts';
 
@@ -64,6 +64,7 @@ export async function checkGeometry(db: Queryable, geometry: unknown, repair: bo
       [JSON.stringify(geometry)],
     );
   } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw error; // the database is away: not the geometry's fault
     throw invalid(`not a GeoJSON geometry PostGIS can read (${(error as Error).message})`);
   }
   if (!row || row.empty) throw invalid('is empty');

@@ -4,6 +4,7 @@ import { LIMITS, ORGANIZATION_KINDS, ORGANIZATION_SLUG, ownAccountProblem, ROLES
 import type { Role, Viewer } from '../access/Viewer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ProblemError } from '../http/problem.ts';
+import { pathId } from '../http/pathId.ts';
 import { createRouter } from '../http/router.ts';
 
 
@@ -161,7 +162,7 @@ export const admin = createRouter()
       tags: ['Admin'],
       summary: 'Change an account: name, organization, role, governorates, password, or disable it (its sessions end)',
       request: {
-        params: z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) }),
+        params: z.object({ id: pathId('id', 2 ** 31 - 1) }),
         body: { required: true, content: json(UserChange) },
       },
       responses: {
@@ -204,6 +205,7 @@ export const admin = createRouter()
         if (body.disabled || hash) await tx.query('delete from sessions where user_id = $1', [id]);
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [id]))[0]!;
       });
+      c.var.sessions.forgetUser(id); // its role, governorates or organization apply from the next request
       return c.json(user, 200);
     },
   )

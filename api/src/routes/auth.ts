@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { decoyHash, passwordMatches } from '../auth/passwords.ts';
 import { createSession, endSession, SESSION_COOKIE, SESSION_DAYS, type SessionUser } from '../auth/sessions.ts';
-import { ProblemError } from '../http/problem.ts';
+import { clientAddress, isHttps } from '../http/forwarded.ts';
+import { ProblemError, problemResponse } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 
 const User = z
@@ -20,14 +19,8 @@ const User = z
 
 const SignedIn = z.object({ user: User, csrfToken: z.string().openapi({ description: 'Send as x-csrf-token with every change' }) });
 
-/** The peer's address (not X-Forwarded-For, which any client can write); 'local' in tests. */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'local';
-  } catch {
-    return 'local';
-  }
-}
+/** "8 seconds", "3 minutes": how long to wait, as a person reads it. */
+const waitText = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`);
 
 const publicUser = ({ id, email, display_name, role, organization, governorates }: SessionUser) => ({
   id,
@@ -69,9 +62,15 @@ export const auth = createRouter()
       const client = clientAddress(c);
       const wait = c.var.loginRateLimit.retryAfter(email, client);
       if (wait > 0) {
-        throw new ProblemError(429, 'Too Many Requests', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, {
+        const problem = {
+          type: 'urn:marsad:problem:too-many-requests',
+          title: 'Too Many Requests',
+          status: 429,
+          detail: `Too many failed sign-ins from your address: try again in ${waitText(wait)}`,
+          instance: c.req.path,
           retry_after_seconds: wait,
-        });
+        };
+        return problemResponse(problem, { 'retry-after': String(wait) }) as never;
       }
       const [user] = await c.var.db.query<SessionUser & { password_hash: string | null }>(
         `select u.id, u.email, u.display_name, u.role, u.organization_id, o.slug as organization, u.password_hash,
@@ -86,13 +85,13 @@ export const auth = createRouter()
         c.var.loginRateLimit.fail(email, client);
         throw new ProblemError(401, 'Unauthorized', 'Wrong email or password');
       }
-      c.var.loginRateLimit.succeed(email);
+      c.var.loginRateLimit.succeed(email, client);
       const { token, csrfToken } = await createSession(c.var.db, user.id);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
+        secure: isHttps(c),
         maxAge: SESSION_DAYS * 24 * 3600,
       });
       return c.json({ user: publicUser(user), csrfToken }, 200);
@@ -108,7 +107,10 @@ export const auth = createRouter()
     }),
     async (c) => {
       const session = c.get('session');
-      if (session) await endSession(c.var.db, session.token);
+      if (session) {
+        await endSession(c.var.db, session.token);
+        c.var.sessions.forgetToken(session.token);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },

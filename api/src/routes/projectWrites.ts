@@ -5,6 +5,7 @@ import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { assertPlainText } from '../http/textInput.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../photos/photoLimits.ts';
 import { MAX_REPORT_REQUEST_BYTES, readUploadedPhotos, requestTooLarge, type UploadedPhoto } from '../photos/photoUpload.ts';
 import { ProgressPhoto } from '../photos/photoSchemas.ts';
@@ -75,6 +76,7 @@ async function readReport(
     // Named as in the JSON body, so a form shows each message beside its field either way.
     throw invalidReport(parsed.error.issues.map((issue) => ({ parameter: issue.path.length ? issue.path.join('.') : 'report', message: issue.message })));
   }
+  assertPlainText(parsed.data);
   return { body: parsed.data, photos: await readUploadedPhotos(form.photos) };
 }
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { canonicalWholeNumber } from '../http/pathId.ts';
 import { createRouter } from '../http/router.ts';
 import { ProblemError } from '../http/problem.ts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
@@ -10,12 +11,13 @@ const MAX_ZOOM = 22;
 
 const TileParams = z.object({
   layer: z.enum(TILE_LAYER_NAMES).openapi({ param: { name: 'layer', in: 'path' } }),
-  z: z.coerce.number().int().min(0).max(MAX_ZOOM).openapi({ param: { name: 'z', in: 'path' } }),
-  x: z.coerce.number().int().min(0).openapi({ param: { name: 'x', in: 'path' } }),
+  z: canonicalWholeNumber(0, MAX_ZOOM).openapi({ param: { name: 'z', in: 'path' }, example: '5' }),
+  x: canonicalWholeNumber(0, 2 ** MAX_ZOOM - 1).openapi({ param: { name: 'x', in: 'path' }, example: '19' }),
   y: z
     .string()
-    .regex(/^\d+\.mvt$/, 'must be a tile row followed by .mvt')
+    .regex(/^(0|[1-9][0-9]*)\.mvt$/, 'must be a tile row in decimal digits followed by .mvt, such as 12.mvt')
     .transform((v) => Number(v.slice(0, -4)))
+    .pipe(z.number().max(2 ** MAX_ZOOM - 1, `must be below ${2 ** MAX_ZOOM}`))
     .openapi({ param: { name: 'y', in: 'path' }, example: '12.mvt' }),
 });
 

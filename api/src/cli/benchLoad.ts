@@ -1,0 +1,251 @@
+/**
+ * The load figure of `pnpm bench`: many readers at once against a real server process, as a
+ * ministry's dashboard sees them. The server runs in its own process (as in production), so the
+ * load generator's work is not counted against it.
+ *
+ * The mix: vector tiles at zooms 4–14 around real projects, national and per-governorate
+ * summaries, governorate timelines, project list pages, single projects and OGC API items (plain
+ * and by bbox), three quarters anonymous and a quarter signed in (a minister and a donor). A
+ * separate loop asks /api/health every 250 ms throughout and reports its slowest answer.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Queryable } from '@marsad/db';
+import { DEMO_PASSWORD } from '../auth/demoPasswords.ts';
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Answers that were not 2xx/304, and requests that failed or got no answer within 10 s. */
+  errors: number;
+  errorKinds: Record<string, number>;
+  healthSlowest: number;
+  healthAnswers: number;
+}
+
+const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const TIMEOUT_MS = 10_000;
+
+/** A tiny deterministic generator, so every run asks the same mix. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return {
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  };
+}
+
+/** The paths readers ask for, in the proportions of a working day. */
+async function readMix(db: Queryable, random: () => number): Promise<string[]> {
+  const projects = await db.query<{ id: number; lon: number; lat: number }>(
+    `select id, ST_X(ST_PointOnSurface(geom)) as lon, ST_Y(ST_PointOnSurface(geom)) as lat
+       from projects where is_published order by md5(id::text) limit 400`,
+  );
+  const areas = await db.query<{ code: string; country: string }>(
+    `select a.code, a.country_iso3 as country from admin_areas a
+      where a.level = 1 and exists (select 1 from projects p where p.admin_area_id = a.id) order by a.code`,
+  );
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const statuses = ['planned', 'in_progress', 'completed', 'suspended'];
+  const paths: string[] = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const roll = random();
+    const project = pick(projects);
+    const area = pick(areas);
+    if (roll < 0.4) {
+      const z = 4 + Math.floor(random() * 11);
+      const { x, y } = tileOf(project.lon, project.lat, z);
+      const layer = random() < 0.7 ? 'projects' : random() < 0.5 ? 'governorates' : 'zones';
+      paths.push(`/tiles/${layer}/${z}/${x}/${y}.mvt`);
+    } else if (roll < 0.5) {
+      paths.push(random() < 0.5 ? '/api/summaries/countries' : `/api/summaries/governorates?country=${area.country}`);
+    } else if (roll < 0.58) {
+      paths.push(`/api/summaries/governorates/${area.code}`);
+    } else if (roll < 0.66) {
+      paths.push(`/api/summaries/governorates/${area.code}/timeline`);
+    } else if (roll < 0.78) {
+      const filter = random() < 0.5 ? `&status=${pick(statuses)}` : `&governorate=${area.code}`;
+      paths.push(`/api/projects?limit=50&sort=-delay${filter}`);
+    } else if (roll < 0.88) {
+      paths.push(`/api/projects/${project.id}`);
+    } else if (roll < 0.94) {
+      paths.push(`/ogc/collections/projects/items?f=json&limit=50&offset=${50 * Math.floor(random() * 20)}`);
+    } else {
+      const [w, s] = [project.lon - 0.5, project.lat - 0.5];
+      paths.push(`/ogc/collections/projects/items?f=json&limit=50&bbox=${w.toFixed(3)},${s.toFixed(3)},${(w + 1).toFixed(3)},${(s + 1).toFixed(3)}`);
+    }
+  }
+  return paths;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `pnpm start`'s server (API only) in its own process and waits until it listens. */
+async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_REQUESTS: 'false', DEMO_DATA: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Marsad is running')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}): ${output.slice(-2000)}`)));
+    setTimeout(() => reject(new Error(`bench server not listening after 120 s: ${output.slice(-2000)}`)), 120_000).unref();
+  });
+  child.removeAllListeners('exit');
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${email}: HTTP ${res.status}`);
+  await res.arrayBuffer();
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** 'ok', 'HTTP nnn', 'no answer in 10 s' or 'failed: …'; never waits longer than the timeout, body included. */
+async function answered(url: string, headers: Record<string, string>): Promise<string> {
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve('no answer in 10 s');
+    }, TIMEOUT_MS);
+  });
+  const request = (async () => {
+    try {
+      const res = await fetch(url, { headers, signal: abort.signal });
+      await res.arrayBuffer();
+      return res.ok || res.status === 304 ? 'ok' : `HTTP ${res.status}`;
+    } catch (error) {
+      return abort.signal.aborted ? 'no answer in 10 s' : `failed: ${(error as Error).message}`;
+    }
+  })();
+  try {
+    return await Promise.race([request, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A path as its route, for counting errors: `/api/projects/{id}`, `/tiles/projects/{z}/{x}/{y}.mvt`… */
+const route = (path: string) =>
+  path
+    .split('?')[0]!
+    .replace(/\/[A-Z]{2}-[A-Z0-9]{1,3}(?=\/|$)/, '/{code}')
+    .replace(/\/\d+\/\d+\/\d+\.mvt$/, '/{z}/{x}/{y}.mvt')
+    .replace(/\/\d+$/, '/{id}');
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Runs the mixed read load against a fresh server process on `databaseUrl`. */
+export async function benchLoad(db: Queryable, databaseUrl: string, options: LoadOptions): Promise<LoadResult> {
+  const random = seeded(20261202);
+  const paths = await readMix(db, random);
+  const { base, child } = await startServer(databaseUrl);
+  try {
+    const cookies = [undefined, undefined, undefined, await signIn(base, 'minister@marsad.demo'), undefined, undefined, undefined, await signIn(base, 'donor.undp@marsad.demo')];
+    const DONOR = cookies.length - 1;
+    const latencies: number[] = [];
+    const errorKinds: Record<string, number> = {};
+    const fail = (kind: string) => (errorKinds[kind] = (errorKinds[kind] ?? 0) + 1);
+    const end = performance.now() + options.seconds * 1000;
+
+    const reader = async (n: number) => {
+      const next = seeded(n + 1);
+      while (performance.now() < end) {
+        const path = paths[Math.floor(next() * paths.length)]!;
+        // A donor asks for single projects shared with it only; these sample ids are any published ones.
+        const who = Math.floor(next() * cookies.length);
+        const cookie = who === DONOR && /^\/api\/projects\/\d/.test(path) ? undefined : cookies[who];
+        const started = performance.now();
+        const outcome = await answered(base + path, cookie ? { cookie } : {});
+        if (outcome !== 'ok') fail(outcome.startsWith('HTTP') ? `${outcome} ${route(path)}` : outcome);
+        latencies.push(performance.now() - started);
+      }
+    };
+
+    let healthSlowest = 0;
+    let healthAnswers = 0;
+    const health = async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        if ((await answered(`${base}/api/health`, {})) === 'ok') healthAnswers += 1;
+        healthSlowest = Math.max(healthSlowest, performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+
+    const started = performance.now();
+    await Promise.all([health(), ...Array.from({ length: options.connections }, (_, n) => reader(n))]);
+    const seconds = (performance.now() - started) / 1000;
+    const sorted = latencies.sort((a, b) => a - b);
+    return {
+      requests: sorted.length,
+      perSecond: sorted.length / seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? 0,
+      errors: Object.values(errorKinds).reduce((a, b) => a + b, 0),
+      errorKinds,
+      healthSlowest,
+      healthAnswers,
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** The result as bench rows. */
+export function loadRows(result: LoadResult, options: LoadOptions): [string, string][] {
+  const kinds = Object.entries(result.errorKinds)
+    .map(([kind, count]) => `${count} × ${kind}`)
+    .join(', ');
+  return [
+    [
+      `Mixed reads, ${options.connections} connections for ${options.seconds} s (server in its own process)`,
+      `${Math.round(result.perSecond)} req/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`,
+    ],
+    ['  errors (not 2xx/304, failed, or no answer in 10 s)', result.errors === 0 ? '0' : `${result.errors} (${kinds})`],
+    ['  /api/health every 250 ms meanwhile: slowest answer', `${result.healthSlowest.toFixed(0)} ms (${result.healthAnswers} answered)`],
+  ];
+}
