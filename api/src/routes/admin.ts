@@ -151,6 +151,7 @@ export const admin = createRouter()
         await setGovernorates(tx, created!.id, body.governorates);
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [created!.id]))[0]!;
       });
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json(user, 201);
     },
   )
@@ -204,6 +205,7 @@ export const admin = createRouter()
         if (body.disabled || hash) await tx.query('delete from sessions where user_id = $1', [id]);
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [id]))[0]!;
       });
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json(user, 200);
     },
   )
@@ -225,6 +227,7 @@ export const admin = createRouter()
           [body.slug, body.kind, body.name_en, body.name_ar, body.country],
         ),
       );
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json({ slug: created!.slug }, 201);
     },
   )
@@ -255,6 +258,7 @@ export const admin = createRouter()
         ),
       );
       if (!saved) throw new ProblemError(404, 'Not Found', `No organization ${slug}`);
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json(saved, 200);
     },
   );
