@@ -119,7 +119,7 @@ for (const { layer, tile } of sample) {
     await get(uncached.base, path);
     http.push(performance.now() - t0);
     t0 = performance.now();
-    await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile.z));
+    await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile));
     direct.push(performance.now() - t0);
   }
   rows.push([
@@ -140,7 +140,7 @@ for (const z of [5, 6, 7, 8]) {
   let largest = { bytes: 0, at: '' };
   for (const layer of ['projects', 'governorates', 'zones'] as TileLayerName[]) {
     for (const tile of tilesCovering(z, REGION)) {
-      const body = await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, z));
+      const body = await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile));
       if (body.length > largest.bytes) largest = { bytes: body.length, at: `${layer} ${z}/${tile.x}/${tile.y}` };
     }
   }
