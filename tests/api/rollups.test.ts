@@ -183,4 +183,21 @@ describe('rollups equal the plain computation', () => {
     await expectSummariesEqual();
     await expectTimelinesEqual();
   });
+
+  it('holds after concurrent reports and edits in the same governorates', async () => {
+    const projects = await t.db.query<{ id: number; version: number; status: ProjectStatus }>(
+      `select p.id, p.version, p.status from projects p join admin_areas a on a.id = p.admin_area_id
+        where a.code in ('SY-DI', 'SY-HL') and p.status in ('in_progress', 'planned') order by p.id limit 16`,
+    );
+    const writes = projects.map((project, i) =>
+      i % 4 === 3
+        ? send('PATCH', `/api/projects/${project.id}`, { budget: 1_000_000 + i, is_published: i % 8 === 3, version: project.version })
+        : send('POST', `/api/projects/${project.id}/progress`, {
+            reported_on: day(i % 3), status: i % 2 ? 'suspended' : project.status, physical_progress: 10 + i, financial_progress: 5 + i, version: project.version,
+          }),
+    );
+    expect((await Promise.all(writes)).map((res) => res.status).sort()).toEqual(projects.map((_, i) => (i % 4 === 3 ? 200 : 201)).sort());
+    await expectSummariesEqual();
+    await expectTimelinesEqual();
+  });
 });
