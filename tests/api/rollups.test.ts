@@ -1,4 +1,6 @@
+import { VectorTile } from '@mapbox/vector-tile';
 import type { Viewer } from '@marsad/api/access';
+import Pbf from 'pbf';
 import { canMove, STATUS_TRANSITIONS } from '@marsad/api/statusTransitions';
 import { summarizeAll, summarizeByCountry, summarizeByGovernorate } from '@marsad/api/summaries';
 import type { ProjectStatus } from '@marsad/api/vocabulary';
@@ -170,7 +172,23 @@ describe('rollups equal the plain computation', () => {
     }
   }
 
+  /** The governorates tile colours by the same numbers as the plain summaries. */
+  async function expectChoroplethEqual() {
+    for (const [email, viewer] of [[undefined, { kind: 'anonymous' }], [ADMIN, { kind: 'user', userId: 1, role: 'admin', organizationId: 1 }]] as const) {
+      const res = await t.app.request('/tiles/governorates/5/19/12.mvt?status=in_progress,suspended', { headers: email ? { cookie: sessions[email]!.cookie } : {} });
+      const layer = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer()))).layers.governorates!;
+      const plain = new Map((await summarizeByGovernorate(t.db, { status: ['in_progress', 'suspended'] }, viewer, { standings: false })).map((g) => [g.governorate, g]));
+      expect(layer.length).toBeGreaterThan(5);
+      for (let i = 0; i < layer.length; i += 1) {
+        const { code, projects, delayed, stale } = layer.feature(i).properties;
+        const expected = plain.get(code as string)!;
+        expect({ projects, delayed, stale }, `${code}`).toEqual({ projects: expected.projects, delayed: expected.delayed, stale: expected.stale });
+      }
+    }
+  }
+
   it('holds on the demo data as loaded', async () => {
+    await expectChoroplethEqual();
     await expectSummariesEqual();
     await expectTimelinesEqual();
   });
@@ -182,6 +200,7 @@ describe('rollups equal the plain computation', () => {
     await randomWrites(7);
     await expectSummariesEqual();
     await expectTimelinesEqual();
+    await expectChoroplethEqual();
   });
 
   it('holds after concurrent reports and edits in the same governorates', async () => {
