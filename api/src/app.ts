@@ -33,6 +33,8 @@ import { projectSharing } from './routes/projectSharing.ts';
 import { projectWrites } from './routes/projectWrites.ts';
 import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
+import { readCache } from './cache/readCache.ts';
+import { ResponseCache } from './cache/ResponseCache.ts';
 import { DataVersion } from './tiles/DataVersion.ts';
 import { TileCache } from './tiles/TileCache.ts';
 import { tileEncoderFor } from './tiles/tileEncoderFor.ts';
@@ -79,6 +81,8 @@ export function createApp({ db, config }: AppDependencies) {
   app.use('/api/*', jsonBodyLimits);
   // Text-like responses only (JSON, GeoJSON, CSV, JS, CSS, fonts): compress() skips the rest.
   app.use('*', compress());
+  // Repeated reads (summaries, lists, OGC pages...) from memory, keyed by data version and visibility scope.
+  app.use('*', readCache(new ResponseCache(config.RESPONSE_CACHE_MB * 1024 * 1024)));
 
   app.route('/api/auth', auth);
   app.route('/api/admin', admin);

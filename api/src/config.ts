@@ -41,6 +41,8 @@ const ConfigSchema = z.object({
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a MapLibre style' }).optional(),
   /** Memory for encoded vector tiles. */
   TILE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** Memory for JSON answers of repeated reads (summaries, lists, OGC pages); 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   /** How often to look for data written by other processes (the tile cache then starts afresh). */
   DATA_VERSION_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   /** Page size of lists when the client does not ask, and the most it may ask for. */

@@ -45,7 +45,10 @@ export class PostgresDatabase implements Database {
       keepAliveInitialDelayMillis: 10_000,
       // PostGIS functions carry high cost estimates, which trip JIT compilation: on tile and
       // summary queries it spends far longer compiling (seconds) than the query then runs.
-      options: '-c jit=off',
+      // Parallel workers take longer to start (tens of ms on a busy 2-core server) than our
+      // queries, which are index scans and small aggregates, take to run alone; under many
+      // concurrent readers they only compete for the same cores.
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
       types: { getTypeParser: parserFor as typeof pg.types.getTypeParser },
     });
     // An idle client can lose its server (restart, network); the pool drops it and opens

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -242,6 +243,24 @@ describe('OGC API – Features', () => {
       // Across the antimeridian, far from every project.
       const pacific = await getJson<FeatureCollection>('/ogc/collections/projects/items?bbox=170,-10,-170,10');
       expect(pacific.numberMatched).toBe(0);
+    });
+
+    it('leaves numberMatched out of a bbox page over 1,000 matches, until the last page', async () => {
+      const { cookie } = await signIn(t.app, 'admin@marsad.demo');
+      const asAdmin = async (path: string) => (await get(path, { headers: { cookie } })).json() as Promise<FeatureCollection>;
+      const world = '/ogc/collections/projects/items?bbox=-180,-90,180,90&limit=1000';
+      const total = await count('select count(*) as n from projects');
+      expect(total).toBeGreaterThan(1000);
+      const first = await asAdmin(world);
+      expect(first.numberMatched).toBeUndefined();
+      expect(first.numberReturned).toBe(1000);
+      expect(linkOf(first.links, 'next')).toBeDefined();
+      const last = await asAdmin(`${world}&offset=${Math.floor((total - 1) / 1000) * 1000}`);
+      expect(last.numberMatched).toBe(total);
+      expect(linkOf(last.links, 'next')).toBeUndefined();
+      expect((await asAdmin('/ogc/collections/projects/items?bbox=-180,-90,180,90&limit=1&f=json&status=completed')).numberMatched).toBe(
+        await count(`select count(*) as n from projects where status = 'completed'`),
+      );
     });
 
     it('filters by datetime instants and intervals, open or closed, as the activity range', async () => {

@@ -72,14 +72,14 @@ const [scale] = await db.query<{ projects: number; updates: number; published: n
 );
 console.log(`Scale: ${scale!.projects} projects (${scale!.published} published), ${scale!.updates} updates; PostgreSQL server.\n`);
 
-// Two servers on loopback: one with the tile cache off (to measure encoding), one with it on.
+// Two servers on loopback: one with the tile and read caches off (to measure the work), one with them on.
 const start = async (env: Record<string, string>) => {
   const app = createApp({ db, config: loadConfig({ LOG_REQUESTS: 'false', DATABASE_URL: url, ...env }) });
   const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
 };
-const uncached = await start({ TILE_CACHE_MB: '0' });
+const uncached = await start({ TILE_CACHE_MB: '0', RESPONSE_CACHE_MB: '0' });
 const cached = await start({});
 const get = async (base: string, path: string) => {
   const res = await fetch(base + path);
@@ -97,6 +97,16 @@ const summaryFiltered = median(await time(() => get(uncached.base, '/api/summari
 rows.push(['Governorate summary, filtered (SYR, in progress, 2025)', ms(summaryFiltered)]);
 const national = median(await time(() => get(uncached.base, '/api/summaries/countries'), REPEAT));
 rows.push(['National totals + per country, HTTP', ms(national)]);
+const governorate = median(await time(() => get(uncached.base, '/api/summaries/governorates/SY-HL'), REPEAT));
+rows.push(['One governorate (SY-HL, the largest): totals, by sector and kind', ms(governorate)]);
+const timeline = median(await time(() => get(uncached.base, '/api/summaries/governorates/SY-HL/timeline'), REPEAT));
+rows.push(["A governorate's 36-month timeline (SY-HL)", ms(timeline)]);
+const cachedSummary = median(await time(() => get(cached.base, '/api/summaries/governorates'), REPEAT));
+rows.push(['Governorate summary from the read cache', ms(cachedSummary)]);
+for (const [name, bbox] of [['Syria-wide', '35.5,32.3,42.4,37.4'], ['Damascus area', '36,33,37.5,34.5']]) {
+  const ogcPage = median(await time(() => get(uncached.base, `/ogc/collections/projects/items?bbox=${bbox}&limit=50`), REPEAT));
+  rows.push([`OGC items page with bbox (${name}, 50 features)`, ms(ogcPage)]);
+}
 const page = median(await time(() => get(uncached.base, '/api/projects?limit=50&sort=-delay'), REPEAT));
 rows.push(['One page of the project list (50, sorted by delay)', ms(page)]);
 const search = median(await time(() => get(uncached.base, `/api/projects?q=${encodeURIComponent('مصراته')}&limit=50`), REPEAT));
@@ -120,7 +130,7 @@ for (const { layer, tile } of sample) {
     await get(uncached.base, path);
     http.push(performance.now() - t0);
     t0 = performance.now();
-    await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile.z));
+    await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile));
     direct.push(performance.now() - t0);
   }
   rows.push([
@@ -128,6 +138,14 @@ for (const { layer, tile } of sample) {
     `${ms(median(http))} / ${ms(median(direct))} = ${(median(http) / median(direct)).toFixed(2)}x`,
   ]);
 }
+
+// Uncached projects tiles at every zoom over the densest governorate (Aleppo): clusters below 10.
+const tileTimes: string[] = [];
+for (let z = 4; z <= 14; z += 1) {
+  const [tile] = tilesCovering(z, [37.16, 36.2, 37.16, 36.2]);
+  tileTimes.push(`z${z} ${median(await time(() => get(uncached.base, `/tiles/projects/${z}/${tile!.x}/${tile!.y}.mvt`), 7)).toFixed(1)}`);
+}
+rows.push(['Projects tile over Aleppo, uncached HTTP (ms)', tileTimes.join(', ')]);
 
 // Cached tile throughput from a load generator on loopback.
 const hot = '/tiles/projects/6/38/25.mvt';
@@ -141,7 +159,7 @@ for (const z of [5, 6, 7, 8]) {
   let largest = { bytes: 0, at: '' };
   for (const layer of ['projects', 'governorates', 'zones'] as TileLayerName[]) {
     for (const tile of tilesCovering(z, REGION)) {
-      const body = await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, z));
+      const body = await encoder.encode(db, tile, TILE_LAYERS[layer]({}, ANONYMOUS, tile));
       if (body.length > largest.bytes) largest = { bytes: body.length, at: `${layer} ${z}/${tile.x}/${tile.y}` };
     }
   }

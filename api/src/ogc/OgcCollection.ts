@@ -34,6 +34,23 @@ export interface FeaturesRequest<Filter> {
   offset: number;
 }
 
+/**
+ * A page of features. `numberMatched` is left out when counting would cost more than the page
+ * (OGC API Features makes it optional); `more` says whether features follow the page.
+ */
+export interface FeaturePageResult {
+  numberMatched?: number;
+  features: OgcFeature[];
+  more: boolean;
+}
+
+/**
+ * Above this many matches inside a bbox, numberMatched is left out: an exact spatial count
+ * reads every matching row (ST_Intersects needs the geometry), which would cost far more than
+ * the page itself. Counts without bbox read a narrow index and are always given.
+ */
+export const BBOX_COUNT_LIMIT = 1000;
+
 /** What the collections list and collection pages say about a collection. */
 export interface OgcCollectionInfo {
   id: string;
@@ -58,7 +75,7 @@ export interface OgcCollection<Shape extends z.ZodRawShape> extends OgcCollectio
     db: Queryable,
     viewer: Viewer,
     request: FeaturesRequest<z.output<z.ZodObject<Shape>>>,
-  ): Promise<{ numberMatched: number; features: OgcFeature[] }>;
+  ): Promise<FeaturePageResult>;
   /** One feature by its id as given in the URL, or undefined (unknown and hidden look alike). */
   feature(db: Queryable, viewer: Viewer, featureId: string): Promise<OgcFeature | undefined>;
 }

@@ -49,7 +49,8 @@ export const governoratesCollection: OgcCollection<typeof GovernorateFilters.sha
         order by a.code limit ${params.add(limit)} offset ${params.add(offset)}`,
       params.values,
     );
-    return { numberMatched: count?.n ?? 0, features: rows.map(toFeature) };
+    const numberMatched = count?.n ?? 0;
+    return { numberMatched, features: rows.map(toFeature), more: offset + rows.length < numberMatched };
   },
 
   async feature(db: Queryable, _viewer, featureId) {

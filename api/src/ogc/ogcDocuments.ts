@@ -94,7 +94,7 @@ export const collectionsDocument = (collections: CollectionDocument[], url: stri
 export interface FeatureCollectionDocument {
   type: 'FeatureCollection';
   timeStamp: string;
-  numberMatched: number;
+  numberMatched?: number;
   numberReturned: number;
   links: OgcLink[];
   features: OgcFeature[];
@@ -102,7 +102,9 @@ export interface FeatureCollectionDocument {
 
 export interface FeaturePage {
   collection: OgcCollectionInfo;
-  numberMatched: number;
+  numberMatched?: number;
+  /** Whether features follow this page. */
+  more: boolean;
   features: OgcFeature[];
   limit: number;
   offset: number;
@@ -110,7 +112,7 @@ export interface FeaturePage {
 
 /** A page of features; `next` and `prev` are the request URL with another offset, so every parameter carries on. */
 export function featureCollectionDocument(page: FeaturePage, url: string, served: OutputFormat): FeatureCollectionDocument {
-  const { collection, numberMatched, features, limit, offset } = page;
+  const { collection, numberMatched, more, features, limit, offset } = page;
   const pageType = served === 'json' ? GEOJSON_TYPE : HTML_TYPE;
   const pageLink = (rel: string, at: number): OgcLink => ({
     href: withParameters(url, { limit: String(limit), offset: String(at) }),
@@ -121,12 +123,12 @@ export function featureCollectionDocument(page: FeaturePage, url: string, served
   return {
     type: 'FeatureCollection',
     timeStamp: new Date().toISOString(),
-    numberMatched,
+    ...(numberMatched === undefined ? {} : { numberMatched }),
     numberReturned: features.length,
     links: [
       ...selfLinks(url, served, GEOJSON_TYPE),
       { href: ogcUrl(url, `/collections/${collection.id}`), rel: 'collection', type: JSON_TYPE, title: collection.title },
-      ...(offset + features.length < numberMatched ? [pageLink('next', offset + limit)] : []),
+      ...(more ? [pageLink('next', offset + limit)] : []),
       ...(offset > 0 ? [pageLink('prev', Math.max(0, offset - limit))] : []),
     ],
     features,

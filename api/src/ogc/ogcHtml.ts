@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { BBOX_COUNT_LIMIT } from './OgcCollection.ts';
 import { htmlPage, cellText, linkList, type Crumb, type Html } from './htmlPage.ts';
 import type {
   CollectionDocument,
@@ -87,7 +88,7 @@ export function itemsHtml(doc: FeatureCollectionDocument, collection: { id: stri
     title: `${collection.title}: items`,
     crumbs: [home(url), collectionsCrumb(url), collectionCrumb(url, collection.id, collection.title), { title: 'Items' }],
     jsonHref: linkOf(doc.links, 'alternate'),
-    body: html`<p>Features ${range} of ${doc.numberMatched} matched.</p>
+    body: html`<p>Features ${range} of ${doc.numberMatched ?? `more than ${BBOX_COUNT_LIMIT}`} matched.</p>
 ${pager}
 <table>
 <tr><th>id</th>${collection.columns.map((column) => html`<th>${column}</th>`)}</tr>

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BBOX_COUNT_LIMIT } from './OgcCollection.ts';
 
 /** The shapes of the OGC API documents, for the OpenAPI definition. */
 
@@ -43,7 +44,7 @@ export const OgcSchemas = {
     .object({
       type: z.literal('FeatureCollection'),
       timeStamp: z.string(),
-      numberMatched: z.number().int(),
+      numberMatched: z.number().int().optional().openapi({ description: `Left out for a bbox with more than ${BBOX_COUNT_LIMIT} matches` }),
       numberReturned: z.number().int(),
       links,
       features: z.array(feature),

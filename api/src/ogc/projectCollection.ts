@@ -8,7 +8,7 @@ import { PROJECT_SUMMARY_COLUMNS } from '../projects/projectQueries.ts';
 import type { ProjectKind } from '../projects/projectVocabulary.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import { bboxSql } from './bboxSql.ts';
-import type { FeaturesRequest, OgcCollection, OgcFeature } from './OgcCollection.ts';
+import { BBOX_COUNT_LIMIT, type FeaturesRequest, type OgcCollection, type OgcFeature } from './OgcCollection.ts';
 
 /** The shared project filters an OGC client may use as query parameters (dates come from `datetime`). */
 export const ProjectFeatureFilters = ProjectFilterQuery.pick({
@@ -95,13 +95,25 @@ export function projectCollection(options: ProjectCollectionOptions): OgcCollect
       await assertKnownFilterValues(db, filter);
       const params = new SqlParams();
       const where = whereSql(filter, viewer, params, request);
-      const [count] = await db.query<{ n: number }>(`select count(*) as n from projects p where ${where}`, [...params.values]);
-      const rows = await db.query<Row>(
-        `select ${columns} from ${from} where ${where}
-          order by p.id limit ${params.add(request.limit)} offset ${params.add(request.offset)}`,
-        params.values,
-      );
-      return { numberMatched: count?.n ?? 0, features: rows.map(toFeature) };
+      // With a bbox, count no further than BBOX_COUNT_LIMIT (see there); the page reads one row
+      // beyond its end to know whether another follows.
+      const counted = request.bbox ? `(select 1 from projects p where ${where} limit ${BBOX_COUNT_LIMIT + 1}) counted` : `projects p where ${where}`;
+      const countValues = [...params.values];
+      const [[count], rows] = await Promise.all([
+        db.query<{ n: number }>(`select count(*) as n from ${counted}`, countValues),
+        db.query<Row>(
+          `select ${columns} from ${from} where ${where}
+            order by p.id limit ${params.add(request.limit + 1)} offset ${params.add(request.offset)}`,
+          params.values,
+        ),
+      ]);
+      const more = rows.length > request.limit;
+      const features = rows.slice(0, request.limit).map(toFeature);
+      const n = count?.n ?? 0;
+      // Past the limit, the last page still knows the total.
+      const lastPage = !more && features.length > 0;
+      const numberMatched = !request.bbox || n <= BBOX_COUNT_LIMIT ? n : lastPage ? request.offset + features.length : undefined;
+      return { numberMatched, features, more };
     },
 
     async feature(db, viewer, featureId) {

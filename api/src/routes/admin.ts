@@ -152,6 +152,7 @@ export const admin = createRouter()
         await setGovernorates(tx, created!.id, body.governorates);
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [created!.id]))[0]!;
       });
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json(user, 201);
     },
   )
@@ -206,6 +207,7 @@ export const admin = createRouter()
         return (await tx.query<z.infer<typeof UserOut>>(`${USER_SELECT} where u.id = $1`, [id]))[0]!;
       });
       c.var.sessions.forgetUser(id); // its role, governorates or organization apply from the next request
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json(user, 200);
     },
   )
@@ -227,6 +229,7 @@ export const admin = createRouter()
           [body.slug, body.kind, body.name_en, body.name_ar, body.country],
         ),
       );
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json({ slug: created!.slug }, 201);
     },
   )
@@ -257,6 +260,7 @@ export const admin = createRouter()
         ),
       );
       if (!saved) throw new ProblemError(404, 'Not Found', `No organization ${slug}`);
+      c.var.dataVersion.bump(); // names of users and organizations show in project answers
       return c.json(saved, 200);
     },
   );

@@ -84,14 +84,14 @@ function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection
           z.output<z.ZodObject<Shape>>;
         const format = formatOf(c, f);
         const size = pageSize(limit, c.var.config);
-        const { numberMatched, features } = await collection.features(c.var.db, c.var.viewer, {
+        const { numberMatched, features, more } = await collection.features(c.var.db, c.var.viewer, {
           filter: filter as z.output<z.ZodObject<Shape>>,
           bbox,
           datetime,
           limit: size,
           offset,
         });
-        const doc = featureCollectionDocument({ collection, numberMatched, features, limit: size, offset }, c.req.url, format);
+        const doc = featureCollectionDocument({ collection, numberMatched, more, features, limit: size, offset }, c.req.url, format);
         return send(c, format, doc, () => itemsHtml(doc, { id: collection.id, title, columns: collection.htmlColumns }, c.req.url), GEOJSON_TYPE);
       },
     )

@@ -3,6 +3,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { standingsByGovernorateSql, standingsCanServe, STANDINGS_SUM_SQL } from './projectStandings.ts';
 import { readMetrics, summaryMetricsSql, type SummaryMetrics } from './summaryMetrics.ts';
 
 export interface CountrySummary extends SummaryMetrics {
@@ -19,9 +20,24 @@ export interface GovernorateSummary extends SummaryMetrics {
   name_ar_short: string;
 }
 
+export interface SummaryOptions {
+  /** false: aggregate the projects themselves, never the project_standings rollup (tests compare the two). */
+  standings?: boolean;
+}
+
+const useStandings = (filter: ProjectFilter, viewer: Viewer, options: SummaryOptions) =>
+  options.standings !== false && standingsCanServe(filter, viewer);
+
 /** Metrics for all projects the viewer may see under the filter, taken together. */
-export async function summarizeAll(db: Queryable, filter: ProjectFilter, viewer: Viewer): Promise<SummaryMetrics> {
+export async function summarizeAll(db: Queryable, filter: ProjectFilter, viewer: Viewer, options: SummaryOptions = {}): Promise<SummaryMetrics> {
   const params = new SqlParams();
+  if (useStandings(filter, viewer, options)) {
+    const [row] = await db.query<Record<string, unknown>>(
+      `select ${STANDINGS_SUM_SQL} from (${standingsByGovernorateSql(filter, viewer, params)}) g`,
+      params.values,
+    );
+    return readMetrics(row ?? {});
+  }
   const [row] = await db.query<Record<string, unknown>>(
     `select ${summaryMetricsSql()} from projects p where ${projectFilterSql(filter, viewer, params)}`,
     params.values,
@@ -30,18 +46,26 @@ export async function summarizeAll(db: Queryable, filter: ProjectFilter, viewer:
 }
 
 /** One row per country (every country in the filter, or every country with boundaries), zeros included. */
-export async function summarizeByCountry(db: Queryable, filter: ProjectFilter, viewer: Viewer): Promise<CountrySummary[]> {
+export async function summarizeByCountry(db: Queryable, filter: ProjectFilter, viewer: Viewer, options: SummaryOptions = {}): Promise<CountrySummary[]> {
   const params = new SqlParams();
-  const onFilter = projectFilterSql(filter, viewer, params);
-  const countries = filter.country ? `where c.iso3 = any(${params.add(filter.country)}::text[])` : '';
-  const rows = await db.query<Record<string, unknown>>(
-    `select c.iso3 as country, c.name_en, c.name_ar, ${summaryMetricsSql()}
-       from countries c left join projects p on p.country_iso3 = c.iso3 and ${onFilter}
-       ${countries}
-      group by c.iso3
-      order by c.iso3`,
-    params.values,
-  );
+  const countries = (params: SqlParams) => (filter.country ? `where c.iso3 = any(${params.add(filter.country)}::text[])` : '');
+  const rows = useStandings(filter, viewer, options)
+    ? await db.query<Record<string, unknown>>(
+        `select c.iso3 as country, c.name_en, c.name_ar, ${STANDINGS_SUM_SQL}
+           from countries c left join (${standingsByGovernorateSql(filter, viewer, params)}) g on g.country = c.iso3
+           ${countries(params)}
+          group by c.iso3
+          order by c.iso3`,
+        params.values,
+      )
+    : await db.query<Record<string, unknown>>(
+        `select c.iso3 as country, c.name_en, c.name_ar, ${summaryMetricsSql()}
+           from countries c left join projects p on p.country_iso3 = c.iso3 and ${projectFilterSql(filter, viewer, params)}
+           ${countries(params)}
+          group by c.iso3
+          order by c.iso3`,
+        params.values,
+      );
   return rows.map((row) => ({
     country: row.country as string,
     name_en: row.name_en as string,
@@ -58,10 +82,16 @@ export async function summarizeByGovernorate(
   db: Queryable,
   filter: ProjectFilter,
   viewer: Viewer,
+  options: SummaryOptions = {},
 ): Promise<GovernorateSummary[]> {
   const params = new SqlParams();
-  const { sql, areaWhere } = governorateSummarySql(filter, viewer, params);
-  const rows = await db.query<Record<string, unknown>>(`${sql} ${areaWhere} group by a.id order by a.code`, params.values);
+  let rows: Record<string, unknown>[];
+  if (useStandings(filter, viewer, options)) {
+    rows = await db.query<Record<string, unknown>>(`${standingsByGovernorateSql(filter, viewer, params)} order by a.code`, params.values);
+  } else {
+    const { sql, areaWhere } = governorateSummarySql(filter, viewer, params);
+    rows = await db.query<Record<string, unknown>>(`${sql} ${areaWhere} group by a.id order by a.code`, params.values);
+  }
   return rows.map((row) => ({
     governorate: row.governorate as string,
     country: row.country as string,

@@ -3,6 +3,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { standingsCanServe } from './projectStandings.ts';
 
 export interface TimelineMonth {
   /** YYYY-MM */
@@ -18,33 +19,60 @@ export const TIMELINE_MONTHS = 36;
 
 /**
  * Month by month over the last three years: where the filtered projects stood at each month's
- * end, rebuilt from the append-only progress history (the latest report on or before that day).
+ * end (the latest report on or before that day). Summed from progress_month_steps (migration
+ * 0015): a project's standing at a month's end is the sum of its steps up to that month, so
+ * steps before the window count in its first month, and a running sum does the rest.
  */
-export async function progressTimeline(db: Queryable, filter: ProjectFilter, viewer: Viewer): Promise<TimelineMonth[]> {
+export async function progressTimeline(db: Queryable, filter: ProjectFilter, viewer: Viewer, options: { rollup?: boolean } = {}): Promise<TimelineMonth[]> {
   const params = new SqlParams();
-  const where = projectFilterSql(filter, viewer, params);
+  const windowStart = '(select min(m) from window_months)';
+  // Anonymous and staff views under country, governorate and status filters read the
+  // per-governorate monthly sums (timeline_months, migration 0018); the rest sums each project's steps.
+  const steps =
+    options.rollup !== false && standingsCanServe(filter, viewer)
+      ? `select greatest(t.month, ${windowStart}) as m, sum(t.weighted) as weighted_step, sum(t.spent_x100) as spent_step,
+                sum(t.budget) as budget_step, sum(t.reporting) as reporting_step
+           from timeline_months t join admin_areas a on a.id = t.admin_area_id
+          where ${timelineRollupWhere(filter, viewer, params)} and t.month <= date_trunc('month', current_date)
+          group by 1`
+      : `select greatest(s.month, ${windowStart}) as m,
+                sum(p.budget * s.physical_step) as weighted_step,
+                sum(p.budget * s.financial_step) as spent_step,
+                sum(p.budget) filter (where p.budget > 0 and s.first_report) as budget_step,
+                count(*) filter (where s.first_report) as reporting_step
+           from projects p join progress_month_steps s on s.project_id = p.id
+          where ${projectFilterSql(filter, viewer, params)} and s.month <= date_trunc('month', current_date)
+          group by 1`;
   const rows = await db.query<{ month: string; progress_weighted: number | null; budget_spent: number; projects_reporting: number }>(
-    `with months as (
+    `with window_months as (
        select generate_series(date_trunc('month', current_date) - interval '${TIMELINE_MONTHS - 1} months',
                               date_trunc('month', current_date), interval '1 month')::date as m),
-     scope as (select p.id, p.budget from projects p where ${where}),
-     standing as (
-       select months.m, scope.budget, latest.physical_progress, latest.financial_progress
-         from months cross join scope
-         join lateral (select u.physical_progress, u.financial_progress
-                         from progress_updates u
-                        where u.project_id = scope.id and u.reported_on < months.m + interval '1 month'
-                        order by u.reported_on desc, u.id desc
-                        limit 1) latest on true)
-     select to_char(months.m, 'YYYY-MM') as month,
-            round(sum(standing.budget * standing.physical_progress)
-                  / nullif(sum(standing.budget) filter (where standing.budget > 0), 0), 2) as progress_weighted,
-            round(coalesce(sum(standing.budget * standing.financial_progress / 100), 0), 2) as budget_spent,
-            count(standing.m) as projects_reporting
-       from months left join standing on standing.m = months.m
-      group by months.m
-      order by months.m`,
+     steps as (${steps}),
+     running as (
+       select window_months.m,
+              sum(steps.weighted_step) over w as weighted,
+              sum(steps.spent_step) over w as spent,
+              sum(steps.budget_step) over w as budget,
+              sum(steps.reporting_step) over w as reporting
+         from window_months left join steps on steps.m = window_months.m
+       window w as (order by window_months.m))
+     select to_char(m, 'YYYY-MM') as month,
+            round(weighted / nullif(budget, 0), 2) as progress_weighted,
+            round(coalesce(spent, 0) / 100, 2) as budget_spent,
+            coalesce(reporting, 0) as projects_reporting
+       from running
+      order by m`,
     params.values,
   );
   return rows;
+}
+
+/** The rows of timeline_months a filter selects (standingsCanServe filters only). */
+function timelineRollupWhere(filter: ProjectFilter, viewer: Viewer, params: SqlParams): string {
+  const where = ['true'];
+  if (viewer.kind === 'anonymous') where.push('t.is_published');
+  if (filter.country) where.push(`a.country_iso3 = any(${params.add(filter.country)}::text[])`);
+  if (filter.governorate) where.push(`a.code = any(${params.add(filter.governorate)}::text[])`);
+  if (filter.status) where.push(`t.status = any(${params.add(filter.status)}::text[])`);
+  return where.join(' and ');
 }

@@ -13,10 +13,10 @@ import type { TileAddress, TileEncoder, TileLayerSource } from './TileEncoder.ts
 /** The tile layers clients can ask for, and the MVT layers each one's tiles contain at zoom z. */
 export const TILE_LAYERS = {
   governorates: (filter: ProjectFilter, viewer: Viewer) => [governoratesLayer(filter, viewer)],
-  projects: (filter: ProjectFilter, viewer: Viewer, z: number) =>
-    z < PROJECTS_DETAIL_MINZOOM ? [projectClustersLayer(filter, viewer)] : [projectsLayer(filter, viewer)],
+  projects: (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) =>
+    tile.z < PROJECTS_DETAIL_MINZOOM ? [projectClustersLayer(filter, viewer, tile)] : [projectsLayer(filter, viewer)],
   zones: (filter: ProjectFilter, viewer: Viewer) => [zonesLayer(filter, viewer)],
-} satisfies Record<string, (filter: ProjectFilter, viewer: Viewer, z: number) => TileLayerSource[]>;
+} satisfies Record<string, (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) => TileLayerSource[]>;
 
 export type TileLayerName = keyof typeof TILE_LAYERS;
 export const TILE_LAYER_NAMES = Object.keys(TILE_LAYERS) as [TileLayerName, ...TileLayerName[]];
@@ -46,7 +46,7 @@ export class TileService {
     ].join('|');
     const cached = this.cache.get(key);
     if (cached) return { ...cached, cache: 'hit' };
-    const body = await this.encoder.encode(this.db, address, TILE_LAYERS[layer](filter, viewer, address.z));
+    const body = await this.encoder.encode(this.db, address, TILE_LAYERS[layer](filter, viewer, address));
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     this.cache.set(key, { body, etag });
     return { body, etag, cache: 'miss' };

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../access/Viewer.ts';
 import type { ProjectFilter } from '../../projects/projectFilterSchema.ts';
+import { standingsByGovernorateSql, standingsCanServe } from '../../summaries/projectStandings.ts';
 import { governorateSummarySql } from '../../summaries/summaryQueries.ts';
 import type { TileLayerSource } from '../TileEncoder.ts';
 import { layerParams, TILE_BOUNDS_4326 } from './layerParams.ts';
@@ -19,7 +20,14 @@ export function governoratesLayer(filter: ProjectFilter = {}, viewer?: Viewer): 
     };
   }
   const { params, ownValues } = layerParams();
-  const { sql, areaWhere } = governorateSummarySql(filter, viewer, params);
+  // The same numbers as the summaries, from the standings rollup when it can answer.
+  let summary: string;
+  if (standingsCanServe(filter, viewer)) {
+    summary = `${standingsByGovernorateSql(filter, viewer, params)} and a.geom && ${TILE_BOUNDS_4326}`;
+  } else {
+    const { sql, areaWhere } = governorateSummarySql(filter, viewer, params);
+    summary = `${sql} ${areaWhere} and a.geom && ${TILE_BOUNDS_4326} group by a.id`;
+  }
   return {
     name: 'governorates',
     properties: [
@@ -38,7 +46,7 @@ export function governoratesLayer(filter: ProjectFilter = {}, viewer?: Viewer): 
              round(s.delayed::numeric / nullif(s.projects, 0) * 100, 1)::float8 as share_delayed,
              s.budget_total::float8 as budget_total, round(s.budget_spent, 0)::float8 as budget_spent,
              round(s.progress_weighted, 1)::float8 as progress_weighted
-        from (${sql} ${areaWhere} and a.geom && ${TILE_BOUNDS_4326} group by a.id) s
+        from (${summary}) s
         join admin_areas a on a.id = s.id`,
     params: ownValues(),
   };

@@ -2,8 +2,9 @@ import type { Viewer } from '../../access/Viewer.ts';
 import type { ProjectFilter } from '../../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../../projects/projectFilterSql.ts';
 import { indicatorSql } from '../../projects/projectIndicators.ts';
-import type { TileLayerSource } from '../TileEncoder.ts';
+import type { TileAddress, TileLayerSource } from '../TileEncoder.ts';
 import { layerParams, TILE_BOUNDS_4326 } from './layerParams.ts';
+import { tileKeyRanges } from './tileKeyRanges.ts';
 
 /** From this zoom up, projects are drawn one by one with their own geometry. */
 export const PROJECTS_DETAIL_MINZOOM = 10;
@@ -27,29 +28,43 @@ export function projectsLayer(filter: ProjectFilter, viewer: Viewer): TileLayerS
 
 /**
  * Below PROJECTS_DETAIL_MINZOOM, projects are aggregated: one point per cell of a 64×64 grid
- * over the tile, at the mean position of its members, with how many there are and how many
- * are delayed. A national view then ships a few hundred points instead of 100,000.
+ * over the tile (and the ring of cells around it, the encoders' buffer), at the mean position
+ * of its members, with how many there are and how many are delayed. A national view then ships
+ * a few hundred points instead of 100,000. Members are found by range scans of
+ * projects_tile_key_idx (migration 0016), which holds every column read here and by the usual
+ * filters, so the wide project rows are not read.
  */
-export function projectClustersLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSource {
+export function projectClustersLayer(filter: ProjectFilter, viewer: Viewer, tile: TileAddress): TileLayerSource {
   const { params, ownValues } = layerParams();
+  const ranges = tileKeyRanges(tile);
+  const lo = params.add(ranges.lo);
+  const hi = params.add(ranges.hi);
+  const cells = `${params.add(2 ** (tile.z + 6))}::integer`;
   const where = projectFilterSql(filter, viewer, params);
   return {
     name: 'project_clusters',
     properties: ['count', 'delayed', 'completed'],
     sql: `
-      with cell as (select (ST_XMax(e) - ST_XMin(e)) / 64 as size from (select ST_TileEnvelope($1, $2, $3) as e) t),
-      members as (
-        select ST_Transform(p.label_point, 3857) as point, ${indicatorSql().delayed} as delayed, p.status
-          from projects p
-         where p.label_point && ${TILE_BOUNDS_4326} and ${where})
-      -- The cell's grid position as a positive id (MVT ids are unsigned): |cell index| < 2^20 below zoom 14.
-      select min((floor(ST_X(point) / cell.size)::bigint + 1048576) * 2097152 + floor(ST_Y(point) / cell.size)::bigint + 1048576) as id,
-             ST_Transform(ST_SetSRID(ST_MakePoint(avg(ST_X(point)), avg(ST_Y(point))), 3857), 4326) as geom,
+      with members as (
+        select ST_X(p.label_point) as lon,
+               -- Web Mercator y over the earth's radius, so means are taken on the map as drawn.
+               ln(tan(pi() / 4 + radians(ST_Y(p.label_point)) / 2)) as merc_y,
+               ${indicatorSql().delayed} as delayed, p.status
+          from unnest(${lo}::bigint[], ${hi}::bigint[]) as tile_keys (lo, hi)
+          join projects p on tile_key_20(p.label_point) between tile_keys.lo and tile_keys.hi
+         where ${where}),
+      cells as (
+        select floor((lon + 180) / 360 * ${cells})::bigint as cx, floor((1 - merc_y / pi()) / 2 * ${cells})::bigint as cy,
+               lon, merc_y, delayed, status
+          from members)
+      -- The cell's grid position as a positive id (MVT ids are unsigned).
+      select cy * ${cells} + cx as id,
+             ST_SetSRID(ST_MakePoint(avg(lon), degrees(2 * atan(exp(avg(merc_y))) - pi() / 2)), 4326) as geom,
              count(*)::integer as count,
              (count(*) filter (where delayed))::integer as delayed,
              (count(*) filter (where status = 'completed'))::integer as completed
-        from members, cell
-       group by floor(ST_X(point) / cell.size), floor(ST_Y(point) / cell.size)`,
+        from cells
+       group by cx, cy`,
     params: ownValues(),
   };
 }

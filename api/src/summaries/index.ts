@@ -1,0 +1,2 @@
+export { summarizeAll, summarizeByCountry, summarizeByGovernorate, type SummaryOptions } from './summaryQueries.ts';
+export { progressTimeline } from './summaryTimeline.ts';
