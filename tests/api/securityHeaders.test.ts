@@ -17,6 +17,10 @@ describe('security headers', () => {
       'web app': await t.app.request('/'),
       'client route': await t.app.request('/projects/1'),
       'API JSON': await t.app.request('/api/projects?limit=1'),
+      'API JSON from the read cache': await t.app.request('/api/projects?limit=1'),
+      'API 304': await t.app.request('/api/summaries/countries', {
+        headers: { 'if-none-match': (await t.app.request('/api/summaries/countries')).headers.get('etag')! },
+      }),
       'API problem': await t.app.request('/api/projects/0x10'),
       'API 404': await t.app.request('/api/nothing'),
       'OGC HTML page': await t.app.request('/ogc/collections?f=html'),
@@ -25,6 +29,8 @@ describe('security headers', () => {
       export: await t.app.request('/api/exports/projects.csv'),
       '405': await t.app.request('/api/projects', { method: 'DELETE' }),
     };
+    expect(responses['API JSON from the read cache'].headers.get('x-read-cache')).toBe('hit');
+    expect(responses['API 304'].status).toBe(304);
     for (const [what, res] of Object.entries(responses)) {
       await res.arrayBuffer();
       expect(res.headers.get('x-frame-options'), what).toBe('DENY');
