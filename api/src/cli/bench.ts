@@ -6,6 +6,9 @@
  * Seeds 100,000 projects and 1,000,000 updates into an empty database first (about 40 s).
  * Prints medians; where the machine's noise matters, a ratio of two things measured side by side.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PostgresDatabase } from '@marsad/db';
 import { seedDemoData } from '@marsad/demo';
 import autocannon from 'autocannon';
@@ -168,11 +171,18 @@ for (const z of [5, 6, 7, 8]) {
 
 rows.push(...(await benchWrites(uncached.base, db, REPEAT)));
 
-// Many readers at once, against a server in its own process (BENCH_LOAD_SECONDS=0 skips it).
+// Many readers at once, against a server in its own process (BENCH_LOAD_SECONDS=0 skips it):
+// on this PostgreSQL database, then on the embedded default with its demo data.
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 if (loadSeconds > 0) {
   const mix = { connections: 200, seconds: loadSeconds };
-  rows.push(...loadRows(await benchLoad(db, url, mix), mix));
+  rows.push(...loadRows(await benchLoad({ databaseUrl: url }, mix), mix, 'PostgreSQL (100k projects)'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
+  try {
+    rows.push(...loadRows(await benchLoad({ dataDir: join(dataDir, 'pglite') }, mix), mix, 'the embedded default (demo data)'));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const width = Math.max(...rows.map(([k]) => k.length));

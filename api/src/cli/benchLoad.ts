@@ -11,7 +11,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Queryable } from '@marsad/db';
 import { DEMO_PASSWORD } from '../auth/demoPasswords.ts';
 
 export interface LoadOptions {
@@ -53,16 +52,41 @@ function tileOf(lon: number, lat: number, z: number) {
   };
 }
 
-/** The paths readers ask for, in the proportions of a working day. */
-async function readMix(db: Queryable, random: () => number): Promise<string[]> {
-  const projects = await db.query<{ id: number; lon: number; lat: number }>(
-    `select id, ST_X(ST_PointOnSurface(geom)) as lon, ST_Y(ST_PointOnSurface(geom)) as lat
-       from projects where is_published order by md5(id::text) limit 400`,
+/** A position of a GeoJSON geometry (its first), good enough to find a tile that holds it. */
+function somePosition(geometry: { coordinates: unknown }): [number, number] {
+  let at: unknown = geometry.coordinates;
+  while (Array.isArray(at) && Array.isArray(at[0])) at = at[0];
+  return at as [number, number];
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * The paths readers ask for, in the proportions of a working day, around projects and
+ * governorates sampled through the API itself (so the same mix works on either engine).
+ */
+async function readMix(base: string, random: () => number): Promise<string[]> {
+  const { governorates } = await getJson<{ governorates: { governorate: string; country: string; projects: number }[] }>(
+    `${base}/api/summaries/governorates`,
   );
-  const areas = await db.query<{ code: string; country: string }>(
-    `select a.code, a.country_iso3 as country from admin_areas a
-      where a.level = 1 and exists (select 1 from projects p where p.admin_area_id = a.id) order by a.code`,
-  );
+  const areas = governorates.filter((g) => g.projects > 0).map((g) => ({ code: g.governorate, country: g.country }));
+  const published = areas.length ? governorates.reduce((sum, g) => sum + g.projects, 0) : 0;
+  const projects: { id: number; lon: number; lat: number }[] = [];
+  for (let page = 0; page < 8; page += 1) {
+    const offset = Math.floor((random() * Math.max(0, published - 50)) / 50) * 50;
+    const { features } = await getJson<{ features: { id: number; properties: { id?: number }; geometry: { coordinates: unknown } }[] }>(
+      `${base}/api/projects?format=geojson&limit=50&offset=${offset}`,
+    );
+    for (const feature of features) {
+      const [lon, lat] = somePosition(feature.geometry);
+      projects.push({ id: Number(feature.properties.id ?? feature.id), lon, lat });
+    }
+  }
+  if (!projects.length || !areas.length) throw new Error('bench: no published projects to read');
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const statuses = ['planned', 'in_progress', 'completed', 'suspended'];
   const paths: string[] = [];
@@ -107,12 +131,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `pnpm start`'s server (API only) in its own process and waits until it listens. */
-async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
+/**
+ * Starts `pnpm start`'s server (API only) in its own process and waits until it listens: on the
+ * PostgreSQL server named, or on the embedded default (demo data in a new data directory).
+ */
+async function startServer(engine: LoadEngine): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
+  const database =
+    'databaseUrl' in engine ? { DATABASE_URL: engine.databaseUrl, DEMO_DATA: 'false' } : { DATA_DIR: engine.dataDir, DEMO_DATA: 'true' };
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_REQUESTS: 'false', DEMO_DATA: 'false' },
+    env: { ...inherited, ...database, PORT: String(port), HOST: '127.0.0.1', LOG_REQUESTS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -124,7 +154,7 @@ async function startServer(databaseUrl: string): Promise<{ base: string; child: 
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`bench server exited (${code}): ${output.slice(-2000)}`)));
-    setTimeout(() => reject(new Error(`bench server not listening after 120 s: ${output.slice(-2000)}`)), 120_000).unref();
+    setTimeout(() => reject(new Error(`bench server not listening after 300 s: ${output.slice(-2000)}`)), 300_000).unref();
   });
   child.removeAllListeners('exit');
   return { base: `http://127.0.0.1:${port}`, child };
@@ -177,12 +207,14 @@ const route = (path: string) =>
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** Runs the mixed read load against a fresh server process on `databaseUrl`. */
-export async function benchLoad(db: Queryable, databaseUrl: string, options: LoadOptions): Promise<LoadResult> {
-  const random = seeded(20261202);
-  const paths = await readMix(db, random);
-  const { base, child } = await startServer(databaseUrl);
+/** Where the server under load keeps its data. */
+export type LoadEngine = { databaseUrl: string } | { dataDir: string };
+
+/** Runs the mixed read load against a fresh server process. */
+export async function benchLoad(engine: LoadEngine, options: LoadOptions): Promise<LoadResult> {
+  const { base, child } = await startServer(engine);
   try {
+    const paths = await readMix(base, seeded(20261202));
     const cookies = [undefined, undefined, undefined, await signIn(base, 'minister@marsad.demo'), undefined, undefined, undefined, await signIn(base, 'donor.undp@marsad.demo')];
     const DONOR = cookies.length - 1;
     const latencies: number[] = [];
@@ -236,13 +268,13 @@ export async function benchLoad(db: Queryable, databaseUrl: string, options: Loa
 }
 
 /** The result as bench rows. */
-export function loadRows(result: LoadResult, options: LoadOptions): [string, string][] {
+export function loadRows(result: LoadResult, options: LoadOptions, engine: string): [string, string][] {
   const kinds = Object.entries(result.errorKinds)
     .map(([kind, count]) => `${count} × ${kind}`)
     .join(', ');
   return [
     [
-      `Mixed reads, ${options.connections} connections for ${options.seconds} s (server in its own process)`,
+      `Mixed reads on ${engine}, ${options.connections} connections for ${options.seconds} s`,
       `${Math.round(result.perSecond)} req/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`,
     ],
     ['  errors (not 2xx/304, failed, or no answer in 10 s)', result.errors === 0 ? '0' : `${result.errors} (${kinds})`],
