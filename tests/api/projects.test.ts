@@ -103,6 +103,31 @@ describe('projects API', () => {
     expect(delays[0]).toBeGreaterThan(0);
   });
 
+  it('pages by delay in exactly the order of days late, then id, whatever the filter and offset', async () => {
+    // The order, stated plainly; the API reads it from two index-ordered pieces instead.
+    const expected = async (where: string, offset: number) =>
+      (
+        await t.db.query<{ id: number }>(
+          `select p.id from projects p where p.is_published and ${where}
+            order by case when p.planned_end < current_date and p.status not in ('completed', 'cancelled')
+                          then current_date - p.planned_end else 0 end desc, p.id
+            limit 25 offset ${offset}`,
+        )
+      ).map((row) => row.id);
+    const cases: [string, string][] = [
+      ['', 'true'],
+      ['&status=in_progress', `p.status = 'in_progress'`],
+      ['&status=completed,suspended', `p.status in ('completed', 'suspended')`],
+      ['&country=SYR', `p.country_iso3 = 'SYR'`],
+    ];
+    for (const [filter, where] of cases) {
+      for (const offset of [0, 30, 390]) {
+        const page: Page = (await get(`/api/projects?sort=-delay&limit=25&offset=${offset}${filter}`)).body;
+        expect(page.items.map((item) => item.id), `${filter} at ${offset}`).toEqual(await expected(where, offset));
+      }
+    }
+  });
+
   it('returns GeoJSON with geometries on request', async () => {
     const res = await t.app.request('/api/projects?format=geojson&limit=20');
     expect(res.headers.get('content-type')).toBe('application/geo+json');

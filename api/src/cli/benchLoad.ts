@@ -29,6 +29,8 @@ export interface LoadResult {
   errorKinds: Record<string, number>;
   healthSlowest: number;
   healthAnswers: number;
+  /** The routes (and who asked) with the slowest 99th percentile: where the tail comes from. */
+  slowestRoutes: { name: string; p99: number; count: number }[];
 }
 
 const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -218,6 +220,7 @@ export async function benchLoad(engine: LoadEngine, options: LoadOptions): Promi
     const cookies = [undefined, undefined, undefined, await signIn(base, 'minister@marsad.demo'), undefined, undefined, undefined, await signIn(base, 'donor.undp@marsad.demo')];
     const DONOR = cookies.length - 1;
     const latencies: number[] = [];
+    const byRoute = new Map<string, number[]>();
     const errorKinds: Record<string, number> = {};
     const fail = (kind: string) => (errorKinds[kind] = (errorKinds[kind] ?? 0) + 1);
     const end = performance.now() + options.seconds * 1000;
@@ -232,7 +235,13 @@ export async function benchLoad(engine: LoadEngine, options: LoadOptions): Promi
         const started = performance.now();
         const outcome = await answered(base + path, cookie ? { cookie } : {});
         if (outcome !== 'ok') fail(outcome.startsWith('HTTP') ? `${outcome} ${route(path)}` : outcome);
-        latencies.push(performance.now() - started);
+        const took = performance.now() - started;
+        latencies.push(took);
+        const scope = cookie === undefined ? 'anonymous' : who === DONOR ? 'donor' : 'minister';
+        const key = `${route(path)} (${scope})`;
+        const times = byRoute.get(key);
+        if (times) times.push(took);
+        else byRoute.set(key, [took]);
       }
     };
 
@@ -261,6 +270,10 @@ export async function benchLoad(engine: LoadEngine, options: LoadOptions): Promi
       errorKinds,
       healthSlowest,
       healthAnswers,
+      slowestRoutes: [...byRoute]
+        .map(([name, times]) => ({ name, p99: percentile(times.sort((a, b) => a - b), 99), count: times.length }))
+        .sort((a, b) => b.p99 - a.p99)
+        .slice(0, 4),
     };
   } finally {
     child.kill('SIGTERM');
@@ -279,5 +292,6 @@ export function loadRows(result: LoadResult, options: LoadOptions, engine: strin
     ],
     ['  errors (not 2xx/304, failed, or no answer in 10 s)', result.errors === 0 ? '0' : `${result.errors} (${kinds})`],
     ['  /api/health every 250 ms meanwhile: slowest answer', `${result.healthSlowest.toFixed(0)} ms (${result.healthAnswers} answered)`],
+    ['  slowest routes (p99, requests)', result.slowestRoutes.map((r) => `${r.name} ${r.p99.toFixed(0)} ms, ${r.count}`).join('; ')],
   ];
 }

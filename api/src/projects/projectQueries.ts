@@ -28,6 +28,30 @@ export interface ProjectPageRequest {
 }
 
 /**
+ * The page of `sort=-delay` (the default of every work queue), in exactly the order of
+ * orderBySql('-delay'): open projects past their planned end, earliest end first (the most days
+ * late), then every other project (0 days late) by id. "Late" depends on today, so no index
+ * holds that order; in two pieces, each is read in the order of an index (open projects by
+ * planned end, everything by id) and stops after offset + limit rows, instead of sorting every
+ * project that passes the filter.
+ */
+function mostDelayedFirstSql(request: ProjectPageRequest, params: SqlParams): string {
+  const late = indicatorSql().delayed;
+  const enough = params.add(request.offset + request.limit);
+  return `select id from (
+            (select p.id, 0 as piece, p.planned_end from projects p
+              where ${projectFilterSql(request.filter, request.viewer, params)} and ${late}
+              order by p.planned_end, p.id limit ${enough})
+            union all
+            (select p.id, 1 as piece, null from projects p
+              where ${projectFilterSql(request.filter, request.viewer, params)} and not coalesce(${late}, false)
+              order by p.id limit ${enough})
+          ) pieces
+          order by piece, planned_end, id
+          limit ${params.add(request.limit)} offset ${params.add(request.offset)}`;
+}
+
+/**
  * One page of the projects the viewer may see under the filter, and how many there are in all.
  * Counting and ordering read only narrow columns (an index-only scan of projects_summary_idx
  * for most filters and sorts); the wide rows are then read for the page's ids alone.
@@ -36,9 +60,12 @@ export async function findProjects(db: Queryable, request: ProjectPageRequest): 
   const countParams = new SqlParams();
   const countSql = `select count(*) as total from projects p where ${projectFilterSql(request.filter, request.viewer, countParams)}`;
   const pageParams = new SqlParams();
-  const pageSql = `select p.id from projects p where ${projectFilterSql(request.filter, request.viewer, pageParams)}
-                    order by ${orderBySql(request.sort)}
-                    limit ${pageParams.add(request.limit)} offset ${pageParams.add(request.offset)}`;
+  const pageSql =
+    request.sort === '-delay'
+      ? mostDelayedFirstSql(request, pageParams)
+      : `select p.id from projects p where ${projectFilterSql(request.filter, request.viewer, pageParams)}
+          order by ${orderBySql(request.sort)}
+          limit ${pageParams.add(request.limit)} offset ${pageParams.add(request.offset)}`;
   const [[count], page] = await Promise.all([
     db.query<{ total: number }>(countSql, countParams.values),
     db.query<{ id: number }>(pageSql, pageParams.values),
