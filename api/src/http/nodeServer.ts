@@ -7,6 +7,9 @@ interface Fetchable {
   fetch: (request: Request) => Response | Promise<Response>;
 }
 
+/** Longer than the idle timeouts of browsers' connection pools and of common proxies (60 s). */
+const KEEP_ALIVE_MS = 75_000;
+
 /**
  * Serves the app on Node's HTTP server. Requests Node refuses before the app sees them (a head
  * over NODE_MAX_HEADER_SIZE, a malformed request line, an unknown method) are answered here
@@ -15,6 +18,12 @@ interface Fetchable {
 export function serveApp(app: Fetchable, { port, hostname }: { port: number; hostname: string }): ServerType {
   const server = serve({ fetch: app.fetch, port, hostname, serverOptions: { maxHeaderSize: NODE_MAX_HEADER_SIZE } });
   server.on('clientError', answerClientError);
+  // Idle keep-alive connections stay open longer than a client or proxy keeps them (Node's 5 s
+  // default closes them while a client may be reusing one: the client then sees ECONNRESET).
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   return server;
 }
 
