@@ -20,7 +20,7 @@ import { setUpDatabase } from '../database/setUpDatabase.ts';
 import { serveApp } from '../http/nodeServer.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
-import { benchLoad, loadRows } from './benchLoad.ts';
+import { benchLoad, loadRows, tileOf } from './benchLoad.ts';
 import { benchWrites } from './benchWrites.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -49,14 +49,9 @@ async function time(run: () => Promise<unknown>, repeat: number): Promise<number
 
 /** XYZ tiles covering a lon/lat box at zoom z. */
 function tilesCovering(z: number, [w, s, e, n]: [number, number, number, number]) {
-  const n2 = 2 ** z;
-  const tx = (lon: number) => Math.floor(((lon + 180) / 360) * n2);
-  const ty = (lat: number) => {
-    const r = (lat * Math.PI) / 180;
-    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n2);
-  };
+  const [northWest, southEast] = [tileOf(w, n, z), tileOf(e, s, z)];
   const out: { z: number; x: number; y: number }[] = [];
-  for (let x = tx(w); x <= tx(e); x += 1) for (let y = ty(n); y <= ty(s); y += 1) out.push({ z, x, y });
+  for (let x = northWest.x; x <= southEast.x; x += 1) for (let y = northWest.y; y <= southEast.y; y += 1) out.push({ z, x, y });
   return out;
 }
 

@@ -45,7 +45,8 @@ function seeded(seed: number) {
   };
 }
 
-function tileOf(lon: number, lat: number, z: number) {
+/** The XYZ tile holding a lon/lat position at zoom z. */
+export function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;
   const r = (lat * Math.PI) / 180;
   return {

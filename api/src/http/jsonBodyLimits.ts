@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_GEOMETRY_POSITIONS, MAX_PROJECT_JSON_BYTES } from '../projects/geometryLimits.ts';
+import { isJson, mediaTypeOf } from './mediaTypes.ts';
 import { ProblemError } from './problem.ts';
 import type { AppEnv } from './router.ts';
 
@@ -38,10 +39,6 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-const isJson = (contentType: string | undefined) => {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return type === 'application/json' || type.endsWith('+json');
-};
 
 const tooLarge = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
@@ -61,7 +58,7 @@ const tooLarge = bodyLimit({
  * have their own limits in their routes.
  */
 export const jsonBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.req.raw.body || !isJson(c.req.header('content-type'))) return next();
+  if (!c.req.raw.body || !isJson(mediaTypeOf(c.req.header('content-type')))) return next();
   await tooLarge(c, async () => {
     // Hono keeps the text for the validator's JSON.parse; a fresh request keeps the body readable
     // for a route's own limit after this.

@@ -1,14 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from './problem.ts';
 
-const essence = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
+/** The media type of a Content-Type header without its parameters, lower-cased ('' when absent). */
+export const mediaTypeOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
-const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
+export const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
 const isForm = (type: string) => type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded';
 
 /** Whether a request's content type is one a route declared (a form type takes either form encoding). */
 function accepts(declared: string, sent: string): boolean {
-  const want = essence(declared);
+  const want = mediaTypeOf(declared);
   if (isJson(want)) return isJson(sent);
   if (isForm(want)) return isForm(sent);
   return want === sent;
@@ -23,8 +24,8 @@ export function requireDeclaredMediaType(declared: readonly string[]): Middlewar
   return async (c, next) => {
     const header = c.req.header('content-type');
     const bodySent = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
-    if (header === undefined ? bodySent : !declared.some((type) => accepts(type, essence(header)))) {
-      const sent = header === undefined ? 'no content-type header' : `content-type ${essence(header) || '(empty)'}`;
+    if (header === undefined ? bodySent : !declared.some((type) => accepts(type, mediaTypeOf(header)))) {
+      const sent = header === undefined ? 'no content-type header' : `content-type ${mediaTypeOf(header) || '(empty)'}`;
       throw new ProblemError(415, 'Unsupported Media Type', `Send the body as ${list} (this request has ${sent})`, { accepted: declared });
     }
     await next();

@@ -3,6 +3,7 @@ import { withActor, type Queryable } from '@marsad/db';
 import { bodyLimit } from 'hono/body-limit';
 import { projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
+import { mediaTypeOf } from '../http/mediaTypes.ts';
 import { ProblemError } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { assertPlainText } from '../http/textInput.ts';
@@ -49,8 +50,6 @@ const ProgressUpdateForm = z
 const invalidReport = (errors: { parameter: string; message: string }[]) =>
   new ProblemError(400, 'Invalid request', errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), { errors });
 
-const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
-
 /**
  * The report and its photos, whichever way they came: JSON alone, or multipart with the JSON in
  * `report`. Every photo is checked here, before anything is written.
@@ -59,7 +58,7 @@ async function readReport(
   contentType: string | undefined,
   valid: { json: () => ProgressUpdate; form: () => z.infer<typeof ProgressUpdateForm> },
 ): Promise<{ body: ProgressUpdate; photos: UploadedPhoto[] }> {
-  const type = mediaType(contentType);
+  const type = mediaTypeOf(contentType);
   if (type === 'application/json' || type.endsWith('+json')) return { body: valid.json(), photos: [] };
   if (type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') {
     throw invalidReport([{ parameter: '(body)', message: 'send the report as application/json, or as multipart/form-data with a report field and photos' }]);
