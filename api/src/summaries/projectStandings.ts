@@ -1,3 +1,4 @@
+import { visibilityScope } from '../access/projectVisibility.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { STALE_AFTER_DAYS, PROJECT_STATUSES } from '../projects/projectVocabulary.ts';
@@ -12,8 +13,18 @@ const SERVED_FILTERS = new Set<keyof ProjectFilter>(['country', 'governorate', '
  * governorates and statuses.
  */
 export function standingsCanServe(filter: ProjectFilter, viewer: Viewer): boolean {
-  if (viewer.kind === 'user' && viewer.role === 'donor') return false;
+  if (rollupVisibility(viewer) === undefined) return false;
   return Object.entries(filter).every(([key, value]) => value === undefined || SERVED_FILTERS.has(key as keyof ProjectFilter));
+}
+
+/**
+ * What of a rollup grouped by publication the viewer may see, read from the one visibility rule
+ * (projectVisibility's scope): everything, the published rows only, or undefined when the scope
+ * is finer than publication (a donor's shared projects) and the rollup cannot answer.
+ */
+export function rollupVisibility(viewer: Viewer): 'all' | 'published' | undefined {
+  const scope = visibilityScope(viewer);
+  return scope === 'all' || scope === 'published' ? scope : undefined;
 }
 
 /**
@@ -22,7 +33,7 @@ export function standingsCanServe(filter: ProjectFilter, viewer: Viewer): boolea
  * callers that add governorates up. Only when standingsCanServe().
  */
 export function standingsByGovernorateSql(filter: ProjectFilter, viewer: Viewer, params: SqlParams): string {
-  const published = viewer.kind === 'anonymous';
+  const published = rollupVisibility(viewer) === 'published';
   const statuses = filter.status ? `${params.add(filter.status)}::text[]` : undefined;
   const rollupWhere = [...(published ? ['s.is_published'] : []), ...(statuses ? [`s.status = any(${statuses})`] : [])];
   const openWhere = [`p.status not in ('completed', 'cancelled')`, ...(published ? ['p.is_published'] : []), ...(statuses ? [`p.status = any(${statuses})`] : [])];

@@ -3,7 +3,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-import { standingsCanServe } from './projectStandings.ts';
+import { rollupVisibility, standingsCanServe } from './projectStandings.ts';
 
 export interface TimelineMonth {
   /** YYYY-MM */
@@ -70,7 +70,7 @@ export async function progressTimeline(db: Queryable, filter: ProjectFilter, vie
 /** The rows of timeline_months a filter selects (standingsCanServe filters only). */
 function timelineRollupWhere(filter: ProjectFilter, viewer: Viewer, params: SqlParams): string {
   const where = ['true'];
-  if (viewer.kind === 'anonymous') where.push('t.is_published');
+  if (rollupVisibility(viewer) === 'published') where.push('t.is_published');
   if (filter.country) where.push(`a.country_iso3 = any(${params.add(filter.country)}::text[])`);
   if (filter.governorate) where.push(`a.code = any(${params.add(filter.governorate)}::text[])`);
   if (filter.status) where.push(`t.status = any(${params.add(filter.status)}::text[])`);
