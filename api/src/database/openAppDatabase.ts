@@ -33,6 +33,7 @@ export async function openAppDatabase(config: Config): Promise<OpenedDatabase> {
       throw new StartupError(`Cannot connect to DATABASE_URL (${redact(config.DATABASE_URL!)}): ${error.message}`);
     });
     await setUpDatabase(db, { demo: config.DEMO_DATA });
+    await db.warmUp();
     return { db, origin: 'server' };
   }
 
