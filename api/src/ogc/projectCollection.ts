@@ -7,6 +7,7 @@ import { assertKnownFilterValues, projectFilterSql } from '../projects/projectFi
 import { PROJECT_SUMMARY_COLUMNS } from '../projects/projectQueries.ts';
 import type { ProjectKind } from '../projects/projectVocabulary.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { countProjects } from '../summaries/summaryQueries.ts';
 import { bboxSql } from './bboxSql.ts';
 import { BBOX_COUNT_LIMIT, type FeaturesRequest, type OgcCollection, type OgcFeature } from './OgcCollection.ts';
 
@@ -95,12 +96,18 @@ export function projectCollection(options: ProjectCollectionOptions): OgcCollect
       await assertKnownFilterValues(db, filter);
       const params = new SqlParams();
       const where = whereSql(filter, viewer, params, request);
-      // With a bbox, count no further than BBOX_COUNT_LIMIT (see there); the page reads one row
+      // With a bbox, count no further than BBOX_COUNT_LIMIT (see there). The page reads one row
       // beyond its end to know whether another follows.
-      const counted = request.bbox ? `(select 1 from projects p where ${where} limit ${BBOX_COUNT_LIMIT + 1}) counted` : `projects p where ${where}`;
-      const countValues = [...params.values];
-      const [[count], rows] = await Promise.all([
-        db.query<{ n: number }>(`select count(*) as n from ${counted}`, countValues),
+      const whereValues = [...params.values];
+      const countInBox = async () => {
+        const [row] = await db.query<{ n: number }>(
+          `select count(*)::integer as n from (select 1 from projects p where ${where} limit ${BBOX_COUNT_LIMIT + 1}) counted`,
+          whereValues,
+        );
+        return row?.n ?? 0;
+      };
+      const [n, rows] = await Promise.all([
+        request.bbox ? countInBox() : countProjects(db, filter, viewer),
         db.query<Row>(
           `select ${columns} from ${from} where ${where}
             order by p.id limit ${params.add(request.limit + 1)} offset ${params.add(request.offset)}`,
@@ -109,7 +116,6 @@ export function projectCollection(options: ProjectCollectionOptions): OgcCollect
       ]);
       const more = rows.length > request.limit;
       const features = rows.slice(0, request.limit).map(toFeature);
-      const n = count?.n ?? 0;
       // Past the limit, the last page still knows the total.
       const lastPage = !more && features.length > 0;
       const numberMatched = !request.bbox || n <= BBOX_COUNT_LIMIT ? n : lastPage ? request.offset + features.length : undefined;

@@ -1,6 +1,7 @@
 import type { Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { countProjects } from '../summaries/summaryQueries.ts';
 import type { ProjectFilter } from './projectFilterSchema.ts';
 import { projectFilterSql } from './projectFilterSql.ts';
 import { indicatorSql } from './projectIndicators.ts';
@@ -57,8 +58,6 @@ function mostDelayedFirstSql(request: ProjectPageRequest, params: SqlParams): st
  * for most filters and sorts); the wide rows are then read for the page's ids alone.
  */
 export async function findProjects(db: Queryable, request: ProjectPageRequest): Promise<{ total: number; rows: ProjectSummaryRow[] }> {
-  const countParams = new SqlParams();
-  const countSql = `select count(*) as total from projects p where ${projectFilterSql(request.filter, request.viewer, countParams)}`;
   const pageParams = new SqlParams();
   const pageSql =
     request.sort === '-delay'
@@ -68,8 +67,8 @@ export async function findProjects(db: Queryable, request: ProjectPageRequest): 
           limit ${pageParams.add(request.limit)} offset ${pageParams.add(request.offset)}`;
   // The page's rows in the same statement as its ids: one round trip (and one wait for a
   // connection under load) after the count, which runs beside it.
-  const [[count], rows] = await Promise.all([
-    db.query<{ total: number }>(countSql, countParams.values),
+  const [total, rows] = await Promise.all([
+    countProjects(db, request.filter, request.viewer),
     db.query<ProjectSummaryRow>(
       `select ${PROJECT_SUMMARY_COLUMNS}
               ${request.withGeometry ? ', ST_AsGeoJSON(p.geom, 6)::json as geometry' : ''}
@@ -79,7 +78,7 @@ export async function findProjects(db: Queryable, request: ProjectPageRequest): 
       pageParams.values,
     ),
   ]);
-  return { total: count?.total ?? 0, rows };
+  return { total, rows };
 }
 
 /** Everything about one project the viewer may see, or undefined (unknown and hidden look alike). */

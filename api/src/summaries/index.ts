@@ -1,2 +1,2 @@
-export { summarizeAll, summarizeByCountry, summarizeByGovernorate, type SummaryOptions } from './summaryQueries.ts';
+export { countProjects, summarizeAll, summarizeByCountry, summarizeByGovernorate, type SummaryOptions } from './summaryQueries.ts';
 export { progressTimeline } from './summaryTimeline.ts';

@@ -1,6 +1,7 @@
 import { visibilityScope } from '../access/projectVisibility.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
+import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { STALE_AFTER_DAYS, PROJECT_STATUSES } from '../projects/projectVocabulary.ts';
 import type { SqlParams } from '../sql/SqlParams.ts';
 
@@ -74,6 +75,23 @@ export function standingsByGovernorateSql(filter: ProjectFilter, viewer: Viewer,
       left join delayed d on d.admin_area_id = a.id
       left join stale st on st.admin_area_id = a.id
      where ${area.join(' and ')}`;
+}
+
+/**
+ * How many projects the viewer may see under the filter, as `total`: from the rollup (a few
+ * hundred rows instead of every matching project) when standingsCanServe(), else counted.
+ */
+export function projectCountSql(filter: ProjectFilter, viewer: Viewer, params: SqlParams): string {
+  if (!standingsCanServe(filter, viewer)) {
+    return `select count(*)::integer as total from projects p where ${projectFilterSql(filter, viewer, params)}`;
+  }
+  const where = rollupVisibility(viewer) === 'published' ? ['s.is_published'] : [];
+  if (filter.status) where.push(`s.status = any(${params.add(filter.status)}::text[])`);
+  if (filter.country) where.push(`a.country_iso3 = any(${params.add(filter.country)}::text[])`);
+  if (filter.governorate) where.push(`a.code = any(${params.add(filter.governorate)}::text[])`);
+  return `select coalesce(sum(s.projects), 0)::integer as total
+            from project_standings s join admin_areas a on a.id = s.admin_area_id
+           ${where.length ? `where ${where.join(' and ')}` : ''}`;
 }
 
 /** The same metrics added up over groups of governorates (`group by` of the caller), from standingsByGovernorateSql rows `g`. */

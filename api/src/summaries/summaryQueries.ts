@@ -3,7 +3,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-import { standingsByGovernorateSql, standingsCanServe, STANDINGS_SUM_SQL } from './projectStandings.ts';
+import { projectCountSql, standingsByGovernorateSql, standingsCanServe, STANDINGS_SUM_SQL } from './projectStandings.ts';
 import { readMetrics, summaryMetricsSql, type SummaryMetrics } from './summaryMetrics.ts';
 
 export interface CountrySummary extends SummaryMetrics {
@@ -27,6 +27,13 @@ export interface SummaryOptions {
 
 const useStandings = (filter: ProjectFilter, viewer: Viewer, options: SummaryOptions) =>
   options.standings !== false && standingsCanServe(filter, viewer);
+
+/** How many projects the viewer may see under the filter (lists' totals, OGC's numberMatched). */
+export async function countProjects(db: Queryable, filter: ProjectFilter, viewer: Viewer): Promise<number> {
+  const params = new SqlParams();
+  const [row] = await db.query<{ total: number }>(projectCountSql(filter, viewer, params), params.values);
+  return row?.total ?? 0;
+}
 
 /** Metrics for all projects the viewer may see under the filter, taken together. */
 export async function summarizeAll(db: Queryable, filter: ProjectFilter, viewer: Viewer, options: SummaryOptions = {}): Promise<SummaryMetrics> {
