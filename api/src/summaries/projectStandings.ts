@@ -31,9 +31,10 @@ export function rollupVisibility(viewer: Viewer): 'all' | 'published' | undefine
 /**
  * One row per governorate in the filter (zeros included), with the same columns as
  * summaryMetricsSql() plus the parts of progress_weighted (`weighted`, `budget_positive`) for
- * callers that add governorates up. Only when standingsCanServe().
+ * callers that add governorates up. `extraAreaWhere` narrows the governorates further (a
+ * condition on admin_areas `a`, such as a tile's bounds). Only when standingsCanServe().
  */
-export function standingsByGovernorateSql(filter: ProjectFilter, viewer: Viewer, params: SqlParams): string {
+export function standingsByGovernorateSql(filter: ProjectFilter, viewer: Viewer, params: SqlParams, extraAreaWhere?: string): string {
   const published = rollupVisibility(viewer) === 'published';
   const statuses = filter.status ? `${params.add(filter.status)}::text[]` : undefined;
   const rollupWhere = [...(published ? ['s.is_published'] : []), ...(statuses ? [`s.status = any(${statuses})`] : [])];
@@ -41,6 +42,14 @@ export function standingsByGovernorateSql(filter: ProjectFilter, viewer: Viewer,
   const area: string[] = ['a.level = 1'];
   if (filter.country) area.push(`a.country_iso3 = any(${params.add(filter.country)}::text[])`);
   if (filter.governorate) area.push(`a.code = any(${params.add(filter.governorate)}::text[])`);
+  if (extraAreaWhere) area.push(extraAreaWhere);
+  // Every part reads only the governorates asked for: one governorate's page or a tile's few
+  // then count their own delayed and stale projects, not every governorate's.
+  if (area.length > 1) {
+    const areaIds = `(select a.id from admin_areas a where ${area.join(' and ')})`;
+    rollupWhere.push(`s.admin_area_id in ${areaIds}`);
+    openWhere.push(`p.admin_area_id in ${areaIds}`);
+  }
   const staleBefore = `current_date - ${STALE_AFTER_DAYS}`;
   return `
     with rollup as (

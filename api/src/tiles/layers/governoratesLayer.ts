@@ -23,7 +23,7 @@ export function governoratesLayer(filter: ProjectFilter = {}, viewer?: Viewer): 
   // The same numbers as the summaries, from the standings rollup when it can answer.
   let summary: string;
   if (standingsCanServe(filter, viewer)) {
-    summary = `${standingsByGovernorateSql(filter, viewer, params)} and a.geom && ${TILE_BOUNDS_4326}`;
+    summary = standingsByGovernorateSql(filter, viewer, params, `a.geom && ${TILE_BOUNDS_4326}`);
   } else {
     const { sql, areaWhere } = governorateSummarySql(filter, viewer, params);
     summary = `${sql} ${areaWhere} and a.geom && ${TILE_BOUNDS_4326} group by a.id`;
