@@ -108,9 +108,12 @@ export function projectCollection(options: ProjectCollectionOptions): OgcCollect
       };
       const [n, rows] = await Promise.all([
         request.bbox ? countInBox() : countProjects(db, filter, viewer),
+        // The page's ids from narrow index reads first; only its rows are then read and encoded.
         db.query<Row>(
-          `select ${columns} from ${from} where ${where}
-            order by p.id limit ${params.add(request.limit + 1)} offset ${params.add(request.offset)}`,
+          `select ${columns} from ${from}
+            where p.id in (select p.id from projects p where ${where}
+                            order by p.id limit ${params.add(request.limit + 1)} offset ${params.add(request.offset)})
+            order by p.id`,
           params.values,
         ),
       ]);
