@@ -20,7 +20,7 @@ import { setUpDatabase } from '../database/setUpDatabase.ts';
 import { serveApp } from '../http/nodeServer.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
-import { benchLoad, loadRows, tileOf } from './benchLoad.ts';
+import { benchLoad, loadRows, signIn, tileOf } from './benchLoad.ts';
 import { benchWrites } from './benchWrites.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -144,6 +144,42 @@ for (let z = 4; z <= 14; z += 1) {
   tileTimes.push(`z${z} ${median(await time(() => get(uncached.base, `/tiles/projects/${z}/${tile!.x}/${tile!.y}.mvt`), 7)).toFixed(1)}`);
 }
 rows.push(['Projects tile over Aleppo, uncached HTTP (ms)', tileTimes.join(', ')]);
+
+// The densest projects tile at each zoom, uncached, as each scope sees it: anonymous (the
+// published projects), a minister (all) and a donor (the projects shared with it).
+const perZoom14 = await db.query<{ key: string; n: number }>(
+  `select (tile_key_20(label_point) >> 12)::text as key, count(*)::integer as n from projects group by 1`,
+);
+const densest = new Map<number, { key: bigint; n: number }>();
+for (let z = 4; z <= 14; z += 1) {
+  const counts = new Map<bigint, number>();
+  for (const { key, n } of perZoom14) {
+    const k = BigInt(key) >> BigInt(2 * (14 - z));
+    counts.set(k, (counts.get(k) ?? 0) + n);
+  }
+  const [key, n] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  densest.set(z, { key, n });
+}
+/** x and y of a tile from its Morton code. */
+const unMorton = (key: bigint) => {
+  let [x, y] = [0, 0];
+  for (let bit = 0; bit < 20; bit += 1) {
+    x |= Number((key >> BigInt(2 * bit)) & 1n) << bit;
+    y |= Number((key >> BigInt(2 * bit + 1)) & 1n) << bit;
+  }
+  return { x, y };
+};
+const scopes = { anonymous: undefined, minister: await signIn(uncached.base, 'minister@marsad.demo'), donor: await signIn(uncached.base, 'donor.undp@marsad.demo') };
+for (const [scope, cookie] of Object.entries(scopes)) {
+  const times: string[] = [];
+  for (const [z, { key }] of densest) {
+    const { x, y } = unMorton(key);
+    const path = `/tiles/projects/${z}/${x}/${y}.mvt`;
+    const fetchTile = async () => void (await (await fetch(uncached.base + path, { headers: cookie ? { cookie } : {} })).arrayBuffer());
+    times.push(`z${z} ${median(await time(fetchTile, 7)).toFixed(0)}`);
+  }
+  rows.push([`Densest projects tile per zoom, uncached HTTP, ${scope} (ms)`, times.join(', ')]);
+}
 
 // Cached tile throughput from a load generator on loopback.
 const hot = '/tiles/projects/6/38/25.mvt';

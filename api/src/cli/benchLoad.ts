@@ -163,7 +163,7 @@ async function startServer(engine: LoadEngine): Promise<{ base: string; child: C
   return { base: `http://127.0.0.1:${port}`, child };
 }
 
-async function signIn(base: string, email: string): Promise<string> {
+export async function signIn(base: string, email: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
