@@ -1,5 +1,5 @@
 import { fetchJson } from './fetchJson.ts';
-import { sendJson } from './session.ts';
+import { sendJson } from '../features/account/session.ts';
 
 /** An organization a project is shared with (`GET /api/projects/{id}/shares`). */
 export interface ProjectShare {
