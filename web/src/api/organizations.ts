@@ -1,4 +1,4 @@
-import { fetchJson } from './fetchJson.ts';
+import { guarded, request } from './http.ts';
 
 /** One organization in `GET /api/organizations` (api/src/routes/organizations.ts). */
 export interface Organization {
@@ -32,10 +32,10 @@ export function isOrganizationList(body: unknown): body is OrganizationList {
 }
 
 export function fetchDonors(signal?: AbortSignal): Promise<OrganizationList> {
-  return fetchJson('/api/organizations?kind=donor', isOrganizationList, signal);
+  return request('/api/organizations?kind=donor', { schema: guarded(isOrganizationList), signal });
 }
 
 /** Every organization (ministries, offices, donors, partners): the funders a project may have. */
 export function fetchOrganizations(signal?: AbortSignal): Promise<OrganizationList> {
-  return fetchJson('/api/organizations', isOrganizationList, signal);
+  return request('/api/organizations', { schema: guarded(isOrganizationList), signal });
 }

@@ -1,7 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { ProgressReportListing, ProjectSummaryRow } from '@marsad/api/contracts';
-import { withQuery } from '../data/filters.ts';
-import { fetchJson } from './fetchJson.ts';
+import { guarded, request, withQuery } from './http.ts';
 import { isRecord } from './isRecord.ts';
 
 /** One project in a list (the API's own row type, without the geometry lists leave out). */
@@ -88,11 +87,11 @@ export function isProjectDetail(body: unknown): body is ProjectDetail {
 }
 
 export function fetchProjectPage(query: string, signal?: AbortSignal): Promise<ProjectPage> {
-  return fetchJson(withQuery('/api/projects', query), isProjectPage, signal);
+  return request(withQuery('/api/projects', query), { schema: guarded(isProjectPage), signal });
 }
 
 export function fetchProject(id: number, signal?: AbortSignal): Promise<ProjectDetail> {
-  return fetchJson(`/api/projects/${id}`, isProjectDetail, signal);
+  return request(`/api/projects/${id}`, { schema: guarded(isProjectDetail), signal });
 }
 
 function isHistory(body: unknown): body is { items: HistoryEntry[] } {
@@ -104,5 +103,5 @@ function isHistory(body: unknown): body is { items: HistoryEntry[] } {
 }
 
 export function fetchProjectHistory(id: number, signal?: AbortSignal): Promise<{ items: HistoryEntry[] }> {
-  return fetchJson(`/api/projects/${id}/history`, isHistory, signal);
+  return request(`/api/projects/${id}/history`, { schema: guarded(isHistory), signal });
 }

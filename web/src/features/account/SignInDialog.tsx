@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemResponseError } from './session.ts';
+import { ProblemError } from '../../api/http.ts';
 import { useSignIn } from './useSession.ts';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
 
@@ -35,9 +35,9 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
   const message =
     error === null
       ? null
-      : error instanceof ProblemResponseError && error.status === 429
+      : error instanceof ProblemError && error.status === 429
         ? t('auth.tooMany', { detail: error.detail })
-        : error instanceof ProblemResponseError && error.status === 401
+        : error instanceof ProblemError && error.status === 401
           ? error.detail
           : t('auth.failed', { detail: error.message });
 

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@marsad/api/accountRules';
-import { ApiError } from '../../api/fetchJson.ts';
+import { guarded, ProblemError, request } from '../../api/http.ts';
 import { isRecord } from '../../api/isRecord.ts';
 
 export { ROLES, type Role };
@@ -21,32 +21,6 @@ export interface Session {
   csrfToken: string;
 }
 
-/** An RFC 9457 problem from the API, with the fields the page shows. */
-export class ProblemResponseError extends ApiError {
-  constructor(
-    url: string,
-    status: number,
-    readonly detail: string,
-    readonly body: Record<string, unknown>,
-  ) {
-    super(url, status, detail);
-    this.name = 'ProblemResponseError';
-  }
-
-  /** `errors: [{parameter, message}]` of a 400, as parameter → message. */
-  get fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    const errors = this.body.errors;
-    if (Array.isArray(errors)) {
-      for (const e of errors) {
-        if (isRecord(e) && typeof e.parameter === 'string' && typeof e.message === 'string') out[e.parameter] = e.message;
-      }
-    }
-    return out;
-  }
-}
-
-
 export function isSession(body: unknown): body is Session {
   if (!isRecord(body) || typeof body.csrfToken !== 'string' || !isRecord(body.user)) return false;
   const u = body.user;
@@ -57,40 +31,6 @@ export function isSession(body: unknown): body is Session {
     (ROLES as readonly unknown[]).includes(u.role) &&
     Array.isArray(u.governorates)
   );
-}
-
-/** A failed answer as the page shows it: the problem's `detail`, or the status when there is none. */
-export function problemFrom(url: string, status: number, body: unknown): ProblemResponseError {
-  const problem = isRecord(body) ? body : {};
-  const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${status}`;
-  return new ProblemResponseError(url, status, detail, problem);
-}
-
-/**
- * Sends a change to the API: JSON, or a `FormData` (multipart, for files). A non-2xx answer
- * becomes a `ProblemResponseError` with the problem's detail.
- */
-export async function sendJson(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  body: unknown,
-  csrfToken: string | null,
-): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const form = body instanceof FormData;
-  // For a form the browser writes the content type itself, with the multipart boundary.
-  if (body !== undefined && !form) headers['content-type'] = 'application/json';
-  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, { method, headers, body: body === undefined ? null : form ? body : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(url, null, `${url}: no answer from the server; is the Marsad API running?`);
-  }
-  if (response.status === 204) return null;
-  const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw problemFrom(url, response.status, parsed);
-  return parsed;
 }
 
 /**
@@ -119,25 +59,22 @@ function setFlag(on: boolean): void {
 /** The current session, or `null` when signed out (401, or never signed in on this browser). */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   if (!flagged()) return null;
-  const response = await fetch('/api/auth/me', { signal: signal ?? null, headers: { accept: 'application/json' } });
-  if (response.status === 401) {
+  try {
+    return await request('/api/auth/me', { schema: guarded(isSession), signal });
+  } catch (error) {
+    if (!(error instanceof ProblemError) || error.status !== 401) throw error;
     setFlag(false);
     return null;
   }
-  if (!response.ok) throw new ApiError('/api/auth/me', response.status, `/api/auth/me: HTTP ${response.status}`);
-  const body: unknown = await response.json();
-  if (!isSession(body)) throw new ApiError('/api/auth/me', response.status, '/api/auth/me: the answer does not have the expected shape');
-  return body;
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const body = await sendJson('POST', '/api/auth/login', { email, password }, null);
-  if (!isSession(body)) throw new ApiError('/api/auth/login', 200, '/api/auth/login: the answer does not have the expected shape');
+  const session = await request('/api/auth/login', { method: 'POST', body: { email, password }, schema: guarded(isSession) });
   setFlag(true);
-  return body;
+  return session;
 }
 
 export async function signOut(csrfToken: string): Promise<void> {
   setFlag(false);
-  await sendJson('POST', '/api/auth/logout', undefined, csrfToken);
+  await request('/api/auth/logout', { method: 'POST', csrfToken });
 }

@@ -1,7 +1,8 @@
 import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/api/accountRules';
-import { ApiError, fetchJson } from '../../api/fetchJson.ts';
-import { isOrganizationList, type Organization, type OrganizationList } from '../../api/organizations.ts';
-import { ROLES, sendJson, type Role, type SessionUser } from '../account/session.ts';
+import { guarded, request } from '../../api/http.ts';
+import { isRecord } from '../../api/isRecord.ts';
+import type { Organization } from '../../api/organizations.ts';
+import { ROLES, type Role, type SessionUser } from '../account/session.ts';
 
 /** One account in `GET /api/admin/users` (api/src/routes/admin.ts): a user as a session knows it, and whether it is disabled. */
 export interface AdminUser extends SessionUser {
@@ -53,10 +54,6 @@ export interface OrganizationChange {
 /** What `PATCH /api/admin/organizations/{slug}` answers: the organization as stored now. */
 export type SavedOrganization = NewOrganization;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 export function isAdminUser(value: unknown): value is AdminUser {
   return (
     isRecord(value) &&
@@ -90,35 +87,21 @@ const USERS_URL = '/api/admin/users';
 const ORGANIZATIONS_URL = '/api/admin/organizations';
 
 export function fetchAccounts(signal?: AbortSignal): Promise<{ items: AdminUser[] }> {
-  return fetchJson(USERS_URL, isAdminUserList, signal);
-}
-
-/** Every organization, of every kind (the public list: the admin API has no list of its own). */
-export function fetchAllOrganizations(signal?: AbortSignal): Promise<OrganizationList> {
-  return fetchJson('/api/organizations', isOrganizationList, signal);
-}
-
-function expectAccount(url: string, status: number, body: unknown): AdminUser {
-  if (!isAdminUser(body)) throw new ApiError(url, status, `${url}: the answer does not have the expected shape`);
-  return body;
+  return request(USERS_URL, { schema: guarded(isAdminUserList), signal });
 }
 
 export async function createAccount(account: NewAccount, csrfToken: string | null): Promise<AdminUser> {
-  return expectAccount(USERS_URL, 201, await sendJson('POST', USERS_URL, account, csrfToken));
+  return request(USERS_URL, { method: 'POST', body: account, csrfToken, schema: guarded(isAdminUser) });
 }
 
 export async function changeAccount(id: number, change: AccountChange, csrfToken: string | null): Promise<AdminUser> {
-  const url = `${USERS_URL}/${id}`;
-  return expectAccount(url, 200, await sendJson('PATCH', url, change, csrfToken));
+  return request(`${USERS_URL}/${id}`, { method: 'PATCH', body: change, csrfToken, schema: guarded(isAdminUser) });
 }
 
 export async function createOrganization(organization: NewOrganization, csrfToken: string | null): Promise<void> {
-  await sendJson('POST', ORGANIZATIONS_URL, organization, csrfToken);
+  await request(ORGANIZATIONS_URL, { method: 'POST', body: organization, csrfToken });
 }
 
 export async function changeOrganization(slug: string, change: OrganizationChange, csrfToken: string | null): Promise<SavedOrganization> {
-  const url = `${ORGANIZATIONS_URL}/${encodeURIComponent(slug)}`;
-  const body = await sendJson('PATCH', url, change, csrfToken);
-  if (!isSavedOrganization(body)) throw new ApiError(url, 200, `${url}: the answer does not have the expected shape`);
-  return body;
+  return request(`${ORGANIZATIONS_URL}/${encodeURIComponent(slug)}`, { method: 'PATCH', body: change, csrfToken, schema: guarded(isSavedOrganization) });
 }

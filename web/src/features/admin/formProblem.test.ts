@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/fetchJson.ts';
-import { ProblemResponseError } from '../account/session.ts';
+import { ProblemError } from '../../api/http.ts';
 import { formProblemOf } from './formProblem.ts';
 
 describe('form problems', () => {
   it('keeps the detail of a problem and puts its errors on the fields', () => {
-    const error = new ProblemResponseError('/api/admin/users', 400, 'governorates.0: must be ISO 3166-2 codes', {
+    const error = new ProblemError('/api/admin/users', 400, 'governorates.0: must be ISO 3166-2 codes', {
       errors: [
         { parameter: 'governorates.0', message: 'must be ISO 3166-2 codes' },
         { parameter: 'governorates.2', message: 'must be ISO 3166-2 codes' },
@@ -20,12 +19,12 @@ describe('form problems', () => {
   });
 
   it('keeps a conflict as it is', () => {
-    const error = new ProblemResponseError('/api/admin/users', 409, 'duplicate key value violates unique constraint "users_email_key"', {});
+    const error = new ProblemError('/api/admin/users', 409, 'duplicate key value violates unique constraint "users_email_key"', {});
     expect(formProblemOf(error)).toMatchObject({ status: 409, detail: expect.stringContaining('users_email_key'), fields: {} });
   });
 
   it('says what went wrong when there was no problem document', () => {
-    expect(formProblemOf(new ApiError('/api/admin/users', null, 'no answer from the server'))).toEqual({
+    expect(formProblemOf(new ProblemError('/api/admin/users', null, 'no answer from the server'))).toEqual({
       status: null,
       detail: 'no answer from the server',
       fields: {},

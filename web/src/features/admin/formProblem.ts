@@ -1,4 +1,4 @@
-import { ProblemResponseError } from '../account/session.ts';
+import { fieldErrorsOf, ProblemError } from '../../api/http.ts';
 
 /** What a failed save tells the form: the API's `detail`, and messages for the fields it names. */
 export interface FormProblem {
@@ -9,14 +9,6 @@ export interface FormProblem {
 }
 
 export function formProblemOf(error: unknown): FormProblem {
-  if (error instanceof ProblemResponseError) {
-    const fields: Record<string, string> = {};
-    for (const [parameter, message] of Object.entries(error.fieldErrors)) {
-      const field = parameter.split('.')[0]!;
-      fields[field] = field in fields ? `${fields[field]}; ${message}` : message;
-    }
-    return { status: error.status, detail: error.detail, fields };
-  }
-  const status = error instanceof Error && 'status' in error && typeof error.status === 'number' ? error.status : null;
-  return { status, detail: error instanceof Error ? error.message : String(error), fields: {} };
+  if (error instanceof ProblemError) return { status: error.status, detail: error.detail, fields: fieldErrorsOf(error) };
+  return { status: null, detail: error instanceof Error ? error.message : String(error), fields: {} };
 }

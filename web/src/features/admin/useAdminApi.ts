@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { fetchOrganizations } from '../../api/organizations.ts';
 import { useSession } from '../account/useSession.ts';
 import {
   changeAccount,
@@ -6,7 +7,6 @@ import {
   createAccount,
   createOrganization,
   fetchAccounts,
-  fetchAllOrganizations,
   type AccountChange,
   type NewAccount,
   type NewOrganization,
@@ -27,7 +27,7 @@ export function useAccounts() {
 }
 
 export function useAllOrganizations() {
-  return useQuery({ queryKey: [...ORGANIZATIONS_KEY, 'all'], queryFn: ({ signal }) => fetchAllOrganizations(signal), retry: 1 });
+  return useQuery({ queryKey: [...ORGANIZATIONS_KEY, 'all'], queryFn: ({ signal }) => fetchOrganizations(signal), retry: 1 });
 }
 
 /** The CSRF token every change carries (the dialog is only open while signed in). */

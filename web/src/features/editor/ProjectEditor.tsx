@@ -4,10 +4,10 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GovernorateCollection } from '../../api/boundaries.ts';
-import { ApiError } from '../../api/fetchJson.ts';
 import { createProject, updateProject, type SavedProject } from './projectEdits.ts';
 import type { ProjectDetail } from '../../api/projects.ts';
-import { ProblemResponseError, type Session } from '../account/session.ts';
+import { fieldErrorsOf, ProblemError } from '../../api/http.ts';
+import type { Session } from '../account/session.ts';
 import { useOrganizations } from '../../api/useOrganizations.ts';
 import { useProject } from '../../api/useProjects.ts';
 import { refreshEverything } from '../account/useSession.ts';
@@ -152,23 +152,23 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
       if (saved.warnings.length > 0) setOutcome({ kind: 'repaired', detail: saved.warnings.join('; '), saved });
       else onSaved(saved.id);
     } catch (error) {
-      if (error instanceof ApiError && error.status === null) {
+      if (error instanceof ProblemError && error.status === null) {
         setOutcome({ kind: 'failed', message: t('drafts.offline') });
         return;
       }
-      if (!(error instanceof ProblemResponseError)) {
+      if (!(error instanceof ProblemError)) {
         setOutcome({ kind: 'failed', message: t('editor.failed', { detail: error instanceof Error ? error.message : String(error) }) });
         return;
       }
       // `funding.2.amount` is told beside the funders as a whole.
-      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([p, m]) => [p.startsWith('funding') ? 'funding' : p, m]));
+      const fieldErrors = fieldErrorsOf(error);
       if (error.status === 409 && project !== null && fieldErrors.code === undefined) {
         setOutcome({ kind: 'conflict' });
       } else if (error.status === 409) {
         setErrors({ code: error.detail });
         setOutcome({ kind: 'idle' });
       } else if (error.status === 400 && fieldErrors.geometry !== undefined) {
-        setOutcome({ kind: 'geometryRefused', detail: fieldErrors.geometry, repairable: error.body.repairable === true });
+        setOutcome({ kind: 'geometryRefused', detail: fieldErrors.geometry, repairable: error.problem.repairable === true });
       } else if (error.status === 400 && Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every(isFormField)) {
         setErrors(fieldErrors);
         setOutcome({ kind: 'idle' });

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { ProjectFieldsBody } from './projectForm.ts';
-import { ApiError } from '../../api/fetchJson.ts';
-import { sendJson } from '../account/session.ts';
+import { guarded, request } from '../../api/http.ts';
+import { isRecord } from '../../api/isRecord.ts';
 
 /** The API's answer to a saved project: where it landed, its new version, and any repair made. */
 export interface SavedProject {
@@ -11,10 +11,8 @@ export interface SavedProject {
   warnings: string[];
 }
 
-function isSaved(body: unknown): body is SavedProject {
-  if (typeof body !== 'object' || body === null) return false;
-  const b = body as Record<string, unknown>;
-  return typeof b.id === 'number' && typeof b.version === 'number' && typeof b.governorate === 'string' && Array.isArray(b.warnings);
+function isSaved(b: unknown): b is SavedProject {
+  return isRecord(b) && typeof b.id === 'number' && typeof b.version === 'number' && typeof b.governorate === 'string' && Array.isArray(b.warnings);
 }
 
 export interface ProjectChange {
@@ -25,20 +23,13 @@ export interface ProjectChange {
   repairGeometry: boolean;
 }
 
-function checked(url: string, body: unknown): SavedProject {
-  if (!isSaved(body)) throw new ApiError(url, 200, `${url}: the answer does not have the expected shape`);
-  return body;
-}
-
 export async function createProject(change: ProjectChange, csrfToken: string): Promise<SavedProject> {
-  const url = '/api/projects';
   const body = { ...change.fields, geometry: change.geometry, repair_geometry: change.repairGeometry };
-  return checked(url, await sendJson('POST', url, body, csrfToken));
+  return request('/api/projects', { method: 'POST', body, csrfToken, schema: guarded(isSaved) });
 }
 
 /** Saves changes made to `version` of a project; a 409 means someone saved in between. */
 export async function updateProject(id: number, version: number, change: ProjectChange, csrfToken: string): Promise<SavedProject> {
-  const url = `/api/projects/${id}`;
   const body = { ...change.fields, version, ...(change.geometry === undefined ? {} : { geometry: change.geometry, repair_geometry: change.repairGeometry }) };
-  return checked(url, await sendJson('PATCH', url, body, csrfToken));
+  return request(`/api/projects/${id}`, { method: 'PATCH', body, csrfToken, schema: guarded(isSaved) });
 }

@@ -1,6 +1,5 @@
-import { ApiError } from '../../api/fetchJson.ts';
+import { guarded, request, type Schema } from '../../api/http.ts';
 import { isRecord } from '../../api/isRecord.ts';
-import { problemFrom } from '../account/session.ts';
 
 /** `POST /api/imports/projects` (api/src/routes/imports.ts): multipart, field `file`. */
 export const IMPORT_URL = '/api/imports/projects';
@@ -59,60 +58,23 @@ export function rowErrorsOf(problem: Record<string, unknown>): RowError[] {
 }
 
 /** Checks the file against the database without writing anything. */
-export async function checkImport(file: File, options: UploadOptions): Promise<DryRun> {
-  const body = await upload(file, false, options);
-  if (!isDryRun(body)) throw new ApiError(IMPORT_URL, 200, `${IMPORT_URL}: the answer does not have the expected shape`);
-  return body;
+export function checkImport(file: File, options: UploadOptions): Promise<DryRun> {
+  return upload(file, false, guarded(isDryRun), options);
 }
 
 /** Imports every row of the file, or none. */
-export async function commitImport(file: File, options: UploadOptions): Promise<Imported> {
-  const body = await upload(file, true, options);
-  if (!isImported(body)) throw new ApiError(IMPORT_URL, 201, `${IMPORT_URL}: the answer does not have the expected shape`);
-  return body;
+export function commitImport(file: File, options: UploadOptions): Promise<Imported> {
+  return upload(file, true, guarded(isImported), options);
 }
 
 /**
- * Sends the file with XMLHttpRequest rather than fetch: only it reports upload progress, which
- * a governorate office on a slow line needs to see. A non-2xx answer becomes a
- * `ProblemResponseError` carrying the problem's `detail` and body.
+ * Sends the file with its upload progress reported (a governorate office on a slow line needs to
+ * see it). A non-2xx answer becomes a `ProblemError` carrying the problem's `detail` and body.
  */
-function upload(file: File, commit: boolean, { repair, csrfToken, signal, onProgress }: UploadOptions): Promise<unknown> {
+function upload<T>(file: File, commit: boolean, schema: Schema<T>, { repair, csrfToken, signal, onProgress }: UploadOptions): Promise<T> {
   const query = new URLSearchParams({ dry_run: String(!commit) });
   if (repair) query.set('repair', 'true');
-  const url = `${IMPORT_URL}?${query}`;
-  const form = new FormData();
-  form.append('file', file, file.name);
-
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new DOMException('The upload was cancelled', 'AbortError'));
-      return;
-    }
-    const request = new XMLHttpRequest();
-    request.open('POST', url);
-    request.setRequestHeader('accept', 'application/json');
-    request.setRequestHeader('x-csrf-token', csrfToken);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded, event.total);
-    };
-    request.upload.onload = () => onProgress(1, 1);
-    request.onerror = () => reject(new ApiError(url, null, `${url}: no answer from the server; is the Marsad API running?`));
-    request.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-    request.onload = () => {
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(request.responseText);
-      } catch {
-        // Not JSON (a proxy's error page, say): the status says enough.
-      }
-      if (request.status >= 200 && request.status < 300) {
-        resolve(parsed);
-        return;
-      }
-      reject(problemFrom(url, request.status, parsed));
-    };
-    signal.addEventListener('abort', () => request.abort(), { once: true });
-    request.send(form);
-  });
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return request(`${IMPORT_URL}?${query}`, { method: 'POST', body, csrfToken, signal, schema, onUploadProgress: onProgress });
 }

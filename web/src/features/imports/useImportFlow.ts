@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { ApiError } from '../../api/fetchJson.ts';
-import { ProblemResponseError } from '../account/session.ts';
+import { ProblemError } from '../../api/http.ts';
 import { refreshEverything } from '../account/useSession.ts';
 import { checkImport, commitImport, MAX_IMPORT_BYTES, rowErrorsOf } from './importApi.ts';
 import { canCheck, canCommit, importReducer, INITIAL_IMPORT_STATE, type ImportAction, type Refusal } from './importState.ts';
 
 function refusalOf(error: unknown): Refusal {
-  if (error instanceof ProblemResponseError) return { kind: 'problem', status: error.status ?? 0, detail: error.detail, errors: rowErrorsOf(error.body) };
-  if (error instanceof ApiError && error.status === null) return { kind: 'noAnswer' };
+  if (error instanceof ProblemError && error.status === null) return { kind: 'noAnswer' };
+  if (error instanceof ProblemError) return { kind: 'problem', status: error.status ?? 0, detail: error.detail, errors: rowErrorsOf(error.problem) };
   return { kind: 'problem', status: 0, detail: error instanceof Error ? error.message : String(error), errors: [] };
 }
 

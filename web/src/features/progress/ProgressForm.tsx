@@ -3,8 +3,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postProgress } from './progressApi.ts';
 import type { ProjectDetail } from '../../api/projects.ts';
-import { ApiError } from '../../api/fetchJson.ts';
-import { ProblemResponseError } from '../account/session.ts';
+import { fieldErrorsOf, ProblemError } from '../../api/http.ts';
 import { refreshEverything, useSession } from '../account/useSession.ts';
 import { allowedStatuses, localIsoDay, validateProgress, type ProgressDraft } from './progressReport.ts';
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
@@ -15,8 +14,8 @@ import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 type Field = keyof ProgressDraft;
 
 /** A refusal of the photos rather than of the report: too large, not an image, too many. */
-function isPhotoProblem(error: ProblemResponseError): boolean {
-  return error.status === 413 || error.status === 415 || Object.keys(error.fieldErrors).some((parameter) => parameter.startsWith('photos'));
+function isPhotoProblem(error: ProblemError): boolean {
+  return error.status === 413 || error.status === 415 || 'photos' in fieldErrorsOf(error);
 }
 
 type Outcome =
@@ -97,21 +96,22 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
       setOutcome({ kind: 'saved' });
       refreshEverything(client);
     } catch (error) {
-      if (error instanceof ProblemResponseError && error.status === 409) {
+      const fieldErrors = fieldErrorsOf(error);
+      if (error instanceof ProblemError && error.status === null) {
+        setOutcome({ kind: 'failed', message: photos.length > 0 ? `${t('drafts.offline')} ${t('drafts.photosNotKept')}` : t('drafts.offline') });
+      } else if (error instanceof ProblemError && error.status === 409) {
         setOutcome({ kind: 'conflict' });
-      } else if (error instanceof ProblemResponseError && isPhotoProblem(error)) {
+      } else if (error instanceof ProblemError && isPhotoProblem(error)) {
         // Nothing was saved: the report stays filled in, the photos can be changed.
         setOutcome({ kind: 'failed', message: t('photos.rejected', { detail: error.detail }) });
-      } else if (error instanceof ProblemResponseError && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(error.fieldErrors);
+      } else if (error instanceof ProblemError && error.status === 400 && Object.keys(fieldErrors).length > 0) {
+        setErrors(fieldErrors);
         setOutcome({ kind: 'idle' });
-      } else if (error instanceof ProblemResponseError && error.status === 422) {
-        const allowed = Array.isArray(error.body.allowed) ? error.body.allowed.map((s) => t(`status.${String(s)}`, { defaultValue: String(s) })) : [];
+      } else if (error instanceof ProblemError && error.status === 422) {
+        const allowed = Array.isArray(error.problem.allowed) ? error.problem.allowed.map((s) => t(`status.${String(s)}`, { defaultValue: String(s) })) : [];
         setOutcome({ kind: 'failed', message: t('progress.notAllowedStatus', { allowed: allowed.join('، ') }) });
-      } else if (error instanceof ProblemResponseError && error.status === 403) {
+      } else if (error instanceof ProblemError && error.status === 403) {
         setOutcome({ kind: 'failed', message: t('progress.forbidden') });
-      } else if (error instanceof ApiError && error.status === null) {
-        setOutcome({ kind: 'failed', message: photos.length > 0 ? `${t('drafts.offline')} ${t('drafts.photosNotKept')}` : t('drafts.offline') });
       } else {
         setOutcome({ kind: 'failed', message: t('progress.failed', { detail: error instanceof Error ? error.message : String(error) }) });
       }

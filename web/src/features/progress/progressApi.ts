@@ -1,8 +1,7 @@
 import type { PhotoMetadata, ProgressReportListing } from '@marsad/api/contracts';
 import type { ProgressReport } from './progressReport.ts';
-import { ApiError, fetchJson } from '../../api/fetchJson.ts';
+import { guarded, request } from '../../api/http.ts';
 import { isRecord } from '../../api/isRecord.ts';
-import { sendJson } from '../account/session.ts';
 
 /** A photo of a progress report as the API lists it; the image itself is at `url`. */
 export type ReportPhoto = PhotoMetadata;
@@ -32,28 +31,23 @@ function isReportList(body: unknown): body is { items: ListedReport[] } {
   );
 }
 
-/** Sends a form (the report and its photos) to the API; a non-2xx answer becomes a `ProblemResponseError`. */
 /**
  * Reports progress on a project, based on the project `version` the form was filled from. With
  * photos (already downscaled), the report goes as multipart: report and photos are kept together
  * or not at all; without, as plain JSON.
  */
 export async function postProgress(id: number, report: ProgressReport, version: number, csrfToken: string, photos: readonly Blob[] = []): Promise<Recorded> {
-  const url = `/api/projects/${id}/progress`;
-  let body: unknown;
-  if (photos.length === 0) {
-    body = await sendJson('POST', url, { ...report, version }, csrfToken);
-  } else {
+  let body: unknown = { ...report, version };
+  if (photos.length > 0) {
     const form = new FormData();
-    form.append('report', JSON.stringify({ ...report, version }));
+    form.append('report', JSON.stringify(body));
     photos.forEach((photo, i) => form.append('photos', photo, `photo-${i + 1}.jpg`));
-    body = await sendJson('POST', url, form, csrfToken);
+    body = form;
   }
-  if (!isRecorded(body)) throw new ApiError(url, 201, `${url}: the answer does not have the expected shape`);
-  return body;
+  return request(`/api/projects/${id}/progress`, { method: 'POST', body, csrfToken, schema: guarded(isRecorded) });
 }
 
 /** A project's progress reports, newest first, with their photos. */
 export function fetchProgressReports(id: number, signal?: AbortSignal): Promise<{ items: ListedReport[] }> {
-  return fetchJson(`/api/projects/${id}/progress`, isReportList, signal);
+  return request(`/api/projects/${id}/progress`, { schema: guarded(isReportList), signal });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchProjectShares, setProjectShared } from '../../api/projectShares.ts';
+import { fetchProjectShares, setProjectShared } from './sharingApi.ts';
 import { useDonors } from '../../api/useOrganizations.ts';
 import { formatDualDate } from '../../format/dates.ts';
 import type { Language } from '../../i18n/language.ts';

@@ -1,5 +1,4 @@
-import { fetchJson } from './fetchJson.ts';
-import { sendJson } from '../features/account/session.ts';
+import { guarded, request } from '../../api/http.ts';
 
 /** An organization a project is shared with (`GET /api/projects/{id}/shares`). */
 export interface ProjectShare {
@@ -21,10 +20,10 @@ function isShareList(body: unknown): body is { items: ProjectShare[] } {
 }
 
 export async function fetchProjectShares(id: number, signal?: AbortSignal): Promise<ProjectShare[]> {
-  return (await fetchJson(`/api/projects/${id}/shares`, isShareList, signal)).items;
+  return (await request(`/api/projects/${id}/shares`, { schema: guarded(isShareList), signal })).items;
 }
 
 /** Shares a project with an organization, or stops sharing it. */
 export async function setProjectShared(id: number, organization: string, shared: boolean, csrfToken: string): Promise<void> {
-  await sendJson(shared ? 'PUT' : 'DELETE', `/api/projects/${id}/shares/${encodeURIComponent(organization)}`, undefined, csrfToken);
+  await request(`/api/projects/${id}/shares/${encodeURIComponent(organization)}`, { method: shared ? 'PUT' : 'DELETE', csrfToken });
 }
