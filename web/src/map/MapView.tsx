@@ -18,6 +18,7 @@ import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
 import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
+import './map.css';
 
 export interface MapViewProps extends MapClickHandlers {
   language: Language;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './panel.css';
 
 /**
  * A side panel (a bottom sheet on narrow screens) with a kicker, a title and a close button. It

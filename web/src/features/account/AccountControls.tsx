@@ -2,6 +2,7 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSignOut } from './useSession.ts';
 import { SignInDialog } from './SignInDialog.tsx';
+import './account.css';
 
 // Screens only some roles open: loaded when first opened.
 const AdminDialog = lazy(() => import('../admin/AdminDialog.tsx'));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../../api/http.ts';
 import { useSignIn } from './useSession.ts';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
+import './account.css';
 
 /**
  * The sign-in form in a modal `<dialog>` (focus stays inside; Escape or Cancel closes it). The

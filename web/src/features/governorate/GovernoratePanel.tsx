@@ -10,6 +10,7 @@ import { formatMonth } from '../../format/dates.ts';
 import type { Language } from '../../i18n/language.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { ProjectList } from '../project/ProjectList.tsx';
+import './governorate.css';
 
 export interface GovernoratePanelProps {
   governorate: GovernorateProperties;

@@ -2,6 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { chartDirection } from './chartDirection.ts';
+import './governorate.css';
 
 export interface ProgressSeries {
   key: string;

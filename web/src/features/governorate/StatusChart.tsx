@@ -6,6 +6,7 @@ import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { STATUS_COLORS } from '../../map/colorScales.ts';
 import { chartDirection } from './chartDirection.ts';
+import './governorate.css';
 
 /** Projects by status as horizontal bars, in the status colours of the map; mirrored in Arabic. */
 export function StatusChart({ byStatus, language }: { byStatus: Metrics['by_status']; language: Language }) {

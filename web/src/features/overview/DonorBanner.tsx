@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../api/organizations.ts';
 import type { SessionUser } from '../account/session.ts';
 import type { Language } from '../../i18n/language.ts';
+import './overview.css';
 
 /** Tells a donor that the map, KPIs and lists show only the projects shared with their organization. */
 export function DonorBanner({ user, donors, language }: { user: SessionUser; donors: readonly Organization[]; language: Language }) {

@@ -4,6 +4,7 @@ import { countActiveFilters, EMPTY_FILTERS, filterQuery, FIRST_YEAR, LAST_YEAR, 
 import type { FunderOption } from './funders.ts';
 import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
+import './overview.css';
 
 /** Milliseconds of typing pause before the text search applies. */
 const SEARCH_DELAY = 400;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Metrics } from '../../api/summaries.ts';
 import { formatCount, formatMoneyCompact, formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
+import './overview.css';
 
 /** The headline figures of a set of projects: national totals or one governorate's. */
 export function KpiCards({ metrics, language, testId }: { metrics: Metrics | undefined; language: Language; testId: string }) {

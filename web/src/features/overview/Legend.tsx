@@ -6,6 +6,7 @@ import { formatCount, formatMoneyCompact, formatPercent } from '../../format/num
 import type { Language } from '../../i18n/language.ts';
 import type { ChoroplethScale } from '../../map/choroplethScale.ts';
 import { DELAYED_COLOR, NO_DATA_COLOR, STATUS_COLORS } from '../../map/colorScales.ts';
+import './overview.css';
 
 function formatBreak(metric: ChoroplethMetric, value: number, language: Language): string {
   switch (METRIC_UNIT[metric]) {

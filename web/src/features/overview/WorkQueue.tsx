@@ -5,6 +5,7 @@ import { DualDate } from '../../ui/DualDate.tsx';
 import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ProjectRow } from '../project/ProjectRow.tsx';
+import './overview.css';
 
 const QUEUE_LIMIT = 100;
 

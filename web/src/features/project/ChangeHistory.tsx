@@ -7,6 +7,7 @@ import { historyChanges } from './historyChanges.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ReportPhotos } from '../photos/ReportPhotos.tsx';
+import './project.css';
 
 /** A changed value as the reader would say it: statuses translated, numbers in the page's digits. */
 function useShowValue(language: Language) {

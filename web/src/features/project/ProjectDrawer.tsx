@@ -19,6 +19,7 @@ import { draftMessages } from '../drafts/messages.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { photoMessages } from '../photos/messages.ts';
 import { sharingMessages } from '../sharing/messages.ts';
+import './project.css';
 
 function Facts({ project, language }: { project: ProjectDetail; language: Language }) {
   const { t } = useTranslation();

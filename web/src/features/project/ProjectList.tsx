@@ -6,6 +6,7 @@ import { filterQuery, type Filters } from '../../data/filters.ts';
 import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ProjectRow } from './ProjectRow.tsx';
+import './project.css';
 
 const PAGE = 25;
 

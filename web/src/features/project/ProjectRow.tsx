@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../api/projects.ts';
 import { formatCount, formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { statusColor } from '../../map/colorScales.ts';
+import './project.css';
 
 /** One project in a list: status dot, title, status · progress · delay; `children` adds lines. */
 export function ProjectRow({

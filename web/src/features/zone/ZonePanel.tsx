@@ -4,6 +4,7 @@ import { useProject } from '../../api/useProjects.ts';
 import { formatCount, formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
+import './zone.css';
 
 const UTILITIES = ['water', 'electricity', 'roads', 'sewage'] as const;
 
