@@ -2,7 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../../api/http.ts';
 import { useSignIn } from './useSession.ts';
-import { useModalDialog } from '../../ui/useModalDialog.ts';
+import { controlProps, FormField, useFields, type Field } from '../../ui/FormField.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import './account.css';
 
 /**
@@ -30,7 +31,6 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
     ref.current?.close();
     onClose();
   };
-  const modal = useModalDialog(ref, close);
 
   const error = signIn.error;
   const message =
@@ -42,39 +42,22 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
           ? error.detail
           : t('auth.failed', { detail: error.message });
 
+  // The refusal is the form's, not a field's: both fields point at it.
+  const fieldOf = useFields<'email' | 'password'>('sign-in', () => undefined);
+  const emailField = fieldOf('email');
+  const passwordField = fieldOf('password');
+  const describedByError = (field: Field) => ({ ...controlProps(field), 'aria-describedby': message === null ? undefined : errorId });
+
   return (
-    <dialog ref={ref} {...modal} className="modal-dialog sign-in-dialog" aria-labelledby={titleId} data-testid="sign-in-dialog">
+    <Modal ref={ref} onEscape={close} className="sign-in-dialog" aria-labelledby={titleId} testId="sign-in-dialog">
       <form onSubmit={onSubmit} noValidate={false}>
         <h2 id={titleId}>{t('auth.dialogTitle')}</h2>
-        <label className="form-field">
-          <span>{t('auth.email')}</span>
-          <input
-            type="email"
-            name="email"
-            dir="ltr"
-            autoComplete="username"
-            required
-            autoFocus
-            value={email}
-            aria-describedby={message === null ? undefined : errorId}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="sign-in-email"
-          />
-        </label>
-        <label className="form-field">
-          <span>{t('auth.password')}</span>
-          <input
-            type="password"
-            name="password"
-            dir="ltr"
-            autoComplete="current-password"
-            required
-            value={password}
-            aria-describedby={message === null ? undefined : errorId}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="sign-in-password"
-          />
-        </label>
+        <FormField field={emailField} label={t('auth.email')}>
+          <input type="email" name="email" dir="ltr" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} {...describedByError(emailField)} />
+        </FormField>
+        <FormField field={passwordField} label={t('auth.password')}>
+          <input type="password" name="password" dir="ltr" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} {...describedByError(passwordField)} />
+        </FormField>
         {message !== null && (
           <p id={errorId} role="alert" className="panel-error" data-testid="sign-in-error">
             {message}
@@ -89,6 +72,6 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../account/useSession.ts';
-import { useModalDialog } from '../../ui/useModalDialog.ts';
+import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { directionOf } from '../../i18n/language.ts';
 import { useInterfaceLanguage } from '../../i18n/useInterfaceLanguage.ts';
 import './admin.css';
@@ -53,9 +53,7 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
   };
 
 
-  // While the question is open, Escape answers it the safe way: keep editing.
-  const modal = useModalDialog(ref, () => (confirmingClose ? keepEditing() : requestClose()));
-  // Once it is shown (the hook's effect runs first): the selected tab takes the focus.
+  // Once it is shown (the Modal's effect runs first): the selected tab takes the focus.
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
   }, [ref]);
@@ -70,13 +68,9 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={ref} {...modal} className="modal-dialog admin-dialog" aria-labelledby={`${base}-title`} data-testid="admin-dialog">
-      <header className="modal-dialog-header admin-dialog-header">
-        <h2 id={`${base}-title`}>{t('admin.title')}</h2>
-        <button type="button" className="secondary-button" onClick={requestClose} data-testid="admin-close">
-          {t('admin.close')}
-        </button>
-      </header>
+    // While the question is open, Escape answers it the safe way: keep editing.
+    <Modal ref={ref} onEscape={() => (confirmingClose ? keepEditing() : requestClose())} className="admin-dialog" aria-labelledby={`${base}-title`} testId="admin-dialog">
+      <ModalHeader titleId={`${base}-title`} title={t('admin.title')} className="admin-dialog-header" close={{ label: t('admin.close'), onClick: requestClose, testId: 'admin-close' }} />
       {confirmingClose && <CloseConfirm onKeep={keepEditing} onDiscard={close} />}
       <AdminTabs label={t('admin.tabs.label')} tabs={tabs} selected={tab} onSelect={setTab} direction={directionOf(language)} />
       <UnsavedFormsContext value={unsavedForms}>
@@ -87,6 +81,6 @@ export default function AdminDialog({ onClose }: { onClose: () => void }) {
           <OrganizationsTab language={language} />
         </div>
       </UnsavedFormsContext>
-    </dialog>
+    </Modal>
   );
 }

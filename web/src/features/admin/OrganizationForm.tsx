@@ -4,7 +4,7 @@ import type { CountryCollection } from '../../api/boundaries.ts';
 import type { Organization } from '../../api/organizations.ts';
 import type { Language } from '../../i18n/language.ts';
 import { draftChanged } from './draftChanged.ts';
-import { controlProps, FormField } from '../../ui/FormField.tsx';
+import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { formProblemOf } from './formProblem.ts';
 import {
   checkNewOrganization,
@@ -70,7 +70,7 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
     const local = errors[field];
     return local !== undefined ? t(`admin.errors.${local}`) : problem?.fields[field];
   };
-  const field = (name: OrganizationField, hint?: string) => ({ id: `${base}-${name}`, hint, error: errorOf(name) });
+  const field = useFields<OrganizationField>('organization', errorOf);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -103,7 +103,7 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
       <h3 id={`${base}-title`}>{title}</h3>
       <form onSubmit={onSubmit} noValidate>
         <div className="form-row">
-          <FormField {...nameAr} label={t('admin.organizationForm.nameAr')} testId="organization-name_ar">
+          <FormField field={nameAr} label={t('admin.organizationForm.nameAr')}>
             <input
               type="text"
               dir="rtl"
@@ -112,10 +112,9 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
               value={draft.name_ar}
               onChange={(e) => set('name_ar', e.target.value)}
               {...controlProps(nameAr)}
-              data-testid="organization-name_ar"
             />
           </FormField>
-          <FormField {...nameEn} label={t('admin.organizationForm.nameEn')} testId="organization-name_en">
+          <FormField field={nameEn} label={t('admin.organizationForm.nameEn')}>
             <input
               type="text"
               dir="ltr"
@@ -126,11 +125,10 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
                 if (editing === null && !slugTyped) set('slug', suggestSlug(e.target.value));
               }}
               {...controlProps(nameEn)}
-              data-testid="organization-name_en"
             />
           </FormField>
         </div>
-        <FormField {...slug} label={t('admin.organizationForm.slug')} testId="organization-slug">
+        <FormField field={slug} label={t('admin.organizationForm.slug')}>
           <input
             type="text"
             dir="ltr"
@@ -143,13 +141,12 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
               set('slug', e.target.value);
             }}
             {...controlProps(slug)}
-            data-testid="organization-slug"
           />
         </FormField>
         <div className="form-row">
-          <FormField {...kind} label={t('admin.organizationForm.kind')} testId="organization-kind">
+          <FormField field={kind} label={t('admin.organizationForm.kind')}>
             {editing === null ? (
-              <select value={draft.kind} onChange={(e) => set('kind', CREATABLE_KINDS.find((k) => k === e.target.value) ?? draft.kind)} {...controlProps(kind)} data-testid="organization-kind">
+              <select value={draft.kind} onChange={(e) => set('kind', CREATABLE_KINDS.find((k) => k === e.target.value) ?? draft.kind)} {...controlProps(kind)}>
                 {CREATABLE_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`admin.kind.${k}`)}
@@ -157,11 +154,11 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
                 ))}
               </select>
             ) : (
-              <input type="text" readOnly value={t(`admin.kind.${editing.kind}`)} data-kind={editing.kind} {...controlProps(kind)} data-testid="organization-kind" />
+              <input type="text" readOnly value={t(`admin.kind.${editing.kind}`)} data-kind={editing.kind} {...controlProps(kind)} />
             )}
           </FormField>
-          <FormField {...country} label={t('admin.organizationForm.country')} testId="organization-country">
-            <select value={draft.country} onChange={(e) => set('country', e.target.value)} {...controlProps(country)} data-testid="organization-country">
+          <FormField field={country} label={t('admin.organizationForm.country')}>
+            <select value={draft.country} onChange={(e) => set('country', e.target.value)} {...controlProps(country)}>
               <option value="">{t('admin.organizationForm.international')}</option>
               {unlistedCountry !== null && <option value={unlistedCountry}>{unlistedCountry}</option>}
               {[...countryList]

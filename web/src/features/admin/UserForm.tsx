@@ -17,7 +17,7 @@ import {
 import type { AdminUser } from './adminApi.ts';
 import { DisabledToggle } from './DisabledToggle.tsx';
 import { draftChanged } from './draftChanged.ts';
-import { controlProps, FormField } from '../../ui/FormField.tsx';
+import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { formProblemOf } from './formProblem.ts';
 import { governorateGroups } from './governorateChoices.ts';
 import { GovernoratePicker } from './GovernoratePicker.tsx';
@@ -70,7 +70,7 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
     const local = errors[field];
     return local !== undefined ? t(`admin.errors.${local}`) : problem?.fields[field];
   };
-  const field = (name: AccountField, hint?: string) => ({ id: `${base}-${name}`, hint, error: errorOf(name) });
+  const field = useFields<AccountField>('user', errorOf);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -99,7 +99,7 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
       <h3 id={`${base}-title`}>{title}</h3>
       <form onSubmit={onSubmit} noValidate>
         <div className="form-row">
-          <FormField {...email} label={t('admin.userForm.email')} testId="user-email">
+          <FormField field={email} label={t('admin.userForm.email')}>
             <input
               type="email"
               dir="ltr"
@@ -109,10 +109,9 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
               value={draft.email}
               onChange={(e) => set('email', e.target.value)}
               {...controlProps(email)}
-              data-testid="user-email"
             />
           </FormField>
-          <FormField {...name} label={t('admin.userForm.displayName')} testId="user-display_name">
+          <FormField field={name} label={t('admin.userForm.displayName')}>
             <input
               type="text"
               dir="auto"
@@ -121,13 +120,12 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
               value={draft.display_name}
               onChange={(e) => set('display_name', e.target.value)}
               {...controlProps(name)}
-              data-testid="user-display_name"
             />
           </FormField>
         </div>
         <div className="form-row">
-          <FormField {...role} label={t('admin.userForm.role')} testId="user-role">
-            <select value={draft.role} disabled={isSelf} onChange={(e) => set('role', ROLES.find((r) => r === e.target.value) ?? draft.role)} {...controlProps(role)} data-testid="user-role">
+          <FormField field={role} label={t('admin.userForm.role')}>
+            <select value={draft.role} disabled={isSelf} onChange={(e) => set('role', ROLES.find((r) => r === e.target.value) ?? draft.role)} {...controlProps(role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`auth.role.${r}`)}
@@ -135,14 +133,13 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
               ))}
             </select>
           </FormField>
-          <FormField {...org} label={t('admin.userForm.organization')} testId="user-organization">
+          <FormField field={org} label={t('admin.userForm.organization')}>
             <OrganizationSelect
               value={draft.organization}
               onChange={(slug) => set('organization', slug)}
               organizations={organizations}
               language={language}
               control={controlProps(org)}
-              testId="user-organization"
             />
           </FormField>
         </div>
@@ -157,7 +154,7 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
             loading={governorates.isPending}
           />
         )}
-        <FormField {...password} label={editing === null ? t('admin.userForm.password') : t('admin.userForm.newPassword')} testId="user-password">
+        <FormField field={password} label={editing === null ? t('admin.userForm.password') : t('admin.userForm.newPassword')}>
           <input
             type="password"
             dir="ltr"
@@ -165,7 +162,6 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
             value={draft.password}
             onChange={(e) => set('password', e.target.value)}
             {...controlProps(password)}
-            data-testid="user-password"
           />
         </FormField>
         {editing !== null && <DisabledToggle checked={draft.disabled} onChange={(disabled) => set('disabled', disabled)} locked={isSelf} />}

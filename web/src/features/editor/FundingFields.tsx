@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../api/organizations.ts';
 import type { Language } from '../../i18n/language.ts';
+import { controlProps, FormField } from '../../ui/FormField.tsx';
 import type { FundingRow } from './projectForm.ts';
 
 interface FundingFieldsProps {
@@ -34,9 +35,8 @@ export function FundingFields({ rows, onChange, organizations, currency, error, 
       {rows.length === 0 && <p className="muted">{t('editor.field.noFunders')}</p>}
       {rows.map((row, i) => (
         <div className="form-row funding-row" key={i} data-testid="editor-funding-row">
-          <div className="form-field">
-            <label htmlFor={`${base}-${i}-org`}>{t('editor.field.funder')}</label>
-            <select id={`${base}-${i}-org`} value={row.organization} onChange={(e) => update(i, { organization: e.target.value })} data-testid="editor-funder">
+          <FormField field={{ id: `${base}-${i}-org`, testId: 'editor-funder' }} label={t('editor.field.funder')}>
+            <select value={row.organization} onChange={(e) => update(i, { organization: e.target.value })} {...controlProps({ id: `${base}-${i}-org`, testId: 'editor-funder' })}>
               <option value="">{t('editor.field.chooseFunder')}</option>
               {/* A stored funder the list does not (yet) know stays choosable. */}
               {row.organization !== '' && !organizations.some((o) => o.slug === row.organization) && <option value={row.organization}>{row.organization}</option>}
@@ -46,13 +46,16 @@ export function FundingFields({ rows, onChange, organizations, currency, error, 
                 </option>
               ))}
             </select>
-          </div>
-          <div className="form-field">
-            <label htmlFor={`${base}-${i}-amount`}>
-              {t('editor.field.amount')} <bdi dir="ltr">({row.currency})</bdi>
-            </label>
+          </FormField>
+          <FormField
+            field={{ id: `${base}-${i}-amount`, testId: 'editor-funding-amount' }}
+            label={
+              <>
+                {t('editor.field.amount')} <bdi dir="ltr">({row.currency})</bdi>
+              </>
+            }
+          >
             <input
-              id={`${base}-${i}-amount`}
               type="number"
               inputMode="decimal"
               min={0}
@@ -61,9 +64,9 @@ export function FundingFields({ rows, onChange, organizations, currency, error, 
               lang={language}
               value={row.amount}
               onChange={(e) => update(i, { amount: e.target.value })}
-              data-testid="editor-funding-amount"
+              {...controlProps({ id: `${base}-${i}-amount`, testId: 'editor-funding-amount' })}
             />
-          </div>
+          </FormField>
           <button
             type="button"
             className="link-button funding-remove"

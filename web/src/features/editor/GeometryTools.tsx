@@ -6,6 +6,7 @@ import type { SessionUser } from '../account/session.ts';
 import { governorateName } from '../../data/governorateNames.ts';
 import { formatCount, formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
+import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { DRAW_TOOLS, type DrawTool } from './drawTools.ts';
 import type { GeometryFacts } from './geometryFacts.ts';
 
@@ -28,7 +29,9 @@ interface GeometryToolsProps {
 /** Typing coordinates places a point without a mouse (or from a GPS reading). */
 function CoordinateEntry({ onPlace, language }: { onPlace: (geometry: Geometry) => void; language: Language }) {
   const { t } = useTranslation();
-  const base = useId();
+  const fieldOf = useFields<'lat' | 'lon'>('editor', () => undefined);
+  const latField = fieldOf('lat');
+  const lonField = fieldOf('lon');
   const [lon, setLon] = useState('');
   const [lat, setLat] = useState('');
   const x = Number(lon);
@@ -41,14 +44,12 @@ function CoordinateEntry({ onPlace, language }: { onPlace: (geometry: Geometry) 
   // A nested <form> is not allowed: this is a group whose button submits only these two fields.
   return (
     <div className="form-row coordinate-entry" role="group" aria-label={t('editor.placePoint')}>
-      <div className="form-field">
-        <label htmlFor={`${base}-lat`}>{t('editor.latitude')}</label>
-        <input id={`${base}-lat`} type="number" step="any" min={-90} max={90} dir="ltr" lang={language} value={lat} onChange={(e) => setLat(e.target.value)} data-testid="editor-lat" />
-      </div>
-      <div className="form-field">
-        <label htmlFor={`${base}-lon`}>{t('editor.longitude')}</label>
-        <input id={`${base}-lon`} type="number" step="any" min={-180} max={180} dir="ltr" lang={language} value={lon} onChange={(e) => setLon(e.target.value)} data-testid="editor-lon" />
-      </div>
+      <FormField field={latField} label={t('editor.latitude')}>
+        <input type="number" step="any" min={-90} max={90} dir="ltr" lang={language} value={lat} onChange={(e) => setLat(e.target.value)} {...controlProps(latField)} />
+      </FormField>
+      <FormField field={lonField} label={t('editor.longitude')}>
+        <input type="number" step="any" min={-180} max={180} dir="ltr" lang={language} value={lon} onChange={(e) => setLon(e.target.value)} {...controlProps(lonField)} />
+      </FormField>
       <button type="button" className="secondary-button" disabled={!valid} onClick={onSubmit} data-testid="editor-place-point">
         {t('editor.placePoint')}
       </button>

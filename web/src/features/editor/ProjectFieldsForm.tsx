@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_KINDS, SECTORS, type ProjectKind, type Sector } from '../../data/vocabulary.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { Organization } from '../../api/organizations.ts';
+import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { FundingFields } from './FundingFields.tsx';
 import type { ProjectForm, ProjectFormField } from './projectForm.ts';
 
@@ -20,24 +21,13 @@ interface ProjectFieldsFormProps {
 /** The project's own fields; each error sits under its field and is tied to it for screen readers. */
 export function ProjectFieldsForm({ form, errors, onChange, codeSuggestion, organizations, language }: ProjectFieldsFormProps) {
   const { t } = useTranslation();
-  const base = useId();
-  const props = (field: ProjectFormField) => ({
-    id: `${base}-${field}`,
-    'aria-invalid': errors[field] !== undefined,
-    'aria-describedby': errors[field] !== undefined ? `${base}-${field}-error` : undefined,
-    'data-testid': `editor-${field}`,
-  });
+  const fieldOf = useFields<ProjectFormField>('editor', (name) => errors[name]);
+  const props = (name: ProjectFormField) => controlProps(fieldOf(name));
   const field = (name: ProjectFormField, input: ReactNode, extra?: ReactNode) => (
-    <div className="form-field">
-      <label htmlFor={`${base}-${name}`}>{t(`editor.field.${name}`)}</label>
+    <FormField field={fieldOf(name)} label={t(`editor.field.${name}`)}>
       {input}
       {extra}
-      {errors[name] !== undefined && (
-        <span id={`${base}-${name}-error`} className="field-error" data-testid={`editor-${name}-error`}>
-          {errors[name]}
-        </span>
-      )}
-    </div>
+    </FormField>
   );
   const text = (name: 'title_ar' | 'title_en' | 'code' | 'currency', dir: 'rtl' | 'ltr') => (
     <input type="text" dir={dir} value={form[name]} onChange={(e) => onChange(name, e.target.value)} {...props(name)} />

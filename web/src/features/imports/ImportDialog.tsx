@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useModalDialog } from '../../ui/useModalDialog.ts';
+import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../account/useSession.ts';
 import { FileChooser } from './FileChooser.tsx';
@@ -45,24 +45,10 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
     ref.current?.close();
     onClose();
   };
-  const modal = useModalDialog(ref, close);
 
   return (
-    <dialog
-      ref={ref}
-      {...modal}
-      className="modal-dialog import-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      aria-busy={sending !== null}
-      data-testid="import-dialog"
-    >
-      <header className="modal-dialog-header">
-        <h2 id={titleId}>{t('imports.title')}</h2>
-        <button type="button" className="secondary-button" onClick={close} disabled={!closable} data-testid="import-close">
-          {t('imports.close')}
-        </button>
-      </header>
+    <Modal ref={ref} onEscape={close} className="import-dialog" aria-labelledby={titleId} aria-describedby={introId} aria-busy={sending !== null} testId="import-dialog">
+      <ModalHeader titleId={titleId} title={t('imports.title')} close={{ label: t('imports.close'), onClick: close, disabled: !closable, testId: 'import-close' }} />
       <p id={introId} className="import-intro">
         {t('imports.intro')}
       </p>
@@ -98,6 +84,6 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
         </div>
         <ImportHint />
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -9,6 +9,7 @@ import { allowedStatuses, localIsoDay, validateProgress, type ProgressDraft } fr
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
 import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
 import type { Language } from '../../i18n/language.ts';
+import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 
 type Field = keyof ProgressDraft;
@@ -118,31 +119,18 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
     }
   };
 
-  const fieldProps = (field: Field) => ({
-    id: `${base}-${field}`,
-    'aria-invalid': errors[field] !== undefined,
-    'aria-describedby': errors[field] !== undefined ? `${base}-${field}-error` : undefined,
-    'data-testid': `progress-${field}`,
-  });
-  const fieldError = (field: Field) =>
-    errors[field] === undefined ? null : (
-      <span id={`${base}-${field}-error`} className="field-error" data-testid={`progress-${field}-error`}>
-        {errors[field]}
-      </span>
-    );
+  const fieldOf = useFields<Field>('progress', (field) => errors[field]);
+  const fieldProps = (field: Field) => controlProps(fieldOf(field));
 
   return (
     <section aria-labelledby={`${base}-title`} className="progress-form" data-testid="progress-form">
       <h3 id={`${base}-title`}>{t('progress.title')}</h3>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <DraftNotice restoredAt={kept.restoredAt} onDiscard={kept.discard} language={language} testId="progress-draft" />
-        <div className="form-field">
-          <label htmlFor={`${base}-reported_on`}>{t('progress.date')}</label>
+        <FormField field={fieldOf('reported_on')} label={t('progress.date')}>
           <input type="date" max={today} value={draft.reported_on} onChange={(e) => set('reported_on')(e.target.value)} {...fieldProps('reported_on')} />
-          {fieldError('reported_on')}
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${base}-status`}>{t('progress.status')}</label>
+        </FormField>
+        <FormField field={fieldOf('status')} label={t('progress.status')}>
           <select value={draft.status} onChange={(e) => set('status')(e.target.value)} {...fieldProps('status')}>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -150,12 +138,10 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
               </option>
             ))}
           </select>
-          {fieldError('status')}
-        </div>
+        </FormField>
         <div className="form-row">
           {(['physical_progress', 'financial_progress'] as const).map((field) => (
-            <div className="form-field" key={field}>
-              <label htmlFor={`${base}-${field}`}>{t(field === 'physical_progress' ? 'progress.physical' : 'progress.financial')}</label>
+            <FormField key={field} field={fieldOf(field)} label={t(field === 'physical_progress' ? 'progress.physical' : 'progress.financial')}>
               <input
                 type="number"
                 inputMode="decimal"
@@ -168,15 +154,12 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
                 onChange={(e) => set(field)(e.target.value)}
                 {...fieldProps(field)}
               />
-              {fieldError(field)}
-            </div>
+            </FormField>
           ))}
         </div>
-        <div className="form-field">
-          <label htmlFor={`${base}-note`}>{t('progress.note')}</label>
+        <FormField field={fieldOf('note')} label={t('progress.note')}>
           <textarea rows={2} maxLength={4000} value={draft.note} onChange={(e) => set('note')(e.target.value)} {...fieldProps('note')} />
-          {fieldError('note')}
-        </div>
+        </FormField>
         <PhotoPicker photos={photos} setPhotos={setPhotos} language={language} disabled={outcome.kind === 'saving'} onPreparing={setPreparingPhotos} />
         <div className="form-actions">
           <button type="submit" className="primary-button" disabled={outcome.kind === 'saving' || preparingPhotos} data-testid="progress-submit">
