@@ -15,12 +15,13 @@ import type { Language } from '../../i18n/language.ts';
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
 import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
 import { useFitGeometry } from '../../map/useFitGeometry.ts';
-import { useGeometryEditor } from '../../map/useGeometryEditor.ts';
+import { useGeometryEditor } from './useGeometryEditor.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { editableGeometry, toolFor, type DrawTool } from './drawTools.ts';
 import { geometryFacts } from './geometryFacts.ts';
 import './editor.css';
-import { bodyFromForm, changedFields, EMPTY_FORM, formFromProject, formProblems, suggestedCodePrefix, type ProjectForm, type ProjectFormField } from './projectForm.ts';
+import { editorStart, isEditorDraft, isFormField, type EditorDraft } from './editorDraft.ts';
+import { bodyFromForm, changedFields, formProblems, suggestedCodePrefix, type ProjectForm, type ProjectFormField } from './projectForm.ts';
 import { GeometryTools } from './GeometryTools.tsx';
 import { ProjectFieldsForm } from './ProjectFieldsForm.tsx';
 import { draftMessages } from '../drafts/messages.ts';
@@ -47,37 +48,6 @@ type Outcome =
   | { kind: 'geometryRefused'; detail: string; repairable: boolean }
   | { kind: 'repaired'; detail: string; saved: SavedProject }
   | { kind: 'failed'; message: string };
-
-/** What the editor keeps on the device: the fields, the drawing, and the version they began from. */
-interface EditorDraft {
-  form: ProjectForm;
-  geometry: Geometry | null;
-  geometryChanged: boolean;
-  version: number | null;
-}
-
-function editorStart(project: ProjectDetail | null): EditorDraft {
-  const geometry = project?.geometry ?? null;
-  return {
-    form: project === null ? EMPTY_FORM : formFromProject(project),
-    geometry: geometry === null ? null : (editableGeometry(geometry)?.geometry ?? geometry),
-    geometryChanged: false,
-    version: project?.version ?? null,
-  };
-}
-
-/** A parameter the API named that has an input on the form (others show as a message). */
-function isFormField(parameter: string): parameter is ProjectFormField {
-  return Object.hasOwn(EMPTY_FORM, parameter);
-}
-
-function isEditorDraft(value: unknown): value is EditorDraft {
-  if (typeof value !== 'object' || value === null) return false;
-  const d = value as Record<string, unknown>;
-  if (typeof d.form !== 'object' || d.form === null || typeof d.geometryChanged !== 'boolean') return false;
-  const form = d.form as Record<string, unknown>;
-  return Object.entries(EMPTY_FORM).every(([key, value]) => typeof form[key] === typeof value) && (d.version === null || typeof d.version === 'number');
-}
 
 interface EditorBodyProps extends Omit<ProjectEditorProps, 'projectId'> {
   project: ProjectDetail | null;

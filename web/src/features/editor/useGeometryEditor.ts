@@ -10,7 +10,7 @@ import {
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { editableGeometry, type DrawTool } from '../features/editor/drawTools.ts';
+import { editableGeometry, type DrawTool } from './drawTools.ts';
 
 /** What the map needs to edit one project's geometry. */
 export interface GeometryEditing {
