@@ -60,14 +60,12 @@ describe('request', () => {
 
 describe('fieldErrorsOf', () => {
   it('puts a problem’s errors on the form fields their parameters start with', () => {
-    const error = new ProblemError('/api/projects', 400, 'funding.0.amount: must be positive', {
-      errors: [
-        { parameter: 'funding.0.amount', message: 'must be positive' },
-        { parameter: 'funding.1.organization', message: 'unknown organization x' },
-        { parameter: 'code', message: 'is required' },
-      ],
-    });
-    expect(fieldErrorsOf(error)).toEqual({ funding: 'must be positive; unknown organization x', code: 'is required' });
+    const errors = [
+      { parameter: 'funding.0.amount', message: 'must be positive' },
+      { parameter: 'funding.1.organization', message: 'unknown organization x' },
+      { parameter: 'code', message: 'is required' },
+    ];
+    expect(fieldErrorsOf(new ProblemError('/api/projects', 400, 'invalid', { errors }))).toEqual({ funding: 'must be positive; unknown organization x', code: 'is required' });
   });
 
   it('has none for anything else', () => {

@@ -1,4 +1,5 @@
 import { guarded, request } from './http.ts';
+import { hasFields } from './isRecord.ts';
 
 /** One organization in `GET /api/organizations` (api/src/routes/organizations.ts). */
 export interface Organization {
@@ -16,15 +17,7 @@ export interface OrganizationList {
 }
 
 function isOrganization(value: unknown): value is Organization {
-  if (typeof value !== 'object' || value === null) return false;
-  const o = value as Record<string, unknown>;
-  return (
-    typeof o.slug === 'string' &&
-    typeof o.kind === 'string' &&
-    typeof o.name_en === 'string' &&
-    typeof o.name_ar === 'string' &&
-    typeof o.funded_projects === 'number'
-  );
+  return hasFields(value, { slug: 'string', kind: 'string', name_en: 'string', name_ar: 'string', funded_projects: 'number' });
 }
 
 export function isOrganizationList(body: unknown): body is OrganizationList {

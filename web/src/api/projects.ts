@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { ProgressReportListing, ProjectSummaryRow } from '@marsad/api/contracts';
 import { guarded, request, withQuery } from './http.ts';
-import { isRecord } from './isRecord.ts';
+import { hasFields, isRecord } from './isRecord.ts';
 
 /** One project in a list (the API's own row type, without the geometry lists leave out). */
 export type ProjectSummary = Omit<ProjectSummaryRow, 'geometry'>;
@@ -61,14 +61,7 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 
 function isProjectSummary(value: unknown): value is ProjectSummary {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'number' &&
-    typeof value.code === 'string' &&
-    typeof value.title_ar === 'string' &&
-    typeof value.status === 'string' &&
-    typeof value.delay_days === 'number'
-  );
+  return hasFields(value, { id: 'number', code: 'string', title_ar: 'string', status: 'string', delay_days: 'number' });
 }
 
 export function isProjectPage(body: unknown): body is ProjectPage {

@@ -24,7 +24,7 @@ export function ProjectFieldsForm({ form, errors, onChange, codeSuggestion, orga
   const fieldOf = useFields<ProjectFormField>('editor', (name) => errors[name]);
   const props = (name: ProjectFormField) => controlProps(fieldOf(name));
   const field = (name: ProjectFormField, input: ReactNode, extra?: ReactNode) => (
-    <FormField field={fieldOf(name)} label={t(`editor.field.${name}`)}>
+    <FormField field={fieldOf(name)} label={t([`editor.field.${name}`, `changes.field.${name}`])}>
       {input}
       {extra}
     </FormField>

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { ProjectFieldsBody } from './projectForm.ts';
 import { guarded, request } from '../../api/http.ts';
-import { isRecord } from '../../api/isRecord.ts';
+import { hasFields } from '../../api/isRecord.ts';
 
 /** The API's answer to a saved project: where it landed, its new version, and any repair made. */
 export interface SavedProject {
@@ -12,7 +12,7 @@ export interface SavedProject {
 }
 
 function isSaved(b: unknown): b is SavedProject {
-  return isRecord(b) && typeof b.id === 'number' && typeof b.version === 'number' && typeof b.governorate === 'string' && Array.isArray(b.warnings);
+  return hasFields(b, { id: 'number', version: 'number', governorate: 'string' }) && Array.isArray(b.warnings);
 }
 
 export interface ProjectChange {

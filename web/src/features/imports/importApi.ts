@@ -1,5 +1,5 @@
 import { guarded, request, type Schema } from '../../api/http.ts';
-import { isRecord } from '../../api/isRecord.ts';
+import { hasFields } from '../../api/isRecord.ts';
 
 /** `POST /api/imports/projects` (api/src/routes/imports.ts): multipart, field `file`. */
 export const IMPORT_URL = '/api/imports/projects';
@@ -40,15 +40,15 @@ export interface UploadOptions {
 
 
 function isRowError(value: unknown): value is RowError {
-  return isRecord(value) && typeof value.row === 'number' && typeof value.field === 'string' && typeof value.message === 'string';
+  return hasFields(value, { row: 'number', field: 'string', message: 'string' });
 }
 
 export function isDryRun(body: unknown): body is DryRun {
-  return isRecord(body) && typeof body.rows === 'number' && typeof body.valid === 'number' && Array.isArray(body.errors) && body.errors.every(isRowError);
+  return hasFields(body, { rows: 'number', valid: 'number' }) && Array.isArray(body.errors) && body.errors.every(isRowError);
 }
 
 export function isImported(body: unknown): body is Imported {
-  return isRecord(body) && typeof body.created === 'number' && Array.isArray(body.ids);
+  return hasFields(body, { created: 'number' }) && Array.isArray(body.ids);
 }
 
 /** The row errors of a problem (a commit refused with 422 lists them), without the API's extra `parameter`. */

@@ -1,7 +1,7 @@
 import type { PhotoMetadata, ProgressReportListing } from '@marsad/api/contracts';
 import type { ProgressReport } from './progressReport.ts';
 import { guarded, request } from '../../api/http.ts';
-import { isRecord } from '../../api/isRecord.ts';
+import { hasFields, isRecord } from '../../api/isRecord.ts';
 
 /** A photo of a progress report as the API lists it; the image itself is at `url`. */
 export type ReportPhoto = PhotoMetadata;
@@ -16,11 +16,11 @@ interface Recorded {
 
 
 function isRecorded(body: unknown): body is Recorded {
-  return isRecord(body) && typeof body.id === 'number' && typeof body.version === 'number';
+  return hasFields(body, { id: 'number', version: 'number' });
 }
 
 function isReportPhoto(value: unknown): value is ReportPhoto {
-  return isRecord(value) && typeof value.id === 'number' && typeof value.url === 'string' && typeof value.width === 'number' && typeof value.height === 'number';
+  return hasFields(value, { id: 'number', url: 'string', width: 'number', height: 'number' });
 }
 
 function isReportList(body: unknown): body is { items: ListedReport[] } {
