@@ -21,6 +21,7 @@ import { organizationName } from './organizationNames.ts';
 import { SaveProblem } from './SaveProblem.tsx';
 import { useReportUnsaved } from './unsavedForms.ts';
 import { useChangeOrganization, useCreateOrganization } from './useAdminApi.ts';
+import { Options } from '../../ui/Options.tsx';
 
 export type OrganizationFormTarget = { kind: 'new' } | { kind: 'edit'; organization: Organization };
 
@@ -147,11 +148,7 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
           <FormField field={kind} label={t('admin.organizationForm.kind')}>
             {editing === null ? (
               <select value={draft.kind} onChange={(e) => set('kind', CREATABLE_KINDS.find((k) => k === e.target.value) ?? draft.kind)} {...controlProps(kind)}>
-                {CREATABLE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`admin.kind.${k}`)}
-                  </option>
-                ))}
+                <Options values={CREATABLE_KINDS} label={(k) => t(`admin.kind.${k}`)} />
               </select>
             ) : (
               <input type="text" readOnly value={t(`admin.kind.${editing.kind}`)} data-kind={editing.kind} {...controlProps(kind)} />

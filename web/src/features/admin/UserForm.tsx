@@ -25,6 +25,7 @@ import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { SaveProblem } from './SaveProblem.tsx';
 import { useReportUnsaved } from './unsavedForms.ts';
 import { useChangeAccount, useCreateAccount } from './useAdminApi.ts';
+import { Options } from '../../ui/Options.tsx';
 
 export type UserFormTarget = { kind: 'new' } | { kind: 'edit'; user: AdminUser; isSelf: boolean };
 
@@ -126,11 +127,7 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
         <div className="form-row">
           <FormField field={role} label={t('admin.userForm.role')}>
             <select value={draft.role} disabled={isSelf} onChange={(e) => set('role', ROLES.find((r) => r === e.target.value) ?? draft.role)} {...controlProps(role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`auth.role.${r}`)}
-                </option>
-              ))}
+              <Options values={ROLES} label={(r) => t(`auth.role.${r}`)} />
             </select>
           </FormField>
           <FormField field={org} label={t('admin.userForm.organization')}>

@@ -6,6 +6,7 @@ import type { Organization } from '../../api/organizations.ts';
 import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { FundingFields } from './FundingFields.tsx';
 import type { ProjectForm, ProjectFormField } from './projectForm.ts';
+import { Options } from '../../ui/Options.tsx';
 
 interface ProjectFieldsFormProps {
   form: ProjectForm;
@@ -50,21 +51,13 @@ export function ProjectFieldsForm({ form, errors, onChange, codeSuggestion, orga
         {field(
           'kind',
           <select value={form.kind} onChange={(e) => onChange('kind', e.target.value as ProjectKind)} {...props('kind')}>
-            {PROJECT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
+            <Options values={PROJECT_KINDS} label={(kind) => t(`kind.${kind}`)} />
           </select>,
         )}
         {field(
           'sector',
           <select value={form.sector} onChange={(e) => onChange('sector', e.target.value as Sector)} {...props('sector')}>
-            {SECTORS.map((sector) => (
-              <option key={sector} value={sector}>
-                {t(`sector.${sector}`)}
-              </option>
-            ))}
+            <Options values={SECTORS} label={(sector) => t(`sector.${sector}`)} />
           </select>,
         )}
       </div>

@@ -7,6 +7,7 @@ import type { Language } from '../../i18n/language.ts';
 import type { ChoroplethScale } from '../../map/choroplethScale.ts';
 import { DELAYED_COLOR, NO_DATA_COLOR, STATUS_COLORS } from '../../map/colorScales.ts';
 import './overview.css';
+import { Options } from '../../ui/Options.tsx';
 
 function formatBreak(metric: ChoroplethMetric, value: number, language: Language): string {
   switch (METRIC_UNIT[metric]) {
@@ -50,11 +51,7 @@ export function Legend({
       <label className="field" htmlFor={metricId}>
         <span>{t('metric.label')}</span>
         <select id={metricId} value={metric} data-testid="metric-select" onChange={(e) => onMetricChange(e.target.value as ChoroplethMetric)}>
-          {CHOROPLETH_METRICS.map((m) => (
-            <option key={m} value={m}>
-              {t(`metric.${m}`)}
-            </option>
-          ))}
+          <Options values={CHOROPLETH_METRICS} label={(m) => t(`metric.${m}`)} />
         </select>
       </label>
       <ul className="legend-classes">

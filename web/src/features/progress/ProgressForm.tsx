@@ -11,6 +11,7 @@ import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
 import type { Language } from '../../i18n/language.ts';
 import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
+import { Options } from '../../ui/Options.tsx';
 
 type Field = keyof ProgressDraft;
 
@@ -132,11 +133,7 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
         </FormField>
         <FormField field={fieldOf('status')} label={t('progress.status')}>
           <select value={draft.status} onChange={(e) => set('status')(e.target.value)} {...fieldProps('status')}>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <Options values={statuses} label={(s) => t(`status.${s}`)} />
           </select>
         </FormField>
         <div className="form-row">

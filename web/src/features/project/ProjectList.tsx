@@ -7,6 +7,7 @@ import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ProjectRow } from './ProjectRow.tsx';
 import './project.css';
+import { Options } from '../../ui/Options.tsx';
 
 const PAGE = 25;
 
@@ -35,11 +36,7 @@ export function ProjectList({
         <label htmlFor={sortId} className="inline-field">
           <span>{t('panel.sortBy')}</span>
           <select id={sortId} value={sort} data-testid="project-sort" onChange={(e) => setSort(e.target.value as ProjectSort)}>
-            {PROJECT_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
+            <Options values={PROJECT_SORTS} label={(s) => t(`sort.${s}`)} />
           </select>
         </label>
       </div>
