@@ -19,7 +19,7 @@ const ACCOUNTS_KEY = ['admin', 'users'] as const;
  * renamed organization also refreshes the funder filter and the donor banner.
  */
 const ORGANIZATIONS_KEY = ['organizations'] as const;
-/** An open project's funders and shares carry organization names too (web/src/api/useProjects.ts, sharing/SharingSection.tsx). */
+/** An open project's funders and shares carry organization names too (web/src/api/useProjects.ts, features/sharing/SharingSection.tsx). */
 const PROJECT_DETAIL_KINDS: readonly unknown[] = ['one', 'shares'];
 
 export function useAccounts() {
