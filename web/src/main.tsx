@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
 import './app/app.css';
+import './ui/ui.css';
 import { createQueryClient } from './app/queryClient.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { parseViewState } from './url/viewState.ts';

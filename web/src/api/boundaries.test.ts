@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DAMASCUS_FEATURE } from '../testing/boundaryFixtures.ts';
 import { boundariesUrl, isCountryCollection, isGovernorateCollection } from './boundaries.ts';
 
-const damascus = {
-  type: 'Feature',
-  geometry: { type: 'MultiPolygon', coordinates: [] },
-  properties: {
-    code: 'SY-DI',
-    country_iso3: 'SYR',
-    kind: 'governorate',
-    kind_ar: 'محافظة',
-    name_en: 'Damascus',
-    name_ar: 'محافظة دمشق',
-    name_ar_short: 'دمشق',
-  },
-};
+const damascus = DAMASCUS_FEATURE;
 
 describe('boundary collections', () => {
   it('builds same-origin API addresses', () => {

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
-import { fetchJson } from './fetchJson.ts';
+import { guarded, request } from './http.ts';
 import { isRecord } from './isRecord.ts';
 
 /** Properties of a country in `GET /api/boundaries/countries`. */
@@ -70,13 +70,13 @@ export function isGovernorateLabelCollection(body: unknown): body is Governorate
 }
 
 export function fetchCountries(signal?: AbortSignal): Promise<CountryCollection> {
-  return fetchJson(boundariesUrl('countries'), isCountryCollection, signal);
+  return request(boundariesUrl('countries'), { schema: guarded(isCountryCollection), signal });
 }
 
 export function fetchGovernorates(signal?: AbortSignal): Promise<GovernorateCollection> {
-  return fetchJson(boundariesUrl('governorates'), isGovernorateCollection, signal);
+  return request(boundariesUrl('governorates'), { schema: guarded(isGovernorateCollection), signal });
 }
 
 export function fetchGovernorateLabels(signal?: AbortSignal): Promise<GovernorateLabelCollection> {
-  return fetchJson(boundariesUrl('labels'), isGovernorateLabelCollection, signal);
+  return request(boundariesUrl('labels'), { schema: guarded(isGovernorateLabelCollection), signal });
 }

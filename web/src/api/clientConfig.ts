@@ -1,4 +1,4 @@
-import { fetchJson } from './fetchJson.ts';
+import { guarded, request } from './http.ts';
 
 /** The web app's settings from the server (`GET /api/config`). */
 export interface ClientConfig {
@@ -12,5 +12,5 @@ export function isClientConfig(body: unknown): body is ClientConfig {
 }
 
 export function fetchClientConfig(signal?: AbortSignal): Promise<ClientConfig> {
-  return fetchJson('/api/config', isClientConfig, signal);
+  return request('/api/config', { schema: guarded(isClientConfig), signal });
 }

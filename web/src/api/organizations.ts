@@ -1,4 +1,5 @@
-import { fetchJson } from './fetchJson.ts';
+import { guarded, request } from './http.ts';
+import { hasFields } from './isRecord.ts';
 
 /** One organization in `GET /api/organizations` (api/src/routes/organizations.ts). */
 export interface Organization {
@@ -16,15 +17,7 @@ export interface OrganizationList {
 }
 
 function isOrganization(value: unknown): value is Organization {
-  if (typeof value !== 'object' || value === null) return false;
-  const o = value as Record<string, unknown>;
-  return (
-    typeof o.slug === 'string' &&
-    typeof o.kind === 'string' &&
-    typeof o.name_en === 'string' &&
-    typeof o.name_ar === 'string' &&
-    typeof o.funded_projects === 'number'
-  );
+  return hasFields(value, { slug: 'string', kind: 'string', name_en: 'string', name_ar: 'string', funded_projects: 'number' });
 }
 
 export function isOrganizationList(body: unknown): body is OrganizationList {
@@ -32,10 +25,10 @@ export function isOrganizationList(body: unknown): body is OrganizationList {
 }
 
 export function fetchDonors(signal?: AbortSignal): Promise<OrganizationList> {
-  return fetchJson('/api/organizations?kind=donor', isOrganizationList, signal);
+  return request('/api/organizations?kind=donor', { schema: guarded(isOrganizationList), signal });
 }
 
 /** Every organization (ministries, offices, donors, partners): the funders a project may have. */
 export function fetchOrganizations(signal?: AbortSignal): Promise<OrganizationList> {
-  return fetchJson('/api/organizations', isOrganizationList, signal);
+  return request('/api/organizations', { schema: guarded(isOrganizationList), signal });
 }

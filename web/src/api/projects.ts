@@ -1,8 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { ProgressReportListing, ProjectSummaryRow } from '@marsad/api/contracts';
-import { withQuery } from '../data/filters.ts';
-import { fetchJson } from './fetchJson.ts';
-import { isRecord } from './isRecord.ts';
+import { guarded, request, withQuery } from './http.ts';
+import { hasFields, isRecord } from './isRecord.ts';
 
 /** One project in a list (the API's own row type, without the geometry lists leave out). */
 export type ProjectSummary = Omit<ProjectSummaryRow, 'geometry'>;
@@ -62,14 +61,7 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 
 function isProjectSummary(value: unknown): value is ProjectSummary {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'number' &&
-    typeof value.code === 'string' &&
-    typeof value.title_ar === 'string' &&
-    typeof value.status === 'string' &&
-    typeof value.delay_days === 'number'
-  );
+  return hasFields(value, { id: 'number', code: 'string', title_ar: 'string', status: 'string', delay_days: 'number' });
 }
 
 export function isProjectPage(body: unknown): body is ProjectPage {
@@ -88,11 +80,11 @@ export function isProjectDetail(body: unknown): body is ProjectDetail {
 }
 
 export function fetchProjectPage(query: string, signal?: AbortSignal): Promise<ProjectPage> {
-  return fetchJson(withQuery('/api/projects', query), isProjectPage, signal);
+  return request(withQuery('/api/projects', query), { schema: guarded(isProjectPage), signal });
 }
 
 export function fetchProject(id: number, signal?: AbortSignal): Promise<ProjectDetail> {
-  return fetchJson(`/api/projects/${id}`, isProjectDetail, signal);
+  return request(`/api/projects/${id}`, { schema: guarded(isProjectDetail), signal });
 }
 
 function isHistory(body: unknown): body is { items: HistoryEntry[] } {
@@ -104,5 +96,5 @@ function isHistory(body: unknown): body is { items: HistoryEntry[] } {
 }
 
 export function fetchProjectHistory(id: number, signal?: AbortSignal): Promise<{ items: HistoryEntry[] }> {
-  return fetchJson(`/api/projects/${id}/history`, isHistory, signal);
+  return request(`/api/projects/${id}/history`, { schema: guarded(isHistory), signal });
 }

@@ -1,6 +1,5 @@
 import type { SummaryMetrics } from '@marsad/api/contracts';
-import { withQuery } from '../data/filters.ts';
-import { fetchJson } from './fetchJson.ts';
+import { guarded, request, withQuery } from './http.ts';
 import { isRecord } from './isRecord.ts';
 
 /** Project metrics under the filters (the API's own type). */
@@ -96,21 +95,17 @@ export function isGovernorateTimeline(body: unknown): body is GovernorateTimelin
 }
 
 export function fetchCountrySummaries(query: string, signal?: AbortSignal) {
-  return fetchJson(withQuery('/api/summaries/countries', query), isCountrySummaries, signal);
+  return request(withQuery('/api/summaries/countries', query), { schema: guarded(isCountrySummaries), signal });
 }
 
 export function fetchGovernorateSummaries(query: string, signal?: AbortSignal) {
-  return fetchJson(withQuery('/api/summaries/governorates', query), isGovernorateSummaries, signal);
+  return request(withQuery('/api/summaries/governorates', query), { schema: guarded(isGovernorateSummaries), signal });
 }
 
 export function fetchGovernorateDetail(code: string, query: string, signal?: AbortSignal) {
-  return fetchJson(withQuery(`/api/summaries/governorates/${encodeURIComponent(code)}`, query), isGovernorateDetail, signal);
+  return request(withQuery(`/api/summaries/governorates/${encodeURIComponent(code)}`, query), { schema: guarded(isGovernorateDetail), signal });
 }
 
 export function fetchGovernorateTimeline(code: string, query: string, signal?: AbortSignal) {
-  return fetchJson(
-    withQuery(`/api/summaries/governorates/${encodeURIComponent(code)}/timeline`, query),
-    isGovernorateTimeline,
-    signal,
-  );
+  return request(withQuery(`/api/summaries/governorates/${encodeURIComponent(code)}/timeline`, query), { schema: guarded(isGovernorateTimeline), signal });
 }

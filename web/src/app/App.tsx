@@ -5,32 +5,32 @@ import { useCountries, useGovernorateLabels, useGovernorates } from '../api/useB
 import { useDataVersion } from '../api/dataVersion.ts';
 import { useClientConfig } from '../api/useClientConfig.ts';
 import { useDonors } from '../api/useOrganizations.ts';
-import { useSession } from '../api/useSession.ts';
+import { useSession } from '../features/account/useSession.ts';
 import { useCountrySummaries, useGovernorateSummaries } from '../api/useSummaries.ts';
-import { DonorBanner } from '../components/DonorBanner.tsx';
-import { FilterBar } from '../components/FilterBar.tsx';
-import { Header } from '../components/Header.tsx';
-import { KpiCards } from '../components/KpiCards.tsx';
-import { Legend } from '../components/Legend.tsx';
-import { StatusBanner } from '../components/StatusBanner.tsx';
+import { DonorBanner } from '../features/overview/DonorBanner.tsx';
+import { FilterBar } from '../features/overview/FilterBar.tsx';
+import { Header } from './Header.tsx';
+import { KpiCards } from '../features/overview/KpiCards.tsx';
+import { Legend } from '../features/overview/Legend.tsx';
+import { StatusBanner } from './StatusBanner.tsx';
 import type { ChoroplethMetric } from '../data/choroplethMetrics.ts';
 import { filterQuery, withKnownFunders, type Filters } from '../data/filters.ts';
-import { funderOptions } from '../data/funders.ts';
+import { funderOptions } from '../features/overview/funders.ts';
 import { findGovernorate } from '../data/governorateNames.ts';
 import type { Language } from '../i18n/language.ts';
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage.ts';
 import { choroplethScale } from '../map/choroplethScale.ts';
 import { MapView } from '../map/MapView.tsx';
-import { WorkQueue } from '../panels/WorkQueue.tsx';
+import { WorkQueue } from '../features/overview/WorkQueue.tsx';
 import { useViewState } from '../url/useViewState.ts';
 import type { Camera } from '../url/viewState.ts';
 import { useEscapeToClose } from './useEscapeToClose.ts';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
-const GovernoratePanel = lazy(() => import('../panels/GovernoratePanel.tsx'));
-const ZonePanel = lazy(() => import('../panels/ZonePanel.tsx'));
-const ProjectDrawer = lazy(() => import('../panels/ProjectDrawer.tsx'));
-const ProjectEditor = lazy(() => import('../editor/ProjectEditor.tsx'));
+const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
+const ZonePanel = lazy(() => import('../features/zone/ZonePanel.tsx'));
+const ProjectDrawer = lazy(() => import('../features/project/ProjectDrawer.tsx'));
+const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'));
 
 /** The project being created (`project: null`) or edited in the editor panel, and by whom. */
 interface EditorTarget {

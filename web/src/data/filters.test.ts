@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countActiveFilters, EMPTY_FILTERS, filterQuery, withKnownFunders, withQuery } from './filters.ts';
+import { withQuery } from '../api/http.ts';
+import { countActiveFilters, EMPTY_FILTERS, filterQuery, withKnownFunders } from './filters.ts';
 
 describe('filterQuery', () => {
   it('is empty for no filters', () => {

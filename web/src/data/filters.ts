@@ -62,8 +62,3 @@ export function withKnownFunders(filters: Filters, known: ReadonlySet<string>): 
   const funder = filters.funder.filter((slug) => known.has(slug));
   return funder.length === filters.funder.length ? filters : { ...filters, funder };
 }
-
-/** `?query` or `''`. */
-export function withQuery(path: string, query: string): string {
-  return query === '' ? path : `${path}?${query}`;
-}

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CountryCollection, GovernorateCollection, GovernorateProperties } from '../api/boundaries.ts';
+import type { CountryCollection, GovernorateCollection } from '../api/boundaries.ts';
+import { DAMASCUS, DAMASCUS_FEATURE } from '../testing/boundaryFixtures.ts';
 import { countryName, findGovernorate, governorateKind, governorateName } from './governorateNames.ts';
 
-const damascus: GovernorateProperties = {
-  code: 'SY-DI',
-  country_iso3: 'SYR',
-  kind: 'governorate',
-  kind_ar: 'محافظة',
-  name_en: 'Damascus',
-  name_ar: 'محافظة دمشق',
-  name_ar_short: 'دمشق',
-};
+const damascus = DAMASCUS;
 
-const governorates: GovernorateCollection = {
-  type: 'FeatureCollection',
-  features: [{ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [] }, properties: damascus }],
-};
+const governorates: GovernorateCollection = { type: 'FeatureCollection', features: [DAMASCUS_FEATURE] };
 
 const countries: CountryCollection = {
   type: 'FeatureCollection',

@@ -4,9 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import type { Camera } from '../url/viewState.ts';
-import { FeatureTooltip } from '../components/FeatureTooltip.tsx';
-import { HoverLabel } from '../components/HoverLabel.tsx';
-import { ZoomButtons } from '../components/ZoomButtons.tsx';
+import { FeatureTooltip } from './FeatureTooltip.tsx';
+import { HoverLabel } from './HoverLabel.tsx';
+import { ZoomButtons } from './ZoomButtons.tsx';
 import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
@@ -18,6 +18,7 @@ import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
 import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
+import './map.css';
 
 export interface MapViewProps extends MapClickHandlers {
   language: Language;

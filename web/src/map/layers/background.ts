@@ -1,13 +1,5 @@
 import { COLORS } from '../constants.ts';
-import type { StyleLayer } from './styleLayer.ts';
+import { fixedLayer } from './styleLayer.ts';
 
 /** The sea: everything that is not one of our countries. */
-export const backgroundLayer: StyleLayer = {
-  id: 'background',
-  slot: 'background',
-  build: () => ({
-    id: 'background',
-    type: 'background',
-    paint: { 'background-color': COLORS.sea },
-  }),
-};
+export const backgroundLayer = fixedLayer('background', { id: 'background', type: 'background', paint: { 'background-color': COLORS.sea } });

@@ -1,15 +1,6 @@
 import { COLORS } from '../constants.ts';
 import { SOURCE_IDS } from '../sources.ts';
-import type { StyleLayer } from './styleLayer.ts';
+import { fixedLayer } from './styleLayer.ts';
 
 /** Land: the country polygons, under everything else. */
-export const countriesLayer: StyleLayer = {
-  id: 'countries-land',
-  slot: 'countries',
-  build: () => ({
-    id: 'countries-land',
-    type: 'fill',
-    source: SOURCE_IDS.countries,
-    paint: { 'fill-color': COLORS.land },
-  }),
-};
+export const countriesLayer = fixedLayer('countries', { id: 'countries-land', type: 'fill', source: SOURCE_IDS.countries, paint: { 'fill-color': COLORS.land } });

@@ -19,3 +19,9 @@ export interface StyleLayer {
  * chosen metric of the choropleth (absent or negative: no data).
  */
 export const FEATURE_STATE = { hover: 'hover', selected: 'selected', value: 'value' } as const;
+
+/** A layer whose style depends on nothing but itself: its id is the style's. */
+export function fixedLayer(slot: LayerSlot, style: LayerSpecification): StyleLayer {
+  // A fresh copy each time, as a built style is handed to MapLibre.
+  return { id: style.id, slot, build: () => structuredClone(style) };
+}

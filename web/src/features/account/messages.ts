@@ -1,0 +1,48 @@
+/** Interface strings of signing in and out, and of the roles. Arabic is the reference; English has the same keys. */
+const ar = {
+  auth: {
+    signIn: 'تسجيل الدخول',
+    signOut: 'تسجيل الخروج',
+    dialogTitle: 'تسجيل الدخول إلى مرصد',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    submit: 'دخول',
+    submitting: 'جارٍ الدخول…',
+    cancel: 'إلغاء',
+    signedInAs: 'المستخدم الحالي',
+    tooMany: 'محاولات كثيرة خاطئة: {{detail}}',
+    failed: 'تعذّر تسجيل الدخول: {{detail}}',
+    role: {
+      admin: 'مدير النظام',
+      minister: 'الوزير',
+      viewer: 'مطّلع',
+      engineer: 'مهندس المحافظة',
+      donor: 'جهة مانحة',
+    },
+  },
+};
+
+const en: typeof ar = {
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    dialogTitle: 'Sign in to Marsad',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    cancel: 'Cancel',
+    signedInAs: 'Signed in',
+    tooMany: 'Too many failed attempts: {{detail}}',
+    failed: 'Could not sign in: {{detail}}',
+    role: {
+      admin: 'Administrator',
+      minister: 'Minister',
+      viewer: 'Viewer',
+      engineer: 'Governorate engineer',
+      donor: 'Donor',
+    },
+  },
+};
+
+export const accountMessages = { ar, en };
