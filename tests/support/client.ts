@@ -1,5 +1,3 @@
-import type { MarsadApp } from '@marsad/api';
-
 /**
  * Signing in and talking to the API as someone: the one place that knows the session cookie and
  * the CSRF token. `signIn` goes through the real endpoint; a `Client` sends the cookie with every
@@ -31,8 +29,15 @@ export interface Session {
   csrf: string;
 }
 
-/** What requests go to: the app itself (`app.request`, no port). */
-export type Target = Pick<MarsadApp, 'request'>;
+/** What requests go to: the app itself (`app.request`, no port), or a running server (`httpTarget`). */
+export interface Target {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** A running server at `baseUrl`, as a target: requests go over HTTP with fetch. */
+export function httpTarget(baseUrl: string): Target {
+  return { request: (path, init) => fetch(new URL(path, baseUrl), init) };
+}
 
 /** The sign-in endpoint's raw answer, for tests about signing in itself. */
 export async function logIn(app: Target, email: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<Response> {
