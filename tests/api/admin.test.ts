@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, logIn, type Client } from '../support/client.ts';
 import { createAccount, createOrganization, unique } from '../support/freshData.ts';
 import { expectProblem } from '../support/problems.ts';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('managing accounts and organizations', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   const admin = () => t.as(DEMO.admin);
   const signedIn = async (account: { email: string; password: string }) => t.as(account.email, account.password);

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cookieOf, DEMO, DEMO_PASSWORD as PASSWORD, logIn, type Client } from '../support/client.ts';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('accounts: sign in, sessions, CSRF, rate limit', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   const login = (email: string, password = PASSWORD) => logIn(t.app, email, password);
 
@@ -98,11 +94,7 @@ describe('accounts: sign in, sessions, CSRF, rate limit', () => {
 });
 
 describe('sign-in throttle across clients (behind a proxy that names them)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo', { TRUST_PROXY: 'true' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo', { TRUST_PROXY: 'true' });
 
   const loginFrom = (client: string, email: string, password: string) => logIn(t.app, email, password, { 'x-forwarded-for': client });
 
@@ -134,13 +126,11 @@ describe('sign-in throttle across clients (behind a proxy that names them)', () 
 });
 
 describe('what each role reads, on every way data leaves', () => {
-  let t: TestApp;
+  const t = useTestApp('demo');
   const clients: Record<string, Client> = {};
   beforeAll(async () => {
-    t = await testApp('demo');
     for (const email of [DEMO.admin, DEMO.undpDonor, DEMO.gizDonor]) clients[email] = await t.as(email);
   });
-  afterAll(() => t.close());
 
   const as = (email: string | null, path: string) => (email ? clients[email]! : t.anonymous).get(path);
   const sharedWith = async (slug: string) =>

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { pointIn } from '../support/fixtures.ts';
 import { createProject, reportProgress, today } from '../support/freshData.ts';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('reporting progress', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   /** A project in progress in Damascus (or `governorate`), made for one test. */
   const projectInProgress = async (governorate: 'SY-DI' | 'SY-HL' = 'SY-DI') =>

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { pointIn } from '../support/fixtures.ts';
 import { createProject, reportProgress } from '../support/freshData.ts';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('sharing projects with donors, and the project history', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   /** A published Damascus project in progress, shared with no donor yet. */
   const damascusProject = async () => (await createProject(await t.as(DEMO.engineer), { is_published: true, status: 'in_progress' })).id;

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, loadConfig, type MarsadApp } from '@marsad/api';
 import { anonymous, as, type Client } from './client.ts';
 import { freshDatabase, type Level, type TestDatabase } from './testDatabases.ts';
@@ -31,4 +32,34 @@ export async function testApp(level: Level, env: Record<string, string> = {}): P
     };
   };
   return over(() => database.close());
+}
+
+/**
+ * The app for the tests of one `describe` (or file): a fresh database copy at `level` opened
+ * before them and closed after. Read its fields inside tests, once it is open.
+ */
+export function useTestApp(level: Level, env: Record<string, string> = {}): TestApp {
+  let opened: TestApp | undefined;
+  beforeAll(async () => {
+    opened = await testApp(level, env);
+  });
+  afterAll(() => opened?.close());
+  const current = (): TestApp => {
+    if (!opened) throw new Error('the test app is not open yet: use it inside a test or hook');
+    return opened;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get app() {
+      return current().app;
+    },
+    get anonymous() {
+      return current().anonymous;
+    },
+    as: (email, password) => current().as(email, password),
+    close: () => current().close(),
+    freshApp: () => current().freshApp(),
+  };
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -98,4 +99,23 @@ export async function freshDatabase(level: Level, engine?: 'pglite'): Promise<Te
   }
   const db = await PgliteDatabase.open({ snapshot: (await prepared(level, undefined)) as Blob });
   return { db, close: () => db.close() };
+}
+
+/** A fresh database at `level` for the tests of one `describe` (or file): opened before them, closed after. */
+export function useDatabase(level: Level): TestDatabase {
+  let opened: TestDatabase | undefined;
+  beforeAll(async () => {
+    opened = await freshDatabase(level);
+  });
+  afterAll(() => opened?.close());
+  const current = (): TestDatabase => {
+    if (!opened) throw new Error('the test database is not open yet: use it inside a test or hook');
+    return opened;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    close: () => current().close(),
+  };
 }
