@@ -1,7 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
 import { createApp, loadConfig, type MarsadApp } from '@marsad/api';
 import { anonymous, as, type Client } from './client.ts';
-import { freshDatabase, type Level, type TestDatabase } from './testDatabases.ts';
+import { freshDatabase, openForSuite, type Level, type TestDatabase } from './testDatabases.ts';
 
 export interface TestApp extends TestDatabase {
   app: MarsadApp;
@@ -39,15 +38,7 @@ export async function testApp(level: Level, env: Record<string, string> = {}): P
  * before them and closed after. Read its fields inside tests, once it is open.
  */
 export function useTestApp(level: Level, env: Record<string, string> = {}): TestApp {
-  let opened: TestApp | undefined;
-  beforeAll(async () => {
-    opened = await testApp(level, env);
-  });
-  afterAll(() => opened?.close());
-  const current = (): TestApp => {
-    if (!opened) throw new Error('the test app is not open yet: use it inside a test or hook');
-    return opened;
-  };
+  const current = openForSuite(() => testApp(level, env));
   return {
     get db() {
       return current().db;

@@ -101,17 +101,25 @@ export async function freshDatabase(level: Level, engine?: 'pglite'): Promise<Te
   return { db, close: () => db.close() };
 }
 
-/** A fresh database at `level` for the tests of one `describe` (or file): opened before them, closed after. */
-export function useDatabase(level: Level): TestDatabase {
-  let opened: TestDatabase | undefined;
+/**
+ * Something opened before the tests of one `describe` (or file) and closed after them; the
+ * returned function hands it to the tests, and says so plainly when called too early.
+ */
+export function openForSuite<T extends { close(): Promise<void> }>(open: () => Promise<T>): () => T {
+  let opened: T | undefined;
   beforeAll(async () => {
-    opened = await freshDatabase(level);
+    opened = await open();
   });
   afterAll(() => opened?.close());
-  const current = (): TestDatabase => {
-    if (!opened) throw new Error('the test database is not open yet: use it inside a test or hook');
+  return () => {
+    if (!opened) throw new Error('not open yet: use it inside a test or hook');
     return opened;
   };
+}
+
+/** A fresh database at `level` for the tests of one `describe` (or file): opened before them, closed after. */
+export function useDatabase(level: Level): TestDatabase {
+  const current = openForSuite(() => freshDatabase(level));
   return {
     get db() {
       return current().db;
