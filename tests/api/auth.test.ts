@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/testApp.ts';
-
-const PASSWORD = 'marsad-demo';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cookieOf, DEMO, DEMO_PASSWORD as PASSWORD, logIn, type Client } from '../support/client.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('accounts: sign in, sessions, CSRF, rate limit', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
-  const login = (email: string, password = PASSWORD, headers: Record<string, string> = {}) =>
-    t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ email, password }),
-    });
-  const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+  const login = (email: string, password = PASSWORD) => logIn(t.app, email, password);
 
   it('signs in a demo account with an httpOnly, SameSite session cookie, and knows who it is', async () => {
     const res = await login('Minister@Marsad.demo');
@@ -46,15 +35,11 @@ describe('accounts: sign in, sessions, CSRF, rate limit', () => {
   });
 
   it('validates the body', async () => {
-    const res = await t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'not an email' }),
-    });
+    const res = await t.anonymous.post('/api/auth/login', { email: 'not an email' });
     expect(res.status).toBe(400);
     const params = (await res.json()).errors.map((e: { parameter: string }) => e.parameter);
     expect(params).toEqual(expect.arrayContaining(['email', 'password']));
-    const broken = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const broken = await t.anonymous.post('/api/auth/login', '{', { 'content-type': 'application/json' });
     expect(broken.status).toBe(400);
   });
 
@@ -109,18 +94,9 @@ describe('accounts: sign in, sessions, CSRF, rate limit', () => {
 });
 
 describe('sign-in throttle across clients (behind a proxy that names them)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo', { TRUST_PROXY: 'true' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo', { TRUST_PROXY: 'true' });
 
-  const loginFrom = (client: string, email: string, password: string) =>
-    t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
-      body: JSON.stringify({ email, password }),
-    });
+  const loginFrom = (client: string, email: string, password: string) => logIn(t.app, email, password, { 'x-forwarded-for': client });
 
   /** Wrong passwords from `client` until the throttle answers 429 (the doubling wait is soon longer than a try). */
   async function guessUntilThrottled(client: string, email: string): Promise<Response> {
@@ -150,22 +126,13 @@ describe('sign-in throttle across clients (behind a proxy that names them)', () 
 });
 
 describe('what each role reads, on every way data leaves', () => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
+  const t = useTestApp('demo');
+  const clients: Record<string, Client> = {};
   beforeAll(async () => {
-    t = await testApp('demo');
-    for (const email of ['admin@marsad.demo', 'donor.undp@marsad.demo', 'donor.giz@marsad.demo']) {
-      const res = await t.app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      });
-      cookies[email] = res.headers.get('set-cookie')!.split(';')[0]!;
-    }
+    for (const email of [DEMO.admin, DEMO.undpDonor, DEMO.gizDonor]) clients[email] = await t.as(email);
   });
-  afterAll(() => t.close());
 
-  const as = (email: string | null, path: string) => t.app.request(path, { headers: email ? { cookie: cookies[email]! } : {} });
+  const as = (email: string | null, path: string) => (email ? clients[email]! : t.anonymous).get(path);
   const sharedWith = async (slug: string) =>
     (
       await t.db.query<{ n: number }>(

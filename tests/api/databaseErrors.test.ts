@@ -1,17 +1,13 @@
 import { errorHandler } from '@marsad/api/errorHandler';
 import { HTTPException } from 'hono/http-exception';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../support/testDatabases.ts';
+import { describe, expect, it } from 'vitest';
+import { useDatabase } from '../support/testDatabases.ts';
 
 /** The one error handler, as the app calls it (it reads only the request path). */
 const handle = (error: unknown) => errorHandler(error as Error, { req: { path: '/probe' } } as never) as Response;
 
 describe('errors the database raises for data', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase('empty');
-  });
-  afterAll(() => t.close());
+  const t = useDatabase('empty');
 
   it('answers a data exception (SQLSTATE class 22) with 400 and the database\'s words, never 500', async () => {
     // The net under every check: whatever reaches the database and is refused there as data was the client's.

@@ -6,7 +6,7 @@ import { createApp, loadConfig, type MarsadApp } from '@marsad/api';
 import { openAppDatabase } from '@marsad/api/openAppDatabase';
 import { DatabaseUnavailableError, PgliteWorkerDatabase, PostgresDatabase, type Database } from '@marsad/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { as, DEMO, type Client } from '../support/client.ts';
 import { TcpProxy } from '../support/tcpProxy.ts';
 import { freshServerCopy, serverUrl, snapshotOf } from '../support/testDatabases.ts';
 
@@ -63,7 +63,7 @@ onPostgres('PostgreSQL restarting under load (its backends terminated: 57P01)', 
   let db: PostgresDatabase;
   let admin: PostgresDatabase;
   let app: MarsadApp;
-  let engineer: TestSession;
+  let engineer: Client;
   let databaseName: string;
 
   beforeAll(async () => {
@@ -72,7 +72,7 @@ onPostgres('PostgreSQL restarting under load (its backends terminated: 57P01)', 
     db = await PostgresDatabase.open(copy.url, { max: 4, connectTimeoutMs: 1000 });
     admin = await PostgresDatabase.open(serverUrl()!, { max: 1 });
     app = createApp({ db, config });
-    engineer = await signIn(app, 'engineer.damascus@marsad.demo');
+    engineer = await as(app, DEMO.engineer);
   });
   afterAll(async () => {
     await db?.close();
@@ -116,7 +116,7 @@ onPostgres('PostgreSQL restarting under load (its backends terminated: 57P01)', 
     };
     const reader = async (path: string) => {
       while (!stop) {
-        await record(await app.request(path, { headers: { cookie: engineer.cookie } }));
+        await record(await engineer.get(path));
         // A read from the read cache never waits for I/O: yield, or this loop starves the event loop.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -124,11 +124,7 @@ onPostgres('PostgreSQL restarting under load (its backends terminated: 57P01)', 
     const writer = async (prefix: string) => {
       while (!stop) {
         const code = `FAULT-${prefix}-${String(++written).padStart(4, '0')}`;
-        const res = await app.request('/api/projects', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: engineer.cookie, 'x-csrf-token': engineer.csrf },
-          body: JSON.stringify(newProject(code)),
-        });
+        const res = await engineer.post('/api/projects', newProject(code));
         if (res.status === 201) acknowledged.push(code);
         await record(res);
       }
@@ -273,13 +269,8 @@ onPglite('PGlite in a worker thread', () => {
   });
 
   it('keeps the database errors that become 4xx: a taken code is 409, a bad value 400', async () => {
-    const admin = await signIn(app, 'admin@marsad.demo');
-    const create = () =>
-      app.request('/api/projects', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-        body: JSON.stringify(newProject('FAULT-DUP-0001')),
-      });
+    const admin = await as(app, DEMO.admin);
+    const create = () => admin.post('/api/projects', newProject('FAULT-DUP-0001'));
     expect((await create()).status).toBe(201);
     const conflict = await create();
     expect(conflict.status).toBe(409);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { DEMO, signIn, type Session } from '../support/client.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /**
@@ -244,7 +244,7 @@ function requestOf(operation: Operation, doc: object): fc.Arbitrary<FuzzRequest>
 
 describe('fuzz over the OpenAPI document', () => {
   let t: TestApp;
-  let admin: TestSession;
+  let admin: Session;
   let operations: Operation[];
   let doc: { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema?: Schema }> } }>> };
 
@@ -252,7 +252,7 @@ describe('fuzz over the OpenAPI document', () => {
     t = await testApp('demo');
     // A few dozen projects are variety enough, and keep whole-table exports fast.
     await t.db.query('delete from projects where id > 40');
-    admin = await signIn(t.app, 'admin@marsad.demo');
+    admin = await signIn(t.app, DEMO.admin);
     doc = await (await t.app.request('/api/openapi.json')).json();
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => {

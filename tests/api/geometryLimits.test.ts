@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { DEMO, type Client } from '../support/client.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
-const ENGINEER = 'engineer.damascus@marsad.demo';
 const MB = 1024 * 1024;
 
 /** A closed ring of `n` distinct positions around a point in Damascus, as JSON text (never as arrays: a million of those is slow to build). */
@@ -18,18 +17,14 @@ const fields = (code: string) =>
 
 describe('geometry limits on creating and editing projects', () => {
   let t: TestApp;
-  let engineer: TestSession;
-  const send = (method: string, path: string, body: string) =>
-    t.app.request(path, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: engineer.cookie, 'x-csrf-token': engineer.csrf },
-      body,
-    });
+  let engineer: Client;
+  /** The body is JSON text, built as text (a million positions as arrays would be slow to build). */
+  const send = (method: string, path: string, body: string) => engineer.request(path, { method, headers: { 'content-type': 'application/json' }, body });
   const count = async (code: string) => (await t.db.query<{ n: number }>('select count(*)::int as n from projects where code = $1', [code]))[0]!.n;
 
   beforeAll(async () => {
     t = await testApp('demo');
-    engineer = await signIn(t.app, ENGINEER);
+    engineer = await t.as(DEMO.engineer);
   });
   afterAll(() => t.close());
 

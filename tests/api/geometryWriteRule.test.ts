@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { DEMO } from '../support/client.ts';
+import { createAccount, uploadImport } from '../support/freshData.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
-const ENGINEER = 'engineer.damascus@marsad.demo';
-const RIF_ENGINEER = 'engineer.rif-dimashq@marsad.demo';
-const ADMIN = 'admin@marsad.demo';
+const ENGINEER = DEMO.engineer;
+const ADMIN = DEMO.admin;
 
 // Damascus (SY-DI) lies inside Rif Dimashq (SY-RD); at latitude 33.51 its eastern border is at 36.3503.
 const DAMASCUS = [36.29, 33.51];
@@ -21,13 +21,7 @@ const fields = (code: string) => ({ code, kind: 'development_project', sector: '
 
 describe('the write rule takes the whole geometry, not where its centre falls', () => {
   let t: TestApp;
-  const sessions: Record<string, TestSession> = {};
-  const send = async (email: string, method: string, path: string, body: unknown): Promise<Response> =>
-    t.app.request(path, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: sessions[email]!.cookie, 'x-csrf-token': sessions[email]!.csrf },
-      body: JSON.stringify(body),
-    });
+  const send = async (email: string, method: string, path: string, body: unknown): Promise<Response> => (await t.as(email)).request(path, { method, body });
   const create = (email: string, code: string, geometry: unknown) => send(email, 'POST', '/api/projects', { ...fields(code), geometry });
   const count = async (code: string) => (await t.db.query<{ n: number }>('select count(*)::int as n from projects where code = $1', [code]))[0]!.n;
   const expectRefused = async (res: Response, outside: RegExp) => {
@@ -41,7 +35,6 @@ describe('the write rule takes the whole geometry, not where its centre falls', 
 
   beforeAll(async () => {
     t = await testApp('demo');
-    for (const email of [ENGINEER, RIF_ENGINEER, ADMIN]) sessions[email] = await signIn(t.app, email);
   });
   afterAll(() => t.close());
 
@@ -87,20 +80,12 @@ describe('the write rule takes the whole geometry, not where its centre falls', 
   });
 
   it('counts all of an engineer\'s governorates together', async () => {
-    // For this test only: the Rif Dimashq engineer is given Damascus too.
-    const [ids] = await t.db.query<{ user_id: number; area_id: number }>(
-      `select u.id as user_id, a.id as area_id from users u, admin_areas a where u.email = $1 and a.code = 'SY-DI'`,
-      [RIF_ENGINEER],
-    );
-    await t.db.query('insert into user_admin_areas (user_id, admin_area_id) values ($1, $2)', [ids!.user_id, ids!.area_id]);
-    try {
-      expect((await create(RIF_ENGINEER, 'WR-DI-0008', POLYGON_INTO_RIF)).status).toBe(201);
-      const refused = await create(RIF_ENGINEER, 'WR-DI-0009', MULTIPOINT_INTO_ALEPPO);
-      expect(refused.status).toBe(403);
-      expect((await refused.json()).detail).toMatch(/lies in Aleppo \(SY-HL\), outside your governorates Damascus \(SY-DI\), Rif Dimashq \(SY-RD\)/);
-    } finally {
-      await t.db.query('delete from user_admin_areas where user_id = $1 and admin_area_id = $2', [ids!.user_id, ids!.area_id]);
-    }
+    const account = await createAccount(await t.as(ADMIN), { role: 'engineer', organization: 'office-sy-rd', governorates: ['SY-RD', 'SY-DI'] });
+    const rifAndDamascus = await t.as(account.email, account.password);
+    expect((await rifAndDamascus.post('/api/projects', { ...fields('WR-DI-0008'), geometry: POLYGON_INTO_RIF })).status).toBe(201);
+    const refused = await rifAndDamascus.post('/api/projects', { ...fields('WR-DI-0009'), geometry: MULTIPOINT_INTO_ALEPPO });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toMatch(/lies in Aleppo \(SY-HL\), outside your governorates Damascus \(SY-DI\), Rif Dimashq \(SY-RD\)/);
   });
 
   it('applies to the import, row by row', async () => {
@@ -112,13 +97,7 @@ describe('the write rule takes the whole geometry, not where its centre falls', 
         { type: 'Feature', properties: fields('WR-IMP-0003'), geometry: POLYGON_INTO_RIF },
       ],
     });
-    const form = new FormData();
-    form.append('file', new File([file], 'rows.geojson'));
-    const res = await t.app.request('/api/imports/projects', {
-      method: 'POST',
-      headers: { cookie: sessions[ENGINEER]!.cookie, 'x-csrf-token': sessions[ENGINEER]!.csrf },
-      body: form,
-    });
+    const res = await uploadImport(await t.as(ENGINEER), 'rows.geojson', file);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ rows: 3, valid: 1 });

@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { DEMO, type Client } from '../support/client.ts';
+import { expectProblem } from '../support/problems.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
-
-/** A 4xx that a person can act on: problem+json, the status, and a non-empty detail. */
-async function expectProblem(res: Response, status: number): Promise<{ detail: string; errors?: { parameter: string; message: string }[] }> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const problem = await res.json();
-  expect(problem.status).toBe(status);
-  expect(problem.detail).toEqual(expect.any(String));
-  expect(problem.detail.length).toBeGreaterThan(10);
-  return problem;
-}
 
 describe('hostile input', () => {
   let t: TestApp;
-  let admin: TestSession;
+  let admin: Client;
   beforeAll(async () => {
     t = await testApp('demo');
-    admin = await signIn(t.app, 'admin@marsad.demo');
+    admin = await t.as(DEMO.admin);
   });
   afterAll(() => t.close());
 
-  const asAdmin = (path: string, init: RequestInit = {}) =>
-    t.app.request(path, { ...init, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...init.headers } });
 
   it('refuses a NUL in the search of every read with 400 naming q, anonymous or signed in', async () => {
     const reads = [
@@ -41,7 +29,7 @@ describe('hostile input', () => {
       '/ogc/collections/zones/items',
     ];
     for (const path of reads) {
-      for (const res of [await t.app.request(`${path}?q=%00`), await asAdmin(`${path}?q=a%00b`)]) {
+      for (const res of [await t.app.request(`${path}?q=%00`), await admin.request(`${path}?q=a%00b`)]) {
         const problem = await expectProblem(res, 400);
         expect(problem.errors, path).toEqual([expect.objectContaining({ parameter: 'q', message: expect.stringContaining('U+0000') })]);
       }
@@ -61,7 +49,7 @@ describe('hostile input', () => {
   it('refuses control characters and unpaired surrogates in JSON bodies, naming the field, and stores nothing', async () => {
     const [project] = await t.db.query<{ id: number; version: number; title_en: string }>('select id, version, title_en from projects order by id limit 1');
     for (const title of ['Water\u0000works', 'Water\u001bworks', 'Water\ud800works']) {
-      const res = await asAdmin(`/api/projects/${project!.id}`, {
+      const res = await admin.request(`/api/projects/${project!.id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title_en: title, version: project!.version }),
@@ -69,7 +57,7 @@ describe('hostile input', () => {
       const problem = await expectProblem(res, 400);
       expect(problem.errors).toEqual([expect.objectContaining({ parameter: 'title_en' })]);
     }
-    const note = await asAdmin(`/api/projects/${project!.id}/progress`, {
+    const note = await admin.request(`/api/projects/${project!.id}/progress`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ reported_on: '2025-01-01', status: 'in_progress', physical_progress: 10, financial_progress: 10, note: 'a\u0000b', version: project!.version }),
@@ -83,7 +71,7 @@ describe('hostile input', () => {
     const [project] = await t.db.query<{ id: number; version: number }>('select id, version from projects order by id limit 1');
     const form = new FormData();
     form.append('report', JSON.stringify({ reported_on: '2025-01-01', status: 'in_progress', physical_progress: 10, financial_progress: 10, note: 'x\u0007', version: project!.version }));
-    const res = await asAdmin(`/api/projects/${project!.id}/progress`, { method: 'POST', body: form });
+    const res = await admin.request(`/api/projects/${project!.id}/progress`, { method: 'POST', body: form });
     expect((await expectProblem(res, 400)).errors).toEqual([expect.objectContaining({ parameter: 'note' })]);
   });
 
@@ -94,7 +82,7 @@ describe('hostile input', () => {
       await expectProblem(await t.app.request(`/api/projects/${id}`), 400);
     }
     await expectProblem(await t.app.request('/api/projects/99999999999999999999'), 400);
-    await expectProblem(await asAdmin('/api/admin/users/0x1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{}' }), 400);
+    await expectProblem(await admin.request('/api/admin/users/0x1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{}' }), 400);
     await expectProblem(await t.app.request('/api/projects/1/progress/0x1/photos/1'), 400);
     for (const tile of ['/tiles/projects/05/19/12.mvt', '/tiles/projects/5/0x13/12.mvt', '/tiles/projects/5/19/012.mvt', '/tiles/projects/5/1e1/12.mvt']) {
       await expectProblem(await t.app.request(tile), 400);
@@ -103,15 +91,15 @@ describe('hostile input', () => {
   });
 
   it('says what is wrong with a malformed JSON body, a broken form and a wrong content type', async () => {
-    const malformed = await asAdmin('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code": ' });
+    const malformed = await admin.request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code": ' });
     expect((await expectProblem(malformed, 400)).detail).toMatch(/not valid JSON/);
-    const form = await asAdmin('/api/projects/1/progress', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a form' });
+    const form = await admin.request('/api/projects/1/progress', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a form' });
     expect((await expectProblem(form, 400)).detail).toMatch(/multipart\/form-data/);
-    const text = await asAdmin('/api/projects', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const text = await admin.request('/api/projects', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect((await expectProblem(text, 415)).detail).toBe('Send the body as application/json (this request has content-type text/plain)');
-    const xml = await asAdmin('/api/projects/1/progress', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
+    const xml = await admin.request('/api/projects/1/progress', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
     expect((await expectProblem(xml, 415)).detail).toMatch(/application\/json or multipart\/form-data/);
-    const json = await asAdmin('/api/imports/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const json = await admin.request('/api/imports/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect((await expectProblem(json, 415)).detail).toMatch(/multipart\/form-data/);
   });
 

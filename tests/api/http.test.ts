@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('HTTP basics', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('boundaries');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('boundaries');
 
   it('reports health with the engine and PostGIS version', async () => {
     const res = await t.app.request('/api/health');
@@ -45,11 +41,7 @@ describe('HTTP basics', () => {
 });
 
 describe('boundaries API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('boundaries');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('boundaries');
 
   it('serves the 156 governorates as GeoJSON with bilingual names', async () => {
     const res = await t.app.request('/api/boundaries/governorates');
@@ -85,11 +77,7 @@ describe('boundaries API', () => {
 });
 
 describe('client settings and organizations', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo', { BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo', { BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json' });
 
   it('tells the web app which basemap to use', async () => {
     expect(await (await t.app.request('/api/config')).json()).toEqual({ basemapStyleUrl: 'https://tiles.example.org/style.json' });

@@ -1,43 +1,32 @@
 import { zip as shpZip } from '@mapbox/shp-write';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../support/signIn.ts';
+import { DEMO } from '../support/client.ts';
+import { BOWTIE, OUTSIDE_EVERY_GOVERNORATE, point, pointIn } from '../support/fixtures.ts';
+import { uploadImport } from '../support/freshData.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
-const ENGINEER = 'engineer.damascus@marsad.demo';
-const ADMIN = 'admin@marsad.demo';
+const ENGINEER = DEMO.engineer;
+const ADMIN = DEMO.admin;
 const UTM_37N =
   'PROJCS["WGS_1984_UTM_Zone_37N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000],PARAMETER["Central_Meridian",39],PARAMETER["Scale_Factor",0.9996],UNIT["Meter",1]]';
 
 const fields = (code: string) => ({ code, kind: 'development_project', sector: 'water', title_ar: 'مشروع مياه مستورد', title_en: 'Imported water project' });
-const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
 const featureCollection = (...features: [string, unknown][]) => ({
   type: 'FeatureCollection',
   features: features.map(([code, geometry]) => ({ type: 'Feature', properties: { ...fields(code), budget: 1000 }, geometry })),
 });
-const BOWTIE = { type: 'Polygon', coordinates: [[[36.28, 33.5], [36.3, 33.52], [36.3, 33.5], [36.28, 33.52], [36.28, 33.5]]] };
 
 describe('importing projects from files', () => {
   let t: TestApp;
-  const sessions: Record<string, { cookie: string; csrf: string }> = {};
-  const upload = (email: string | null, name: string, content: string | Uint8Array, query = '') => {
-    const form = new FormData();
-    form.append('file', new File([content as BlobPart], name));
-    return t.app.request(`/api/imports/projects${query}`, {
-      method: 'POST',
-      headers: email ? { cookie: sessions[email]!.cookie, 'x-csrf-token': sessions[email]!.csrf } : {},
-      body: form,
-    });
-  };
+  const upload = async (email: string | null, name: string, content: string | Uint8Array, query = '') =>
+    uploadImport(email ? await t.as(email) : t.anonymous, name, content, query);
   const total = async () => (await t.db.query<{ n: number }>('select count(*) as n from projects'))[0]!.n;
   const governorateOf = async (code: string) =>
     (await t.db.query<{ g: string }>('select a.code as g from projects p join admin_areas a on a.id = p.admin_area_id where p.code = $1', [code]))[0]?.g;
 
   beforeAll(async () => {
     t = await testApp('demo');
-    for (const email of [ENGINEER, ADMIN]) {
-      sessions[email] = await signIn(t.app, email);
-    }
   });
   afterAll(() => t.close());
 
@@ -126,8 +115,8 @@ describe('importing projects from files', () => {
 
   it.each([
     ['a self-intersecting polygon', ADMIN, BOWTIE, 'geometry', /Self-intersection/],
-    ['a row outside every governorate', ADMIN, point(33.0, 34.5), 'geometry', /outside every governorate/],
-    ['an engineer\'s row in Aleppo', ENGINEER, point(37.16, 36.2), 'geometry', /SY-HL|may not/],
+    ['a row outside every governorate', ADMIN, OUTSIDE_EVERY_GOVERNORATE, 'geometry', /outside every governorate/],
+    ['an engineer\'s row in Aleppo', ENGINEER, pointIn('SY-HL'), 'geometry', /SY-HL|may not/],
   ])('reports %s as a row error, and a commit imports none of the file', async (_, email, geometry, field, message) => {
     const file = JSON.stringify(featureCollection(['IMP-ROW-0001', point(36.29, 33.51)], ['IMP-ROW-0002', geometry]));
     const before = await total();
@@ -187,11 +176,7 @@ describe('importing projects from files', () => {
   });
 
   it('answers a request that is not multipart with 415, and is in the OpenAPI document', async () => {
-    const res = await t.app.request('/api/imports/projects', {
-      method: 'POST',
-      headers: { cookie: sessions[ADMIN]!.cookie, 'x-csrf-token': sessions[ADMIN]!.csrf, 'content-type': 'application/json' },
-      body: '{}',
-    });
+    const res = await (await t.as(ADMIN)).post('/api/imports/projects', '{}', { 'content-type': 'application/json' });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const doc = await (await t.app.request('/api/openapi.json')).json();

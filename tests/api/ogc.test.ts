@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../support/signIn.ts';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO, signIn } from '../support/client.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
@@ -37,11 +37,7 @@ interface FeatureCollection {
 const linkOf = (links: Link[], rel: string, type?: string) => links.find((l) => l.rel === rel && (type === undefined || l.type === type));
 
 describe('OGC API – Features', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   const get = (path: string, init?: RequestInit) => t.app.request(path, init);
   const getJson = async <T = Record<string, unknown>>(path: string): Promise<T> => {
@@ -246,7 +242,7 @@ describe('OGC API – Features', () => {
     });
 
     it('leaves numberMatched out of a bbox page over 1,000 matches, until the last page', async () => {
-      const { cookie } = await signIn(t.app, 'admin@marsad.demo');
+      const { cookie } = await signIn(t.app, DEMO.admin);
       const asAdmin = async (path: string) => (await get(path, { headers: { cookie } })).json() as Promise<FeatureCollection>;
       const world = '/ogc/collections/projects/items?bbox=-180,-90,180,90&limit=1000';
       const total = await count('select count(*) as n from projects');

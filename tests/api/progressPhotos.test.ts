@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { png } from '@marsad/demo';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { DEMO, type Client } from '../support/client.ts';
+import { createProject, today as todayIs } from '../support/freshData.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /** A 3 × 2 JPEG as Chromium's canvas encodes it (with its ICC profile segment before the frame). */
@@ -30,47 +31,44 @@ const MB = 1024 * 1024;
 
 describe('photos on progress reports', () => {
   let t: TestApp;
-  let engineer: TestSession;
-  let giz: TestSession;
-  let undp: TestSession;
-  /** Damascus, in progress, unpublished, shared with GIZ and not with UNDP. */
+  let engineer: Client;
+  let giz: Client;
+  let undp: Client;
+  /** This test's own project: Damascus, in progress, unpublished, shared with GIZ and not with UNDP. */
   let projectId: number;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIs();
 
   beforeAll(async () => {
     t = await testApp('demo');
-    engineer = await signIn(t.app, 'engineer.damascus@marsad.demo');
-    giz = await signIn(t.app, 'donor.giz@marsad.demo');
-    undp = await signIn(t.app, 'donor.undp@marsad.demo');
-    const sharedWith = (email: string) =>
-      `exists (select 1 from project_shares s join users u on u.organization_id = s.organization_id where s.project_id = p.id and u.email = '${email}')`;
-    const [project] = await t.db.query<{ id: number }>(
-      `select p.id from projects p join admin_areas a on a.id = p.admin_area_id
-        where a.code = 'SY-DI' and p.status = 'in_progress' and not p.is_published
-          and ${sharedWith('donor.giz@marsad.demo')} and not ${sharedWith('donor.undp@marsad.demo')}
-        order by p.id limit 1`,
-    );
-    if (!project) throw new Error('the demo data has no unpublished Damascus project shared with GIZ only');
-    projectId = project.id;
+  });
+  beforeEach(async () => {
+    engineer = await t.as(DEMO.engineer);
+    giz = await t.as(DEMO.gizDonor);
+    undp = await t.as(DEMO.undpDonor);
+    projectId = (await createProject(engineer, { status: 'in_progress', is_published: false })).id;
+    expect((await engineer.put(`/api/projects/${projectId}/shares/giz`)).status).toBe(204);
   });
   afterAll(() => t.close());
 
   const versionOf = async (id: number) => (await t.db.query<{ version: number }>('select version from projects where id = $1', [id]))[0]!.version;
   const report = async (id: number) => ({ reported_on: today, status: 'in_progress', physical_progress: 42, financial_progress: 30, note: 'صور الموقع', version: await versionOf(id) });
-  const post = (who: TestSession | null, id: number, form: FormData) =>
-    t.app.request(`/api/projects/${id}/progress`, {
-      method: 'POST',
-      headers: who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {},
-      body: form,
-    });
+  const post = (who: Client | null, id: number, form: FormData) => (who ?? t.anonymous).post(`/api/projects/${id}/progress`, form);
   const formOf = (reportJson: unknown, uploads: Upload[]) => {
     const form = new FormData();
     if (reportJson !== undefined) form.append('report', JSON.stringify(reportJson));
     for (const u of uploads) form.append('photos', new File([u.bytes as Uint8Array<ArrayBuffer>], u.name, { type: u.type }));
     return form;
   };
-  const get = (path: string, who: TestSession | null, headers: Record<string, string> = {}) =>
-    t.app.request(path, { headers: { ...(who ? { cookie: who.cookie } : {}), ...headers } });
+  const get = (path: string, who: Client | null, headers: Record<string, string> = {}) => (who ?? t.anonymous).get(path, headers);
+  /** A report with two photos on this test's project, by its engineer; the update's id. */
+  const reportWithPhotos = async () => {
+    const res = await post(engineer, projectId, formOf(await report(projectId), [
+      { bytes: png(40, 30, 1), name: 'site.png', type: 'image/png' },
+      { bytes: JPEG, name: 'gate.jpeg', type: 'image/jpeg' },
+    ]));
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: number }).id;
+  };
   const counts = async () =>
     (
       await t.db.query<{ updates: number; photos: number; audit: number }>(
@@ -135,30 +133,28 @@ describe('photos on progress reports', () => {
   });
 
   it('audits each photo as inserted, with its hash and size but never the image', async () => {
-    const [update] = await t.db.query<{ id: number }>(
-      'select update_id as id from progress_photos where project_id = $1 order by id desc limit 1',
-      [projectId],
-    );
+    const update = { id: await reportWithPhotos() };
     const entries = await t.db.query<{ actor: string; action: string; row_key: string; new_values: Record<string, unknown>; leaked: boolean }>(
       `select u.email as actor, l.action, l.row_key, l.new_values,
               position(encode(ph.bytes, 'hex') in l.new_values::text) > 0 as leaked
          from audit_log l join users u on u.id = l.actor_id join progress_photos ph on ph.id = l.row_key::bigint
         where l.table_name = 'progress_photos' and l.project_id = $1 and ph.update_id = $2
         order by l.id`,
-      [projectId, update!.id],
+      [projectId, update.id],
     );
     expect(entries).toHaveLength(2);
     for (const entry of entries) {
       expect(entry).toMatchObject({ actor: 'engineer.damascus@marsad.demo', action: 'insert', leaked: false });
       expect(entry.new_values).not.toHaveProperty('bytes');
-      expect(entry.new_values).toMatchObject({ update_id: update!.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), byte_size: expect.any(Number) });
+      expect(entry.new_values).toMatchObject({ update_id: update.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), byte_size: expect.any(Number) });
     }
     // Append-only, like the reports.
-    await expect(t.db.query('update progress_photos set position = 9 where update_id = $1', [update!.id])).rejects.toThrow(/append-only/);
-    await expect(t.db.query('delete from progress_photos where update_id = $1', [update!.id])).rejects.toThrow(/append-only/);
+    await expect(t.db.query('update progress_photos set position = 9 where update_id = $1', [update.id])).rejects.toThrow(/append-only/);
+    await expect(t.db.query('delete from progress_photos where update_id = $1', [update.id])).rejects.toThrow(/append-only/);
   });
 
   it('shows the photos exactly to those who see the project: 404 to a donor without a share and to anonymous callers', async () => {
+    await reportWithPhotos();
     const [photo] = await t.db.query<{ id: number; update_id: number }>(
       'select id, update_id from progress_photos where project_id = $1 order by id limit 1',
       [projectId],
@@ -329,11 +325,7 @@ describe('photos on progress reports', () => {
       const before = await counts();
       const version = await versionOf(projectId);
       const { body, contentType } = await request();
-      const res = await t.app.request(`/api/projects/${projectId}/progress`, {
-        method: 'POST',
-        headers: { cookie: engineer.cookie, 'x-csrf-token': engineer.csrf, 'content-type': contentType },
-        body: body as Uint8Array<ArrayBuffer>,
-      });
+      const res = await engineer.post(`/api/projects/${projectId}/progress`, body, { 'content-type': contentType });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       const problem = (await res.json()) as { status: number; detail?: string; errors?: { parameter: string }[] };

@@ -1,93 +1,65 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../support/signIn.ts';
+import { DEMO } from '../support/client.ts';
+import { BOWTIE, HOPELESS_GEOMETRIES, pointIn } from '../support/fixtures.ts';
+import { createProject, projectFields, unique } from '../support/freshData.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
-
-const DAMASCUS_POINT = { type: 'Point', coordinates: [36.29, 33.51] };
-const ALEPPO_POINT = { type: 'Point', coordinates: [37.16, 36.2] };
-const BOWTIE = {
-  type: 'Polygon',
-  coordinates: [[[36.28, 33.5], [36.3, 33.52], [36.3, 33.5], [36.28, 33.52], [36.28, 33.5]]],
-};
 
 describe('creating and editing projects', () => {
   let t: TestApp;
-  const sessions: Record<string, { cookie: string; csrf: string }> = {};
-  const send = (email: string | null, method: string, path: string, body: unknown) =>
-    t.app.request(path, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(email ? { cookie: sessions[email]!.cookie, 'x-csrf-token': sessions[email]!.csrf } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-  const project = (code: string, geometry: unknown, extra: Record<string, unknown> = {}) => ({
-    code,
-    kind: 'development_project',
-    sector: 'water',
-    title_ar: 'مشروع اختبار للمياه',
-    title_en: 'Test water project',
-    geometry,
-    budget: 250000,
-    ...extra,
-  });
+  const project = (geometry: unknown, extra: Record<string, unknown> = {}) =>
+    projectFields(unique('TEST'), { title_ar: 'مشروع اختبار للمياه', title_en: 'Test water project', geometry, budget: 250000, ...extra });
   const count = async (code: string) => (await t.db.query<{ n: number }>('select count(*) as n from projects where code = $1', [code]))[0]!.n;
 
   beforeAll(async () => {
     t = await testApp('demo');
-    for (const email of ['engineer.damascus@marsad.demo', 'minister@marsad.demo', 'admin@marsad.demo']) {
-      sessions[email] = await signIn(t.app, email);
-    }
   });
   afterAll(() => t.close());
 
-  it('creates a project in the engineer\'s governorate, found from its geometry', async () => {
-    const res = await send('engineer.damascus@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0001', DAMASCUS_POINT));
+  it("creates a project in the engineer's governorate, found from its geometry", async () => {
+    const res = await (await t.as(DEMO.engineer)).post('/api/projects', project(pointIn('SY-DI')));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ governorate: 'SY-DI', warnings: [] });
   });
 
   it('refuses a project in another governorate, and saves nothing', async () => {
-    const res = await send('engineer.damascus@marsad.demo', 'POST', '/api/projects', project('TEST-HL-0001', ALEPPO_POINT));
+    const inAleppo = project(pointIn('SY-HL'));
+    const res = await (await t.as(DEMO.engineer)).post('/api/projects', inAleppo);
     expect(res.status).toBe(403);
-    expect(await count('TEST-HL-0001')).toBe(0);
-    expect((await send('minister@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0009', DAMASCUS_POINT))).status).toBe(403);
-    expect((await send(null, 'POST', '/api/projects', project('TEST-DI-0010', DAMASCUS_POINT))).status).toBe(401);
+    expect(await count(inAleppo.code)).toBe(0);
+    expect((await (await t.as(DEMO.minister)).post('/api/projects', project(pointIn('SY-DI')))).status).toBe(403);
+    expect((await t.anonymous.post('/api/projects', project(pointIn('SY-DI')))).status).toBe(401);
   });
 
   it('rejects an invalid geometry with the reason, or repairs it when asked', async () => {
-    const rejected = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0002', BOWTIE));
+    const admin = await t.as(DEMO.admin);
+    const bowtie = project(BOWTIE);
+    const rejected = await admin.post('/api/projects', bowtie);
     expect(rejected.status).toBe(400);
     const problem = await rejected.json();
     expect(problem.detail).toMatch(/Self-intersection/);
     expect(problem.repairable).toBe(true);
-    expect(await count('TEST-DI-0002')).toBe(0);
-    const repaired = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0002', BOWTIE, { repair_geometry: true }));
+    expect(await count(bowtie.code)).toBe(0);
+    const repaired = await admin.post('/api/projects', { ...bowtie, repair_geometry: true });
     expect(repaired.status).toBe(201);
     expect((await repaired.json()).warnings[0]).toMatch(/repaired: Self-intersection/);
   });
 
-  it.each([
-    [{ type: 'Point', coordinates: [33.0, 34.5] }, /outside every governorate/],
-    [{ type: 'Point', coordinates: ['x', 1] }, /must be numbers/],
-    [{ type: 'Point', coordinates: [33.5, 190] }, /latitude within ±90/],
-    [{ type: 'Blob' }, /geometry/],
-    [{ type: 'Polygon', coordinates: [[[36.2, 33.4], [36.3, 33.4], [36.2, 33.4]]] }, /at least four positions/],
-  ])('rejects geometry %j with a 400 naming geometry', async (geometry, reason) => {
-    const res = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-XX-0001', geometry));
+  it.each(HOPELESS_GEOMETRIES)('rejects geometry %j with a 400 naming geometry', async (geometry, reason) => {
+    const res = await (await t.as(DEMO.admin)).post('/api/projects', project(geometry));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors[0].parameter).toMatch(/^geometry/);
     expect(body.detail).toMatch(reason);
     expect(body.repairable ?? false).toBe(false); // no repair makes these right
-
   });
 
   it('answers a taken code with 409 and missing fields with 400', async () => {
-    const taken = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0001', DAMASCUS_POINT));
+    const admin = await t.as(DEMO.admin);
+    const { code } = await createProject(admin);
+    const taken = await admin.post('/api/projects', project(pointIn('SY-DI'), { code }));
     expect(taken.status).toBe(409);
     expect((await taken.json()).errors).toEqual([{ parameter: 'code', message: 'another project already has this code' }]);
-    const res = await send('admin@marsad.demo', 'POST', '/api/projects', { code: 'TEST-DI-0003' });
+    const res = await admin.post('/api/projects', { code: unique('TEST') });
     expect(res.status).toBe(400);
     const missing = (await res.json()).errors as { parameter: string; message: string }[];
     expect(missing.map((e) => e.parameter)).toEqual(expect.arrayContaining(['kind', 'title_ar', 'geometry']));
@@ -96,9 +68,9 @@ describe('creating and editing projects', () => {
   });
 
   it('changes only what a PATCH names: a published project in euros stays published and in euros', async () => {
-    const created = await send('admin@marsad.demo', 'POST', '/api/projects', project('TEST-DI-0004', DAMASCUS_POINT, { currency: 'EUR', is_published: true }));
-    const { id, version } = await created.json();
-    const renamed = await send('admin@marsad.demo', 'PATCH', `/api/projects/${id}`, { title_en: 'Only the name changes', version });
+    const admin = await t.as(DEMO.admin);
+    const { id, version } = await createProject(admin, { currency: 'EUR', is_published: true });
+    const renamed = await admin.patch(`/api/projects/${id}`, { title_en: 'Only the name changes', version });
     expect(renamed.status).toBe(200);
     const [after] = await t.db.query<{ title_en: string; currency: string; is_published: boolean }>(
       'select title_en, currency, is_published from projects where id = $1',
@@ -113,22 +85,20 @@ describe('creating and editing projects', () => {
   });
 
   it('edits with optimistic concurrency: a stale version gets 409, and nothing is overwritten', async () => {
-    const [row] = await t.db.query<{ id: number; version: number }>(`select id, version from projects where code = 'TEST-DI-0001'`);
-    const first = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { title_en: 'Renamed once', version: row!.version });
+    const engineer = await t.as(DEMO.engineer);
+    const { id, version } = await createProject(engineer);
+    const first = await engineer.patch(`/api/projects/${id}`, { title_en: 'Renamed once', version });
     expect(first.status).toBe(200);
-    const stale = await send('admin@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { title_en: 'Renamed twice', version: row!.version });
+    const stale = await (await t.as(DEMO.admin)).patch(`/api/projects/${id}`, { title_en: 'Renamed twice', version });
     expect(stale.status).toBe(409);
-    const [after] = await t.db.query<{ title_en: string }>('select title_en from projects where id = $1', [row!.id]);
+    const [after] = await t.db.query<{ title_en: string }>('select title_en from projects where id = $1', [id]);
     expect(after!.title_en).toBe('Renamed once');
     // Moving it out of the engineer's governorate is refused and undone.
-    const moved = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, {
-      geometry: ALEPPO_POINT,
-      version: (await first.json()).version,
-    });
+    const moved = await engineer.patch(`/api/projects/${id}`, { geometry: pointIn('SY-HL'), version: (await first.json()).version });
     expect(moved.status).toBe(403);
     const [still] = await t.db.query<{ code: string }>(
       'select a.code from projects p join admin_areas a on a.id = p.admin_area_id where p.id = $1',
-      [row!.id],
+      [id],
     );
     expect(still!.code).toBe('SY-DI');
   });
@@ -141,29 +111,28 @@ describe('creating and editing projects', () => {
         [id],
       );
     const versionOf = async (id: number) => (await t.db.query<{ version: number }>('select version from projects where id = $1', [id]))[0]!.version;
+    /** A project in euros funded by UNDP (in euros) and the EU (in dollars), created by the Damascus engineer. */
+    const fundedProject = async () =>
+      createProject(await t.as(DEMO.engineer), {
+        currency: 'EUR',
+        funding: [{ organization: 'undp', amount: 100000 }, { organization: 'eu', amount: 50000.5, currency: 'USD' }],
+      });
 
     it('is set with a new project, in its currency unless told otherwise, and shown with it', async () => {
-      const res = await send(
-        'engineer.damascus@marsad.demo',
-        'POST',
-        '/api/projects',
-        project('TEST-DI-0101', DAMASCUS_POINT, { currency: 'EUR', funding: [{ organization: 'undp', amount: 100000 }, { organization: 'eu', amount: 50000.5, currency: 'USD' }] }),
-      );
-      expect(res.status).toBe(201);
-      const { id } = await res.json();
+      const { id } = await fundedProject();
       expect(await funding(id)).toEqual([
         { slug: 'eu', amount: '50000.50', currency: 'USD' },
         { slug: 'undp', amount: '100000.00', currency: 'EUR' },
       ]);
-      const detail = await (await send('engineer.damascus@marsad.demo', 'GET', `/api/projects/${id}`, undefined)).json();
+      const detail = await (await t.as(DEMO.engineer)).json(`/api/projects/${id}`);
       expect(detail.funding.map((f: { organization: string; amount: number }) => [f.organization, f.amount])).toEqual([['undp', 100000], ['eu', 50000.5]]);
     });
 
     it('is replaced by a PATCH, which moves the version on and is audited row by row', async () => {
-      const [row] = await t.db.query<{ id: number }>(`select id from projects where code = 'TEST-DI-0101'`);
-      const id = row!.id;
+      const engineer = await t.as(DEMO.engineer);
+      const { id } = await fundedProject();
       const before = await versionOf(id);
-      const res = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${id}`, {
+      const res = await engineer.patch(`/api/projects/${id}`, {
         version: before,
         funding: [{ organization: 'undp', amount: 120000 }, { organization: 'giz', amount: 1 }],
       });
@@ -177,7 +146,7 @@ describe('creating and editing projects', () => {
       );
       expect(audit).toEqual([{ action: 'delete', n: 1 }, { action: 'insert', n: 3 }, { action: 'update', n: 1 }]);
       // The history says whose amount changed, by the funder's slug.
-      const history = await (await send('engineer.damascus@marsad.demo', 'GET', `/api/projects/${id}/history`, undefined)).json();
+      const history = await engineer.json(`/api/projects/${id}/history`);
       const funded = history.items.filter((i: { table: string }) => i.table === 'project_funding');
       expect(funded).toEqual(
         expect.arrayContaining([
@@ -188,7 +157,7 @@ describe('creating and editing projects', () => {
       );
       expect(JSON.stringify(funded)).not.toContain('organization_id');
       // The old version no longer applies.
-      const stale = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${id}`, { version: before, funding: [] });
+      const stale = await engineer.patch(`/api/projects/${id}`, { version: before, funding: [] });
       expect(stale.status).toBe(409);
       expect(await funding(id)).toHaveLength(2);
     });
@@ -198,12 +167,12 @@ describe('creating and editing projects', () => {
       [[{ organization: 'undp', amount: -5 }], 'funding.0.amount'],
       [[{ organization: 'undp', amount: 1 }, { organization: 'undp', amount: 2 }], 'funding'],
     ])('refuses funding %j naming %s, and writes nothing', async (rows, parameter) => {
-      const [row] = await t.db.query<{ id: number }>(`select id from projects where code = 'TEST-DI-0101'`);
-      const before = { version: await versionOf(row!.id), funding: await funding(row!.id) };
-      const res = await send('engineer.damascus@marsad.demo', 'PATCH', `/api/projects/${row!.id}`, { version: before.version, title_en: 'Renamed', funding: rows });
+      const { id } = await fundedProject();
+      const before = { version: await versionOf(id), funding: await funding(id) };
+      const res = await (await t.as(DEMO.engineer)).patch(`/api/projects/${id}`, { version: before.version, title_en: 'Renamed', funding: rows });
       expect(res.status).toBe(400);
       expect((await res.json()).errors.map((e: { parameter: string }) => e.parameter)).toContain(parameter);
-      expect({ version: await versionOf(row!.id), funding: await funding(row!.id) }).toEqual(before);
+      expect({ version: await versionOf(id), funding: await funding(id) }).toEqual(before);
     });
   });
 });

@@ -1,29 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO, type Client } from '../support/client.ts';
+import { pointIn } from '../support/fixtures.ts';
+import { createOrganization, createProject, featureCollection, projectFields, reportProgress, today, unique, uploadImport } from '../support/freshData.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
-const ADMIN = 'admin@marsad.demo';
-const MINISTER = 'minister@marsad.demo';
-const DONOR = 'donor.giz@marsad.demo';
+const ADMIN = DEMO.admin;
+const MINISTER = DEMO.minister;
+const DONOR = DEMO.gizDonor;
 
 describe('read cache', () => {
+  let database: TestApp;
+  /** This test's app: the shared database, but nothing cached by an earlier test. */
   let t: TestApp;
-  const sessions: Record<string, TestSession> = {};
+  const clients: Record<string, Client> = {};
   // A poll an hour apart: only the API's own bumps can make a read fresh in these tests.
   beforeAll(async () => {
-    t = await testApp('demo', { DATA_VERSION_POLL_SECONDS: '3600' });
-    for (const email of [ADMIN, MINISTER, DONOR]) sessions[email] = await signIn(t.app, email);
+    database = await testApp('demo', { DATA_VERSION_POLL_SECONDS: '3600' });
   });
-  afterAll(() => t.close());
+  beforeEach(async () => {
+    t = database.freshApp();
+    for (const email of [ADMIN, MINISTER, DONOR]) clients[email] = await t.as(email);
+  });
+  afterAll(() => database.close());
 
-  const get = (path: string, email?: string, headers: Record<string, string> = {}) =>
-    t.app.request(path, { headers: { ...headers, ...(email ? { cookie: sessions[email]!.cookie } : {}) } });
-  const send = (email: string, method: string, path: string, body?: unknown) =>
-    t.app.request(path, {
-      method,
-      headers: { cookie: sessions[email]!.cookie, 'x-csrf-token': sessions[email]!.csrf, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const get = (path: string, email?: string, headers: Record<string, string> = {}) => (email ? clients[email]! : t.anonymous).get(path, headers);
+  const send = (email: string, method: string, path: string, body?: unknown) => clients[email]!.request(path, { method, body });
   const json = async (path: string, email?: string) => {
     const res = await get(path, email);
     expect(res.status).toBe(200);
@@ -74,11 +75,9 @@ describe('read cache', () => {
   });
 
   it('makes the next read fresh after every kind of write', async () => {
-    const [project] = await t.db.query<{ id: number; code: string }>(
-      `select p.id, p.code from projects p join project_funding f on f.project_id = p.id join organizations o on o.id = f.organization_id
-        where o.slug = 'giz' and p.status = 'in_progress' order by p.id limit 1`,
-    );
-    const detail = `/api/projects/${project!.id}`;
+    const funder = await createOrganization(clients[ADMIN]!);
+    const project = await createProject(clients[ADMIN]!, { status: 'in_progress', funding: [{ organization: funder, amount: 1000 }] });
+    const detail = `/api/projects/${project.id}`;
     const read = async () => {
       await json(detail, ADMIN);
       const again = await json(detail, ADMIN);
@@ -88,9 +87,7 @@ describe('read cache', () => {
 
     // A progress report.
     let before = await read();
-    expect((await send(ADMIN, 'POST', `${detail}/progress`, {
-      reported_on: new Date().toISOString().slice(0, 10), status: 'in_progress', physical_progress: 61, financial_progress: 52, version: before.version,
-    })).status).toBe(201);
+    expect((await reportProgress(clients[ADMIN]!, project, { reported_on: today(), physical_progress: 61, financial_progress: 52, version: before.version })).status).toBe(201);
     let after = (await json(detail, ADMIN)).body;
     expect(after.progress).toHaveLength(before.progress.length + 1);
 
@@ -102,38 +99,34 @@ describe('read cache', () => {
 
     // An organization renamed by an admin: its name shows in the project's funding.
     await read();
-    expect((await send(ADMIN, 'PATCH', '/api/admin/organizations/giz', { name_en: 'GIZ renamed while cached' })).status).toBe(200);
+    expect((await send(ADMIN, 'PATCH', `/api/admin/organizations/${funder}`, { name_en: 'Funder renamed while cached' })).status).toBe(200);
     after = (await json(detail, ADMIN)).body;
-    expect(after.funding.map((f: { name_en: string }) => f.name_en)).toContain('GIZ renamed while cached');
+    expect(after.funding.map((f: { name_en: string }) => f.name_en)).toContain('Funder renamed while cached');
 
     // A new project, then an import.
     const search = (code: string) => `/api/projects?q=${code}`;
-    expect((await json(search('CACHE-NEW-1'), ADMIN)).body.total).toBe(0);
-    expect((await json(search('CACHE-NEW-1'), ADMIN)).cache).toBe('hit');
-    const fields = { kind: 'development_project', sector: 'water', title_ar: 'مشروع', title_en: 'Cached project' };
-    expect((await send(ADMIN, 'POST', '/api/projects', { ...fields, code: 'CACHE-NEW-1', geometry: { type: 'Point', coordinates: [36.29, 33.51] } })).status).toBe(201);
-    expect((await json(search('CACHE-NEW-1'), ADMIN)).body.total).toBe(1);
+    const [newCode, importedCode] = [unique('CACHE-NEW'), unique('CACHE-IMP')];
+    expect((await json(search(newCode), ADMIN)).body.total).toBe(0);
+    expect((await json(search(newCode), ADMIN)).cache).toBe('hit');
+    const fields = (code: string) => projectFields(code, { title_ar: 'مشروع', title_en: 'Cached project' });
+    const createdRes = await send(ADMIN, 'POST', '/api/projects', { ...fields(newCode), geometry: pointIn('SY-DI') });
+    expect(createdRes.status).toBe(201);
+    expect((await json(search(newCode), ADMIN)).body.total).toBe(1);
 
-    expect((await json(search('CACHE-IMP-1'), ADMIN)).body.total).toBe(0);
-    const form = new FormData();
-    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ...fields, code: 'CACHE-IMP-1' }, geometry: { type: 'Point', coordinates: [36.3, 33.52] } }] };
-    form.append('file', new File([JSON.stringify(file)], 'one.geojson'));
-    const imported = await t.app.request('/api/imports/projects?dry_run=false', {
-      method: 'POST',
-      headers: { cookie: sessions[ADMIN]!.cookie, 'x-csrf-token': sessions[ADMIN]!.csrf },
-      body: form,
-    });
+    expect((await json(search(importedCode), ADMIN)).body.total).toBe(0);
+    const file = featureCollection([fields(importedCode), { type: 'Point', coordinates: [36.3, 33.52] }]);
+    const imported = await uploadImport(clients[ADMIN]!, 'one.geojson', JSON.stringify(file), '?dry_run=false');
     expect(imported.status).toBe(201);
-    expect((await json(search('CACHE-IMP-1'), ADMIN)).body.total).toBe(1);
+    expect((await json(search(importedCode), ADMIN)).body.total).toBe(1);
 
     // Sharing and unsharing change what a donor sees.
-    const [created] = await t.db.query<{ id: number }>(`select id from projects where code = 'CACHE-NEW-1'`);
+    const created = (await createdRes.json()) as { id: number };
     const donorTotal = async () => (await json('/api/summaries/countries', DONOR)).body.total.projects as number;
     const unshared = await donorTotal();
     expect(await donorTotal()).toBe(unshared);
-    expect((await send(ADMIN, 'PUT', `/api/projects/${created!.id}/shares/giz`)).status).toBe(204);
+    expect((await send(ADMIN, 'PUT', `/api/projects/${created.id}/shares/giz`)).status).toBe(204);
     expect(await donorTotal()).toBe(unshared + 1);
-    expect((await send(ADMIN, 'DELETE', `/api/projects/${created!.id}/shares/giz`)).status).toBe(204);
+    expect((await send(ADMIN, 'DELETE', `/api/projects/${created.id}/shares/giz`)).status).toBe(204);
     expect(await donorTotal()).toBe(unshared);
   });
 

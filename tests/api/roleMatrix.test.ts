@@ -2,6 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '@marsad/demo';
+import { DEMO, type Client } from '../support/client.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /**
@@ -10,44 +11,30 @@ import { testApp, type TestApp } from '../support/testApp.ts';
  */
 const ROLES = {
   anonymous: null,
-  admin: 'admin@marsad.demo',
-  minister: 'minister@marsad.demo',
-  viewer: 'viewer@marsad.demo',
-  engineer: 'engineer.damascus@marsad.demo',
-  donor: 'donor.undp@marsad.demo',
+  admin: DEMO.admin,
+  minister: DEMO.minister,
+  viewer: DEMO.viewer,
+  engineer: DEMO.engineer,
+  donor: DEMO.undpDonor,
 } as const;
 type Role = keyof typeof ROLES;
 
 describe('role × endpoint matrix', () => {
   let t: TestApp;
-  const sessions: Partial<Record<Role, { cookie: string; csrf: string }>> = {};
+  const clients: Partial<Record<Role, Client>> = {};
   const expectedVisible: Partial<Record<Role, number>> = {};
   let damascus: number;
   let aleppo: number;
   /** Unpublished, not shared with UNDP, with one photo on a progress report. */
   let hidden: { id: number; photoUrl: string };
 
-  const request = (role: Role, method: string, path: string, body?: unknown) =>
-    t.app.request(path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(sessions[role] ? { cookie: sessions[role]!.cookie, 'x-csrf-token': sessions[role]!.csrf } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const request = (role: Role, method: string, path: string, body?: unknown) => (clients[role] ?? t.anonymous).request(path, { method, body });
   const json = async (role: Role, path: string) => (await request(role, 'GET', path)).json();
 
   beforeAll(async () => {
     t = await testApp('demo');
     for (const [role, email] of Object.entries(ROLES) as [Role, string | null][]) {
-      if (!email) continue;
-      const res = await t.app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'marsad-demo' }),
-      });
-      sessions[role] = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+      if (email) clients[role] = await t.as(email);
     }
     const [counts] = await t.db.query<{ all: number; published: number; undp: number }>(`
       select count(*) as all, count(*) filter (where is_published) as published,
@@ -82,11 +69,7 @@ describe('role × endpoint matrix', () => {
     const report = { reported_on: new Date().toISOString().slice(0, 10), status: 'in_progress', physical_progress: 5, financial_progress: 5, version: unshared!.version };
     form.set('report', JSON.stringify(report));
     form.append('photos', new Blob([new Uint8Array(png(40, 30))], { type: 'image/png' }), 'site.png');
-    const posted = await t.app.request(`/api/projects/${unshared!.id}/progress`, {
-      method: 'POST',
-      headers: { cookie: sessions.admin!.cookie, 'x-csrf-token': sessions.admin!.csrf },
-      body: form,
-    });
+    const posted = await clients.admin!.post(`/api/projects/${unshared!.id}/progress`, form);
     expect(posted.status).toBe(201);
     const photoUrl = ((await posted.json()) as { photos: { url: string }[] }).photos[0]!.url;
     hidden = { id: unshared!.id, photoUrl };

@@ -4,12 +4,13 @@ import Pbf from 'pbf';
 import { canMove, STATUS_TRANSITIONS } from '@marsad/api/statusTransitions';
 import { countProjects, summarizeAll, summarizeByCountry, summarizeByGovernorate } from '@marsad/api/summaries';
 import type { ProjectStatus } from '@marsad/api/vocabulary';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO, type Client } from '../support/client.ts';
+import { uploadImport } from '../support/freshData.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
-const ADMIN = 'admin@marsad.demo';
-const DONOR = 'donor.giz@marsad.demo';
+const ADMIN = DEMO.admin;
+const DONOR = DEMO.gizDonor;
 /** Points inside three governorates. */
 const PLACES = { 'SY-DI': [36.29, 33.51], 'SY-HL': [37.16, 36.2], 'SY-HI': [36.72, 34.73] } as const;
 type Place = keyof typeof PLACES;
@@ -24,26 +25,23 @@ function random(seed: number) {
 /**
  * The rollups (project_standings for summaries, progress_month_steps for timelines) against
  * the plain computation over projects and the whole progress history, after random writes
- * through the API on every write path that moves them.
+ * through the API on every write path that moves them. Each test works on its own copy of the
+ * demo data ("as loaded" means it).
  */
 describe('rollups equal the plain computation', () => {
   let t: TestApp;
-  const sessions: Record<string, TestSession> = {};
+  const clients: Record<string, Client> = {};
   let giz: number;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await testApp('demo', { DATA_VERSION_POLL_SECONDS: '3600' });
-    for (const email of [ADMIN, DONOR]) sessions[email] = await signIn(t.app, email);
+    for (const email of [ADMIN, DONOR]) clients[email] = await t.as(email);
     [{ id: giz }] = (await t.db.query<{ id: number }>(`select id from organizations where slug = 'giz'`)) as [{ id: number }];
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
-  const send = (method: string, path: string, body?: unknown) =>
-    t.app.request(path, {
-      method,
-      headers: { cookie: sessions[ADMIN]!.cookie, 'x-csrf-token': sessions[ADMIN]!.csrf, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const send = (method: string, path: string, body?: unknown) => clients[ADMIN]!.request(path, { method, body });
+  const as = (email: string | undefined) => (email ? clients[email]! : t.anonymous);
   const projectIn = async (place: Place, extra = '') =>
     (await t.db.query<{ id: number; version: number; status: ProjectStatus }>(
       `select p.id, p.version, p.status from projects p join admin_areas a on a.id = p.admin_area_id
@@ -93,7 +91,6 @@ describe('rollups equal the plain computation', () => {
     }
     const shared = await projectIn(r.pick(places), `and exists (select 1 from project_shares s where s.project_id = p.id and s.organization_id = ${giz})`);
     expect((await send('DELETE', `/api/projects/${shared.id}/shares/giz`)).status).toBe(204);
-    const form = new FormData();
     const file = {
       type: 'FeatureCollection',
       features: [0, 1].map((n) => ({
@@ -102,12 +99,7 @@ describe('rollups equal the plain computation', () => {
         geometry: { type: 'Point', coordinates: PLACES[r.pick(places)] },
       })),
     };
-    form.append('file', new File([JSON.stringify(file)], 'rollup.geojson'));
-    const imported = await t.app.request('/api/imports/projects?dry_run=false', {
-      method: 'POST',
-      headers: { cookie: sessions[ADMIN]!.cookie, 'x-csrf-token': sessions[ADMIN]!.csrf },
-      body: form,
-    });
+    const imported = await uploadImport(clients[ADMIN]!, 'rollup.geojson', JSON.stringify(file), '?dry_run=false');
     expect(imported.status, await imported.clone().text()).toBe(201);
   }
 
@@ -164,9 +156,7 @@ describe('rollups equal the plain computation', () => {
     for (const place of Object.keys(PLACES) as Place[]) {
       for (const [name, email, visible] of scopes) {
         for (const [query, extra] of filters) {
-          const res = await t.app.request(`/api/summaries/governorates/${place}/timeline${query}`, {
-            headers: email ? { cookie: sessions[email]!.cookie } : {},
-          });
+          const res = await as(email).get(`/api/summaries/governorates/${place}/timeline${query}`);
           expect(res.status).toBe(200);
           const { months } = await res.json();
           expect(months, `${place} ${name} ${query}`).toEqual(await plainTimeline(place, visible, extra));
@@ -178,7 +168,7 @@ describe('rollups equal the plain computation', () => {
   /** The governorates tile colours by the same numbers as the plain summaries. */
   async function expectChoroplethEqual() {
     for (const [email, viewer] of [[undefined, { kind: 'anonymous' }], [ADMIN, { kind: 'user', userId: 1, role: 'admin', organizationId: 1 }]] as const) {
-      const res = await t.app.request('/tiles/governorates/5/19/12.mvt?status=in_progress,suspended', { headers: email ? { cookie: sessions[email]!.cookie } : {} });
+      const res = await as(email).get('/tiles/governorates/5/19/12.mvt?status=in_progress,suspended');
       const layer = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer()))).layers.governorates!;
       const plain = new Map((await summarizeByGovernorate(t.db, { status: ['in_progress', 'suspended'] }, viewer, { standings: false })).map((g) => [g.governorate, g]));
       expect(layer.length).toBeGreaterThan(5);

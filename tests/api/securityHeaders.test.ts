@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { describe, expect, it } from 'vitest';
+import { testApp, useTestApp, type TestApp } from '../support/testApp.ts';
 
 /** The CSP as a map of directive to sources. */
 const directives = (csp: string | null) =>
   Object.fromEntries((csp ?? '').split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
 
 describe('security headers', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   /** A read asked again until the read cache answers it (the first answers may race the data version's first look). */
   const readUntilCached = async (path: string) => {
@@ -71,11 +67,7 @@ describe('security headers', () => {
 });
 
 describe('security headers with an external basemap', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('boundaries', { BASEMAP_STYLE_URL: 'https://tiles.example.org/styles/basic/style.json' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('boundaries', { BASEMAP_STYLE_URL: 'https://tiles.example.org/styles/basic/style.json' });
 
   it("lets the map reach the basemap's origin, and nothing else outside", async () => {
     const csp = directives((await t.app.request('/')).headers.get('content-security-policy'));

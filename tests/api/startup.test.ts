@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PgliteWorkerDatabase } from '@marsad/db';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { as, DEMO, httpTarget } from '../support/client.ts';
+import { projectFields } from '../support/freshData.ts';
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url));
 
@@ -138,13 +140,7 @@ describe('the embedded data directory', () => {
     expect(second.code).toBe(1);
     expectOneClearLine(second.stderr, new RegExp(`data directory .*data is in use by another Marsad process \\(pid ${server.child.pid}\\)`));
 
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'engineer.damascus@marsad.demo', password: 'marsad-demo' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = await login.json();
+    const engineer = await as(httpTarget(server.url), DEMO.engineer);
 
     const acknowledged: string[] = [];
     let next = 0;
@@ -153,18 +149,7 @@ describe('the embedded data directory', () => {
       while (!killed) {
         const code = `KILL-${String(++next).padStart(4, '0')}`;
         try {
-          const res = await fetch(`${server.url}/api/projects`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-            body: JSON.stringify({
-              code,
-              kind: 'development_project',
-              sector: 'water',
-              title_ar: 'مشروع اختبار',
-              title_en: 'Kill test project',
-              geometry: { type: 'Point', coordinates: [36.29, 33.51] },
-            }),
-          });
+          const res = await engineer.post('/api/projects', projectFields(code, { title_en: 'Kill test project', geometry: { type: 'Point', coordinates: [36.29, 33.51] } }));
           if (res.status === 201) acknowledged.push(code);
           else if (res.status !== 503 && !killed) throw new Error(`write answered ${res.status}: ${await res.text()}`); // 503: busy, not acknowledged
         } catch (error) {

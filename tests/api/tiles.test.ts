@@ -2,8 +2,8 @@ import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer } from '@marsad/api/tiles';
 import { ANONYMOUS } from '@marsad/api/access';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/testApp.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.ts';
 import { freshDatabase } from '../support/testDatabases.ts';
 
 interface DecodedFeature {
@@ -47,11 +47,7 @@ function tileAt(lon: number, lat: number, z: number) {
 const SYRIA_Z6 = { z: 6, x: 38, y: 25 }; // covers Damascus, Homs, Hama, Tartus...
 
 describe('vector tiles', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   it('serves a governorates tile with the features that intersect it', async () => {
     const res = await t.app.request(`/tiles/governorates/${SYRIA_Z6.z}/${SYRIA_Z6.x}/${SYRIA_Z6.y}.mvt`);
@@ -151,11 +147,7 @@ function expectSameFeatures(viaJs: DecodedFeature[], viaSql: DecodedFeature[], t
 }
 
 describe('project and zone tiles', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp('demo');
-  });
-  afterAll(() => t.close());
+  const t = useTestApp('demo');
 
   const tileOf = async (path: string) => {
     const res = await t.app.request(path);

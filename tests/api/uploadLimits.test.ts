@@ -1,11 +1,12 @@
 import { zip as shpZip } from '@mapbox/shp-write';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type TestSession } from '../support/signIn.ts';
+import { DEMO, type Client } from '../support/client.ts';
+import { uploadImport } from '../support/freshData.ts';
+import { expectProblem as expectDetailedProblem } from '../support/problems.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 import { zipBomb } from '../support/zipBomb.ts';
 
-const ADMIN = 'admin@marsad.demo';
 const MB = 1024 * 1024;
 const GiB = 1024 * MB;
 
@@ -37,22 +38,14 @@ async function peakMemoryGrowth<T>(work: () => Promise<T>): Promise<{ result: T;
 
 describe('import limits: zip bombs, oversized files and geometries', () => {
   let t: TestApp;
-  let admin: TestSession;
-  const upload = async (name: string, content: string | Uint8Array, query = ''): Promise<Response> => {
-    const form = new FormData();
-    form.append('file', new File([content as BlobPart], name));
-    return t.app.request(`/api/imports/projects${query}`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, body: form });
-  };
+  let admin: Client;
+  const upload = (name: string, content: string | Uint8Array, query = '') => uploadImport(admin, name, content, query);
   const total = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from projects'))[0]!.n;
-  const expectProblem = async (res: Response, status: number, detail: RegExp) => {
-    expect(res.status).toBe(status);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect((await res.json()).detail).toMatch(detail);
-  };
+  const expectProblem = (res: Response, status: number, detail: RegExp) => expectDetailedProblem(res, status, { detail });
 
   beforeAll(async () => {
     t = await testApp('demo');
-    admin = await signIn(t.app, ADMIN);
+    admin = await t.as(DEMO.admin);
   });
   afterAll(() => t.close());
 

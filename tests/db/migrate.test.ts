@@ -1,13 +1,9 @@
 import { migrate, MigrationEditedError, readMigrations } from '@marsad/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../support/testDatabases.ts';
+import { describe, expect, it } from 'vitest';
+import { useDatabase } from '../support/testDatabases.ts';
 
 describe('migration runner', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase('empty');
-  });
-  afterAll(() => t.close());
+  const t = useDatabase('empty');
 
   it('runs every migration once, in order, and records each', async () => {
     const all = await readMigrations();

@@ -7,46 +7,30 @@
  * closes the dialog wherever the focus is, but asks first when a form holds unsaved input. Not one
  * request leaves the machine, and the only console errors are the refusals the test provokes.
  *
- * The server is shared with the other browser tests: names are unique to this run, and no project
- * changes (a new donor organization funds nothing).
+ * The file runs its own server over its own copy of the demo data (serverForFile): nothing another
+ * browser test writes is seen here, nor the other way round.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, unexpectedErrors, type OpenedPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, signOut, submitSignIn, unexpectedErrors, type OpenedPage } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
-const DEMO_PASSWORD = 'marsad-demo';
 
 async function open(browser: Browser): Promise<OpenedPage> {
   const opened = await newGuardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-  await opened.page.goto(new URL('/', BASE_URL).href);
+  await opened.page.goto(new URL('/', marsad.url).href);
   await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
   return opened;
 }
 
-async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('account-name').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in').waitFor();
-}
-
 /** What the API stores now, read with the admin's cookies. */
 async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(new URL(path, BASE_URL).href);
+  const response = await page.request.get(new URL(path, marsad.url).href);
   expect(response.status()).toBe(200);
   return (await response.json()) as T;
 }
@@ -86,13 +70,13 @@ describe('administration (browser)', () => {
 
     // Another context, for the engineer first and the new account later.
     const other = await open(browser());
-    await signIn(other.page, 'engineer.damascus@marsad.demo', DEMO_PASSWORD);
+    await signIn(other.page, 'engineer.damascus@marsad.demo');
     expect(await other.page.getByTestId('account-role').getAttribute('data-role')).toBe('engineer');
     expect(await other.page.getByTestId('open-admin').count()).toBe(0);
     await signOut(other.page);
 
     const { page, externalRequests, pageErrors } = await open(browser());
-    await signIn(page, 'admin@marsad.demo', DEMO_PASSWORD);
+    await signIn(page, 'admin@marsad.demo');
     await page.getByTestId('open-admin').click();
     const dialog = page.getByTestId('admin-dialog');
     await dialog.waitFor();

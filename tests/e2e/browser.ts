@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../support/client.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -96,4 +97,24 @@ export function chromiumForSuite(): () => Browser {
     if (!browser) throw new Error('Chromium is not running: call chromiumForSuite() inside describe()');
     return browser;
   };
+}
+
+/** Fills and sends the page's sign-in dialog (the demo password unless given); does not wait for the answer. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** Signs in through the page's dialog and waits until the account shows. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, email, password);
+  await page.getByTestId('account-name').waitFor();
+}
+
+/** Signs out and waits until the page offers to sign in again. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in').waitFor();
 }

@@ -3,14 +3,16 @@
  * governorate panel, a project drawer with Hijri dates, English, and a tablet layout; not one
  * request leaving the machine and no console error.
  *
- * Runs against the real server the global setup starts (demo data, built web app); MARSAD_URL
+ * Runs against its own real server (demo data, built web app; serverForFile); MARSAD_URL
  * points it at another one. Screenshots go to tests/screenshots/ (git-ignored).
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const DESKTOP = { width: 1280, height: 800 };
 /** Software rendering is slow: give the first draw room. */
 const MAP_TIMEOUT = 60_000;
@@ -27,14 +29,14 @@ interface Metrics {
 }
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(new URL(path, BASE_URL));
+  const response = await fetch(new URL(path, marsad.url));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
 async function open(browser: Browser, query: string, viewport = DESKTOP): Promise<OpenedPage> {
   const opened = await newGuardedPage(browser, { viewport, locale: 'ar' });
-  await opened.page.goto(new URL(`/${query}`, BASE_URL).href);
+  await opened.page.goto(new URL(`/${query}`, marsad.url).href);
   await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
   await opened.page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
   return opened;

@@ -4,26 +4,20 @@
  * and then repair it, edits the saved project, shares it with a donor and unshares it, and is
  * refused a project in a governorate that is not theirs. Every outcome is checked through the API.
  *
- * The server is shared with the other browser tests: the new projects stay unpublished (the
- * anonymous KPIs of dashboard.e2e.test.ts never change) and the sharing is undone.
+ * The file runs its own server over its own copy of the demo data (serverForFile): nothing another
+ * browser test writes is seen here, nor the other way round.
  */
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, unexpectedErrors } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const MAP_TIMEOUT = 60_000;
 const POLL = { timeout: 30_000 };
 /** Central Damascus at a zoom where 100 px are about 400 m: every click below stays in the governorate. */
 const DAMASCUS_CAMERA = '15.00/33.5130/36.2920';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill('marsad-demo');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('account-name').waitFor();
-}
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox();
@@ -58,11 +52,11 @@ describe('project editor (browser)', () => {
   it('an engineer draws a project, has its shape repaired, edits it, and shares it', { timeout: 240_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
     const api = async <T,>(path: string): Promise<T> => {
-      const response = await page.request.get(new URL(path, BASE_URL).href);
+      const response = await page.request.get(new URL(path, marsad.url).href);
       expect(response.status(), path).toBe(200);
       return (await response.json()) as T;
     };
-    await page.goto(new URL(`/?map=${DAMASCUS_CAMERA}`, BASE_URL).href);
+    await page.goto(new URL(`/?map=${DAMASCUS_CAMERA}`, marsad.url).href);
     await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
     expect(await page.getByTestId('new-project').count()).toBe(0);
 

@@ -4,19 +4,19 @@
  * sees the banner and fewer projects than an admin. Not one request leaves the machine and no
  * console error.
  *
- * The server and its database are shared with the other browser tests: the project is picked
- * from the queue, and the report keeps its status on an unpublished project, so the anonymous
- * KPIs that dashboard.e2e.test.ts compares never change.
+ * The file runs its own server over its own copy of the demo data (serverForFile): nothing another
+ * browser test writes is seen here, nor the other way round.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, signOut, type OpenedPage } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
-const PASSWORD = 'marsad-demo';
 const AR_COUNT = new Intl.NumberFormat('ar-SA-u-nu-arab', { maximumFractionDigits: 0 });
 const AR_PERCENT = new Intl.NumberFormat('ar-SA-u-nu-arab', { style: 'percent', maximumFractionDigits: 0 });
 
@@ -30,23 +30,15 @@ interface ProjectFacts {
 
 async function open(browser: Browser): Promise<OpenedPage> {
   const opened = await newGuardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-  await opened.page.goto(new URL('/', BASE_URL).href);
+  await opened.page.goto(new URL('/', marsad.url).href);
   await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
   await opened.page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
   return opened;
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('account-name').waitFor();
-}
-
 /** The countries summary as the browser's signed-in user sees it (the context carries the cookie). */
 async function projectCount(page: Page): Promise<number> {
-  const response = await page.request.get(new URL('/api/summaries/countries', BASE_URL).href);
+  const response = await page.request.get(new URL('/api/summaries/countries', marsad.url).href);
   expect(response.status()).toBe(200);
   return ((await response.json()) as { total: { projects: number } }).total.projects;
 }
@@ -73,7 +65,7 @@ describe('signed in (browser)', () => {
     // An unpublished project of the queue whose status may stay as it is.
     let target: ProjectFacts | null = null;
     for (const id of await queue.evaluateAll((buttons) => buttons.map((b) => Number(b.getAttribute('data-project-id'))))) {
-      const facts = (await (await page.request.get(new URL(`/api/projects/${id}`, BASE_URL).href)).json()) as ProjectFacts;
+      const facts = (await (await page.request.get(new URL(`/api/projects/${id}`, marsad.url).href)).json()) as ProjectFacts;
       if (!facts.is_published) {
         target = facts;
         break;
@@ -115,14 +107,13 @@ describe('signed in (browser)', () => {
     expect(await newest.getByTestId('hijri-date').textContent()).toMatch(/هـ/);
     await page.screenshot({ path: `${SCREENSHOTS}engineer-ar-progress.png` });
 
-    const after = (await (await page.request.get(new URL(`/api/projects/${target.id}`, BASE_URL).href)).json()) as ProjectFacts;
+    const after = (await (await page.request.get(new URL(`/api/projects/${target.id}`, marsad.url).href)).json()) as ProjectFacts;
     expect(after.physical_progress).toBe(next);
     expect(after.status).toBe(target.status);
     expect(after.is_published).toBe(false);
 
     await page.keyboard.press('Escape');
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in').waitFor();
+    await signOut(page);
     expect(await page.getByTestId('work-queue').count()).toBe(0);
 
     expect(externalRequests).toEqual([]);
@@ -136,8 +127,7 @@ describe('signed in (browser)', () => {
     const adminCount = await projectCount(page);
     await expect.poll(() => page.getByTestId('national-kpis-projects').textContent(), POLL).toBe(AR_COUNT.format(adminCount));
     expect(await page.getByTestId('donor-banner').count()).toBe(0);
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in').waitFor();
+    await signOut(page);
 
     await signIn(page, 'donor.undp@marsad.demo');
     await page.getByTestId('donor-banner').waitFor();
@@ -148,8 +138,7 @@ describe('signed in (browser)', () => {
     await page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
     await page.screenshot({ path: `${SCREENSHOTS}donor-ar.png` });
 
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in').waitFor();
+    await signOut(page);
     await expect.poll(() => page.getByTestId('donor-banner').count(), POLL).toBe(0);
 
     expect(externalRequests).toEqual([]);

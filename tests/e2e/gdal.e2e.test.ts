@@ -4,10 +4,12 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serverForFile } from '../support/startTestServer.ts';
 
 const run = promisify(execFile);
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 
 async function ogr(args: string[]): Promise<string> {
   const { stdout } = await run('ogr2ogr', args, { maxBuffer: 64 * 1024 * 1024 });
@@ -15,7 +17,7 @@ async function ogr(args: string[]): Promise<string> {
 }
 
 async function total(path: string): Promise<number> {
-  return (await (await fetch(new URL(path, BASE_URL))).json()).total;
+  return (await (await fetch(new URL(path, marsad.url))).json()).total;
 }
 
 describe('GDAL/OGR reads the OGC API', () => {
@@ -25,7 +27,7 @@ describe('GDAL/OGR reads the OGC API', () => {
     ['governorates', async () => 156],
   ])('reads every feature of %s', { timeout: 120_000 }, async (collection, expectedCount) => {
     // A small page size makes GDAL follow many `next` links.
-    const source = `OAPIF:${new URL('/ogc', BASE_URL).href}`;
+    const source = `OAPIF:${new URL('/ogc', marsad.url).href}`;
     const out = await ogr(['-f', 'GeoJSON', '/vsistdout/', '-oo', 'PAGE_SIZE=50', source, collection]);
     const features: { properties: Record<string, unknown>; geometry: unknown }[] = JSON.parse(out).features;
     expect(features.length).toBe(await expectedCount());

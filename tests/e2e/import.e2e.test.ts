@@ -4,21 +4,21 @@
  * (the row error, and Import kept off), then checks and imports the corrected file, and the new
  * projects exist. Not one request leaves the machine and no console error but the refusal's 400.
  *
- * The server and its database are shared with the other browser tests: the imported projects
- * have codes of their own and are not published, so the anonymous KPIs that
- * dashboard.e2e.test.ts compares never change.
+ * The file runs its own server over its own copy of the demo data (serverForFile): nothing another
+ * browser test writes is seen here, nor the other way round.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, unexpectedErrors } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
 const ENGINEER = 'engineer.damascus@marsad.demo';
-const PASSWORD = 'marsad-demo';
 
 interface Listed {
   total: number;
@@ -60,7 +60,7 @@ async function choose(page: Page, name: string, buffer: Buffer): Promise<void> {
 }
 
 async function listed(page: Page, code: string): Promise<Listed> {
-  const response = await page.request.get(new URL(`/api/projects?q=${encodeURIComponent(code)}`, BASE_URL).href);
+  const response = await page.request.get(new URL(`/api/projects?q=${encodeURIComponent(code)}`, marsad.url).href);
   expect(response.status()).toBe(200);
   return (await response.json()) as Listed;
 }
@@ -70,15 +70,12 @@ describe('importing projects (browser)', () => {
 
   it('an engineer checks a file, sees its row errors, then imports the corrected file', { timeout: 180_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    await page.goto(new URL('/', BASE_URL).href);
+    await page.goto(new URL('/', marsad.url).href);
     await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
     await page.getByTestId('sign-in').waitFor();
     expect(await page.getByTestId('open-import').count()).toBe(0);
 
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('sign-in-email').fill(ENGINEER);
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, ENGINEER);
     await page.getByTestId('open-import').click();
     await page.getByTestId('import-dialog').waitFor();
     expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
@@ -148,7 +145,7 @@ describe('importing projects (browser)', () => {
       expect(items[0]).toMatchObject({ code, governorate: 'SY-DI', is_published: false });
     }
     // Unpublished: anonymous visitors do not see them.
-    const anonymous = await fetch(new URL(`/api/projects?q=${encodeURIComponent(CODES[0]!)}`, BASE_URL));
+    const anonymous = await fetch(new URL(`/api/projects?q=${encodeURIComponent(CODES[0]!)}`, marsad.url));
     expect(((await anonymous.json()) as Listed).total).toBe(0);
 
     await page.keyboard.press('Escape');

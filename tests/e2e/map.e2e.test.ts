@@ -2,14 +2,16 @@
  * The governorate map in a real browser: Arabic first and right to left, hover and selection,
  * switching to English, and not one request leaving the machine.
  *
- * Runs against the real server the global setup starts (demo data, built web app); MARSAD_URL
+ * Runs against its own real server (demo data, built web app; serverForFile); MARSAD_URL
  * points it at another one. Screenshots go to tests/screenshots/ (git-ignored).
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const VIEWPORT = { width: 1280, height: 800 };
 /** Software rendering is slow: give the first draw of 156 polygons and their labels room. */
 const MAP_TIMEOUT = 60_000;
@@ -22,7 +24,7 @@ const DAMASCUS_VIEW = 'year=2015&map=8/33.5152/36.2826';
 
 async function openMap(browser: Browser, query = ''): Promise<OpenedPage> {
   const { page, externalRequests, pageErrors } = await newGuardedPage(browser, { viewport: VIEWPORT, locale: 'ar' });
-  await page.goto(new URL(`/${query}`, BASE_URL).href);
+  await page.goto(new URL(`/${query}`, marsad.url).href);
   await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
   return { page, externalRequests, pageErrors };
 }
@@ -81,7 +83,7 @@ describe('governorate map (browser)', () => {
 
   it('draws under the strict Content-Security-Policy: no inline script, worker from this origin, no violation', { timeout: 120_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'en' });
-    const response = await page.goto(new URL('/?lang=en', BASE_URL).href);
+    const response = await page.goto(new URL('/?lang=en', marsad.url).href);
     expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self';/);
     await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
     // An inline script is refused, and says so: the policy is live, not only sent.

@@ -3,17 +3,17 @@
  * downscales them), removes one, sends the report, and sees the two photos with the report in
  * the change history; the server holds them as JPEGs no larger than 1600 px.
  *
- * The server and its database are shared with the other browser tests: the project is one the
- * work queue of engineer.e2e.test.ts never shows (beyond its first 100), unpublished, and the
- * report keeps its status and progress, so neither that test nor the anonymous KPIs of
- * dashboard.e2e.test.ts see any change.
+ * The file runs its own server over its own copy of the demo data (serverForFile): nothing another
+ * browser test writes is seen here, nor the other way round.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { png } from '@marsad/demo';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS } from './browser.ts';
+import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn } from './browser.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 
-const BASE_URL = process.env.MARSAD_URL ?? inject('marsadUrl');
+/** This file's own server, over its own copy of the demo data. */
+const marsad = serverForFile();
 const MAP_TIMEOUT = 60_000;
 const POLL = { timeout: 30_000 };
 
@@ -32,7 +32,7 @@ interface Listed {
 }
 
 const api = async <T,>(page: Page, path: string): Promise<T> => {
-  const response = await page.request.get(new URL(path, BASE_URL).href);
+  const response = await page.request.get(new URL(path, marsad.url).href);
   expect(response.status()).toBe(200);
   return (await response.json()) as T;
 };
@@ -42,13 +42,9 @@ describe('progress photos (browser)', () => {
 
   it('an engineer sends a report with photos and sees them with the report', { timeout: 180_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    await page.goto(new URL('/', BASE_URL).href);
+    await page.goto(new URL('/', marsad.url).href);
     await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('sign-in-email').fill('engineer.damascus@marsad.demo');
-    await page.getByTestId('sign-in-password').fill('marsad-demo');
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('account-name').waitFor();
+    await signIn(page, 'engineer.damascus@marsad.demo');
 
     // The least delayed unpublished Damascus project: far below the work queue's first 100.
     const { items } = await api<{ items: (ProjectFacts & { id: number })[] }>(page, '/api/projects?governorate=SY-DI&sort=-delay&limit=1000');
@@ -56,7 +52,7 @@ describe('progress photos (browser)', () => {
     if (candidates.length === 0) throw new Error('no unpublished Damascus project in progress beyond the work queue');
     const target = await api<ProjectFacts>(page, `/api/projects/${candidates.at(-1)!.id}`);
 
-    await page.goto(new URL(`/?project=${target.id}`, BASE_URL).href);
+    await page.goto(new URL(`/?project=${target.id}`, marsad.url).href);
     await page.getByTestId('progress-form').waitFor({ timeout: MAP_TIMEOUT });
     await page.waitForSelector('[data-testid="changes"][data-loaded="true"]');
 
@@ -91,7 +87,7 @@ describe('progress photos (browser)', () => {
       ['image/jpeg', 1600, 800],
       ['image/jpeg', 300, 400],
     ]);
-    const image = await page.request.get(new URL(newest.photos[0]!.url, BASE_URL).href);
+    const image = await page.request.get(new URL(newest.photos[0]!.url, marsad.url).href);
     expect(image.headers()['content-type']).toBe('image/jpeg');
     expect([...(await image.body()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
 

@@ -1,6 +1,6 @@
 import { loadBoundaries } from '@marsad/geodata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../support/testDatabases.ts';
+import { describe, expect, it } from 'vitest';
+import { useDatabase } from '../support/testDatabases.ts';
 
 const EXPECTED_UNITS: Record<string, number> = {
   SYR: 14,
@@ -17,11 +17,7 @@ const EXPECTED_UNITS: Record<string, number> = {
 const ARABIC = /[\u0600-\u06FF]/;
 
 describe('boundaries', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase('boundaries');
-  });
-  afterAll(() => t.close());
+  const t = useDatabase('boundaries');
 
   it('has nine countries and 156 first-level units, with the known count per country', async () => {
     const rows = await t.db.query<{ country_iso3: string; n: number }>(

@@ -1,24 +1,12 @@
-import type { TestProject } from 'vitest/node';
-import { startTestServer } from './startTestServer.ts';
 import { prepareAllLevels, serverUrl } from './testDatabases.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Base URL of a running Marsad server (demo data, built web app) for browser tests. */
-    marsadUrl: string;
-  }
-}
-
 /**
- * Before any test file runs: prepares the test databases once (files then copy them), and
- * starts one real server for the browser tests.
+ * Before any test file runs: prepares the test databases once (a PGlite snapshot or a server
+ * template per level); every file then copies the level it needs.
  */
-export default async function globalSetup(project: TestProject): Promise<() => Promise<void>> {
+export default async function globalSetup(): Promise<void> {
   const started = performance.now();
   await prepareAllLevels();
-  const server = await startTestServer('demo');
-  project.provide('marsadUrl', server.url);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`test databases and server ready on ${serverUrl() ? 'PostgreSQL' : 'PGlite'} in ${seconds} s`);
-  return () => server.close();
+  console.log(`test databases ready on ${serverUrl() ? 'PostgreSQL' : 'PGlite'} in ${seconds} s`);
 }

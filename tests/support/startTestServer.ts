@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, loadConfig, serveApp } from '@marsad/api';
 import { freshDatabase, type Level } from './testDatabases.ts';
 
@@ -21,6 +22,29 @@ export async function startTestServer(level: Level = 'demo'): Promise<TestServer
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
+    },
+  };
+}
+
+/**
+ * The real server for one test file, over its own copy of the demo database: started before
+ * the file's tests, closed after, so no file sees what another wrote. `url` is its base URL
+ * (MARSAD_URL, when set, points every file at a server of your own instead).
+ */
+export function serverForFile(level: Level = 'demo'): { readonly url: string } {
+  let server: TestServer | undefined;
+  const external = process.env.MARSAD_URL;
+  beforeAll(async () => {
+    if (!external) server = await startTestServer(level);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (external) return external;
+      if (!server) throw new Error('the server is not running yet: read `url` inside a test');
+      return server.url;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -98,4 +99,31 @@ export async function freshDatabase(level: Level, engine?: 'pglite'): Promise<Te
   }
   const db = await PgliteDatabase.open({ snapshot: (await prepared(level, undefined)) as Blob });
   return { db, close: () => db.close() };
+}
+
+/**
+ * Something opened before the tests of one `describe` (or file) and closed after them; the
+ * returned function hands it to the tests, and says so plainly when called too early.
+ */
+export function openForSuite<T extends { close(): Promise<void> }>(open: () => Promise<T>): () => T {
+  let opened: T | undefined;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(() => opened?.close());
+  return () => {
+    if (!opened) throw new Error('not open yet: use it inside a test or hook');
+    return opened;
+  };
+}
+
+/** A fresh database at `level` for the tests of one `describe` (or file): opened before them, closed after. */
+export function useDatabase(level: Level): TestDatabase {
+  const current = openForSuite(() => freshDatabase(level));
+  return {
+    get db() {
+      return current().db;
+    },
+    close: () => current().close(),
+  };
 }
