@@ -1,4 +1,4 @@
-import { errorHandler } from '@marsad/api/errorHandler';
+import { errorHandler } from '@marsad/api/internals';
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../support/testDatabases.ts';

@@ -1,9 +1,8 @@
 import { VectorTile } from '@mapbox/vector-tile';
-import type { Viewer } from '@marsad/api/access';
+import type { Viewer } from '@marsad/api/internals';
 import Pbf from 'pbf';
-import { canMove, STATUS_TRANSITIONS } from '@marsad/api/statusTransitions';
-import { summarizeAll, summarizeByCountry, summarizeByGovernorate } from '@marsad/api/summaries';
-import type { ProjectStatus } from '@marsad/api/vocabulary';
+import { canMove, STATUS_TRANSITIONS, type ProjectStatus } from '@marsad/contracts';
+import { summarizeAll, summarizeByCountry, summarizeByGovernorate } from '@marsad/api/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type TestSession } from '../support/signIn.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';

@@ -1,7 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
-import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer } from '@marsad/api/tiles';
-import { ANONYMOUS } from '@marsad/api/access';
+import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer } from '@marsad/api/internals';
+import { ANONYMOUS } from '@marsad/api/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/testApp.ts';
 import { freshDatabase } from '../support/testDatabases.ts';

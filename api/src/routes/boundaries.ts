@@ -3,6 +3,7 @@ import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import { createRouter } from '../http/router.ts';
+import { countryCode } from '@marsad/contracts';
 
 const FeatureCollection = z
   .object({
@@ -80,9 +81,7 @@ export const boundaries = createRouter()
       summary: 'First-level units: governorates, regions, districts (GeoJSON)',
       request: {
         query: z.object({
-          country: z
-            .string()
-            .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as SYR')
+          country: countryCode
             .optional()
             .openapi({ description: 'Only this country', example: 'SYR' }),
         }),

@@ -1,4 +1,4 @@
-import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/api/accountRules';
+import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/contracts';
 import { ApiError, fetchJson } from '../api/fetchJson.ts';
 import { isOrganizationList, type Organization, type OrganizationList } from '../api/organizations.ts';
 import { ROLES, sendJson, type Role, type SessionUser } from '../api/session.ts';

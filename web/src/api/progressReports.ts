@@ -1,4 +1,4 @@
-import type { PhotoMetadata, ProgressReportListing } from '@marsad/api/contracts';
+import type { ProgressPhoto as PhotoMetadata, ProgressReport as ProgressReportListing } from '@marsad/contracts';
 import type { ProgressReport } from '../data/progressReport.ts';
 import { ApiError, fetchJson } from './fetchJson.ts';
 import { isRecord } from './isRecord.ts';

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { ProgressReportListing, ProjectSummaryRow } from '@marsad/api/contracts';
+import type { ProgressReport as ProgressReportListing, ProjectSummary as ProjectSummaryRow } from '@marsad/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
 import { isRecord } from './isRecord.ts';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@marsad/api/accountRules';
+import { ROLES, type Role } from '@marsad/contracts';
 import { ApiError } from './fetchJson.ts';
 import { isRecord } from './isRecord.ts';
 

@@ -1,4 +1,4 @@
-import type { SummaryMetrics } from '@marsad/api/contracts';
+import type { SummaryMetrics } from '@marsad/contracts';
 import { withQuery } from '../data/filters.ts';
 import { fetchJson } from './fetchJson.ts';
 import { isRecord } from './isRecord.ts';
