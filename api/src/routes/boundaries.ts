@@ -3,21 +3,10 @@ import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import { createRouter } from '../http/router.ts';
-import { countryCode } from '@marsad/contracts';
+import { countryCode, featureCollectionOf } from '@marsad/contracts';
 
-const FeatureCollection = z
-  .object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(
-      z.object({
-        type: z.literal('Feature'),
-        id: z.union([z.string(), z.number()]),
-        geometry: z.record(z.string(), z.any()),
-        properties: z.record(z.string(), z.any()),
-      }),
-    ),
-  })
-  .openapi('FeatureCollection');
+/** Any boundary layer (their properties: CountryProperties, GovernorateProperties in @marsad/contracts). */
+const FeatureCollection = featureCollectionOf(z.record(z.string(), z.any())).openapi('FeatureCollection');
 
 const geojson = { 'application/geo+json': { schema: FeatureCollection } };
 

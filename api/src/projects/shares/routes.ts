@@ -35,6 +35,9 @@ const staff = requireUser('Sign in to see whom a project is shared with', {
   forbiddenDetail: 'Donors do not see whom else a project is shared with',
 });
 
+const changeRoute = (method: 'put' | 'delete', summary: string) =>
+  createRoute({ method, path: '/{id}/shares/{organization}', tags: ['Projects'], summary, middleware: [sharer] as const, request: { params: Params }, responses });
+
 /** One audited transaction: the write rule, the organization, the change. */
 async function changeSharing(
   c: Context<AppEnv & SignedInEnv, string, { out: { param: z.infer<typeof Params> } }>,
@@ -72,27 +75,5 @@ export const shareRoutes = createRouter()
       return c.json({ items: await listShares(c.var.db, id) }, 200);
     },
   )
-  .openapi(
-    createRoute({
-      method: 'put',
-      path: '/{id}/shares/{organization}',
-      tags: ['Projects'],
-      summary: 'Share a project with a donor or partner organization',
-      middleware: [sharer] as const,
-      request: { params: Params },
-      responses,
-    }),
-    (c) => changeSharing(c, share),
-  )
-  .openapi(
-    createRoute({
-      method: 'delete',
-      path: '/{id}/shares/{organization}',
-      tags: ['Projects'],
-      summary: 'Stop sharing a project with an organization',
-      middleware: [sharer] as const,
-      request: { params: Params },
-      responses,
-    }),
-    (c) => changeSharing(c, unshare),
-  );
+  .openapi(changeRoute('put', 'Share a project with a donor or partner organization'), (c) => changeSharing(c, share))
+  .openapi(changeRoute('delete', 'Stop sharing a project with an organization'), (c) => changeSharing(c, unshare));
