@@ -38,13 +38,16 @@ describe('tile layer descriptions', () => {
   });
 
   it('match the properties and types of decoded tiles, and are what TileJSON says', async () => {
-    // The whole world at zoom 0 (every governorate, every cluster, every zone), and one project's tile at zoom 10.
-    const [project] = await t.db.query<{ x: number; y: number }>(
-      `select floor((ST_X(label_point) + 180) / 360 * 1024)::int as x,
-              floor((1 - ln(tan(radians(ST_Y(label_point))) + 1 / cos(radians(ST_Y(label_point)))) / pi()) / 2 * 1024)::int as y
-         from projects where is_published order by id limit 1`,
+    // The whole world at zoom 0 (every governorate and cluster), and tiles at zoom 12 around a few published projects and zones.
+    const near = await t.db.query<{ layer: string; x: number; y: number }>(
+      `select layer, floor((ST_X(label_point) + 180) / 360 * 4096)::int as x,
+              floor((1 - ln(tan(radians(ST_Y(label_point))) + 1 / cos(radians(ST_Y(label_point)))) / pi()) / 2 * 4096)::int as y
+         from ((select 'projects' as layer, label_point from projects where is_published order by id limit 3)
+               union all
+               (select 'zones', p.label_point from projects p join zone_facts z on z.project_id = p.id
+                 where p.is_published order by p.id limit 5)) near`,
     );
-    const tiles = [...TILE_LAYER_NAMES.map((layer) => `/tiles/${layer}/0/0/0.mvt`), `/tiles/projects/10/${project!.x}/${project!.y}.mvt`];
+    const tiles = [...TILE_LAYER_NAMES.map((layer) => `/tiles/${layer}/0/0/0.mvt`), ...near.map(({ layer, x, y }) => `/tiles/${layer}/12/${x}/${y}.mvt`)];
     const seen = new Map<string, Record<string, unknown>[]>();
     for (const path of tiles) {
       const res = await t.app.request(path);

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import { AccountChange, AdminUser, NewAccount, NewOrganization, organizationSlug, OrganizationChange, SavedOrganization } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
 import { hashPassword } from '../auth/passwords.ts';
@@ -12,7 +13,7 @@ import { changeUser, createUser, listUsers } from './userQueries.ts';
 const admins = requireUser('Sign in as an admin', { roles: ['admin'], forbiddenDetail: 'Only admins manage accounts and organizations' });
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const UserOut = AdminUser.openapi('AdminUser');
+const UserOut = named(AdminUser, 'AdminUser');
 
 /** Accounts and organizations, for admins; the SQL is in userQueries.ts and organizationQueries.ts. */
 export const adminRoutes = createRouter()
@@ -97,7 +98,7 @@ export const adminRoutes = createRouter()
       summary: 'Rename an organization or change its country (its kind and slug stay)',
       middleware: [admins] as const,
       request: {
-        params: z.object({ slug: organizationSlug.openapi({ param: { name: 'slug', in: 'path' } }) }),
+        params: z.object({ slug: organizationSlug.meta({ param: { name: 'slug', in: 'path' } }) }),
         body: { required: true, content: json(OrganizationChange) },
       },
       responses: { 200: { description: 'Saved', content: json(SavedOrganization) }, 404: { description: 'No such organization' } },

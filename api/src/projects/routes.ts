@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import { MAX_PROJECT_JSON_BYTES, NewProject, ProjectChange, ProjectDetail, ProjectPage, SavedProject } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
 import { IdParams } from '../http/pathId.ts';
@@ -56,7 +57,7 @@ export const projectRoutes = createRouter()
       responses: {
         200: {
           description: 'A page of projects (format=json), or a GeoJSON FeatureCollection (format=geojson)',
-          content: { ...json(ProjectPage.openapi('ProjectPage')), 'application/geo+json': { schema: z.any() } },
+          content: { ...json(named(ProjectPage, 'ProjectPage')), 'application/geo+json': { schema: z.any() } },
         },
         400: { description: 'Invalid parameters (problem+json)' },
       },
@@ -95,7 +96,7 @@ export const projectRoutes = createRouter()
       summary: 'One project: every field, funding, progress history, zone facts',
       request: { params: IdParams },
       responses: {
-        200: { description: 'The project', content: json(ProjectDetail.openapi('ProjectDetail')) },
+        200: { description: 'The project', content: json(named(ProjectDetail, 'ProjectDetail')) },
         404: { description: 'No such project, or not visible to the caller (problem+json)' },
       },
     }),

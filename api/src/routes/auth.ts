@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { decoyHash, passwordMatches } from '../auth/passwords.ts';
 import { createSession, endSession, SESSION_COOKIE, SESSION_DAYS, type SessionUser } from '../auth/sessions.ts';
@@ -7,7 +8,7 @@ import { problemResponse, unauthorized } from '../http/problems.ts';
 import { createRouter } from '../http/router.ts';
 import { Login, SessionUser as PublicUser, SignedIn } from '@marsad/contracts';
 
-const SignedInSchema = SignedIn.extend({ user: PublicUser.openapi('User') });
+const SignedInSchema = SignedIn.extend({ user: named(PublicUser, 'User') });
 
 /** "8 seconds", "3 minutes": how long to wait, as a person reads it. */
 const waitText = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`);

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
@@ -6,7 +7,7 @@ import { createRouter } from '../http/router.ts';
 import { countryCode, featureCollectionOf } from '@marsad/contracts';
 
 /** Any boundary layer (their properties: CountryProperties, GovernorateProperties in @marsad/contracts). */
-const FeatureCollection = featureCollectionOf(z.record(z.string(), z.any())).openapi('FeatureCollection');
+const FeatureCollection = named(featureCollectionOf(z.record(z.string(), z.any())), 'FeatureCollection');
 
 const geojson = { 'application/geo+json': { schema: FeatureCollection } };
 

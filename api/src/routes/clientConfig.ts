@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import { ClientConfig } from '@marsad/contracts';
 import { createRouter } from '../http/router.ts';
 
@@ -9,7 +10,7 @@ export const clientConfig = createRouter().openapi(
     path: '/',
     tags: ['System'],
     summary: 'Settings for the web app',
-    responses: { 200: { description: 'Client settings', content: { 'application/json': { schema: ClientConfig.openapi('ClientConfig') } } } },
+    responses: { 200: { description: 'Client settings', content: { 'application/json': { schema: named(ClientConfig, 'ClientConfig') } } } },
   }),
   (c) => c.json({ basemapStyleUrl: c.var.config.BASEMAP_STYLE_URL ?? null }, 200),
 );

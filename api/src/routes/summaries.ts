@@ -13,7 +13,7 @@ import {
 import { progressTimeline, TIMELINE_MONTHS } from '../summaries/summaryTimeline.ts';
 
 const GovernorateCode = z.object({
-  code: governorateCode.openapi({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
+  code: governorateCode.meta({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
 });
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

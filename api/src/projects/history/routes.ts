@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { named } from '../../http/openApiNames.ts';
 import { HistoryEntry } from '@marsad/contracts';
 import { isProjectVisible } from '../../access/isProjectVisible.ts';
 import { IdParams } from '../../http/pathId.ts';
@@ -15,7 +16,7 @@ export const historyRoutes = createRouter().openapi(
     summary: "A project's history of changes (audit log), newest first",
     request: { params: IdParams },
     responses: {
-      200: { description: 'The history', content: { 'application/json': { schema: z.object({ items: z.array(HistoryEntry.openapi('HistoryEntry')) }) } } },
+      200: { description: 'The history', content: { 'application/json': { schema: z.object({ items: z.array(named(HistoryEntry, 'HistoryEntry')) }) } } },
       404: { description: 'No such project, or not visible' },
     },
   }),

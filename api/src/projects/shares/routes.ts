@@ -12,7 +12,7 @@ import { listShares, share, shareReceiverId, unshare } from './queries.ts';
 
 const Params = z.object({
   id: pathId('id'),
-  organization: organizationSlug.openapi({ param: { name: 'organization', in: 'path' }, example: 'undp' }),
+  organization: organizationSlug.meta({ param: { name: 'organization', in: 'path' }, example: 'undp' }),
 });
 
 const responses = {
