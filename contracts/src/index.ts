@@ -3,6 +3,7 @@
  * response the page reads (types are their z.infer), vocabularies, patterns, limits and the tile
  * layers. No server code: the page bundles all of it.
  */
+import './zodConfig.ts'; // first: before any schema is made
 export * from './accounts.ts';
 export * from './boundaries.ts';
 export * from './clientConfig.ts';
