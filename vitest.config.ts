@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{api,db,geodata,demo,web}/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['{contracts,api,db,geodata,demo,web}/src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/support/globalSetup.ts'],
     // Database-backed files open their own database copy in beforeAll; give that room.
     hookTimeout: 180_000,

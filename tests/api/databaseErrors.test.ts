@@ -1,4 +1,4 @@
-import { errorHandler } from '@marsad/api/errorHandler';
+import { errorHandler } from '@marsad/api/internals';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { useDatabase } from '../support/testDatabases.ts';

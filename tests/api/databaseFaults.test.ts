@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { createApp, loadConfig, type MarsadApp } from '@marsad/api';
-import { openAppDatabase } from '@marsad/api/openAppDatabase';
+import { openAppDatabase } from '@marsad/api/database';
 import { DatabaseUnavailableError, PgliteWorkerDatabase, PostgresDatabase, type Database } from '@marsad/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, DEMO, type Client } from '../support/client.ts';

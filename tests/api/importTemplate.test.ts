@@ -3,9 +3,8 @@
  * template and the import cannot drift apart.
  */
 import { describe, expect, it } from 'vitest';
-import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, REQUIRED_FIELDS, WKT_COLUMN } from '../../api/src/imports/importFormat.ts';
+import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, ProjectFields, REQUIRED_FIELDS, WKT_COLUMN } from '@marsad/contracts';
 import { readUpload } from '../../api/src/imports/readUpload.ts';
-import { ProjectFields } from '../../api/src/projects/newProject.ts';
 import { csvTemplate, TEMPLATE_COLUMNS } from '../../web/src/features/imports/csvTemplate.ts';
 
 const DAMASCUS = { governorate: 'SY-DI', lon: 36.29, lat: 33.51 };

@@ -1,9 +1,8 @@
 import { VectorTile } from '@mapbox/vector-tile';
-import type { Viewer } from '@marsad/api/access';
+import type { Viewer } from '@marsad/api/internals';
 import Pbf from 'pbf';
-import { canMove, STATUS_TRANSITIONS } from '@marsad/api/statusTransitions';
-import { countProjects, summarizeAll, summarizeByCountry, summarizeByGovernorate } from '@marsad/api/summaries';
-import type { ProjectStatus } from '@marsad/api/vocabulary';
+import { canMove, STATUS_TRANSITIONS, type ProjectStatus } from '@marsad/contracts';
+import { countProjects, summarizeAll, summarizeByCountry, summarizeByGovernorate } from '@marsad/api/internals';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, type Client } from '../support/client.ts';
 import { uploadImport } from '../support/freshData.ts';

@@ -1,7 +1,6 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
-import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer } from '@marsad/api/tiles';
-import { ANONYMOUS } from '@marsad/api/access';
+import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer, ANONYMOUS } from '@marsad/api/internals';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.ts';
 import { freshDatabase } from '../support/testDatabases.ts';

@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Role, type Viewer } from '@marsad/api/access';
+import { ANONYMOUS, type Role, type Viewer } from '@marsad/api/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findProjects } from '../../api/src/projects/projectQueries.ts';
 import { summarizeAll } from '../../api/src/summaries/summaryQueries.ts';

@@ -10,7 +10,7 @@ import {
   SnapshotCache,
   type Database,
 } from '@marsad/db';
-import { preparedDatabaseKey } from '@marsad/api/preparedDatabaseKey';
+import { preparedDatabaseKey } from '@marsad/api/database';
 import { loadBoundaries } from '@marsad/geodata';
 
 /**
@@ -34,7 +34,7 @@ const STEPS: Record<Level, Step> = {
     base: 'boundaries',
     run: async (db) => {
       await (await import('@marsad/demo')).seedDemoData(db);
-      await (await import('@marsad/api/auth')).setDemoPasswords(db);
+      await (await import('@marsad/api/database')).setDemoPasswords(db);
     },
   },
 };

@@ -1,5 +1,5 @@
 import type { Queryable } from '@marsad/db';
-import { ProblemError } from '../http/problem.ts';
+import { forbidden } from '../http/problems.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import type { Viewer } from './Viewer.ts';
 
@@ -81,5 +81,5 @@ export async function assertGeometryWritable(tx: Queryable, viewer: Viewer, proj
   const what = row.partly ? 'Part of this geometry' : 'This geometry';
   const where = row.elsewhere.length ? `in ${row.elsewhere.join(', ')}` : 'outside every governorate';
   const yours = row.mine.length ? `your governorate${row.mine.length > 1 ? 's' : ''} ${row.mine.join(', ')}` : 'the governorates you are assigned (none)';
-  throw new ProblemError(403, 'Forbidden', `${what} lies ${where}, outside ${yours}: you may only place projects within them`);
+  throw forbidden(`${what} lies ${where}, outside ${yours}: you may only place projects within them`);
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ANONYMOUS } from '../access/Viewer.ts';
-import { ProblemError } from '../http/problem.ts';
+import { forbidden } from '../http/problems.ts';
 import type { AppEnv } from '../http/router.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
@@ -24,7 +24,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (unsafe) {
     const origin = c.req.header('origin');
     if (origin && origin !== 'null' && originHost(origin) !== new URL(c.req.url).host) {
-      throw new ProblemError(403, 'Forbidden', `Requests from ${origin} may not change data here`);
+      throw forbidden(`Requests from ${origin} may not change data here`);
     }
   }
   const token = getCookie(c, SESSION_COOKIE);
@@ -32,7 +32,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('viewer', session?.viewer ?? ANONYMOUS);
   if (session && token) c.set('session', { ...session, token });
   if (unsafe && session && c.req.header('x-csrf-token') !== session.csrfToken) {
-    throw new ProblemError(403, 'Forbidden', 'Missing or wrong x-csrf-token header: send the csrfToken from sign-in with every change');
+    throw forbidden('Missing or wrong x-csrf-token header: send the csrfToken from sign-in with every change');
   }
   await next();
 };

@@ -1,7 +1,7 @@
 import { DatabaseUnavailableError } from '@marsad/db';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ProblemError, problemResponse } from './problem.ts';
+import { ProblemError, problemResponse } from './problems.ts';
 import type { AppEnv } from './router.ts';
 
 /** The one place where anything thrown becomes an RFC 9457 problem+json response. */

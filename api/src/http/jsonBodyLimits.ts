@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { MAX_GEOMETRY_POSITIONS, MAX_PROJECT_JSON_BYTES } from '../projects/geometryLimits.ts';
+import { MAX_GEOMETRY_POSITIONS, MAX_PROJECT_JSON_BYTES } from '@marsad/contracts';
 import { isJson, mediaTypeOf } from './mediaTypes.ts';
-import { ProblemError } from './problem.ts';
+import { contentTooLarge, invalidRequest } from './problems.ts';
 import type { AppEnv } from './router.ts';
 
 /**
@@ -43,9 +43,7 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
 const tooLarge = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
   onError: () => {
-    throw new ProblemError(
-      413,
-      'Content Too Large',
+    throw contentTooLarge(
       `A JSON body may be at most ${MAX_JSON_BODY_BYTES / MB} MB; ` +
         `a project's geometry at most ${MAX_GEOMETRY_POSITIONS.toLocaleString('en-US')} positions: simplify it`,
     );
@@ -65,7 +63,7 @@ export const jsonBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
     const text = await c.req.text();
     c.req.raw = new Request(c.req.raw, { body: text });
     if (jsonNestsDeeperThan(text, MAX_JSON_NESTING)) {
-      throw new ProblemError(400, 'Invalid request', `The JSON body nests deeper than ${MAX_JSON_NESTING} levels of arrays and objects`);
+      throw invalidRequest(`The JSON body nests deeper than ${MAX_JSON_NESTING} levels of arrays and objects`);
     }
     await next();
   });

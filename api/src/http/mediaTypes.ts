@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from './problems.ts';
 
 /** The media type of a Content-Type header without its parameters, lower-cased ('' when absent). */
 export const mediaTypeOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();

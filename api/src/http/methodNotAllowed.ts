@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { problemResponse } from './problem.ts';
+import { problemResponse } from './problems.ts';
 
 interface Route {
   method: string;

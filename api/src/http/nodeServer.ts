@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
-import { PROBLEM_CONTENT_TYPE } from './problem.ts';
+import { PROBLEM_CONTENT_TYPE } from '@marsad/contracts';
 import { MAX_URL_LENGTH, NODE_MAX_HEADER_SIZE } from './requestHeadLimits.ts';
 
 interface Fetchable {

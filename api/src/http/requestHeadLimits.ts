@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from './problems.ts';
 
 /** The longest request target (path and query) answered; longer is 414. Browsers and proxies keep to about this. */
 export const MAX_URL_LENGTH = 8 * 1024;

@@ -10,7 +10,7 @@ import type { DataVersion } from '../tiles/DataVersion.ts';
 import type { TileEncoder } from '../tiles/TileEncoder.ts';
 import type { TileService } from '../tiles/TileService.ts';
 import { withMediaTypeCheck } from './mediaTypes.ts';
-import { ProblemError } from './problem.ts';
+import { invalidParameters } from './problems.ts';
 import { assertPlainText } from './textInput.ts';
 
 /** What every handler can reach through `c.var`. */
@@ -20,7 +20,7 @@ export interface AppEnv {
     config: Config;
     tileEncoder: TileEncoder;
     tiles: TileService;
-    /** Bump after a write, so cached tiles are not served stale. */
+    /** Moves on after every successful write (bumpDataVersionOnWrite.ts), so caches let go of older answers. */
     dataVersion: DataVersion;
     /** Who is asking: the signed-in user, or anonymous (see auth/sessionMiddleware.ts). */
     viewer: Viewer;
@@ -47,12 +47,7 @@ export function createRouter() {
         parameter: issue.path.length ? issue.path.join('.') : '(body)',
         message: issue.message,
       }));
-      throw new ProblemError(
-        400,
-        'Invalid request',
-        errors.map((e) => `${e.parameter}: ${e.message}`).join('; '),
-        { errors },
-      );
+      throw invalidParameters(errors);
     },
   });
   return withMediaTypeCheck(router);

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ProblemError } from './problem.ts';
+import { invalidParameters } from './problems.ts';
 
 /**
  * What text may hold. Control characters (NUL and the other C0 codes, DEL) are never data a
@@ -25,8 +25,7 @@ function textFault(text: string, isName: boolean): string | undefined {
   return undefined;
 }
 
-const refused = (errors: { parameter: string; message: string }[]) =>
-  new ProblemError(400, 'Invalid request', errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), { errors });
+const refused = (errors: { parameter: string; message: string }[]) => invalidParameters(errors);
 
 /**
  * Every string in a validated value (a JSON body, a form, query or path parameters), at any

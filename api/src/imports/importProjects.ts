@@ -1,9 +1,9 @@
 import { DatabaseUnavailableError, withActor, type Database, type Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
-import { ProblemError } from '../http/problem.ts';
-import { checkGeometry, GeoJsonGeometry } from '../projects/geometryInput.ts';
-import { MAX_GEOMETRY_POSITIONS, tooManyPositions } from '../projects/geometryLimits.ts';
-import { insertProject, ProjectFields } from '../projects/newProject.ts';
+import { invalidParameter, ProblemError } from '../http/problems.ts';
+import { GeoJsonGeometry, MAX_GEOMETRY_POSITIONS, ProjectFields, tooManyPositions } from '@marsad/contracts';
+import { checkGeometry } from '../projects/geometryInput.ts';
+import { insertProject } from '../projects/writeQueries.ts';
 import { countWktPositions } from './countPositions.ts';
 import type { UploadRow } from './readUpload.ts';
 
@@ -84,22 +84,21 @@ async function geometryOf(tx: Queryable, row: UploadRow): Promise<unknown> {
     const positions = countWktPositions(row.geometry.wkt);
     if (positions > MAX_GEOMETRY_POSITIONS) {
       const { message } = tooManyPositions(positions);
-      throw new ProblemError(400, 'Invalid request', `wkt: ${message}`, { errors: [{ parameter: 'wkt', message }] });
+      throw invalidParameter('wkt', message);
     }
     try {
       const [read] = await tx.query<{ geojson: string }>('select ST_AsGeoJSON(ST_GeomFromText($1)) as geojson', [row.geometry.wkt]);
       return JSON.parse(read!.geojson);
     } catch (error) {
       if (error instanceof DatabaseUnavailableError) throw error;
-      throw new ProblemError(400, 'Invalid request', `wkt: cannot be read (${(error as Error).message})`, {
-        errors: [{ parameter: 'wkt', message: `cannot be read as WKT (${(error as Error).message})` }],
-      });
+      const reason = (error as Error).message;
+      throw invalidParameter('wkt', `cannot be read as WKT (${reason})`, { detail: `wkt: cannot be read (${reason})` });
     }
   }
   const parsed = GeoJsonGeometry.safeParse('geojson' in row.geometry ? row.geometry.geojson : null);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'is not a GeoJSON geometry';
-    throw new ProblemError(400, 'Invalid request', `geometry: ${message}`, { errors: [{ parameter: 'geometry', message }] });
+    throw invalidParameter('geometry', message);
   }
   return parsed.data;
 }

@@ -3,8 +3,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
 import shp from 'shpjs';
 import { jsonNestsDeeperThan, MAX_JSON_NESTING } from '../http/jsonBodyLimits.ts';
-import { ProblemError } from '../http/problem.ts';
-import { measureGeometry } from '../projects/geometryLimits.ts';
+import { ProblemError } from '../http/problems.ts';
+import { measureGeometry } from '@marsad/contracts';
 import { countKml, countShp, countWktPositions } from './countPositions.ts';
 import {
   LON_LAT_COLUMNS,
@@ -16,7 +16,7 @@ import {
   OPTIONAL_FIELDS,
   REQUIRED_FIELDS,
   WKT_COLUMN,
-} from './importFormat.ts';
+} from '@marsad/contracts';
 import { unzipLimited } from './unzipLimited.ts';
 
 /** One feature or row of an upload, before validation. `row` is 1-based (CSV: the data row, header not counted). */
@@ -36,7 +36,7 @@ const fileProblem = (detail: string) => new ProblemError(400, 'Unreadable file',
 const MB = 1024 * 1024;
 const thousands = (n: number) => n.toLocaleString('en-US');
 
-/** A file over one of the import's limits (importFormat.ts), refused before the expensive reading. */
+/** A file over one of the import's limits (@marsad/contracts, limits.ts), refused before the expensive reading. */
 const overLimit = (detail: string) => new ProblemError(413, 'Content Too Large', `${detail}: split the file`);
 
 function checkFileSize(rows: number, positions: number) {

@@ -1,7 +1,7 @@
 import { Unzip, UnzipPassThrough, type AsyncFlateStreamHandler, type UnzipDecoder } from 'fflate';
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../http/problems.ts';
 
 export interface ZipLimits {
   /** Entries the zip may list, read or not. */

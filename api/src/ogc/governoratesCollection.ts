@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Queryable } from '@marsad/db';
+import { ISO_3166_2 } from '@marsad/contracts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
@@ -54,7 +55,7 @@ export const governoratesCollection: OgcCollection<typeof GovernorateFilters.sha
   },
 
   async feature(db: Queryable, _viewer, featureId) {
-    if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(featureId)) return undefined;
+    if (!ISO_3166_2.test(featureId)) return undefined;
     const [row] = await db.query<Row>(`select ${COLUMNS} from ${FROM} where a.level = 1 and a.code = $1`, [featureId]);
     return row && toFeature(row);
   },

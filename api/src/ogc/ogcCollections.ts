@@ -1,4 +1,4 @@
-import { ZONE_KINDS } from '../projects/projectVocabulary.ts';
+import { ZONE_KINDS } from '@marsad/contracts';
 import { governoratesCollection } from './governoratesCollection.ts';
 import type { OgcCollectionInfo } from './OgcCollection.ts';
 import { projectCollection } from './projectCollection.ts';

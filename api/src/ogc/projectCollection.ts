@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
-import { ProblemError } from '../http/problem.ts';
+import { invalidParameter } from '../http/problems.ts';
 import { ProjectFilterQuery, type ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues, projectFilterSql } from '../projects/projectFilterSql.ts';
 import { PROJECT_SUMMARY_COLUMNS } from '../projects/projectQueries.ts';
-import type { ProjectKind } from '../projects/projectVocabulary.ts';
+import type { ProjectKind } from '@marsad/contracts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import { countProjects } from '../summaries/summaryQueries.ts';
 import { bboxSql } from './bboxSql.ts';
@@ -59,7 +59,7 @@ export function projectCollection(options: ProjectCollectionOptions): OgcCollect
     const kinds = options.kinds;
     if (kinds && filter.kind?.some((kind) => !kinds.includes(kind))) {
       const message = `must be ${kinds.join(' or ')} in the ${options.id} collection`;
-      throw new ProblemError(400, 'Invalid request', `kind: ${message}`, { errors: [{ parameter: 'kind', message }] });
+      throw invalidParameter('kind', message);
     }
     return { ...filter, kind: filter.kind ?? (kinds ? [...kinds] : undefined), from: datetime.from, to: datetime.to };
   };

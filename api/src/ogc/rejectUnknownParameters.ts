@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ProblemError } from '../http/problem.ts';
+import { invalidParameters } from '../http/problems.ts';
 
 /**
  * Rejects query parameters the resource does not know with a 400 naming each of them, so a
@@ -12,7 +12,7 @@ export function rejectUnknownParameters(known: readonly string[]): MiddlewareHan
     if (unknown.length) {
       const message = `is not a parameter of this resource; the parameters are ${[...allowed].join(', ')}`;
       const errors = unknown.map((parameter) => ({ parameter, message }));
-      throw new ProblemError(400, 'Invalid request', errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), { errors });
+      throw invalidParameters(errors);
     }
     await next();
   };

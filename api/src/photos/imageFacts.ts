@@ -1,6 +1,4 @@
-/** The image types a progress photo may have. */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type PhotoType = (typeof PHOTO_TYPES)[number];
+import type { PhotoType } from '@marsad/contracts';
 
 export interface ImageFacts {
   contentType: PhotoType;

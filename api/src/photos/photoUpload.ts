@@ -1,6 +1,6 @@
-import { ProblemError } from '../http/problem.ts';
-import { MAX_PHOTO_EDGE, MAX_PHOTO_PIXELS, PHOTO_TYPES, sniffImage, type ImageFacts } from './imageFacts.ts';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photoLimits.ts';
+import { ProblemError } from '../http/problems.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES } from '@marsad/contracts';
+import { MAX_PHOTO_EDGE, MAX_PHOTO_PIXELS, sniffImage, type ImageFacts } from './imageFacts.ts';
 
 /** A report with photos may be this large: the photos, plus room for the report and the multipart framing. */
 export const MAX_REPORT_REQUEST_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Config } from '../config.ts';
-import { ProblemError } from '../http/problem.ts';
+import { invalidParameter } from '../http/problems.ts';
 
 /** `limit` and `offset` as query parameters; the maximum comes from config (PAGE_SIZE_MAX). */
 export const PageQuery = z.object({
@@ -22,9 +22,7 @@ export const PageQuery = z.object({
 export function pageSize(limit: number | undefined, config: Config): number {
   if (limit === undefined) return config.PAGE_SIZE_DEFAULT;
   if (limit > config.PAGE_SIZE_MAX) {
-    throw new ProblemError(400, 'Invalid request', `limit: must be at most ${config.PAGE_SIZE_MAX}`, {
-      errors: [{ parameter: 'limit', message: `must be at most ${config.PAGE_SIZE_MAX}` }],
-    });
+    throw invalidParameter('limit', `must be at most ${config.PAGE_SIZE_MAX}`);
   }
   return limit;
 }

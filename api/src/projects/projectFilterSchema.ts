@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PROJECT_KINDS, PROJECT_STATUSES, SECTORS } from './projectVocabulary.ts';
+import { countryCode, governorateCode, organizationSlug, PROJECT_KINDS, PROJECT_STATUSES, SECTORS } from '@marsad/contracts';
 
 /** `a,b,c` in a query string, each item checked by `item`; empty items are an error. */
 const commaList = <T extends z.ZodType<string>>(item: T, example: string, description: string) =>
@@ -57,17 +57,13 @@ const bbox = z
  * parameters. Values the vocabulary does not know are rejected with 400, naming the parameter.
  */
 export const ProjectFilterQuery = z.object({
-  country: commaList(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'), 'SYR,LBY', 'Countries (ISO 3166-1 alpha-3).'),
-  governorate: commaList(
-    z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as SY-DI'),
-    'SY-DI,SY-HL',
-    'Governorates (ISO 3166-2).',
-  ),
+  country: commaList(countryCode, 'SYR,LBY', 'Countries (ISO 3166-1 alpha-3).'),
+  governorate: commaList(governorateCode, 'SY-DI,SY-HL', 'Governorates (ISO 3166-2).'),
   kind: commaList(z.enum(PROJECT_KINDS), 'industrial_zone', 'Kinds of project.'),
   sector: commaList(z.enum(SECTORS), 'water,health', 'Sectors.'),
   status: commaList(z.enum(PROJECT_STATUSES), 'in_progress', 'Lifecycle statuses.'),
   funder: commaList(
-    z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug such as undp'),
+    organizationSlug,
     'undp',
     'Funding organizations (slugs).',
   ),

@@ -1,7 +1,7 @@
 import type { Queryable } from '@marsad/db';
 import { projectVisibility } from '../access/projectVisibility.ts';
 import type { Viewer } from '../access/Viewer.ts';
-import { ProblemError } from '../http/problem.ts';
+import { invalidParameters } from '../http/problems.ts';
 import type { SqlParams } from '../sql/SqlParams.ts';
 import type { ProjectFilter } from './projectFilterSchema.ts';
 
@@ -73,7 +73,5 @@ export async function assertKnownFilterValues(db: Queryable, filter: ProjectFilt
       if (values.length) errors.push({ parameter, message: `unknown value${values.length > 1 ? 's' : ''}: ${values.sort().join(', ')}` });
     }
   }
-  if (errors.length) {
-    throw new ProblemError(400, 'Invalid request', errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), { errors });
-  }
+  if (errors.length) throw invalidParameters(errors);
 }

@@ -1,34 +1,18 @@
-import { z } from '@hono/zod-openapi';
+import type { FundingInput } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
-import { ProblemError } from '../http/problem.ts';
-import { CURRENCY_CODE } from './projectVocabulary.ts';
-
-/** Who funds a project and how much, as clients send it: the whole list, which replaces the old one. */
-export const FundingInput = z
-  .array(
-    z.object({
-      organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an organization slug such as undp'),
-      amount: z.number('must be a number').min(0, 'must not be negative').max(1e14),
-      currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD').optional().openapi({ description: "Defaults to the project's currency" }),
-    }),
-  )
-  .max(50, 'at most 50 funders')
-  .refine((rows) => new Set(rows.map((r) => r.organization)).size === rows.length, 'names an organization more than once')
-  .openapi({ description: 'The funders; sending the list replaces the previous one (an empty list removes them all)' });
-
-export type FundingRows = z.infer<typeof FundingInput>;
+import { invalidParameters } from '../http/problems.ts';
 
 /**
  * Makes a project's funding exactly `rows`: rows that went are deleted, changed ones updated, new
  * ones inserted, so the audit log records each change on its own. Unknown organizations are the
  * client's error (400), raised before anything is written.
  */
-export async function setFunding(tx: Queryable, projectId: number, rows: FundingRows): Promise<void> {
+export async function setFunding(tx: Queryable, projectId: number, rows: FundingInput): Promise<void> {
   const slugs = rows.map((r) => r.organization);
   const known = await tx.query<{ id: number; slug: string }>('select id, slug from organizations where slug = any($1::text[])', [slugs]);
   const ids = new Map(known.map((o) => [o.slug, o.id]));
   const unknown = rows.flatMap((r, i) => (ids.has(r.organization) ? [] : [{ parameter: `funding.${i}.organization`, message: `unknown organization ${r.organization}` }]));
-  if (unknown.length) throw new ProblemError(400, 'Invalid request', unknown.map((e) => `${e.parameter}: ${e.message}`).join('; '), { errors: unknown });
+  if (unknown.length) throw invalidParameters(unknown);
 
   const [project] = await tx.query<{ currency: string }>('select currency from projects where id = $1', [projectId]);
   const keep = rows.map((r) => ids.get(r.organization)!);

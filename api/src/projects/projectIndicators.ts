@@ -1,4 +1,4 @@
-import { STALE_AFTER_DAYS } from './projectVocabulary.ts';
+import { STALE_AFTER_DAYS } from '@marsad/contracts';
 
 /**
  * SQL for the indicators every view shares, over projects aliased `p`, so the list, the

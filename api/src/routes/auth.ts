@@ -1,23 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { decoyHash, passwordMatches } from '../auth/passwords.ts';
 import { createSession, endSession, SESSION_COOKIE, SESSION_DAYS, type SessionUser } from '../auth/sessions.ts';
 import { clientAddress, isHttps } from '../http/forwarded.ts';
-import { ProblemError, problemResponse } from '../http/problem.ts';
+import { problemResponse, unauthorized } from '../http/problems.ts';
 import { createRouter } from '../http/router.ts';
+import { Login, SessionUser as PublicUser, SignedIn } from '@marsad/contracts';
 
-const User = z
-  .object({
-    id: z.number().int(),
-    email: z.string(),
-    display_name: z.string(),
-    role: z.enum(['admin', 'minister', 'viewer', 'engineer', 'donor']),
-    organization: z.string(),
-    governorates: z.array(z.string()).openapi({ description: 'Governorates an engineer may write (ISO 3166-2)' }),
-  })
-  .openapi('User');
-
-const SignedIn = z.object({ user: User, csrfToken: z.string().openapi({ description: 'Send as x-csrf-token with every change' }) });
+const SignedInSchema = SignedIn.extend({ user: named(PublicUser, 'User') });
 
 /** "8 seconds", "3 minutes": how long to wait, as a person reads it. */
 const waitText = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`);
@@ -43,16 +34,13 @@ export const auth = createRouter()
           required: true,
           content: {
             'application/json': {
-              schema: z.object({
-                email: z.string().trim().toLowerCase().email('must be an email address').max(320),
-                password: z.string().min(1, 'is required').max(1024),
-              }),
+              schema: Login,
             },
           },
         },
       },
       responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: SignedIn } } },
+        200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } },
         401: { description: 'Wrong email or password (problem+json)' },
         429: { description: 'Too many failed attempts; Retry-After says when to try again (problem+json)' },
       },
@@ -83,7 +71,7 @@ export const auth = createRouter()
       const ok = await passwordMatches(user?.password_hash ?? (await decoyHash()), password);
       if (!user || !ok) {
         c.var.loginRateLimit.fail(email, client);
-        throw new ProblemError(401, 'Unauthorized', 'Wrong email or password');
+        throw unauthorized('Wrong email or password');
       }
       c.var.loginRateLimit.succeed(email, client);
       const { token, csrfToken } = await createSession(c.var.db, user.id);
@@ -122,13 +110,13 @@ export const auth = createRouter()
       tags: ['Accounts'],
       summary: 'The signed-in user and the CSRF token, or 401',
       responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: SignedIn } } },
+        200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } },
         401: { description: 'Not signed in (problem+json)' },
       },
     }),
     (c) => {
       const session = c.get('session');
-      if (!session) throw new ProblemError(401, 'Unauthorized', 'Not signed in');
+      if (!session) throw unauthorized('Not signed in');
       return c.json({ user: publicUser(session.user), csrfToken: session.csrfToken }, 200);
     },
   );

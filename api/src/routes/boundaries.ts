@@ -1,22 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { named } from '../http/openApiNames.ts';
 import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import { createRouter } from '../http/router.ts';
+import { countryCode, featureCollectionOf } from '@marsad/contracts';
 
-const FeatureCollection = z
-  .object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(
-      z.object({
-        type: z.literal('Feature'),
-        id: z.union([z.string(), z.number()]),
-        geometry: z.record(z.string(), z.any()),
-        properties: z.record(z.string(), z.any()),
-      }),
-    ),
-  })
-  .openapi('FeatureCollection');
+/** Any boundary layer (their properties: CountryProperties, GovernorateProperties in @marsad/contracts). */
+const FeatureCollection = named(featureCollectionOf(z.record(z.string(), z.any())), 'FeatureCollection');
 
 const geojson = { 'application/geo+json': { schema: FeatureCollection } };
 
@@ -80,9 +71,7 @@ export const boundaries = createRouter()
       summary: 'First-level units: governorates, regions, districts (GeoJSON)',
       request: {
         query: z.object({
-          country: z
-            .string()
-            .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as SYR')
+          country: countryCode
             .optional()
             .openapi({ description: 'Only this country', example: 'SYR' }),
         }),

@@ -1,29 +1,25 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Viewer } from '../access/Viewer.ts';
-import { ProblemError } from '../http/problem.ts';
+import { DryRun, Imported } from '@marsad/contracts';
+import { contentTooLarge, invalidRequest, unprocessable } from '../http/problems.ts';
+import { requireUser } from '../http/requireUser.ts';
 import { createRouter } from '../http/router.ts';
 import { importProjects } from '../imports/importProjects.ts';
 import { readUpload } from '../imports/readUpload.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_INFLATED_BYTES, MAX_IMPORT_POSITIONS, MAX_IMPORT_ROWS, MAX_KML_BYTES, MAX_ZIP_ENTRIES } from '../imports/importFormat.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_INFLATED_BYTES, MAX_IMPORT_POSITIONS, MAX_IMPORT_ROWS, MAX_KML_BYTES, MAX_ZIP_ENTRIES } from '@marsad/contracts';
 
 const MB = 1024 * 1024;
 
-/** The largest file accepted; the request may be a little larger for the multipart framing. */
+/** The largest file accepted is MAX_IMPORT_BYTES; the request may be a little larger for the multipart framing. */
+const tooLarge = () => contentTooLarge(`Files over ${MAX_IMPORT_BYTES / MB} MB are not accepted; split the file`);
 
-const tooLarge = () => new ProblemError(413, 'Content Too Large', `Files over ${MAX_IMPORT_BYTES / MB} MB are not accepted; split the file`);
+const SEND_A_FILE = 'Send the file as multipart/form-data in a field named file';
 
 const flag = z
   .enum(['true', 'false'])
   .optional()
   .transform((v) => v === 'true');
 
-const RowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
-
-const mustSignIn = (viewer: Viewer): Extract<Viewer, { kind: 'user' }> => {
-  if (viewer.kind === 'anonymous') throw new ProblemError(401, 'Unauthorized', 'Sign in to import projects');
-  return viewer;
-};
 
 export const imports = createRouter();
 
@@ -34,6 +30,7 @@ imports.openapi(
     method: 'post',
     path: '/projects',
     tags: ['Projects'],
+    middleware: [requireUser('Sign in to import projects')] as const,
     summary: 'Import projects from GeoJSON, CSV (lon/lat or wkt), KML or a zipped shapefile',
     description:
       'Each feature or row becomes a project, checked as POST /api/projects checks one. A dry run (the default) does every insert ' +
@@ -49,8 +46,8 @@ imports.openapi(
       },
     },
     responses: {
-      200: { description: 'Dry run', content: { 'application/json': { schema: z.object({ rows: z.number(), valid: z.number(), errors: z.array(RowError) }) } } },
-      201: { description: 'Imported', content: { 'application/json': { schema: z.object({ created: z.number(), ids: z.array(z.number()) }) } } },
+      200: { description: 'Dry run', content: { 'application/json': { schema: DryRun } } },
+      201: { description: 'Imported', content: { 'application/json': { schema: Imported } } },
       400: { description: 'The file cannot be read: format, zip, missing columns, unknown CRS, empty' },
       401: { description: 'Not signed in' },
       413: {
@@ -63,7 +60,6 @@ imports.openapi(
     },
   }),
   async (c) => {
-    const viewer = mustSignIn(c.var.viewer);
     const { dry_run, repair } = c.req.valid('query');
     const length = Number(c.req.header('content-length'));
     if (Number.isFinite(length) && length > MAX_IMPORT_BYTES + 64 * 1024) throw tooLarge();
@@ -71,20 +67,19 @@ imports.openapi(
     try {
       file = (await c.req.parseBody())['file'];
     } catch {
-      throw new ProblemError(400, 'Invalid request', 'Send the file as multipart/form-data in a field named file');
+      throw invalidRequest(SEND_A_FILE);
     }
-    if (!(file instanceof File)) throw new ProblemError(400, 'Invalid request', 'Send the file as multipart/form-data in a field named file');
+    if (!(file instanceof File)) throw invalidRequest(SEND_A_FILE);
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
     const { rows } = await readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
-    const outcome = await importProjects(c.var.db, viewer, rows, { commit: !dry_run, repair });
+    const outcome = await importProjects(c.var.db, c.var.user, rows, { commit: !dry_run, repair });
     const failed = new Set(outcome.errors.map((e) => e.row)).size;
     if (dry_run) return c.json({ rows: outcome.rows, valid: outcome.rows - failed, errors: outcome.errors }, 200);
     if (outcome.errors.length) {
-      throw new ProblemError(422, 'Unprocessable Content', `${failed} of ${outcome.rows} rows are invalid; nothing was imported`, {
+      throw unprocessable(`${failed} of ${outcome.rows} rows are invalid; nothing was imported`, {
         errors: outcome.errors.map((e) => ({ ...e, parameter: `row ${e.row}: ${e.field}` })),
       });
     }
-    c.var.dataVersion.bump();
     return c.json({ created: outcome.ids.length, ids: outcome.ids }, 201);
   },
 );

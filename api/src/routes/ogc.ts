@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorHandler } from '../http/errorHandler.ts';
-import { ProblemError, type ProblemDetails } from '../http/problem.ts';
+import { notFound, type ProblemDetails } from '../http/problems.ts';
 import { createRouter, type AppEnv } from '../http/router.ts';
 import type { Html } from '../ogc/htmlPage.ts';
 import type { OgcCollection } from '../ogc/OgcCollection.ts';
@@ -109,7 +109,7 @@ function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection
         const { featureId } = c.req.valid('param');
         const format = formatOf(c, c.req.valid('query').f);
         const feature = await collection.feature(c.var.db, c.var.viewer, featureId);
-        if (!feature) throw new ProblemError(404, 'Not Found', `No feature "${featureId}" in ${collection.id} is visible to you`);
+        if (!feature) throw notFound(`No feature "${featureId}" in ${collection.id} is visible to you`);
         const doc = featureDocument(feature, collection, c.req.url, format);
         return send(c, format, doc, () => itemHtml(doc, { id: collection.id, title }, c.req.url), GEOJSON_TYPE);
       },
@@ -118,9 +118,9 @@ function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection
 
 const unknownCollection = (c: Context<AppEnv>) => {
   const id = c.req.param('collectionId') ?? '';
-  if (OGC_COLLECTIONS.some((collection) => collection.id === id)) throw new ProblemError(404, 'Not Found', `No resource at ${c.req.path}`);
+  if (OGC_COLLECTIONS.some((collection) => collection.id === id)) throw notFound(`No resource at ${c.req.path}`);
   const ids = OGC_COLLECTIONS.map((collection) => collection.id).join(', ');
-  throw new ProblemError(404, 'Not Found', `No collection "${id}": the collections are ${ids}`);
+  throw notFound(`No collection "${id}": the collections are ${ids}`);
 };
 
 /**
@@ -195,7 +195,7 @@ ogc.all('*', (c) => {
     url.pathname = url.pathname.replace(/\/+$/, '');
     return c.redirect(url.pathname + url.search, 301);
   }
-  throw new ProblemError(404, 'Not Found', `No resource at ${c.req.path}`);
+  throw notFound(`No resource at ${c.req.path}`);
 });
 
 /** Problems as problem+json, or as a page for browsers. */

@@ -1,18 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { Organization, ORGANIZATION_KINDS, OrganizationList } from '@marsad/contracts';
 import { createRouter } from '../http/router.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-
-const Organization = z
-  .object({
-    slug: z.string(),
-    kind: z.enum(['ministry', 'governorate_office', 'donor', 'partner']),
-    name_en: z.string(),
-    name_ar: z.string(),
-    country: z.string().nullable(),
-    funded_projects: z.number().int().openapi({ description: 'Projects it funds that the caller may see' }),
-  })
-  .openapi('Organization');
 
 /**
  * Organizations, for pickers such as the funder filter. Only names and kinds: nothing about
@@ -27,17 +17,17 @@ export const organizations = createRouter().openapi(
     request: {
       query: z.object({
         kind: z
-          .enum(['ministry', 'governorate_office', 'donor', 'partner'])
+          .enum(ORGANIZATION_KINDS)
           .optional()
           .openapi({ description: 'Only organizations of this kind', example: 'donor' }),
       }),
     },
-    responses: { 200: { description: 'Organizations', content: { 'application/json': { schema: z.object({ items: z.array(Organization) }) } } } },
+    responses: { 200: { description: 'Organizations', content: { 'application/json': { schema: OrganizationList } } } },
   }),
   async (c) => {
     const { kind } = c.req.valid('query');
     const params = new SqlParams([kind ?? null]);
-    const items = await c.var.db.query<z.infer<typeof Organization>>(
+    const items = await c.var.db.query<Organization>(
       `select o.slug, o.kind, o.name_en, o.name_ar, o.country_iso3 as country,
               (select count(*) from project_funding f join projects p on p.id = f.project_id
                 where f.organization_id = o.id and ${projectFilterSql({}, c.var.viewer, params)})::integer as funded_projects

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
-import { ProblemError } from '../http/problem.ts';
+import { notFound } from '../http/problems.ts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
-import { PROJECT_STATUSES } from '../projects/projectVocabulary.ts';
+import { CountrySummaries, GovernorateDetail, GovernorateSummaries, governorateCode, GovernorateTimeline } from '@marsad/contracts';
 import {
   summarizeAll,
   summarizeByCountry,
@@ -12,44 +12,9 @@ import {
 } from '../summaries/summaryQueries.ts';
 import { progressTimeline, TIMELINE_MONTHS } from '../summaries/summaryTimeline.ts';
 
-const Metrics = z
-  .object({
-    projects: z.number().int(),
-    by_status: z.object(Object.fromEntries(PROJECT_STATUSES.map((s) => [s, z.number().int()]))),
-    budget_total: z.number(),
-    budget_spent: z.number(),
-    progress_weighted: z.number().nullable().openapi({ description: 'Physical progress (0–100) weighted by budget' }),
-    delayed: z.number().int().openapi({ description: 'Past the planned end, not completed or cancelled' }),
-    stale: z.number().int().openapi({ description: 'Open, with no update for 90 days' }),
-    last_update_on: z.string().nullable(),
-  })
-  .openapi('SummaryMetrics');
-
-const CountrySummary = Metrics.extend({ country: z.string(), name_en: z.string(), name_ar: z.string() }).openapi('CountrySummary');
-const GovernorateSummary = Metrics.extend({
-  governorate: z.string(),
-  country: z.string(),
-  name_en: z.string(),
-  name_ar: z.string(),
-  name_ar_short: z.string(),
-}).openapi('GovernorateSummary');
-const KeyedMetrics = Metrics.extend({ key: z.string() });
-
 const GovernorateCode = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as SY-DI')
-    .openapi({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
+  code: governorateCode.meta({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
 });
-
-const TimelineMonth = z
-  .object({
-    month: z.string().openapi({ example: '2025-06' }),
-    progress_weighted: z.number().nullable(),
-    budget_spent: z.number(),
-    projects_reporting: z.number().int(),
-  })
-  .openapi('TimelineMonth');
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
@@ -62,7 +27,7 @@ export const summaries = createRouter()
       summary: 'National totals and one summary per country, under the project filters',
       request: { query: ProjectFilterQuery },
       responses: {
-        200: { description: 'Totals and per-country metrics', content: json(z.object({ total: Metrics, countries: z.array(CountrySummary) })) },
+        200: { description: 'Totals and per-country metrics', content: json(CountrySummaries) },
         400: { description: 'Invalid filters (problem+json)' },
       },
     }),
@@ -84,7 +49,7 @@ export const summaries = createRouter()
       summary: 'One summary per governorate (zeros included), under the project filters: feeds the choropleth',
       request: { query: ProjectFilterQuery },
       responses: {
-        200: { description: 'Per-governorate metrics', content: json(z.object({ governorates: z.array(GovernorateSummary) })) },
+        200: { description: 'Per-governorate metrics', content: json(GovernorateSummaries) },
         400: { description: 'Invalid filters (problem+json)' },
       },
     }),
@@ -104,7 +69,7 @@ export const summaries = createRouter()
       responses: {
         200: {
           description: 'The governorate summary',
-          content: json(z.object({ governorate: GovernorateSummary, by_sector: z.array(KeyedMetrics), by_kind: z.array(KeyedMetrics) })),
+          content: json(GovernorateDetail),
         },
         404: { description: 'No such governorate (problem+json)' },
       },
@@ -119,7 +84,7 @@ export const summaries = createRouter()
         summarizeGovernorateBy(c.var.db, code, 'sector_code', filter, c.var.viewer),
         summarizeGovernorateBy(c.var.db, code, 'kind', filter, c.var.viewer),
       ]);
-      if (!governorate) throw new ProblemError(404, 'Not Found', `No governorate ${code}`);
+      if (!governorate) throw notFound(`No governorate ${code}`);
       return c.json({ governorate, by_sector, by_kind }, 200);
     },
   )
@@ -131,7 +96,7 @@ export const summaries = createRouter()
       summary: `One governorate's progress month by month over the last ${TIMELINE_MONTHS} months, rebuilt from the progress history`,
       request: { params: GovernorateCode, query: ProjectFilterQuery },
       responses: {
-        200: { description: 'Monthly standing', content: json(z.object({ months: z.array(TimelineMonth) })) },
+        200: { description: 'Monthly standing', content: json(GovernorateTimeline) },
         404: { description: 'No such governorate (problem+json)' },
       },
     }),
@@ -140,7 +105,7 @@ export const summaries = createRouter()
       const filter = c.req.valid('query');
       await assertKnownFilterValues(c.var.db, filter);
       const [known] = await c.var.db.query('select 1 from admin_areas where code = $1', [code]);
-      if (!known) throw new ProblemError(404, 'Not Found', `No governorate ${code}`);
+      if (!known) throw notFound(`No governorate ${code}`);
       return c.json({ months: await progressTimeline(c.var.db, { ...filter, governorate: [code] }, c.var.viewer) }, 200);
     },
   );

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { canonicalWholeNumber } from '../http/pathId.ts';
 import { createRouter } from '../http/router.ts';
-import { ProblemError } from '../http/problem.ts';
+import { invalidParameter } from '../http/problems.ts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
-import { PROJECTS_DETAIL_MINZOOM } from '../tiles/layers/projectsLayer.ts';
-import { TILE_LAYER_NAMES } from '../tiles/TileService.ts';
+import { PROJECTS_DETAIL_MINZOOM, TILE_LAYER_NAMES, TILE_MAXZOOM, TILE_MINZOOM, vectorLayers, type TileLayerName } from '@marsad/contracts';
 
 const MAX_ZOOM = 22;
 
@@ -20,33 +19,6 @@ const TileParams = z.object({
     .pipe(z.number().max(2 ** MAX_ZOOM - 1, `must be below ${2 ** MAX_ZOOM}`))
     .openapi({ param: { name: 'y', in: 'path' }, example: '12.mvt' }),
 });
-
-const LAYER_DESCRIPTIONS: Record<(typeof TILE_LAYER_NAMES)[number], { fields: Record<string, string>; layers: string[] }> = {
-  governorates: {
-    layers: ['governorates'],
-    fields: {
-      code: 'String',
-      name_ar: 'String',
-      name_en: 'String',
-      name_ar_short: 'String',
-      projects: 'Number',
-      delayed: 'Number',
-      stale: 'Number',
-      share_delayed: 'Number',
-      budget_total: 'Number',
-      budget_spent: 'Number',
-      progress_weighted: 'Number',
-    },
-  },
-  projects: {
-    layers: ['project_clusters', 'projects'],
-    fields: { code: 'String', kind: 'String', status: 'String', physical_progress: 'Number', delayed: 'Boolean', count: 'Number' },
-  },
-  zones: {
-    layers: ['zones'],
-    fields: { code: 'String', kind: 'String', status: 'String', plots_total: 'Number', plots_allocated: 'Number' },
-  },
-};
 
 export const tileRoutes = createRouter()
   .openapi(
@@ -71,8 +43,8 @@ export const tileRoutes = createRouter()
       const filter = c.req.valid('query');
       const size = 2 ** zoom;
       if (x >= size || y >= size) {
-        throw new ProblemError(400, 'Invalid request', `Tile ${zoom}/${x}/${y} does not exist: x and y must be below ${size} at zoom ${zoom}`, {
-          errors: [{ parameter: x >= size ? 'x' : 'y', message: `must be below ${size} at zoom ${zoom}` }],
+        throw invalidParameter(x >= size ? 'x' : 'y', `must be below ${size} at zoom ${zoom}`, {
+          detail: `Tile ${zoom}/${x}/${y} does not exist: x and y must be below ${size} at zoom ${zoom}`,
         });
       }
       await assertKnownFilterValues(c.var.db, filter);
@@ -106,11 +78,10 @@ export const tileRoutes = createRouter()
       responses: { 200: { description: 'TileJSON', content: { 'application/json': { schema: z.any() } } } },
     }),
     async (c) => {
-      const layer = c.req.valid('param').layer.replace(/\.json$/, '') as (typeof TILE_LAYER_NAMES)[number];
+      const layer = c.req.valid('param').layer.replace(/\.json$/, '') as TileLayerName;
       await assertKnownFilterValues(c.var.db, c.req.valid('query'));
       const url = new URL(c.req.url);
       const query = url.search;
-      const description = LAYER_DESCRIPTIONS[layer];
       return c.json(
         {
           tilejson: '3.0.0',
@@ -118,10 +89,11 @@ export const tileRoutes = createRouter()
           attribution: 'Boundaries: Natural Earth',
           scheme: 'xyz',
           tiles: [`${url.origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query}`],
-          minzoom: 0,
-          maxzoom: 16,
+          minzoom: TILE_MINZOOM,
+          maxzoom: TILE_MAXZOOM,
           bounds: [-180, -85.0511, 180, 85.0511],
-          vector_layers: description.layers.map((id) => ({ id, fields: description.fields })),
+          // From the contracts' layer descriptions, which a test holds to what the tiles carry.
+          vector_layers: vectorLayers(layer),
         },
         200,
       );

@@ -1,8 +1,8 @@
 import { visibilityScope } from '../access/projectVisibility.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
+import { STALE_AFTER_DAYS, PROJECT_STATUSES } from '@marsad/contracts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
-import { STALE_AFTER_DAYS, PROJECT_STATUSES } from '../projects/projectVocabulary.ts';
 import type { SqlParams } from '../sql/SqlParams.ts';
 
 /** The filters project_standings (migration 0017) is grouped by; any other needs the projects themselves. */

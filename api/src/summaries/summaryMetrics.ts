@@ -1,22 +1,8 @@
 import { indicatorSql } from '../projects/projectIndicators.ts';
-import { PROJECT_STATUSES, type ProjectStatus } from '../projects/projectVocabulary.ts';
+import { PROJECT_STATUSES, type ProjectStatus, type SummaryMetrics } from '@marsad/contracts';
 
-/** What every summary reports for a group of projects (a country, a governorate, a sector...). */
-export interface SummaryMetrics {
-  projects: number;
-  by_status: Record<ProjectStatus, number>;
-  /** Sum of budgets. Budgets in different currencies are not converted (the demo data is all USD). */
-  budget_total: number;
-  /** Sum of budget × financial progress. */
-  budget_spent: number;
-  /** Physical progress weighted by budget, 0–100; null when no project in the group has a budget. */
-  progress_weighted: number | null;
-  /** Past the planned end and not completed or cancelled. */
-  delayed: number;
-  /** Open but without an update for 90 days. */
-  stale: number;
-  last_update_on: string | null;
-}
+/** What every summary reports for a group of projects: the contracts' SummaryMetrics. */
+export type { SummaryMetrics };
 
 /**
  * The aggregate columns behind SummaryMetrics, over projects aliased `p` (which may be null

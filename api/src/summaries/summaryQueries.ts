@@ -1,3 +1,4 @@
+import type { CountrySummary, GovernorateSummary } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
@@ -5,20 +6,6 @@ import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import { projectCountSql, standingsByGovernorateSql, standingsCanServe, STANDINGS_SUM_SQL } from './projectStandings.ts';
 import { readMetrics, summaryMetricsSql, type SummaryMetrics } from './summaryMetrics.ts';
-
-export interface CountrySummary extends SummaryMetrics {
-  country: string;
-  name_en: string;
-  name_ar: string;
-}
-
-export interface GovernorateSummary extends SummaryMetrics {
-  governorate: string;
-  country: string;
-  name_en: string;
-  name_ar: string;
-  name_ar_short: string;
-}
 
 export interface SummaryOptions {
   /** false: aggregate the projects themselves, never the project_standings rollup (tests compare the two). */

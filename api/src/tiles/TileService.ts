@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
+import { PROJECTS_DETAIL_MINZOOM, type TileLayerName } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { visibilityScope } from '../access/projectVisibility.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import type { DataVersion } from './DataVersion.ts';
 import { governoratesLayer } from './layers/governoratesLayer.ts';
-import { PROJECTS_DETAIL_MINZOOM, projectClustersLayer, projectsLayer } from './layers/projectsLayer.ts';
+import { projectClustersLayer, projectsLayer } from './layers/projectsLayer.ts';
 import { zonesLayer } from './layers/zonesLayer.ts';
 import type { TileCache } from './TileCache.ts';
 import type { TileAddress, TileEncoder, TileLayerSource } from './TileEncoder.ts';
 
-/** The tile layers clients can ask for, and the MVT layers each one's tiles contain at zoom z. */
+/**
+ * The tile layers clients can ask for, and the MVT layers each one's tiles contain at zoom z, as
+ * the contracts describe them (TILE_LAYERS there: names, zooms, properties).
+ */
 export const TILE_LAYERS = {
   governorates: (filter: ProjectFilter, viewer: Viewer) => [governoratesLayer(filter, viewer)],
   projects: (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) =>
     tile.z < PROJECTS_DETAIL_MINZOOM ? [projectClustersLayer(filter, viewer, tile)] : [projectsLayer(filter, viewer)],
   zones: (filter: ProjectFilter, viewer: Viewer) => [zonesLayer(filter, viewer)],
-} satisfies Record<string, (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) => TileLayerSource[]>;
+} satisfies Record<TileLayerName, (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) => TileLayerSource[]>;
 
-export type TileLayerName = keyof typeof TILE_LAYERS;
-export const TILE_LAYER_NAMES = Object.keys(TILE_LAYERS) as [TileLayerName, ...TileLayerName[]];
+export type { TileLayerName };
 
 export interface TileResult {
   body: Uint8Array;

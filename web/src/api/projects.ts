@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { ProgressReportListing, ProjectSummaryRow } from '@marsad/api/contracts';
+import type { ProgressReport as ProgressReportListing, ProjectSummary as ProjectSummaryRow } from '@marsad/contracts';
 import { guarded, request, withQuery } from './http.ts';
 import { hasFields, isRecord } from './isRecord.ts';
 

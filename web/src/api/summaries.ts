@@ -1,4 +1,4 @@
-import type { SummaryMetrics } from '@marsad/api/contracts';
+import type { SummaryMetrics } from '@marsad/contracts';
 import { guarded, request, withQuery } from './http.ts';
 import { isRecord } from './isRecord.ts';
 

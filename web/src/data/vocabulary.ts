@@ -2,9 +2,9 @@
  * The fixed vocabularies of the project filters, shared with the API so the two cannot drift.
  * Their Arabic and English names live in the i18n resources under the same keys.
  */
-import type { PROJECT_KINDS, SECTORS } from '@marsad/api/vocabulary';
+import type { PROJECT_KINDS, SECTORS } from '@marsad/contracts';
 
-export { PROJECT_KINDS, PROJECT_STATUSES, SECTORS, type ProjectStatus } from '@marsad/api/vocabulary';
+export { PROJECT_KINDS, PROJECT_STATUSES, SECTORS, type ProjectStatus } from '@marsad/contracts';
 
 /**
  * A funding organization's slug, e.g. `world-bank`. The donors themselves come from the API

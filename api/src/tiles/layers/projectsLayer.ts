@@ -6,8 +6,6 @@ import type { TileAddress, TileLayerSource } from '../TileEncoder.ts';
 import { layerParams, TILE_BOUNDS_4326 } from './layerParams.ts';
 import { tileKeyRanges } from './tileKeyRanges.ts';
 
-/** From this zoom up, projects are drawn one by one with their own geometry. */
-export const PROJECTS_DETAIL_MINZOOM = 10;
 
 /** Projects as drawn (points, lines, polygons), coloured by status, with progress. */
 export function projectsLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSource {

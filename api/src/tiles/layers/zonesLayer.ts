@@ -1,7 +1,7 @@
 import type { Viewer } from '../../access/Viewer.ts';
 import type { ProjectFilter } from '../../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../../projects/projectFilterSql.ts';
-import { ZONE_KINDS } from '../../projects/projectVocabulary.ts';
+import { ZONE_KINDS } from '@marsad/contracts';
 import type { TileLayerSource } from '../TileEncoder.ts';
 import { layerParams, TILE_BOUNDS_4326 } from './layerParams.ts';
 

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@marsad/api/accountRules';
+import { ROLES, type Role } from '@marsad/contracts';
 import { guarded, ProblemError, request } from '../../api/http.ts';
 import { isRecord } from '../../api/isRecord.ts';
 

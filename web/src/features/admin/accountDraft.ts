@@ -1,4 +1,4 @@
-import { LIMITS, roleOrganizationProblem } from '@marsad/api/accountRules';
+import { LIMITS, roleOrganizationProblem } from '@marsad/contracts';
 import type { Organization } from '../../api/organizations.ts';
 import { ROLES, type Role } from '../account/session.ts';
 import type { AccountChange, AdminUser, NewAccount } from './adminApi.ts';

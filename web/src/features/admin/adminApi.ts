@@ -1,4 +1,4 @@
-import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/api/accountRules';
+import { ORGANIZATION_KINDS as API_ORGANIZATION_KINDS } from '@marsad/contracts';
 import { guarded, request } from '../../api/http.ts';
 import { isRecord } from '../../api/isRecord.ts';
 import type { Organization } from '../../api/organizations.ts';

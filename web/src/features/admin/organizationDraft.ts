@@ -1,4 +1,4 @@
-import { LIMITS, ORGANIZATION_SLUG } from '@marsad/api/accountRules';
+import { LIMITS, ORGANIZATION_SLUG } from '@marsad/contracts';
 import type { Organization } from '../../api/organizations.ts';
 import type { NewOrganization, OrganizationChange, OrganizationKind } from './adminApi.ts';
 

@@ -1,4 +1,4 @@
-import { CURRENCY_CODE, PROJECT_CODE } from '@marsad/api/vocabulary';
+import { CURRENCY_CODE, PROJECT_CODE } from '@marsad/contracts';
 import type { ProjectDetail } from '../../api/projects.ts';
 import { isOneOf, PROJECT_KINDS, SECTORS, type ProjectKind, type Sector } from '../../data/vocabulary.ts';
 

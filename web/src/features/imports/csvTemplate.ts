@@ -2,7 +2,7 @@
  * A CSV template built in the browser from the columns the import reads (the API's own list;
  * tests/api/importTemplate.test.ts feeds the template to the API's reader).
  */
-import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, REQUIRED_FIELDS, WKT_COLUMN as WKT } from '@marsad/api/importFormat';
+import { LON_LAT_COLUMNS, OPTIONAL_FIELDS, REQUIRED_FIELDS, WKT_COLUMN as WKT } from '@marsad/contracts';
 
 export const REQUIRED_COLUMNS = REQUIRED_FIELDS;
 export const OPTIONAL_COLUMNS = OPTIONAL_FIELDS;

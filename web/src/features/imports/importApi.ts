@@ -5,7 +5,7 @@ import { hasFields } from '../../api/isRecord.ts';
 export const IMPORT_URL = '/api/imports/projects';
 
 /** The largest file the API accepts: larger ones are refused before upload. */
-export { MAX_IMPORT_BYTES } from '@marsad/api/importFormat';
+export { MAX_IMPORT_BYTES } from '@marsad/contracts';
 
 /** The file name endings the API reads; it also recognises a file by its first bytes. */
 export const ACCEPTED_EXTENSIONS = ['.geojson', '.json', '.csv', '.kml', '.zip'] as const;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@marsad/api/photoLimits';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@marsad/contracts';
 import { formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { downscalePhoto } from './downscalePhoto.ts';

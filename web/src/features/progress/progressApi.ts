@@ -1,4 +1,4 @@
-import type { PhotoMetadata, ProgressReportListing } from '@marsad/api/contracts';
+import type { ProgressPhoto as PhotoMetadata, ProgressReport as ProgressReportListing } from '@marsad/contracts';
 import type { ProgressReport } from './progressReport.ts';
 import { guarded, request } from '../../api/http.ts';
 import { hasFields, isRecord } from '../../api/isRecord.ts';

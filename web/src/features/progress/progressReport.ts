@@ -1,5 +1,5 @@
 import type { SessionUser } from '../account/session.ts';
-import { STATUS_TRANSITIONS } from '@marsad/api/statusTransitions';
+import { STATUS_TRANSITIONS } from '@marsad/contracts';
 import { isOneOf, PROJECT_STATUSES, type ProjectStatus } from '../../data/vocabulary.ts';
 
 /**

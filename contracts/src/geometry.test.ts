@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureGeometry } from './geometryLimits.ts';
+import { measureGeometry } from './geometry.ts';
 
 const ring = (n: number) => Array.from({ length: n }, (_, i) => [i, i]);
 

@@ -1,43 +1,21 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
+import type { NewProject, ProjectChange, ProjectFields, SavedProject } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { assertGeometryWritable, geometryWritability, projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
-import { ProblemError } from '../http/problem.ts';
+import { forbidden, invalidParameter } from '../http/problems.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-import { CURRENCY_CODE, PROJECT_CODE, PROJECT_KINDS, SECTORS } from './projectVocabulary.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
-
-/** A project's own fields, as clients send them (the geometry comes separately: JSON body or file). */
-const fieldShape = {
-  code: z.string().regex(PROJECT_CODE, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
-  kind: z.enum(PROJECT_KINDS),
-  sector: z.enum(SECTORS),
-  title_ar: z.string().trim().min(3, 'must be at least 3 characters').max(300),
-  title_en: z.string().trim().min(3, 'must be at least 3 characters').max(300),
-  description_ar: z.string().trim().max(5000).nullable().optional(),
-  description_en: z.string().trim().max(5000).nullable().optional(),
-  budget: z.number('must be a number').min(0, 'must not be negative').max(1e14).nullable().optional(),
-  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD'),
-  planned_start: isoDate.nullable().optional(),
-  planned_end: isoDate.nullable().optional(),
-  is_published: z.boolean(),
-};
-
-/** A new project's fields: a currency and its publication have defaults. */
-export const ProjectFields = z.object({
-  ...fieldShape,
-  currency: fieldShape.currency.default('USD'),
-  is_published: fieldShape.is_published.default(false),
-});
+import { checkGeometry, type CheckedGeometry } from './geometryInput.ts';
+import { setFunding } from './projectFunding.ts';
 
 /**
- * A change's fields: any of them, and nothing filled in. (A `.partial()` of ProjectFields would
- * still apply its defaults, so that changing a title would unpublish the project.)
+ * The SQL of creating and changing projects (their progress reports, shares and history have
+ * their own folders). Each runs inside the writer's transaction (withActor), which rolls back on
+ * any refusal here.
  */
-export const ProjectChange = z.object(fieldShape).partial();
 
-export type ProjectFieldValues = z.infer<typeof ProjectFields>;
+/** A project's fields as validated (the contracts' ProjectFields: a create, an import row, or a change). */
+export type ProjectFieldValues = ProjectFields;
 
 /** Field names as clients know them → columns of `projects`. */
 export const PROJECT_COLUMNS: Record<keyof ProjectFieldValues, string> = {
@@ -56,7 +34,7 @@ export const PROJECT_COLUMNS: Record<keyof ProjectFieldValues, string> = {
 };
 
 /** The write rule's refusal, after a write that landed in someone else's governorate. */
-const notYours = (governorate: string | undefined) => new ProblemError(403, 'Forbidden', `This project lies in ${governorate}, which you may not change`);
+const notYours = (governorate: string | undefined) => forbidden(`This project lies in ${governorate}, which you may not change`);
 
 /**
  * Inserts a project (the trigger finds its governorate), then checks, inside the caller's
@@ -110,9 +88,37 @@ export async function assertWritableAfterChange(tx: Queryable, id: number, viewe
 /** The spatial-join trigger's refusal (db/migrations/0004) as the client's error it is. */
 export function outsideEveryGovernorate(error: unknown): never {
   if ((error as { constraint?: string }).constraint === 'projects_inside_admin_area' || /outside every governorate/.test(String(error))) {
-    throw new ProblemError(400, 'Invalid request', 'geometry: lies outside every governorate', {
-      errors: [{ parameter: 'geometry', message: 'lies outside every governorate' }],
-    });
+    throw invalidParameter('geometry', 'lies outside every governorate');
   }
   throw error;
+}
+
+const warningsOf = (checked: CheckedGeometry | undefined) => (checked?.repaired ? [`geometry was repaired: ${checked.repaired}`] : []);
+
+/** `POST /api/projects`: the project, its funding, and any repair of its geometry. */
+export async function createProject(tx: Queryable, viewer: Viewer, body: z.output<typeof NewProject>): Promise<SavedProject> {
+  const { repair_geometry, geometry, funding, ...fields } = body;
+  const checked = await checkGeometry(tx, geometry, repair_geometry);
+  const { id, version, governorate } = await insertProject(tx, viewer, fields, checked.geojson);
+  if (funding) await setFunding(tx, id, funding);
+  return { id, version, governorate, warnings: warningsOf(checked) };
+}
+
+/** `PATCH /api/projects/{id}`, after loadProjectForWrite: the fields sent, the geometry if sent, the funding if sent. */
+export async function changeProject(tx: Queryable, id: number, viewer: Viewer, change: z.output<typeof ProjectChange>): Promise<SavedProject> {
+  const { version: _version, repair_geometry, geometry, funding, ...fields } = change;
+  const checked = geometry === undefined ? undefined : await checkGeometry(tx, geometry, repair_geometry ?? false);
+  const columns = (Object.keys(fields) as (keyof typeof PROJECT_COLUMNS)[]).filter((k) => fields[k] !== undefined);
+  const set = new SqlParams([id]);
+  const assignments = columns.map((k) => `${PROJECT_COLUMNS[k]} = ${set.add(fields[k])}`);
+  if (checked) assignments.push(`geom = ST_SetSRID(ST_GeomFromGeoJSON(${set.add(checked.geojson)}), 4326)`);
+  // Funding lives in its own table: a change to it still moves the project's version on, so a
+  // stale editor of the funding gets its 409 like any other.
+  if (funding !== undefined && !assignments.length) assignments.push('updated_at = now()');
+  if (assignments.length) {
+    await tx.query(`update projects set ${assignments.join(', ')} where id = $1`, set.values).catch(outsideEveryGovernorate);
+  }
+  if (funding !== undefined) await setFunding(tx, id, funding); // after a currency change, which it defaults to
+  const after = await assertWritableAfterChange(tx, id, viewer, checked !== undefined);
+  return { id, version: after.version, governorate: after.governorate, warnings: warningsOf(checked) };
 }

@@ -1,8 +1,9 @@
 /**
  * How large one project's geometry may be, checked by counting arrays before anything else looks
  * at it (zod, PostGIS): a polygon of a million vertices once took PostGIS 57 s, with the server
- * frozen meanwhile. No dependencies: the web page may bundle this file.
+ * frozen meanwhile. Then the schema of a geometry as clients send it (GeoJsonGeometry).
  */
+import { z } from 'zod';
 
 /**
  * Positions (vertices) one geometry may have: ample for a site, a zone or a surveyed road, while its
@@ -97,8 +98,37 @@ function positionProblem(position: unknown[], type: string): GeometryOverLimit |
 
 export const isOverLimit = (measured: GeometrySize | GeometryOverLimit): measured is GeometryOverLimit => 'over' in measured;
 
+const position = z
+  .array(z.number('coordinates must be numbers'))
+  .min(2, 'a position has a longitude and a latitude')
+  .max(3)
+  .refine(([lon, lat]) => Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90, 'longitude must be within ±180 and latitude within ±90 (lon, lat order)');
+const line = z.array(position).min(2, 'a line needs at least two positions');
+const ring = z.array(position).min(4, 'a ring needs at least four positions, the last equal to the first');
+
+const geometryShapes = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: position }),
+  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(position).min(1) }),
+  z.object({ type: z.literal('LineString'), coordinates: line }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+
 /**
- * The largest JSON body of a project create or edit: a geometry at MAX_GEOMETRY_POSITIONS with
- * full-precision coordinates (about 40 bytes each), its texts and its funding, with room to spare.
+ * A GeoJSON geometry (RFC 7946) of the kinds projects have; PostGIS then checks its validity.
+ * Its size is counted first (measureGeometry), so an oversized one is refused before the schema
+ * walks a single position.
  */
-export const MAX_PROJECT_JSON_BYTES = 4 * 1024 * 1024;
+export const GeoJsonGeometry = z
+  .preprocess((value, ctx) => {
+    const measured = measureGeometry(value);
+    if (isOverLimit(measured)) ctx.addIssue({ code: 'custom', message: measured.message, input: value, fatal: true });
+    return value;
+  }, geometryShapes)
+  .meta({
+    description:
+      'GeoJSON geometry in WGS 84, [longitude, latitude] order; ' +
+      `at most ${MAX_GEOMETRY_POSITIONS.toLocaleString('en-US')} positions and ${MAX_GEOMETRY_PARTS.toLocaleString('en-US')} parts`,
+    example: { type: 'Point', coordinates: [36.29, 33.51] },
+  });

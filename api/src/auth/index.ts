@@ -1,1 +1,0 @@
-export { DEMO_PASSWORD, setDemoPasswords } from './demoPasswords.ts';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { MAX_NOTE_LENGTH } from './limits.ts';
+import { isoDate } from './patterns.ts';
+import { ProgressEntry } from './projects.ts';
+import { PHOTO_TYPES, PROJECT_STATUSES } from './vocabulary.ts';
+
+/** A progress photo as the API describes it: everything but the bytes, which are at `url`. */
+export const ProgressPhoto = z.object({
+  id: z.number().int(),
+  position: z.number().int().describe('Order in the report, from 1'),
+  content_type: z.enum(PHOTO_TYPES).describe('Decided from the image itself, not from what the uploader declared'),
+  byte_size: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  url: z.string().describe('Where the image is: GET it with the same session'),
+});
+export type ProgressPhoto = z.infer<typeof ProgressPhoto>;
+
+/** A progress report with its photos, as `GET /api/projects/{id}/progress` lists them (newest first). */
+export const ProgressReport = ProgressEntry.extend({ photos: z.array(ProgressPhoto) });
+export type ProgressReport = z.infer<typeof ProgressReport>;
+
+export const ProgressReportList = z.object({ items: z.array(ProgressReport) });
+
+const percent = z.number('must be a number').min(0, 'must be at least 0').max(100, 'must be at most 100');
+
+/** `POST /api/projects/{id}/progress`: a new report (as JSON, or as the `report` field of a form with photos). */
+export const ProgressReportBody = z.object({
+  reported_on: isoDate.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date'),
+  status: z.enum(PROJECT_STATUSES),
+  physical_progress: percent,
+  financial_progress: percent,
+  note: z.string().trim().max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`).optional(),
+  version: z.number().int().positive().describe('The project version the report is based on (optimistic concurrency)'),
+});
+export type ProgressReportBody = z.infer<typeof ProgressReportBody>;
+
+/** The answer to a recorded report: its id, the project's new version, and the photos stored with it. */
+export const RecordedProgressReport = z.object({ id: z.number().int(), version: z.number().int(), photos: z.array(ProgressPhoto) });
+export type RecordedProgressReport = z.infer<typeof RecordedProgressReport>;

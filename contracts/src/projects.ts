@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { GeoJsonGeometry } from './geometry.ts';
+import { CURRENCY_CODE, isoDate, organizationSlug, PROJECT_CODE } from './patterns.ts';
+import { PROJECT_KINDS, SECTORS } from './vocabulary.ts';
+
+// ---- Responses ----------------------------------------------------------------------------
+
+/** One project as lists, exports and popups show it (`GET /api/projects`). */
+export const ProjectSummary = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  kind: z.string(),
+  sector: z.string(),
+  title_ar: z.string(),
+  title_en: z.string(),
+  status: z.string(),
+  physical_progress: z.number(),
+  financial_progress: z.number(),
+  budget: z.number().nullable(),
+  currency: z.string(),
+  planned_start: z.string().nullable(),
+  planned_end: z.string().nullable(),
+  actual_start: z.string().nullable(),
+  actual_end: z.string().nullable(),
+  last_update_on: z.string().nullable(),
+  is_published: z.boolean(),
+  country: z.string(),
+  governorate: z.string(),
+  governorate_name_ar: z.string(),
+  governorate_name_en: z.string(),
+  delayed: z.boolean(),
+  stale: z.boolean(),
+  delay_days: z.number().int(),
+});
+export type ProjectSummary = z.infer<typeof ProjectSummary>;
+
+/** A page of projects (`GET /api/projects`, format=json); `links` carry every filter on. */
+export const ProjectPage = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(ProjectSummary),
+  links: z.object({ next: z.string().nullable(), prev: z.string().nullable() }),
+});
+export type ProjectPage = z.infer<typeof ProjectPage>;
+
+/** Who funds a project, and how much. */
+export const Funding = z.object({
+  organization: z.string(),
+  kind: z.string(),
+  name_en: z.string(),
+  name_ar: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+});
+export type Funding = z.infer<typeof Funding>;
+
+/** One progress report in a project's history (its photos come from `GET …/progress`). */
+export const ProgressEntry = z.object({
+  id: z.number().int(),
+  reported_on: z.string(),
+  status: z.string(),
+  physical_progress: z.number(),
+  financial_progress: z.number(),
+  note: z.string().nullable(),
+  author: z.string().nullable(),
+});
+export type ProgressEntry = z.infer<typeof ProgressEntry>;
+
+/** An industrial or craft zone's plots and utilities readiness (0–100, or null when unknown). */
+export const ZoneFacts = z.object({
+  development: z.string().nullable(),
+  area_ha: z.number().nullable(),
+  plots_total: z.number(),
+  plots_allocated: z.number(),
+  plots_in_production: z.number(),
+  utilities: z.object({
+    water: z.number().nullable(),
+    electricity: z.number().nullable(),
+    roads: z.number().nullable(),
+    sewage: z.number().nullable(),
+  }),
+});
+export type ZoneFacts = z.infer<typeof ZoneFacts>;
+
+/** Everything about one project (`GET /api/projects/{id}`). */
+export const ProjectDetail = ProjectSummary.extend({
+  description_ar: z.string().nullable(),
+  description_en: z.string().nullable(),
+  geometry: z.record(z.string(), z.any()),
+  funding: z.array(Funding),
+  progress: z.array(ProgressEntry),
+  zone: ZoneFacts.nullable(),
+  version: z.number().int().describe('Changes with every write; a change or a progress report names the version it is based on'),
+});
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+/** The answer to a created or changed project: where it landed, its new version, and any repair made. */
+export const SavedProject = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  governorate: z.string(),
+  warnings: z.array(z.string()),
+});
+export type SavedProject = z.infer<typeof SavedProject>;
+
+/** One entry of a project's audit log (`GET /api/projects/{id}/history`): who changed which table, from what to what. */
+export const HistoryEntry = z.object({
+  at: z.string(),
+  actor: z.string().nullable().describe('Display name of who made the change; null for loads and system changes'),
+  action: z.enum(['insert', 'update', 'delete', 'bulk_load']),
+  table: z.string(),
+  from: z.record(z.string(), z.any()).nullable(),
+  to: z.record(z.string(), z.any()).nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** An organization a project is shared with (`GET /api/projects/{id}/shares`). */
+export const ProjectShare = z.object({
+  organization: z.string(),
+  name_ar: z.string(),
+  name_en: z.string(),
+  kind: z.string(),
+  shared_at: z.string(),
+  shared_by: z.string().nullable(),
+});
+export type ProjectShare = z.infer<typeof ProjectShare>;
+
+// ---- Requests -----------------------------------------------------------------------------
+
+/** A project's own fields, as clients send them. */
+const fieldShape = {
+  code: z.string().regex(PROJECT_CODE, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
+  kind: z.enum(PROJECT_KINDS),
+  sector: z.enum(SECTORS),
+  title_ar: z.string().trim().min(3, 'must be at least 3 characters').max(300),
+  title_en: z.string().trim().min(3, 'must be at least 3 characters').max(300),
+  description_ar: z.string().trim().max(5000).nullable().optional(),
+  description_en: z.string().trim().max(5000).nullable().optional(),
+  budget: z.number('must be a number').min(0, 'must not be negative').max(1e14).nullable().optional(),
+  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD'),
+  planned_start: isoDate.nullable().optional(),
+  planned_end: isoDate.nullable().optional(),
+  is_published: z.boolean(),
+};
+
+/** A new project's fields (a row of an import too): a currency and its publication have defaults. */
+export const ProjectFields = z.object({
+  ...fieldShape,
+  currency: fieldShape.currency.default('USD'),
+  is_published: fieldShape.is_published.default(false),
+});
+export type ProjectFields = z.infer<typeof ProjectFields>;
+
+/**
+ * A change's fields: any of them, and nothing filled in. (A `.partial()` of ProjectFields would
+ * still apply its defaults, so that changing a title would unpublish the project.)
+ */
+export const ProjectFieldChange = z.object(fieldShape).partial();
+
+/** Who funds a project and how much, as clients send it: the whole list, which replaces the old one. */
+export const FundingInput = z
+  .array(
+    z.object({
+      organization: organizationSlug,
+      amount: z.number('must be a number').min(0, 'must not be negative').max(1e14),
+      currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD').optional().describe("Defaults to the project's currency"),
+    }),
+  )
+  .max(50, 'at most 50 funders')
+  .refine((rows) => new Set(rows.map((r) => r.organization)).size === rows.length, 'names an organization more than once')
+  .describe('The funders; sending the list replaces the previous one (an empty list removes them all)');
+export type FundingInput = z.infer<typeof FundingInput>;
+
+const repairGeometry = 'Repair an invalid geometry (ST_MakeValid) instead of rejecting it';
+
+/** `POST /api/projects`: a new project; its governorate is found from the geometry. */
+export const NewProject = ProjectFields.extend({
+  geometry: GeoJsonGeometry,
+  funding: FundingInput.optional(),
+  repair_geometry: z.boolean().default(false).describe(repairGeometry),
+});
+export type NewProject = z.input<typeof NewProject>;
+
+/** `PATCH /api/projects/{id}`: only what changes, and the version it was made from (409 if the project moved on since). */
+export const ProjectChange = ProjectFieldChange.extend({
+  geometry: GeoJsonGeometry.optional(),
+  funding: FundingInput.optional(),
+  repair_geometry: z.boolean().optional().describe(repairGeometry),
+  version: z.number().int().positive().describe('The version the change was made from; 409 if the project moved on since'),
+});
+export type ProjectChange = z.input<typeof ProjectChange>;
