@@ -38,6 +38,18 @@ function send(c: Context<AppEnv>, format: OutputFormat, doc: unknown, page: () =
 
 const formatOf = (c: Context<AppEnv>, f: string | undefined) => outputFormat(f, c.req.header('accept'));
 
+/** A GET of one document, JSON or HTML, whose only parameter is `f`. */
+const documentRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, description: string, schema: S) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags,
+    summary,
+    middleware: [rejectUnknownParameters(['f'])],
+    request: { query: FormatQuery },
+    responses: { 200: { description, content: jsonOrHtml(schema) }, ...BAD_REQUEST },
+  });
+
 /** /collections/{id}, its items and each item, for one collection. */
 function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection<Shape>) {
   const itemsQuery = ItemsQuery.extend(collection.filters.shape).extend({
@@ -52,15 +64,7 @@ function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection
 
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags,
-        summary: `The ${collection.id} collection: description, extent, links`,
-        middleware: [rejectUnknownParameters(['f'])],
-        request: { query: FormatQuery },
-        responses: { 200: { description: title, content: jsonOrHtml(OgcSchemas.collection) }, ...BAD_REQUEST },
-      }),
+      documentRoute('/', `The ${collection.id} collection: description, extent, links`, title, OgcSchemas.collection),
       async (c) => {
         const format = formatOf(c, c.req.valid('query').f);
         const extent = await collection.extent(c.var.db, c.var.viewer);
@@ -131,15 +135,7 @@ export const ogc = createRouter();
 
 ogc
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags,
-      summary: 'OGC API – Features landing page',
-      middleware: [rejectUnknownParameters(['f'])],
-      request: { query: FormatQuery },
-      responses: { 200: { description: 'Links to the API definition, conformance and collections', content: jsonOrHtml(OgcSchemas.landingPage) }, ...BAD_REQUEST },
-    }),
+    documentRoute('/', 'OGC API – Features landing page', 'Links to the API definition, conformance and collections', OgcSchemas.landingPage),
     (c) => {
       const format = formatOf(c, c.req.valid('query').f);
       const doc = landingPage(c.req.url, format);
@@ -147,15 +143,7 @@ ogc
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/conformance',
-      tags,
-      summary: 'The conformance classes implemented',
-      middleware: [rejectUnknownParameters(['f'])],
-      request: { query: FormatQuery },
-      responses: { 200: { description: 'Conformance classes', content: jsonOrHtml(OgcSchemas.conformance) }, ...BAD_REQUEST },
-    }),
+    documentRoute('/conformance', 'The conformance classes implemented', 'Conformance classes', OgcSchemas.conformance),
     (c) => {
       const format = formatOf(c, c.req.valid('query').f);
       const doc = conformanceDocument(c.req.url, format);
@@ -163,15 +151,7 @@ ogc
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/collections',
-      tags,
-      summary: 'The feature collections, with their extents as you may see them',
-      middleware: [rejectUnknownParameters(['f'])],
-      request: { query: FormatQuery },
-      responses: { 200: { description: 'Collections', content: jsonOrHtml(OgcSchemas.collections) }, ...BAD_REQUEST },
-    }),
+    documentRoute('/collections', 'The feature collections, with their extents as you may see them', 'Collections', OgcSchemas.collections),
     async (c) => {
       const format = formatOf(c, c.req.valid('query').f);
       const collections = [];
