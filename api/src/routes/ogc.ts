@@ -38,6 +38,18 @@ function send(c: Context<AppEnv>, format: OutputFormat, doc: unknown, page: () =
 
 const formatOf = (c: Context<AppEnv>, f: string | undefined) => outputFormat(f, c.req.header('accept'));
 
+/** Builds the document for the asked format (by `f`, else Accept) and sends it as JSON or as its HTML page. */
+async function sendDocument<Doc>(
+  c: Context<AppEnv>,
+  f: string | undefined,
+  build: (format: OutputFormat) => Doc | Promise<Doc>,
+  page: (doc: Doc, url: string) => Html,
+) {
+  const format = formatOf(c, f);
+  const doc = await build(format);
+  return send(c, format, doc, () => page(doc, c.req.url));
+}
+
 /** A GET of one document, JSON or HTML, whose only parameter is `f`. */
 const documentRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, description: string, schema: S) =>
   createRoute({
@@ -65,12 +77,13 @@ function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection
   return createRouter()
     .openapi(
       documentRoute('/', `The ${collection.id} collection: description, extent, links`, title, OgcSchemas.collection),
-      async (c) => {
-        const format = formatOf(c, c.req.valid('query').f);
-        const extent = await collection.extent(c.var.db, c.var.viewer);
-        const doc = collectionDocument(collection, extent, c.req.url);
-        return send(c, format, doc, () => collectionHtml(doc, c.req.url));
-      },
+      (c) =>
+        sendDocument(
+          c,
+          c.req.valid('query').f,
+          async () => collectionDocument(collection, await collection.extent(c.var.db, c.var.viewer), c.req.url),
+          collectionHtml,
+        ),
     )
     .openapi(
       createRoute({
@@ -136,31 +149,27 @@ export const ogc = createRouter();
 ogc
   .openapi(
     documentRoute('/', 'OGC API – Features landing page', 'Links to the API definition, conformance and collections', OgcSchemas.landingPage),
-    (c) => {
-      const format = formatOf(c, c.req.valid('query').f);
-      const doc = landingPage(c.req.url, format);
-      return send(c, format, doc, () => landingHtml(doc, c.req.url));
-    },
+    (c) => sendDocument(c, c.req.valid('query').f, (format) => landingPage(c.req.url, format), landingHtml),
   )
   .openapi(
     documentRoute('/conformance', 'The conformance classes implemented', 'Conformance classes', OgcSchemas.conformance),
-    (c) => {
-      const format = formatOf(c, c.req.valid('query').f);
-      const doc = conformanceDocument(c.req.url, format);
-      return send(c, format, doc, () => conformanceHtml(doc, c.req.url));
-    },
+    (c) => sendDocument(c, c.req.valid('query').f, (format) => conformanceDocument(c.req.url, format), conformanceHtml),
   )
   .openapi(
     documentRoute('/collections', 'The feature collections, with their extents as you may see them', 'Collections', OgcSchemas.collections),
-    async (c) => {
-      const format = formatOf(c, c.req.valid('query').f);
-      const collections = [];
-      for (const collection of OGC_COLLECTIONS) {
-        collections.push(collectionDocument(collection, await collection.extent(c.var.db, c.var.viewer), c.req.url));
-      }
-      const doc = collectionsDocument(collections, c.req.url, format);
-      return send(c, format, doc, () => collectionsHtml(doc, c.req.url));
-    },
+    (c) =>
+      sendDocument(
+        c,
+        c.req.valid('query').f,
+        async (format) => {
+          const collections = [];
+          for (const collection of OGC_COLLECTIONS) {
+            collections.push(collectionDocument(collection, await collection.extent(c.var.db, c.var.viewer), c.req.url));
+          }
+          return collectionsDocument(collections, c.req.url, format);
+        },
+        collectionsHtml,
+      ),
   )
   .route('/collections/governorates', collectionRoutes(governoratesCollection))
   .route('/collections/projects', collectionRoutes(projectsCollection))
