@@ -30,13 +30,18 @@ export type SignedIn = z.infer<typeof SignedIn>;
 const governorateCodes = z.array(governorateCode);
 const organizationName = z.string().trim().min(LIMITS.organizationName.min).max(LIMITS.organizationName.max);
 
-/** One organization in `GET /api/organizations`: names and kinds, nothing about its people. */
-export const Organization = z.object({
+/** What `PATCH /api/admin/organizations/{slug}` answers: the organization as stored now. */
+export const SavedOrganization = z.object({
   slug: z.string(),
   kind: z.enum(ORGANIZATION_KINDS),
   name_en: z.string(),
   name_ar: z.string(),
   country: z.string().nullable(),
+});
+export type SavedOrganization = z.infer<typeof SavedOrganization>;
+
+/** One organization in `GET /api/organizations`: names and kinds, nothing about its people. */
+export const Organization = SavedOrganization.extend({
   funded_projects: z.number().int().describe('Projects it funds that the caller may see'),
 });
 export type Organization = z.infer<typeof Organization>;
@@ -61,16 +66,6 @@ export const OrganizationChange = z.object({
   country: countryCode.nullable().optional(),
 });
 export type OrganizationChange = z.infer<typeof OrganizationChange>;
-
-/** What `PATCH /api/admin/organizations/{slug}` answers: the organization as stored now. */
-export const SavedOrganization = z.object({
-  slug: z.string(),
-  kind: z.enum(ORGANIZATION_KINDS),
-  name_en: z.string(),
-  name_ar: z.string(),
-  country: z.string().nullable(),
-});
-export type SavedOrganization = z.infer<typeof SavedOrganization>;
 
 // ---- Accounts -----------------------------------------------------------------------------
 

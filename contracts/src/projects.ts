@@ -128,17 +128,23 @@ export type ProjectShare = z.infer<typeof ProjectShare>;
 
 // ---- Requests -----------------------------------------------------------------------------
 
+const title = z.string().trim().min(3, 'must be at least 3 characters').max(300);
+const description = z.string().trim().max(5000).nullable().optional();
+/** A budget or a funded amount. */
+const amount = z.number('must be a number').min(0, 'must not be negative').max(1e14);
+const currencyCode = z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD');
+
 /** A project's own fields, as clients send them. */
 const fieldShape = {
   code: z.string().regex(PROJECT_CODE, 'must be capital letters, digits and dashes, e.g. SY-DI-2026-0101'),
   kind: z.enum(PROJECT_KINDS),
   sector: z.enum(SECTORS),
-  title_ar: z.string().trim().min(3, 'must be at least 3 characters').max(300),
-  title_en: z.string().trim().min(3, 'must be at least 3 characters').max(300),
-  description_ar: z.string().trim().max(5000).nullable().optional(),
-  description_en: z.string().trim().max(5000).nullable().optional(),
-  budget: z.number('must be a number').min(0, 'must not be negative').max(1e14).nullable().optional(),
-  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD'),
+  title_ar: title,
+  title_en: title,
+  description_ar: description,
+  description_en: description,
+  budget: amount.nullable().optional(),
+  currency: currencyCode,
   planned_start: isoDate.nullable().optional(),
   planned_end: isoDate.nullable().optional(),
   is_published: z.boolean(),
@@ -163,8 +169,8 @@ export const FundingInput = z
   .array(
     z.object({
       organization: organizationSlug,
-      amount: z.number('must be a number').min(0, 'must not be negative').max(1e14),
-      currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code such as USD').optional().describe("Defaults to the project's currency"),
+      amount,
+      currency: currencyCode.optional().describe("Defaults to the project's currency"),
     }),
   )
   .max(50, 'at most 50 funders')

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { createApp, loadConfig, type MarsadApp } from '@marsad/api';
@@ -8,6 +6,7 @@ import { DatabaseUnavailableError, PgliteWorkerDatabase, PostgresDatabase, type 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, DEMO, type Client } from '../support/client.ts';
 import { TcpProxy } from '../support/tcpProxy.ts';
+import { tempDirForSuite } from '../support/tempDir.ts';
 import { freshServerCopy, serverUrl, snapshotOf } from '../support/testDatabases.ts';
 
 /**
@@ -229,20 +228,18 @@ onPostgres('PostgreSQL saturated', () => {
 });
 
 onPglite('PGlite in a worker thread', () => {
-  let dir: string;
+  const tempDir = tempDirForSuite('marsad-faults-');
   let db: Database;
   let app: MarsadApp;
 
   beforeAll(async () => {
     // The app's own way in: a new data directory from the prepared snapshot, in a worker.
-    dir = await mkdtemp(join(tmpdir(), 'marsad-faults-'));
-    const appConfig = loadConfig({ LOG_REQUESTS: 'false', DATA_DIR: join(dir, 'data'), DEMO_DATA: 'true' });
+    const appConfig = loadConfig({ LOG_REQUESTS: 'false', DATA_DIR: join(tempDir(), 'data'), DEMO_DATA: 'true' });
     ({ db } = await openAppDatabase(appConfig));
     app = createApp({ db, config: appConfig });
   });
   afterAll(async () => {
-    await db?.close();
-    await rm(dir, { recursive: true, force: true });
+    await db?.close(); // before the directory goes (the hooks of tempDirForSuite, called first, run last)
   });
 
   it('is what the app opens', () => {

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProjectExport, type ProjectExportRequest } from '../../api/src/exports/projectExportRows.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
+/**
+ * Why one file of about 360 lines: the CSV, GeoJSON and XLSX exports are one route with one
+ * header (HEADER below) and one streaming path; their tests share the expected columns, the
+ * parsers and one database.
+ */
+
 const { Workbook } = ExcelJS;
 
 const HEADER = [

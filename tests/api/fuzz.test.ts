@@ -9,6 +9,9 @@ import { testApp, type TestApp } from '../support/testApp.ts';
  * content types, anonymous and as an admin (with the CSRF token), against the real app over a
  * real database. Whatever arrives: never a 5xx, and every 4xx is problem+json with a detail.
  *
+ * Why one file of about 330 lines: the generators of hostile values follow the OpenAPI schema
+ * types they fuzz, and belong with the one property they feed.
+ *
  * Reproduce a failure with the seed it prints: FUZZ_SEED=<seed> npx vitest run tests/api/fuzz.test.ts
  * (FUZZ_RUNS sets how many requests; FUZZ_SHRINK=true shrinks the failing request to a minimal
  * one; FUZZ_COLLECT=1 lists every failure of the run). Another seed explores other requests.

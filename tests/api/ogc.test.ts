@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO, signIn } from '../support/client.ts';
 import { useTestApp } from '../support/testApp.ts';
 
+/**
+ * Why one file of about 450 lines: it is the OGC API – Features specification of /ogc, read in
+ * the standard's order (landing page, items, single features, HTML, bad requests), and its
+ * describes share one demo database and the walk/expectProblem helpers; split, each part would
+ * open its own copy and repeat the helpers.
+ */
+
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
 interface Link {

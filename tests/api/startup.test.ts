@@ -1,13 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PgliteWorkerDatabase } from '@marsad/db';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { as, DEMO, httpTarget } from '../support/client.ts';
 import { projectFields } from '../support/freshData.ts';
+import { tempDirForSuite } from '../support/tempDir.ts';
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url));
 
@@ -70,18 +70,16 @@ function expectOneClearLine(stderr: string, pattern: RegExp) {
 }
 
 describe('start-up with bad configuration', () => {
-  let dir: string;
+  const tempDir = tempDirForSuite('marsad-startup-');
   let blocker: Server;
   let busyPort: number;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'marsad-startup-'));
     blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     busyPort = (blocker.address() as { port: number }).port;
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('stops with one line when DATABASE_URL is unreachable', async () => {
@@ -92,13 +90,13 @@ describe('start-up with bad configuration', () => {
   });
 
   it('stops with one line when the port is in use', async () => {
-    const result = await start({ PORT: String(busyPort), DATA_DIR: join(dir, 'unused') });
+    const result = await start({ PORT: String(busyPort), DATA_DIR: join(tempDir(), 'unused') });
     expect(result.code).toBe(1);
     expectOneClearLine(result.stderr, new RegExp(`Port ${busyPort} on 127\\.0\\.0\\.1 is already in use`));
   });
 
   it('stops with one line when the data directory is corrupt', async () => {
-    const corrupt = join(dir, 'corrupt');
+    const corrupt = join(tempDir(), 'corrupt');
     await mkdir(join(corrupt, 'global'), { recursive: true });
     await writeFile(join(corrupt, 'PG_VERSION'), '18\n');
     await writeFile(join(corrupt, 'global', 'pg_control'), Buffer.alloc(8192, 7));
@@ -108,7 +106,7 @@ describe('start-up with bad configuration', () => {
   });
 
   it('stops with one line when DATA_DIR holds something else', async () => {
-    const other = join(dir, 'other');
+    const other = join(tempDir(), 'other');
     await mkdir(other);
     await writeFile(join(other, 'notes.txt'), 'not a database');
     const result = await start({ PORT: '0', DATA_DIR: other });
@@ -124,16 +122,12 @@ describe('start-up with bad configuration', () => {
 });
 
 describe('the embedded data directory', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'marsad-datadir-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tempDir = tempDirForSuite('marsad-datadir-');
 
   // One test, as it takes one server's start-up: a second process is refused while the first
   // runs, then the first is killed mid-write and its data directory opened again.
   it('is refused to a second process while open, and loses no acknowledged write to a kill -9', async () => {
-    const dataDir = join(dir, 'data');
+    const dataDir = join(tempDir(), 'data');
     const server = await launch({ DATA_DIR: dataDir });
     onTestFinished(() => void server.child.kill('SIGKILL')); // should the test fail before its kill
     const second = await start({ PORT: '0', DATA_DIR: dataDir });

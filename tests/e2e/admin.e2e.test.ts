@@ -12,27 +12,18 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, signOut, submitSignIn, unexpectedErrors, type OpenedPage } from './browser.ts';
+import { chromiumForSuite, getJson, newGuardedPage, openApp, type OpenedPage, SCREENSHOTS, signIn, signOut, submitSignIn, unexpectedErrors } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
-const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
 
 async function open(browser: Browser): Promise<OpenedPage> {
   const opened = await newGuardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-  await opened.page.goto(new URL('/', marsad.url).href);
-  await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  await openApp(opened.page, marsad.url);
   return opened;
-}
-
-/** What the API stores now, read with the admin's cookies. */
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(new URL(path, marsad.url).href);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as T;
 }
 
 async function createDonorOrganization(page: Page, names: { ar: string; en: string }): Promise<void> {
@@ -122,7 +113,7 @@ describe('administration (browser)', () => {
     expect(await page.getByTestId('admin-organizations-notice').textContent()).toContain(renamedAr);
     await expect.poll(() => organizationRow.textContent(), POLL).toContain(renamedAr);
     expect(await organizationRow.textContent()).toContain(renamedEn);
-    const organizations = await getJson<{ items: { slug: string; name_ar: string; name_en: string; kind: string }[] }>(page, '/api/organizations');
+    const organizations = await getJson<{ items: { slug: string; name_ar: string; name_en: string; kind: string }[] }>(page, marsad.url, '/api/organizations');
     expect(organizations.items.find((o) => o.slug === slug)).toMatchObject({ name_ar: renamedAr, name_en: renamedEn, kind: 'donor' });
 
     // A second donor organization, for the account to move to.
@@ -177,7 +168,7 @@ describe('administration (browser)', () => {
     await editForm.getByTestId('user-submit').click();
     await expect.poll(() => editForm.count(), POLL).toBe(0);
     await expect.poll(() => userRow.textContent(), POLL).toContain(secondNameAr);
-    const accounts = await getJson<{ items: { email: string; organization: string }[] }>(page, '/api/admin/users');
+    const accounts = await getJson<{ items: { email: string; organization: string }[] }>(page, marsad.url, '/api/admin/users');
     expect(accounts.items.find((u) => u.email === email)?.organization).toBe(secondSlug);
 
     // The admin disables the account; its next sign-in is refused.

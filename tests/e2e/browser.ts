@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../support/client.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -117,4 +117,20 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await page.getByTestId('sign-in').waitFor();
+}
+
+/** How long the map may take to draw: the whole e2e run shares one server, and WebGL is software. */
+export const MAP_TIMEOUT = 60_000;
+
+/** Opens `path` of the app at `base` and waits until the map has drawn. */
+export async function openApp(page: Page, base: string, path = '/'): Promise<void> {
+  await page.goto(new URL(path, base).href);
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+}
+
+/** GETs `path` of the app at `base` with the page's cookies: it must answer 200, and this is its JSON. */
+export async function getJson<T>(page: Page, base: string, path: string): Promise<T> {
+  const response = await page.request.get(new URL(path, base).href);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
 }

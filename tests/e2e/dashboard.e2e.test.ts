@@ -8,14 +8,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
+import { chromiumForSuite, MAP_TIMEOUT, newGuardedPage, openApp, type OpenedPage, SCREENSHOTS } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
 const DESKTOP = { width: 1280, height: 800 };
 /** Software rendering is slow: give the first draw room. */
-const MAP_TIMEOUT = 60_000;
 /** Homs: a large governorate, mostly desert, where the pointer finds the governorate between project markers. */
 const GOVERNORATE = { code: 'SY-HI', ar: 'حمص', en: 'Homs', view: 'map=7/34.1897/38.3726' } as const;
 /** Arabic-Indic digits, as the page writes numbers in Arabic. */
@@ -36,8 +35,7 @@ async function api<T>(path: string): Promise<T> {
 
 async function open(browser: Browser, query: string, viewport = DESKTOP): Promise<OpenedPage> {
   const opened = await newGuardedPage(browser, { viewport, locale: 'ar' });
-  await opened.page.goto(new URL(`/${query}`, marsad.url).href);
-  await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  await openApp(opened.page, marsad.url, `/${query}`);
   await opened.page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
   return opened;
 }

@@ -9,12 +9,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
+import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, openApp, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
-const MAP_TIMEOUT = 60_000;
 const POLL = { timeout: 30_000 };
 /** Central Damascus at a zoom where 100 px are about 400 m: every click below stays in the governorate. */
 const DAMASCUS_CAMERA = '15.00/33.5130/36.2920';
@@ -51,13 +50,8 @@ describe('project editor (browser)', () => {
 
   it('an engineer draws a project, has its shape repaired, edits it, and shares it', { timeout: 240_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    const api = async <T,>(path: string): Promise<T> => {
-      const response = await page.request.get(new URL(path, marsad.url).href);
-      expect(response.status(), path).toBe(200);
-      return (await response.json()) as T;
-    };
-    await page.goto(new URL(`/?map=${DAMASCUS_CAMERA}`, marsad.url).href);
-    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+    const api = <T,>(path: string) => getJson<T>(page, marsad.url, path);
+    await openApp(page, marsad.url, `/?map=${DAMASCUS_CAMERA}`);
     expect(await page.getByTestId('new-project').count()).toBe(0);
 
     await signIn(page, 'engineer.damascus@marsad.demo');

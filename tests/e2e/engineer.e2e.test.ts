@@ -9,12 +9,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, signOut, type OpenedPage } from './browser.ts';
+import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, openApp, type OpenedPage, SCREENSHOTS, signIn, signOut } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
-const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
 const AR_COUNT = new Intl.NumberFormat('ar-SA-u-nu-arab', { maximumFractionDigits: 0 });
@@ -30,17 +29,14 @@ interface ProjectFacts {
 
 async function open(browser: Browser): Promise<OpenedPage> {
   const opened = await newGuardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-  await opened.page.goto(new URL('/', marsad.url).href);
-  await opened.page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  await openApp(opened.page, marsad.url);
   await opened.page.waitForSelector('[data-testid="map"][data-projects-ready="true"]', { timeout: MAP_TIMEOUT });
   return opened;
 }
 
 /** The countries summary as the browser's signed-in user sees it (the context carries the cookie). */
 async function projectCount(page: Page): Promise<number> {
-  const response = await page.request.get(new URL('/api/summaries/countries', marsad.url).href);
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { total: { projects: number } }).total.projects;
+  return (await getJson<{ total: { projects: number } }>(page, marsad.url, '/api/summaries/countries')).total.projects;
 }
 
 describe('signed in (browser)', () => {

@@ -10,12 +10,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
+import { chromiumForSuite, getJson, newGuardedPage, openApp, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
-const MAP_TIMEOUT = 60_000;
 /** The whole e2e run shares one server: under load, answers take a while. */
 const POLL = { timeout: 30_000 };
 const ENGINEER = 'engineer.damascus@marsad.demo';
@@ -60,9 +59,7 @@ async function choose(page: Page, name: string, buffer: Buffer): Promise<void> {
 }
 
 async function listed(page: Page, code: string): Promise<Listed> {
-  const response = await page.request.get(new URL(`/api/projects?q=${encodeURIComponent(code)}`, marsad.url).href);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Listed;
+  return getJson<Listed>(page, marsad.url, `/api/projects?q=${encodeURIComponent(code)}`);
 }
 
 describe('importing projects (browser)', () => {
@@ -70,8 +67,7 @@ describe('importing projects (browser)', () => {
 
   it('an engineer checks a file, sees its row errors, then imports the corrected file', { timeout: 180_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    await page.goto(new URL('/', marsad.url).href);
-    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+    await openApp(page, marsad.url);
     await page.getByTestId('sign-in').waitFor();
     expect(await page.getByTestId('open-import').count()).toBe(0);
 

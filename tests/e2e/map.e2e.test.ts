@@ -7,14 +7,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, type OpenedPage } from './browser.ts';
+import { chromiumForSuite, MAP_TIMEOUT, newGuardedPage, openApp, type OpenedPage, SCREENSHOTS } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
 const VIEWPORT = { width: 1280, height: 800 };
 /** Software rendering is slow: give the first draw of 156 polygons and their labels room. */
-const MAP_TIMEOUT = 60_000;
 /**
  * Damascus's label point: at this zoom the governorate covers the middle of the map. The year
  * filter (no project was active in 2015) keeps project markers off the map, so that the pointer
@@ -24,8 +23,7 @@ const DAMASCUS_VIEW = 'year=2015&map=8/33.5152/36.2826';
 
 async function openMap(browser: Browser, query = ''): Promise<OpenedPage> {
   const { page, externalRequests, pageErrors } = await newGuardedPage(browser, { viewport: VIEWPORT, locale: 'ar' });
-  await page.goto(new URL(`/${query}`, marsad.url).href);
-  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+  await openApp(page, marsad.url, `/${query}`);
   return { page, externalRequests, pageErrors };
 }
 

@@ -6,15 +6,13 @@
  * The file runs its own server over its own copy of the demo data (serverForFile): nothing another
  * browser test writes is seen here, nor the other way round.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { png } from '@marsad/demo';
-import { chromiumForSuite, newGuardedPage, SCREENSHOTS, signIn } from './browser.ts';
+import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, openApp, SCREENSHOTS, signIn } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
 const marsad = serverForFile();
-const MAP_TIMEOUT = 60_000;
 const POLL = { timeout: 30_000 };
 
 interface ProjectFacts {
@@ -31,26 +29,19 @@ interface Listed {
   photos: { url: string; content_type: string; width: number; height: number }[];
 }
 
-const api = async <T,>(page: Page, path: string): Promise<T> => {
-  const response = await page.request.get(new URL(path, marsad.url).href);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as T;
-};
-
 describe('progress photos (browser)', () => {
   const browser = chromiumForSuite();
 
   it('an engineer sends a report with photos and sees them with the report', { timeout: 180_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
-    await page.goto(new URL('/', marsad.url).href);
-    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: MAP_TIMEOUT });
+    await openApp(page, marsad.url);
     await signIn(page, 'engineer.damascus@marsad.demo');
 
     // The least delayed unpublished Damascus project: far below the work queue's first 100.
-    const { items } = await api<{ items: (ProjectFacts & { id: number })[] }>(page, '/api/projects?governorate=SY-DI&sort=-delay&limit=1000');
+    const { items } = await getJson<{ items: (ProjectFacts & { id: number })[] }>(page, marsad.url, '/api/projects?governorate=SY-DI&sort=-delay&limit=1000');
     const candidates = items.slice(110).filter((p) => !p.is_published && p.status === 'in_progress');
     if (candidates.length === 0) throw new Error('no unpublished Damascus project in progress beyond the work queue');
-    const target = await api<ProjectFacts>(page, `/api/projects/${candidates.at(-1)!.id}`);
+    const target = await getJson<ProjectFacts>(page, marsad.url, `/api/projects/${candidates.at(-1)!.id}`);
 
     await page.goto(new URL(`/?project=${target.id}`, marsad.url).href);
     await page.getByTestId('progress-form').waitFor({ timeout: MAP_TIMEOUT });
@@ -81,7 +72,7 @@ describe('progress photos (browser)', () => {
     await expect.poll(() => picker.getAttribute('data-count'), POLL).toBe('0');
 
     // The server holds two JPEGs, downscaled in the page to at most 1600 px on the long side.
-    const { items: reports } = await api<{ items: Listed[] }>(page, `/api/projects/${target.id}/progress`);
+    const { items: reports } = await getJson<{ items: Listed[] }>(page, marsad.url, `/api/projects/${target.id}/progress`);
     const newest = reports[0]!;
     expect(newest.photos.map((p) => [p.content_type, p.width, p.height])).toEqual([
       ['image/jpeg', 1600, 800],
@@ -106,7 +97,7 @@ describe('progress photos (browser)', () => {
     await page.screenshot({ path: `${SCREENSHOTS}engineer-ar-photos.png` });
 
     // Status and progress as they were; still unpublished.
-    const after = await api<ProjectFacts>(page, `/api/projects/${target.id}`);
+    const after = await getJson<ProjectFacts>(page, marsad.url, `/api/projects/${target.id}`);
     expect(after).toMatchObject({ status: target.status, physical_progress: target.physical_progress, is_published: false });
     expect(after.version).toBeGreaterThan(target.version);
 

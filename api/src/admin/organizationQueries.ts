@@ -1,8 +1,28 @@
-import type { OrganizationOfAccount, SavedOrganization } from '@marsad/contracts';
+import type { Organization, OrganizationKind, OrganizationOfAccount, SavedOrganization } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
+import type { Viewer } from '../access/Viewer.ts';
 import { invalidParameter, notFound } from '../http/problems.ts';
+import { projectFilterSql } from '../projects/projectFilterSql.ts';
+import { SqlParams } from '../sql/SqlParams.ts';
 
-/** The SQL of organizations as admins manage them (their public list: routes/organizations.ts). */
+/** The SQL of organizations: their public list (routes/organizations.ts), and what admins change. */
+
+/**
+ * Every organization, or those of one kind, with the number of projects each funds that `viewer`
+ * may see (counted through the one visibility rule). Only names and kinds: nothing about their people.
+ */
+export async function listOrganizations(db: Queryable, viewer: Viewer, kind: OrganizationKind | undefined): Promise<Organization[]> {
+  const params = new SqlParams([kind ?? null]);
+  return db.query<Organization>(
+    `select o.slug, o.kind, o.name_en, o.name_ar, o.country_iso3 as country,
+            (select count(*) from project_funding f join projects p on p.id = f.project_id
+              where f.organization_id = o.id and ${projectFilterSql({}, viewer, params)})::integer as funded_projects
+       from organizations o
+      where $1::text is null or o.kind = $1
+      order by o.kind, o.name_en`,
+    params.values,
+  );
+}
 
 /** The organization an account names by slug (400 naming `organization` when there is none). */
 export async function organizationOf(tx: Queryable, slug: string): Promise<OrganizationOfAccount & { id: number }> {

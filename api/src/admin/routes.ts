@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { named } from '../http/openApiNames.ts';
 import { AccountChange, AdminUser, NewAccount, NewOrganization, organizationSlug, OrganizationChange, SavedOrganization } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
 import { hashPassword } from '../auth/passwords.ts';
+import { named } from '../http/openApiNames.ts';
+import { json, jsonBody } from '../http/openApiRoutes.ts';
 import { pathId } from '../http/pathId.ts';
 import { requireUser } from '../http/requireUser.ts';
 import { createRouter } from '../http/router.ts';
@@ -12,30 +13,29 @@ import { changeUser, createUser, listUsers } from './userQueries.ts';
 /** Account management is for admins only. */
 const admins = requireUser('Sign in as an admin', { roles: ['admin'], forbiddenDetail: 'Only admins manage accounts and organizations' });
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+/** What every admin route shares: its tag and its guard. */
+const ADMIN = { tags: ['Admin'], middleware: [admins] as [typeof admins] };
 const UserOut = named(AdminUser, 'AdminUser');
 
 /** Accounts and organizations, for admins; the SQL is in userQueries.ts and organizationQueries.ts. */
 export const adminRoutes = createRouter()
   .openapi(
     createRoute({
+      ...ADMIN,
       method: 'get',
       path: '/users',
-      tags: ['Admin'],
       summary: 'All accounts',
-      middleware: [admins] as const,
       responses: { 200: { description: 'Accounts', content: json(z.object({ items: z.array(UserOut) })) } },
     }),
     async (c) => c.json({ items: await listUsers(c.var.db) }, 200),
   )
   .openapi(
     createRoute({
+      ...ADMIN,
       method: 'post',
       path: '/users',
-      tags: ['Admin'],
       summary: 'Create an account',
-      middleware: [admins] as const,
-      request: { body: { required: true, content: json(NewAccount) } },
+      request: { body: jsonBody(NewAccount) },
       responses: {
         201: { description: 'Created', content: json(UserOut) },
         400: { description: 'Invalid account, or a role that does not fit the organization (donors, and only donors, belong to donors and partners)' },
@@ -50,14 +50,13 @@ export const adminRoutes = createRouter()
   )
   .openapi(
     createRoute({
+      ...ADMIN,
       method: 'patch',
       path: '/users/{id}',
-      tags: ['Admin'],
       summary: 'Change an account: name, organization, role, governorates, password, or disable it (its sessions end)',
-      middleware: [admins] as const,
       request: {
         params: z.object({ id: pathId('id', 2 ** 31 - 1) }),
-        body: { required: true, content: json(AccountChange) },
+        body: jsonBody(AccountChange),
       },
       responses: {
         200: { description: 'Saved', content: json(UserOut) },
@@ -77,12 +76,11 @@ export const adminRoutes = createRouter()
   )
   .openapi(
     createRoute({
+      ...ADMIN,
       method: 'post',
       path: '/organizations',
-      tags: ['Admin'],
       summary: 'Create an organization (ministry, governorate office, donor, partner)',
-      middleware: [admins] as const,
-      request: { body: { required: true, content: json(NewOrganization) } },
+      request: { body: jsonBody(NewOrganization) },
       responses: { 201: { description: 'Created' }, 409: { description: 'Slug taken' } },
     }),
     async (c) => {
@@ -92,14 +90,13 @@ export const adminRoutes = createRouter()
   )
   .openapi(
     createRoute({
+      ...ADMIN,
       method: 'patch',
       path: '/organizations/{slug}',
-      tags: ['Admin'],
       summary: 'Rename an organization or change its country (its kind and slug stay)',
-      middleware: [admins] as const,
       request: {
         params: z.object({ slug: organizationSlug.meta({ param: { name: 'slug', in: 'path' } }) }),
-        body: { required: true, content: json(OrganizationChange) },
+        body: jsonBody(OrganizationChange),
       },
       responses: { 200: { description: 'Saved', content: json(SavedOrganization) }, 404: { description: 'No such organization' } },
     }),

@@ -89,26 +89,22 @@ const get = async (base: string, path: string) => {
 const REPEAT = 15;
 const rows: [string, string][] = [];
 
-const summary = median(await time(() => get(uncached.base, '/api/summaries/governorates'), REPEAT));
-rows.push(['Governorate summary (all 156, anonymous), HTTP', ms(summary)]);
-const summaryFiltered = median(await time(() => get(uncached.base, '/api/summaries/governorates?country=SYR&status=in_progress&year=2025'), REPEAT));
-rows.push(['Governorate summary, filtered (SYR, in progress, 2025)', ms(summaryFiltered)]);
-const national = median(await time(() => get(uncached.base, '/api/summaries/countries'), REPEAT));
-rows.push(['National totals + per country, HTTP', ms(national)]);
-const governorate = median(await time(() => get(uncached.base, '/api/summaries/governorates/SY-HL'), REPEAT));
-rows.push(['One governorate (SY-HL, the largest): totals, by sector and kind', ms(governorate)]);
-const timeline = median(await time(() => get(uncached.base, '/api/summaries/governorates/SY-HL/timeline'), REPEAT));
-rows.push(["A governorate's 36-month timeline (SY-HL)", ms(timeline)]);
-const cachedSummary = median(await time(() => get(cached.base, '/api/summaries/governorates'), REPEAT));
-rows.push(['Governorate summary from the read cache', ms(cachedSummary)]);
+/** One row: the median time of REPEAT GETs of `path` (after one warm-up). */
+const timeGet = async (label: string, base: string, path: string) => {
+  rows.push([label, ms(median(await time(() => get(base, path), REPEAT)))]);
+};
+
+await timeGet('Governorate summary (all 156, anonymous), HTTP', uncached.base, '/api/summaries/governorates');
+await timeGet('Governorate summary, filtered (SYR, in progress, 2025)', uncached.base, '/api/summaries/governorates?country=SYR&status=in_progress&year=2025');
+await timeGet('National totals + per country, HTTP', uncached.base, '/api/summaries/countries');
+await timeGet('One governorate (SY-HL, the largest): totals, by sector and kind', uncached.base, '/api/summaries/governorates/SY-HL');
+await timeGet("A governorate's 36-month timeline (SY-HL)", uncached.base, '/api/summaries/governorates/SY-HL/timeline');
+await timeGet('Governorate summary from the read cache', cached.base, '/api/summaries/governorates');
 for (const [name, bbox] of [['Syria-wide', '35.5,32.3,42.4,37.4'], ['Damascus area', '36,33,37.5,34.5']]) {
-  const ogcPage = median(await time(() => get(uncached.base, `/ogc/collections/projects/items?bbox=${bbox}&limit=50`), REPEAT));
-  rows.push([`OGC items page with bbox (${name}, 50 features)`, ms(ogcPage)]);
+  await timeGet(`OGC items page with bbox (${name}, 50 features)`, uncached.base, `/ogc/collections/projects/items?bbox=${bbox}&limit=50`);
 }
-const page = median(await time(() => get(uncached.base, '/api/projects?limit=50&sort=-delay'), REPEAT));
-rows.push(['One page of the project list (50, sorted by delay)', ms(page)]);
-const search = median(await time(() => get(uncached.base, `/api/projects?q=${encodeURIComponent('مصراته')}&limit=50`), REPEAT));
-rows.push(['Project list, Arabic text search', ms(search)]);
+await timeGet('One page of the project list (50, sorted by delay)', uncached.base, '/api/projects?limit=50&sort=-delay');
+await timeGet('Project list, Arabic text search', uncached.base, `/api/projects?q=${encodeURIComponent('مصراته')}&limit=50`);
 
 // Tile over HTTP (cache off) against the same tile's SQL (ST_AsMVT) run directly, interleaved.
 const encoder = new PostgisTileEncoder();

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { named } from '../http/openApiNames.ts';
 import { MAX_PROJECT_JSON_BYTES, NewProject, ProjectChange, ProjectDetail, ProjectPage, SavedProject } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
+import { named } from '../http/openApiNames.ts';
+import { json, jsonBody } from '../http/openApiRoutes.ts';
 import { IdParams } from '../http/pathId.ts';
 import { projectNotFound } from '../http/problems.ts';
 import { requireUser } from '../http/requireUser.ts';
@@ -42,9 +43,14 @@ function toFeature({ geometry, ...properties }: ProjectSummaryRow) {
   return { type: 'Feature' as const, id: properties.id, geometry, properties };
 }
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const signedIn = requireUser('Sign in to change projects');
-const tooLarge = { description: `A body over ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB` };
+
+/** What creating and changing a project share: the tag, the guard, and the answers to a signed-out caller or a body too large. */
+const WRITE = { tags: ['Projects'], middleware: [signedIn] as [typeof signedIn] };
+const WRITE_ERRORS = {
+  401: { description: 'Not signed in' },
+  413: { description: `A body over ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB` },
+};
 
 export const projectRoutes = createRouter()
   .openapi(
@@ -111,17 +117,15 @@ export const projectRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/',
-      tags: ['Projects'],
+      ...WRITE,
       summary: 'Create a project; its governorate is found from the geometry',
-      middleware: [signedIn] as const,
-      request: { body: { required: true, content: json(NewProject) } },
+      request: { body: jsonBody(NewProject) },
       responses: {
         201: { description: 'Created', content: json(SavedProject) },
         400: { description: 'Invalid fields or geometry, or a geometry outside every governorate' },
-        401: { description: 'Not signed in' },
         403: { description: 'Not allowed to create projects there' },
         409: { description: 'The code is taken' },
-        413: tooLarge,
+        ...WRITE_ERRORS,
       },
     }),
     async (c) => {
@@ -133,18 +137,16 @@ export const projectRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/{id}',
-      tags: ['Projects'],
+      ...WRITE,
       summary: 'Change a project (send the version you read; 409 if it changed since)',
-      middleware: [signedIn] as const,
-      request: { params: IdParams, body: { required: true, content: json(ProjectChange) } },
+      request: { params: IdParams, body: jsonBody(ProjectChange) },
       responses: {
         200: { description: 'Saved', content: json(SavedProject) },
         400: { description: 'Invalid fields or geometry' },
-        401: { description: 'Not signed in' },
         403: { description: 'Not allowed to change this project' },
         404: { description: 'No such project, or not visible' },
         409: { description: 'Changed by someone else since `version`, or the code is taken' },
-        413: tooLarge,
+        ...WRITE_ERRORS,
       },
     }),
     async (c) => {

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { named } from '../http/openApiNames.ts';
-import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
-import { createRouter } from '../http/router.ts';
+import { createRouter, type AppEnv } from '../http/router.ts';
 import { countryCode, featureCollectionOf } from '@marsad/contracts';
 
 /** Any boundary layer (their properties: CountryProperties, GovernorateProperties in @marsad/contracts). */
@@ -45,23 +44,17 @@ const LABELS_SQL = collectionQuery(`
          ${AREA_PROPERTIES} as properties
     from admin_areas where level = 1 order by code`);
 
-/** Boundaries change only when the database is set up: build each GeoJSON body once per database. */
-const boundaryGeoJson = (db: Database, key: string, sql: string, params: unknown[] = []) =>
-  perDatabaseMemo(db, key, async () => (await db.query<{ body: string }>(sql, params))[0]!.body);
+/** Boundaries change only when the database is set up: build each GeoJSON body once per database, and send it. */
+const sendBoundaries = async (c: Context<AppEnv>, key: string, sql: string, params: unknown[] = []) =>
+  sendGeoJson(c, await perDatabaseMemo(c.var.db, key, async () => (await c.var.db.query<{ body: string }>(sql, params))[0]!.body));
+
+/** A boundary layer without parameters. */
+const boundaryRoute = <P extends string>(path: P, summary: string, description: string) =>
+  createRoute({ method: 'get', path, tags: ['Boundaries'], summary, responses: { 200: { description, content: geojson } } });
 
 export const boundaries = createRouter()
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/countries',
-      tags: ['Boundaries'],
-      summary: 'Country outlines (GeoJSON)',
-      responses: { 200: { description: 'The countries Marsad covers', content: geojson } },
-    }),
-    async (c) => {
-      const body = await boundaryGeoJson(c.var.db, 'countries', COUNTRIES_SQL);
-      return sendGeoJson(c, body);
-    },
+  .openapi(boundaryRoute('/countries', 'Country outlines (GeoJSON)', 'The countries Marsad covers'), (c) =>
+    sendBoundaries(c, 'countries', COUNTRIES_SQL),
   )
   .openapi(
     createRoute({
@@ -78,22 +71,11 @@ export const boundaries = createRouter()
       },
       responses: { 200: { description: 'Governorates with bilingual names', content: geojson } },
     }),
-    async (c) => {
+    (c) => {
       const { country } = c.req.valid('query');
-      const body = await boundaryGeoJson(c.var.db, `governorates:${country ?? ''}`, GOVERNORATES_SQL, [country ?? null]);
-      return sendGeoJson(c, body);
+      return sendBoundaries(c, `governorates:${country ?? ''}`, GOVERNORATES_SQL, [country ?? null]);
     },
   )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/labels',
-      tags: ['Boundaries'],
-      summary: 'One label point inside each governorate (GeoJSON)',
-      responses: { 200: { description: 'Label points', content: geojson } },
-    }),
-    async (c) => {
-      const body = await boundaryGeoJson(c.var.db, 'labels', LABELS_SQL);
-      return sendGeoJson(c, body);
-    },
+  .openapi(boundaryRoute('/labels', 'One label point inside each governorate (GeoJSON)', 'Label points'), (c) =>
+    sendBoundaries(c, 'labels', LABELS_SQL),
   );

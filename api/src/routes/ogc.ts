@@ -38,6 +38,30 @@ function send(c: Context<AppEnv>, format: OutputFormat, doc: unknown, page: () =
 
 const formatOf = (c: Context<AppEnv>, f: string | undefined) => outputFormat(f, c.req.header('accept'));
 
+/** Builds the document for the asked format (by `f`, else Accept) and sends it as JSON or as its HTML page. */
+async function sendDocument<Doc>(
+  c: Context<AppEnv>,
+  f: string | undefined,
+  build: (format: OutputFormat) => Doc | Promise<Doc>,
+  page: (doc: Doc, url: string) => Html,
+) {
+  const format = formatOf(c, f);
+  const doc = await build(format);
+  return send(c, format, doc, () => page(doc, c.req.url));
+}
+
+/** A GET of one document, JSON or HTML, whose only parameter is `f`. */
+const documentRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, description: string, schema: S) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags,
+    summary,
+    middleware: [rejectUnknownParameters(['f'])],
+    request: { query: FormatQuery },
+    responses: { 200: { description, content: jsonOrHtml(schema) }, ...BAD_REQUEST },
+  });
+
 /** /collections/{id}, its items and each item, for one collection. */
 function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection<Shape>) {
   const itemsQuery = ItemsQuery.extend(collection.filters.shape).extend({
@@ -52,21 +76,14 @@ function collectionRoutes<Shape extends z.ZodRawShape>(collection: OgcCollection
 
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags,
-        summary: `The ${collection.id} collection: description, extent, links`,
-        middleware: [rejectUnknownParameters(['f'])],
-        request: { query: FormatQuery },
-        responses: { 200: { description: title, content: jsonOrHtml(OgcSchemas.collection) }, ...BAD_REQUEST },
-      }),
-      async (c) => {
-        const format = formatOf(c, c.req.valid('query').f);
-        const extent = await collection.extent(c.var.db, c.var.viewer);
-        const doc = collectionDocument(collection, extent, c.req.url);
-        return send(c, format, doc, () => collectionHtml(doc, c.req.url));
-      },
+      documentRoute('/', `The ${collection.id} collection: description, extent, links`, title, OgcSchemas.collection),
+      (c) =>
+        sendDocument(
+          c,
+          c.req.valid('query').f,
+          async () => collectionDocument(collection, await collection.extent(c.var.db, c.var.viewer), c.req.url),
+          collectionHtml,
+        ),
     )
     .openapi(
       createRoute({
@@ -131,56 +148,28 @@ export const ogc = createRouter();
 
 ogc
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags,
-      summary: 'OGC API – Features landing page',
-      middleware: [rejectUnknownParameters(['f'])],
-      request: { query: FormatQuery },
-      responses: { 200: { description: 'Links to the API definition, conformance and collections', content: jsonOrHtml(OgcSchemas.landingPage) }, ...BAD_REQUEST },
-    }),
-    (c) => {
-      const format = formatOf(c, c.req.valid('query').f);
-      const doc = landingPage(c.req.url, format);
-      return send(c, format, doc, () => landingHtml(doc, c.req.url));
-    },
+    documentRoute('/', 'OGC API – Features landing page', 'Links to the API definition, conformance and collections', OgcSchemas.landingPage),
+    (c) => sendDocument(c, c.req.valid('query').f, (format) => landingPage(c.req.url, format), landingHtml),
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/conformance',
-      tags,
-      summary: 'The conformance classes implemented',
-      middleware: [rejectUnknownParameters(['f'])],
-      request: { query: FormatQuery },
-      responses: { 200: { description: 'Conformance classes', content: jsonOrHtml(OgcSchemas.conformance) }, ...BAD_REQUEST },
-    }),
-    (c) => {
-      const format = formatOf(c, c.req.valid('query').f);
-      const doc = conformanceDocument(c.req.url, format);
-      return send(c, format, doc, () => conformanceHtml(doc, c.req.url));
-    },
+    documentRoute('/conformance', 'The conformance classes implemented', 'Conformance classes', OgcSchemas.conformance),
+    (c) => sendDocument(c, c.req.valid('query').f, (format) => conformanceDocument(c.req.url, format), conformanceHtml),
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/collections',
-      tags,
-      summary: 'The feature collections, with their extents as you may see them',
-      middleware: [rejectUnknownParameters(['f'])],
-      request: { query: FormatQuery },
-      responses: { 200: { description: 'Collections', content: jsonOrHtml(OgcSchemas.collections) }, ...BAD_REQUEST },
-    }),
-    async (c) => {
-      const format = formatOf(c, c.req.valid('query').f);
-      const collections = [];
-      for (const collection of OGC_COLLECTIONS) {
-        collections.push(collectionDocument(collection, await collection.extent(c.var.db, c.var.viewer), c.req.url));
-      }
-      const doc = collectionsDocument(collections, c.req.url, format);
-      return send(c, format, doc, () => collectionsHtml(doc, c.req.url));
-    },
+    documentRoute('/collections', 'The feature collections, with their extents as you may see them', 'Collections', OgcSchemas.collections),
+    (c) =>
+      sendDocument(
+        c,
+        c.req.valid('query').f,
+        async (format) => {
+          const collections = [];
+          for (const collection of OGC_COLLECTIONS) {
+            collections.push(collectionDocument(collection, await collection.extent(c.var.db, c.var.viewer), c.req.url));
+          }
+          return collectionsDocument(collections, c.req.url, format);
+        },
+        collectionsHtml,
+      ),
   )
   .route('/collections/governorates', collectionRoutes(governoratesCollection))
   .route('/collections/projects', collectionRoutes(projectsCollection))

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { json } from '../http/openApiRoutes.ts';
 import { createRouter } from '../http/router.ts';
 import { notFound } from '../http/problems.ts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
@@ -16,21 +17,37 @@ const GovernorateCode = z.object({
   code: governorateCode.meta({ param: { name: 'code', in: 'path' }, example: 'SY-DI' }),
 });
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+/** A summary of all governorates or countries under the project filters. */
+const summaryRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, description: string, schema: S) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Summaries'],
+    summary,
+    request: { query: ProjectFilterQuery },
+    responses: { 200: { description, content: json(schema) }, 400: { description: 'Invalid filters (problem+json)' } },
+  });
+
+/** A summary of one governorate under the project filters. */
+const governorateRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, description: string, schema: S) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Summaries'],
+    summary,
+    request: { params: GovernorateCode, query: ProjectFilterQuery },
+    responses: { 200: { description, content: json(schema) }, 404: { description: 'No such governorate (problem+json)' } },
+  });
 
 export const summaries = createRouter()
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/countries',
-      tags: ['Summaries'],
-      summary: 'National totals and one summary per country, under the project filters',
-      request: { query: ProjectFilterQuery },
-      responses: {
-        200: { description: 'Totals and per-country metrics', content: json(CountrySummaries) },
-        400: { description: 'Invalid filters (problem+json)' },
-      },
-    }),
+    summaryRoute(
+      '/countries',
+      'National totals and one summary per country, under the project filters',
+      'Totals and per-country metrics',
+      CountrySummaries,
+    ),
     async (c) => {
       const filter = c.req.valid('query');
       await assertKnownFilterValues(c.var.db, filter);
@@ -42,17 +59,12 @@ export const summaries = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/governorates',
-      tags: ['Summaries'],
-      summary: 'One summary per governorate (zeros included), under the project filters: feeds the choropleth',
-      request: { query: ProjectFilterQuery },
-      responses: {
-        200: { description: 'Per-governorate metrics', content: json(GovernorateSummaries) },
-        400: { description: 'Invalid filters (problem+json)' },
-      },
-    }),
+    summaryRoute(
+      '/governorates',
+      'One summary per governorate (zeros included), under the project filters: feeds the choropleth',
+      'Per-governorate metrics',
+      GovernorateSummaries,
+    ),
     async (c) => {
       const filter = c.req.valid('query');
       await assertKnownFilterValues(c.var.db, filter);
@@ -60,20 +72,12 @@ export const summaries = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/governorates/{code}',
-      tags: ['Summaries'],
-      summary: 'One governorate: its totals, and its projects by sector and by kind',
-      request: { params: GovernorateCode, query: ProjectFilterQuery },
-      responses: {
-        200: {
-          description: 'The governorate summary',
-          content: json(GovernorateDetail),
-        },
-        404: { description: 'No such governorate (problem+json)' },
-      },
-    }),
+    governorateRoute(
+      '/governorates/{code}',
+      'One governorate: its totals, and its projects by sector and by kind',
+      'The governorate summary',
+      GovernorateDetail,
+    ),
     async (c) => {
       const { code } = c.req.valid('param');
       const filter = c.req.valid('query');
@@ -89,17 +93,12 @@ export const summaries = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/governorates/{code}/timeline',
-      tags: ['Summaries'],
-      summary: `One governorate's progress month by month over the last ${TIMELINE_MONTHS} months, rebuilt from the progress history`,
-      request: { params: GovernorateCode, query: ProjectFilterQuery },
-      responses: {
-        200: { description: 'Monthly standing', content: json(GovernorateTimeline) },
-        404: { description: 'No such governorate (problem+json)' },
-      },
-    }),
+    governorateRoute(
+      '/governorates/{code}/timeline',
+      `One governorate's progress month by month over the last ${TIMELINE_MONTHS} months, rebuilt from the progress history`,
+      'Monthly standing',
+      GovernorateTimeline,
+    ),
     async (c) => {
       const { code } = c.req.valid('param');
       const filter = c.req.valid('query');
