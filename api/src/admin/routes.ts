@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { named } from '../http/openApiNames.ts';
-import { AccountChange, AdminUser, NewAccount, NewOrganization, organizationSlug, OrganizationChange, SavedOrganization } from '@marsad/contracts';
+import { AccountChange, AdminUser, AdminUserList, NewAccount, NewOrganization, organizationSlug, OrganizationChange, SavedOrganization } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
 import { hashPassword } from '../auth/passwords.ts';
 import { pathId } from '../http/pathId.ts';
@@ -24,7 +24,7 @@ export const adminRoutes = createRouter()
       tags: ['Admin'],
       summary: 'All accounts',
       middleware: [admins] as const,
-      responses: { 200: { description: 'Accounts', content: json(z.object({ items: z.array(UserOut) })) } },
+      responses: { 200: { description: 'Accounts', content: json(named(AdminUserList, 'AdminUserList')) } },
     }),
     async (c) => c.json({ items: await listUsers(c.var.db) }, 200),
   )

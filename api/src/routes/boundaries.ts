@@ -4,25 +4,17 @@ import type { Database } from '@marsad/db';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import { createRouter } from '../http/router.ts';
-import { countryCode, featureCollectionOf } from '@marsad/contracts';
+import { countryCode, CountryCollection, GovernorateCollection, GovernorateLabelCollection } from '@marsad/contracts';
 
-/** Any boundary layer (their properties: CountryProperties, GovernorateProperties in @marsad/contracts). */
-const FeatureCollection = named(featureCollectionOf(z.record(z.string(), z.any())), 'FeatureCollection');
-
-const geojson = { 'application/geo+json': { schema: FeatureCollection } };
+/** Each layer's FeatureCollection as the page parses it (@marsad/contracts). */
+const geojson = <T extends z.ZodType>(schema: T) => ({ 'application/geo+json': { schema } });
 
 // Boundaries change only when geodata/ is reloaded: let browsers and proxies keep them a while.
 const CACHE = 'public, max-age=3600';
 
-type FeatureCollectionBody = z.infer<typeof FeatureCollection>;
-
 /** PostGIS builds the GeoJSON text itself; sending it as is avoids parsing and re-serialising. */
-const sendGeoJson = (c: Context, body: string) =>
-  c.body(body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE }) as unknown as TypedResponse<
-    FeatureCollectionBody,
-    200,
-    'json'
-  >;
+const sendGeoJson = <T>(c: Context, body: string) =>
+  c.body(body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE }) as unknown as TypedResponse<T, 200, 'json'>;
 
 const collectionQuery = (features: string) =>
   `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text as body
@@ -56,11 +48,11 @@ export const boundaries = createRouter()
       path: '/countries',
       tags: ['Boundaries'],
       summary: 'Country outlines (GeoJSON)',
-      responses: { 200: { description: 'The countries Marsad covers', content: geojson } },
+      responses: { 200: { description: 'The countries Marsad covers', content: geojson(named(CountryCollection, 'CountryCollection')) } },
     }),
     async (c) => {
       const body = await boundaryGeoJson(c.var.db, 'countries', COUNTRIES_SQL);
-      return sendGeoJson(c, body);
+      return sendGeoJson<CountryCollection>(c, body);
     },
   )
   .openapi(
@@ -76,12 +68,12 @@ export const boundaries = createRouter()
             .openapi({ description: 'Only this country', example: 'SYR' }),
         }),
       },
-      responses: { 200: { description: 'Governorates with bilingual names', content: geojson } },
+      responses: { 200: { description: 'Governorates with bilingual names', content: geojson(named(GovernorateCollection, 'GovernorateCollection')) } },
     }),
     async (c) => {
       const { country } = c.req.valid('query');
       const body = await boundaryGeoJson(c.var.db, `governorates:${country ?? ''}`, GOVERNORATES_SQL, [country ?? null]);
-      return sendGeoJson(c, body);
+      return sendGeoJson<GovernorateCollection>(c, body);
     },
   )
   .openapi(
@@ -90,10 +82,10 @@ export const boundaries = createRouter()
       path: '/labels',
       tags: ['Boundaries'],
       summary: 'One label point inside each governorate (GeoJSON)',
-      responses: { 200: { description: 'Label points', content: geojson } },
+      responses: { 200: { description: 'Label points', content: geojson(named(GovernorateLabelCollection, 'GovernorateLabelCollection')) } },
     }),
     async (c) => {
       const body = await boundaryGeoJson(c.var.db, 'labels', LABELS_SQL);
-      return sendGeoJson(c, body);
+      return sendGeoJson<GovernorateLabelCollection>(c, body);
     },
   );
