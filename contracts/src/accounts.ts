@@ -74,6 +74,7 @@ export const AdminUser = SessionUser.extend({ disabled: z.boolean() });
 export type AdminUser = z.infer<typeof AdminUser>;
 
 export const AdminUserList = z.object({ items: z.array(AdminUser) });
+export type AdminUserList = z.infer<typeof AdminUserList>;
 
 const password = z.string().min(LIMITS.password.min, `must be at least ${LIMITS.password.min} characters`).max(LIMITS.password.max);
 const displayName = z.string().trim().min(LIMITS.displayName.min).max(LIMITS.displayName.max);

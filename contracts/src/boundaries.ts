@@ -1,4 +1,6 @@
+import type { Geometry, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
+import { geoJsonOf } from './geometry.ts';
 
 /** Properties of a country in `GET /api/boundaries/countries`. */
 export const CountryProperties = z.object({ iso3: z.string(), iso2: z.string(), name_en: z.string(), name_ar: z.string() });
@@ -16,19 +18,28 @@ export const GovernorateProperties = z.object({
 });
 export type GovernorateProperties = z.infer<typeof GovernorateProperties>;
 
-/** A GeoJSON FeatureCollection whose features carry `properties` (geometries are left as GeoJSON objects). */
-export const featureCollectionOf = <P extends z.ZodType>(properties: P) =>
+/** A GeoJSON Feature whose `properties` are checked and whose geometry is typed as `G`. */
+export const featureOf = <P extends z.ZodType, G extends Geometry = Geometry>(properties: P) =>
   z.object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(
-      z.object({
-        type: z.literal('Feature'),
-        id: z.union([z.string(), z.number()]),
-        geometry: z.record(z.string(), z.any()),
-        properties,
-      }),
-    ),
+    type: z.literal('Feature'),
+    id: z.union([z.string(), z.number()]),
+    geometry: geoJsonOf<G>(),
+    properties,
   });
 
-export const CountryCollection = featureCollectionOf(CountryProperties);
-export const GovernorateCollection = featureCollectionOf(GovernorateProperties);
+/** A GeoJSON FeatureCollection of such features. */
+export const featureCollectionOf = <P extends z.ZodType, G extends Geometry = Geometry>(properties: P) =>
+  z.object({ type: z.literal('FeatureCollection'), features: z.array(featureOf<P, G>(properties)) });
+
+/** `GET /api/boundaries/countries`: each country's outline. */
+export const CountryCollection = featureCollectionOf<typeof CountryProperties, MultiPolygon | Polygon>(CountryProperties);
+export type CountryCollection = z.infer<typeof CountryCollection>;
+
+/** `GET /api/boundaries/governorates`: each governorate's outline. */
+export const GovernorateCollection = featureCollectionOf<typeof GovernorateProperties, MultiPolygon | Polygon>(GovernorateProperties);
+export type GovernorateCollection = z.infer<typeof GovernorateCollection>;
+export type GovernorateFeature = GovernorateCollection['features'][number];
+
+/** `GET /api/boundaries/labels`: one label point inside each governorate. */
+export const GovernorateLabelCollection = featureCollectionOf<typeof GovernorateProperties, Point | MultiPoint>(GovernorateProperties);
+export type GovernorateLabelCollection = z.infer<typeof GovernorateLabelCollection>;

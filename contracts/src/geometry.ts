@@ -3,6 +3,7 @@
  * at it (zod, PostGIS): a polygon of a million vertices once took PostGIS 57 s, with the server
  * frozen meanwhile. Then the schema of a geometry as clients send it (GeoJsonGeometry).
  */
+import type { Geometry } from 'geojson';
 import { z } from 'zod';
 
 /**
@@ -132,3 +133,10 @@ export const GeoJsonGeometry = z
       `at most ${MAX_GEOMETRY_POSITIONS.toLocaleString('en-US')} positions and ${MAX_GEOMETRY_PARTS.toLocaleString('en-US')} parts`,
     example: { type: 'Point', coordinates: [36.29, 33.51] },
   });
+
+/**
+ * A GeoJSON geometry in an answer, typed as GeoJSON `G`. PostGIS writes it (ST_AsGeoJSON), so only
+ * its being an object is checked: walking every coordinate of a boundary would cost the page for
+ * nothing. (Clients' geometries are checked in full: GeoJsonGeometry.)
+ */
+export const geoJsonOf = <G extends Geometry = Geometry>() => z.record(z.string(), z.any()) as unknown as z.ZodType<G>;

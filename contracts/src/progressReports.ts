@@ -21,6 +21,7 @@ export const ProgressReport = ProgressEntry.extend({ photos: z.array(ProgressPho
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
 export const ProgressReportList = z.object({ items: z.array(ProgressReport) });
+export type ProgressReportList = z.infer<typeof ProgressReportList>;
 
 const percent = z.number('must be a number').min(0, 'must be at least 0').max(100, 'must be at most 100');
 

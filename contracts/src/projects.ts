@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GeoJsonGeometry } from './geometry.ts';
+import { GeoJsonGeometry, geoJsonOf } from './geometry.ts';
 import { CURRENCY_CODE, isoDate, organizationSlug, PROJECT_CODE } from './patterns.ts';
 import { PROJECT_KINDS, SECTORS } from './vocabulary.ts';
 
@@ -28,7 +28,7 @@ export const ProjectSummary = z.object({
   governorate: z.string(),
   governorate_name_ar: z.string(),
   governorate_name_en: z.string(),
-  delayed: z.boolean(),
+  delayed: z.boolean().nullable().describe('Past its planned end and still open; null when an open project has no planned end'),
   stale: z.boolean(),
   delay_days: z.number().int(),
 });
@@ -87,7 +87,7 @@ export type ZoneFacts = z.infer<typeof ZoneFacts>;
 export const ProjectDetail = ProjectSummary.extend({
   description_ar: z.string().nullable(),
   description_en: z.string().nullable(),
-  geometry: z.record(z.string(), z.any()),
+  geometry: geoJsonOf(),
   funding: z.array(Funding),
   progress: z.array(ProgressEntry),
   zone: ZoneFacts.nullable(),
@@ -115,6 +115,10 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+/** `GET /api/projects/{id}/history`: the latest entries, newest first. */
+export const HistoryList = z.object({ items: z.array(HistoryEntry) });
+export type HistoryList = z.infer<typeof HistoryList>;
+
 /** An organization a project is shared with (`GET /api/projects/{id}/shares`). */
 export const ProjectShare = z.object({
   organization: z.string(),
@@ -125,6 +129,10 @@ export const ProjectShare = z.object({
   shared_by: z.string().nullable(),
 });
 export type ProjectShare = z.infer<typeof ProjectShare>;
+
+/** `GET /api/projects/{id}/shares`: the organizations a project is shared with, by slug. */
+export const ProjectShareList = z.object({ items: z.array(ProjectShare) });
+export type ProjectShareList = z.infer<typeof ProjectShareList>;
 
 // ---- Requests -----------------------------------------------------------------------------
 

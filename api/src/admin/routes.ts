@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AccountChange, AdminUser, NewAccount, NewOrganization, organizationSlug, OrganizationChange, SavedOrganization } from '@marsad/contracts';
+import { AccountChange, AdminUser, AdminUserList, NewAccount, NewOrganization, organizationSlug, OrganizationChange, SavedOrganization } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
 import { hashPassword } from '../auth/passwords.ts';
 import { named } from '../http/openApiNames.ts';
@@ -25,7 +25,7 @@ export const adminRoutes = createRouter()
       method: 'get',
       path: '/users',
       summary: 'All accounts',
-      responses: { 200: { description: 'Accounts', content: json(z.object({ items: z.array(UserOut) })) } },
+      responses: { 200: { description: 'Accounts', content: json(named(AdminUserList, 'AdminUserList')) } },
     }),
     async (c) => c.json({ items: await listUsers(c.var.db) }, 200),
   )

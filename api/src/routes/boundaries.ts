@@ -3,25 +3,17 @@ import { named } from '../http/openApiNames.ts';
 import type { Context, TypedResponse } from 'hono';
 import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import { createRouter, type AppEnv } from '../http/router.ts';
-import { countryCode, featureCollectionOf } from '@marsad/contracts';
+import { countryCode, CountryCollection, GovernorateCollection, GovernorateLabelCollection } from '@marsad/contracts';
 
-/** Any boundary layer (their properties: CountryProperties, GovernorateProperties in @marsad/contracts). */
-const FeatureCollection = named(featureCollectionOf(z.record(z.string(), z.any())), 'FeatureCollection');
-
-const geojson = { 'application/geo+json': { schema: FeatureCollection } };
+/** Each layer's FeatureCollection as the page parses it (@marsad/contracts). */
+const geojson = <T extends z.ZodType>(schema: T) => ({ 'application/geo+json': { schema } });
 
 // Boundaries change only when geodata/ is reloaded: let browsers and proxies keep them a while.
 const CACHE = 'public, max-age=3600';
 
-type FeatureCollectionBody = z.infer<typeof FeatureCollection>;
-
 /** PostGIS builds the GeoJSON text itself; sending it as is avoids parsing and re-serialising. */
-const sendGeoJson = (c: Context, body: string) =>
-  c.body(body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE }) as unknown as TypedResponse<
-    FeatureCollectionBody,
-    200,
-    'json'
-  >;
+const sendGeoJson = <T>(c: Context, body: string) =>
+  c.body(body, 200, { 'content-type': 'application/geo+json', 'cache-control': CACHE }) as unknown as TypedResponse<T, 200, 'json'>;
 
 const collectionQuery = (features: string) =>
   `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text as body
@@ -45,16 +37,16 @@ const LABELS_SQL = collectionQuery(`
     from admin_areas where level = 1 order by code`);
 
 /** Boundaries change only when the database is set up: build each GeoJSON body once per database, and send it. */
-const sendBoundaries = async (c: Context<AppEnv>, key: string, sql: string, params: unknown[] = []) =>
-  sendGeoJson(c, await perDatabaseMemo(c.var.db, key, async () => (await c.var.db.query<{ body: string }>(sql, params))[0]!.body));
+const sendBoundaries = async <T>(c: Context<AppEnv>, key: string, sql: string, params: unknown[] = []) =>
+  sendGeoJson<T>(c, await perDatabaseMemo(c.var.db, key, async () => (await c.var.db.query<{ body: string }>(sql, params))[0]!.body));
 
 /** A boundary layer without parameters. */
-const boundaryRoute = <P extends string>(path: P, summary: string, description: string) =>
-  createRoute({ method: 'get', path, tags: ['Boundaries'], summary, responses: { 200: { description, content: geojson } } });
+const boundaryRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, description: string, schema: S) =>
+  createRoute({ method: 'get', path, tags: ['Boundaries'], summary, responses: { 200: { description, content: geojson(schema) } } });
 
 export const boundaries = createRouter()
-  .openapi(boundaryRoute('/countries', 'Country outlines (GeoJSON)', 'The countries Marsad covers'), (c) =>
-    sendBoundaries(c, 'countries', COUNTRIES_SQL),
+  .openapi(boundaryRoute('/countries', 'Country outlines (GeoJSON)', 'The countries Marsad covers', named(CountryCollection, 'CountryCollection')), (c) =>
+    sendBoundaries<CountryCollection>(c, 'countries', COUNTRIES_SQL),
   )
   .openapi(
     createRoute({
@@ -69,13 +61,14 @@ export const boundaries = createRouter()
             .openapi({ description: 'Only this country', example: 'SYR' }),
         }),
       },
-      responses: { 200: { description: 'Governorates with bilingual names', content: geojson } },
+      responses: { 200: { description: 'Governorates with bilingual names', content: geojson(named(GovernorateCollection, 'GovernorateCollection')) } },
     }),
     (c) => {
       const { country } = c.req.valid('query');
-      return sendBoundaries(c, `governorates:${country ?? ''}`, GOVERNORATES_SQL, [country ?? null]);
+      return sendBoundaries<GovernorateCollection>(c, `governorates:${country ?? ''}`, GOVERNORATES_SQL, [country ?? null]);
     },
   )
-  .openapi(boundaryRoute('/labels', 'One label point inside each governorate (GeoJSON)', 'Label points'), (c) =>
-    sendBoundaries(c, 'labels', LABELS_SQL),
+  .openapi(
+    boundaryRoute('/labels', 'One label point inside each governorate (GeoJSON)', 'Label points', named(GovernorateLabelCollection, 'GovernorateLabelCollection')),
+    (c) => sendBoundaries<GovernorateLabelCollection>(c, 'labels', LABELS_SQL),
   );

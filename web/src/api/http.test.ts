@@ -1,18 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fieldErrorsOf, guarded, ProblemError, request } from './http.ts';
+import { fieldErrorsOf, ProblemError, request, type Schema } from './http.ts';
 
 function answer(status: number, body: string, statusText = '') {
   vi.stubGlobal('fetch', vi.fn(async () => new Response(status === 204 ? null : body, { status, statusText })));
 }
 
-const isCount = (body: unknown): body is { count: number } => typeof body === 'object' && body !== null && typeof (body as { count?: unknown }).count === 'number';
+/** A schema of `{ count: number }`, as a zod schema would check it: the answer, or a throw. */
+const Count: Schema<{ count: number }> = {
+  parse(body) {
+    if (typeof body !== 'object' || body === null || typeof (body as { count?: unknown }).count !== 'number') throw new TypeError('not a count');
+    return body as { count: number };
+  },
+};
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('request', () => {
   it('returns the answer checked by its schema', async () => {
     answer(200, '{"count":3}');
-    await expect(request('/api/x', { schema: guarded(isCount) })).resolves.toEqual({ count: 3 });
+    await expect(request('/api/x', { schema: Count })).resolves.toEqual({ count: 3 });
   });
 
   it('takes any object with parse (a zod schema) as the schema', async () => {
@@ -23,7 +29,7 @@ describe('request', () => {
 
   it('keeps the problem detail of a failed read', async () => {
     answer(400, '{"title":"Invalid request","status":400,"detail":"year: must be at most 2035"}', 'Bad Request');
-    const error = await request('/api/x', { schema: guarded(isCount) }).catch((e: unknown) => e);
+    const error = await request('/api/x', { schema: Count }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect(error).toMatchObject({ status: 400, detail: 'year: must be at most 2035', message: 'year: must be at most 2035' });
   });
@@ -35,9 +41,9 @@ describe('request', () => {
 
   it('refuses an answer of another shape, or not JSON', async () => {
     answer(200, '{"total":3}');
-    await expect(request('/api/x', { schema: guarded(isCount) })).rejects.toMatchObject({ detail: '/api/x: the answer does not have the expected shape' });
+    await expect(request('/api/x', { schema: Count })).rejects.toMatchObject({ detail: '/api/x: the answer does not have the expected shape' });
     answer(200, '<html></html>');
-    await expect(request('/api/x', { schema: guarded(isCount) })).rejects.toMatchObject({ detail: expect.stringContaining('not JSON') });
+    await expect(request('/api/x', { schema: Count })).rejects.toMatchObject({ detail: expect.stringContaining('not JSON') });
   });
 
   it('answers null to a 204', async () => {
@@ -53,7 +59,7 @@ describe('request', () => {
   it('sends JSON with the CSRF token', async () => {
     const spy = vi.fn(async () => new Response('{"count":1}', { status: 201 }));
     vi.stubGlobal('fetch', spy);
-    await request('/api/x', { method: 'POST', body: { a: 1 }, csrfToken: 'tok', schema: guarded(isCount) });
+    await request('/api/x', { method: 'POST', body: { a: 1 }, csrfToken: 'tok', schema: Count });
     expect(spy).toHaveBeenCalledWith('/api/x', expect.objectContaining({ method: 'POST', body: '{"a":1}', headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': 'tok' } }));
   });
 });

@@ -1,4 +1,4 @@
-import { isRecord } from './isRecord.ts';
+import { InvalidParameter } from '@marsad/contracts';
 
 /**
  * The one path every call to the Marsad API takes (same origin): reads and writes, JSON and
@@ -8,8 +8,8 @@ import { isRecord } from './isRecord.ts';
  */
 
 /**
- * What checks an answer's shape: a zod schema (`@marsad/contracts`) fits as it is; a hand-written
- * guard fits through `guarded(isX)`. `parse` returns the answer as `T` or throws.
+ * What checks an answer's shape: the zod schema the API declares for it (`@marsad/contracts`), so
+ * the page reads what the server says it sends. `parse` returns the answer as `T` or throws.
  */
 export interface Schema<T> {
   parse(data: unknown): T;
@@ -63,22 +63,14 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ProblemError)) return fields;
   const errors = error.problem.errors;
   if (!Array.isArray(errors)) return fields;
-  for (const e of errors) {
-    if (!isRecord(e) || typeof e.parameter !== 'string' || typeof e.message !== 'string') continue;
+  for (const item of errors) {
+    const parsed = InvalidParameter.safeParse(item);
+    if (!parsed.success) continue;
+    const e = parsed.data;
     const field = e.parameter.split('.')[0]!;
     fields[field] = field in fields ? `${fields[field]}; ${e.message}` : e.message;
   }
   return fields;
-}
-
-/** A hand-written type guard as a `Schema`, until the contracts' zod schemas replace it. */
-export function guarded<T>(isExpected: (body: unknown) => body is T): Schema<T> {
-  return {
-    parse(body) {
-      if (!isExpected(body)) throw new TypeError('the answer does not have the expected shape');
-      return body;
-    },
-  };
 }
 
 /** `path?query`, or `path` alone when the query is empty. */
@@ -92,6 +84,9 @@ interface Answer {
   statusText: string;
   text: string;
 }
+
+/** An object whose fields can be read one by one (a problem document before its shape is known). */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 const noAnswer = (url: string) => new ProblemError(url, null, `${url}: no answer from the server; is the Marsad API running?`);
 const cancelled = () => new DOMException('The request was cancelled', 'AbortError');

@@ -12,6 +12,7 @@ const countries: CountryCollection = {
   features: [
     {
       type: 'Feature',
+      id: 'SYR',
       geometry: { type: 'MultiPolygon', coordinates: [] },
       properties: { iso3: 'SYR', iso2: 'SY', name_en: 'Syria', name_ar: 'سوريا' },
     },

@@ -12,4 +12,4 @@ export const DAMASCUS: GovernorateProperties = {
 };
 
 /** Damascus as a feature (its outline left empty: the tests read its properties). */
-export const DAMASCUS_FEATURE: GovernorateFeature = { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [] }, properties: DAMASCUS };
+export const DAMASCUS_FEATURE: GovernorateFeature = { type: 'Feature', id: 'SY-DI', geometry: { type: 'MultiPolygon', coordinates: [] }, properties: DAMASCUS };

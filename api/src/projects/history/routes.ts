@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { named } from '../../http/openApiNames.ts';
-import { HistoryEntry } from '@marsad/contracts';
+import { HistoryList } from '@marsad/contracts';
 import { isProjectVisible } from '../../access/isProjectVisible.ts';
 import { IdParams } from '../../http/pathId.ts';
 import { projectNotFound } from '../../http/problems.ts';
@@ -16,7 +16,7 @@ export const historyRoutes = createRouter().openapi(
     summary: "A project's history of changes (audit log), newest first",
     request: { params: IdParams },
     responses: {
-      200: { description: 'The history', content: { 'application/json': { schema: z.object({ items: z.array(named(HistoryEntry, 'HistoryEntry')) }) } } },
+      200: { description: 'The history', content: { 'application/json': { schema: named(HistoryList, 'HistoryList') } } },
       404: { description: 'No such project, or not visible' },
     },
   }),

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { organizationSlug, ProjectShare } from '@marsad/contracts';
+import { organizationSlug, ProjectShareList } from '@marsad/contracts';
 import { withActor, type Queryable } from '@marsad/db';
 import type { Context } from 'hono';
 import { isProjectVisible } from '../../access/isProjectVisible.ts';
@@ -63,7 +63,7 @@ export const shareRoutes = createRouter()
       middleware: [staff] as const,
       request: { params: Params.pick({ id: true }) },
       responses: {
-        200: { description: 'The shares, by organization', content: { 'application/json': { schema: z.object({ items: z.array(ProjectShare) }) } } },
+        200: { description: 'The shares, by organization', content: { 'application/json': { schema: ProjectShareList } } },
         401: { description: 'Not signed in' },
         403: { description: 'Donors do not see other shares' },
         404: { description: 'No such project, or not visible' },

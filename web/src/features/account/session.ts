@@ -1,37 +1,10 @@
-import { ROLES, type Role } from '@marsad/contracts';
-import { guarded, ProblemError, request } from '../../api/http.ts';
-import { isRecord } from '../../api/isRecord.ts';
+import { ROLES, SignedIn, type Role, type SessionUser } from '@marsad/contracts';
+import { ProblemError, request } from '../../api/http.ts';
 
-export { ROLES, type Role };
-
-export interface SessionUser {
-  id: number;
-  email: string;
-  display_name: string;
-  role: Role;
-  /** The organization's slug. */
-  organization: string;
-  /** ISO 3166-2 codes of the governorates an engineer writes in. */
-  governorates: string[];
-}
+export { ROLES, type Role, type SessionUser };
 
 /** The signed-in user and the CSRF token every change must carry (kept in memory only). */
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
-
-export function isSession(body: unknown): body is Session {
-  if (!isRecord(body) || typeof body.csrfToken !== 'string' || !isRecord(body.user)) return false;
-  const u = body.user;
-  return (
-    typeof u.id === 'number' &&
-    typeof u.display_name === 'string' &&
-    typeof u.organization === 'string' &&
-    (ROLES as readonly unknown[]).includes(u.role) &&
-    Array.isArray(u.governorates)
-  );
-}
+export type Session = SignedIn;
 
 /**
  * Whether this browser signed in before. The session cookie is httpOnly, so the page cannot see
@@ -60,7 +33,7 @@ function setFlag(on: boolean): void {
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   if (!flagged()) return null;
   try {
-    return await request('/api/auth/me', { schema: guarded(isSession), signal });
+    return await request('/api/auth/me', { schema: SignedIn, signal });
   } catch (error) {
     if (!(error instanceof ProblemError) || error.status !== 401) throw error;
     setFlag(false);
@@ -69,7 +42,7 @@ export async function fetchSession(signal?: AbortSignal): Promise<Session | null
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const session = await request('/api/auth/login', { method: 'POST', body: { email, password }, schema: guarded(isSession) });
+  const session = await request('/api/auth/login', { method: 'POST', body: { email, password }, schema: SignedIn });
   setFlag(true);
   return session;
 }

@@ -19,7 +19,7 @@ const governorates: GovernorateCollection = {
     area('SY-DI', 'SYR', 'Damascus', 'دمشق'),
     area('SY-HL', 'SYR', 'Aleppo', 'حلب'),
     area('LY-TB', 'LBY', 'Tripoli', 'طرابلس'),
-  ].map((properties) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [] }, properties })),
+  ].map((properties) => ({ type: 'Feature', id: properties.code, geometry: { type: 'MultiPolygon', coordinates: [] }, properties })),
 };
 
 const countries: CountryCollection = {
@@ -27,7 +27,7 @@ const countries: CountryCollection = {
   features: [
     { iso3: 'SYR', iso2: 'SY', name_en: 'Syria', name_ar: 'سوريا' },
     { iso3: 'LBY', iso2: 'LY', name_en: 'Libya', name_ar: 'ليبيا' },
-  ].map((properties) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [] }, properties })),
+  ].map((properties) => ({ type: 'Feature', id: properties.iso3, geometry: { type: 'MultiPolygon', coordinates: [] }, properties })),
 };
 
 const codes = (groups: ReturnType<typeof governorateGroups>) => groups.map((g) => [g.country, g.choices.map((c) => c.code)]);

@@ -20,8 +20,8 @@ const properties = (code: string) => ({ code, country_iso3: 'SYR', kind: 'govern
 const governorates: GovernorateCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', geometry: square(36, 33, 1), properties: properties('SY-DI') },
-    { type: 'Feature', geometry: square(37, 33, 1), properties: properties('SY-RD') },
+    { type: 'Feature', id: 'SY-DI', geometry: square(36, 33, 1), properties: properties('SY-DI') },
+    { type: 'Feature', id: 'SY-RD', geometry: square(37, 33, 1), properties: properties('SY-RD') },
   ],
 };
 

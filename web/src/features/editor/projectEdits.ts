@@ -1,19 +1,10 @@
+import { SavedProject } from '@marsad/contracts';
 import type { Geometry } from 'geojson';
 import type { ProjectFieldsBody } from './projectForm.ts';
-import { guarded, request } from '../../api/http.ts';
-import { hasFields } from '../../api/isRecord.ts';
+import { request } from '../../api/http.ts';
 
 /** The API's answer to a saved project: where it landed, its new version, and any repair made. */
-export interface SavedProject {
-  id: number;
-  version: number;
-  governorate: string;
-  warnings: string[];
-}
-
-function isSaved(b: unknown): b is SavedProject {
-  return hasFields(b, { id: 'number', version: 'number', governorate: 'string' }) && Array.isArray(b.warnings);
-}
+export type { SavedProject };
 
 export interface ProjectChange {
   fields: ProjectFieldsBody;
@@ -25,11 +16,11 @@ export interface ProjectChange {
 
 export async function createProject(change: ProjectChange, csrfToken: string): Promise<SavedProject> {
   const body = { ...change.fields, geometry: change.geometry, repair_geometry: change.repairGeometry };
-  return request('/api/projects', { method: 'POST', body, csrfToken, schema: guarded(isSaved) });
+  return request('/api/projects', { method: 'POST', body, csrfToken, schema: SavedProject });
 }
 
 /** Saves changes made to `version` of a project; a 409 means someone saved in between. */
 export async function updateProject(id: number, version: number, change: ProjectChange, csrfToken: string): Promise<SavedProject> {
   const body = { ...change.fields, version, ...(change.geometry === undefined ? {} : { geometry: change.geometry, repair_geometry: change.repairGeometry }) };
-  return request(`/api/projects/${id}`, { method: 'PATCH', body, csrfToken, schema: guarded(isSaved) });
+  return request(`/api/projects/${id}`, { method: 'PATCH', body, csrfToken, schema: SavedProject });
 }

@@ -1,4 +1,4 @@
-import { CURRENCY_CODE, PROJECT_CODE } from '@marsad/contracts';
+import { CURRENCY_CODE, PROJECT_CODE, type ProjectChange } from '@marsad/contracts';
 import type { ProjectDetail } from '../../api/projects.ts';
 import { isOneOf, PROJECT_KINDS, SECTORS, type ProjectKind, type Sector } from '../../data/vocabulary.ts';
 
@@ -29,21 +29,7 @@ export interface ProjectForm {
 export type ProjectFormField = keyof ProjectForm;
 
 /** The fields of `POST /api/projects` and `PATCH /api/projects/{id}`, besides the geometry. */
-export interface ProjectFieldsBody {
-  code?: string;
-  kind?: ProjectKind;
-  sector?: Sector;
-  title_ar?: string;
-  title_en?: string;
-  description_ar?: string | null;
-  description_en?: string | null;
-  budget?: number | null;
-  currency?: string;
-  planned_start?: string | null;
-  planned_end?: string | null;
-  is_published?: boolean;
-  funding?: { organization: string; amount: number; currency: string }[];
-}
+export type ProjectFieldsBody = Omit<ProjectChange, 'version' | 'geometry' | 'repair_geometry'>;
 
 export const EMPTY_FORM: ProjectForm = {
   code: '',

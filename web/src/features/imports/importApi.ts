@@ -1,5 +1,5 @@
-import { guarded, request, type Schema } from '../../api/http.ts';
-import { hasFields } from '../../api/isRecord.ts';
+import { DryRun, Imported, RowError } from '@marsad/contracts';
+import { request, type Schema } from '../../api/http.ts';
 
 /** `POST /api/imports/projects` (api/src/routes/imports.ts): multipart, field `file`. */
 export const IMPORT_URL = '/api/imports/projects';
@@ -10,25 +10,8 @@ export { MAX_IMPORT_BYTES } from '@marsad/contracts';
 /** The file name endings the API reads; it also recognises a file by its first bytes. */
 export const ACCEPTED_EXTENSIONS = ['.geojson', '.json', '.csv', '.kml', '.zip'] as const;
 
-/** One invalid row, as the API reports it (field and message in the API's words, English). */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
-
-/** A dry run's answer: nothing was written. */
-export interface DryRun {
-  rows: number;
-  valid: number;
-  errors: RowError[];
-}
-
-/** A commit's answer: every row was written. */
-export interface Imported {
-  created: number;
-  ids: number[];
-}
+/** One invalid row (field and message in the API's words, English); a dry run's answer; a commit's. */
+export type { DryRun, Imported, RowError };
 
 export interface UploadOptions {
   repair: boolean;
@@ -39,32 +22,23 @@ export interface UploadOptions {
 }
 
 
-function isRowError(value: unknown): value is RowError {
-  return hasFields(value, { row: 'number', field: 'string', message: 'string' });
-}
-
-export function isDryRun(body: unknown): body is DryRun {
-  return hasFields(body, { rows: 'number', valid: 'number' }) && Array.isArray(body.errors) && body.errors.every(isRowError);
-}
-
-export function isImported(body: unknown): body is Imported {
-  return hasFields(body, { created: 'number' }) && Array.isArray(body.ids);
-}
-
 /** The row errors of a problem (a commit refused with 422 lists them), without the API's extra `parameter`. */
 export function rowErrorsOf(problem: Record<string, unknown>): RowError[] {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  return errors.filter(isRowError).map(({ row, field, message }) => ({ row, field, message }));
+  return errors.flatMap((error) => {
+    const parsed = RowError.safeParse(error);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** Checks the file against the database without writing anything. */
 export function checkImport(file: File, options: UploadOptions): Promise<DryRun> {
-  return upload(file, false, guarded(isDryRun), options);
+  return upload(file, false, DryRun, options);
 }
 
 /** Imports every row of the file, or none. */
 export function commitImport(file: File, options: UploadOptions): Promise<Imported> {
-  return upload(file, true, guarded(isImported), options);
+  return upload(file, true, Imported, options);
 }
 
 /**

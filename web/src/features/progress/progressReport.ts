@@ -1,5 +1,5 @@
 import type { SessionUser } from '../account/session.ts';
-import { STATUS_TRANSITIONS } from '@marsad/contracts';
+import { STATUS_TRANSITIONS, type ProgressReportBody } from '@marsad/contracts';
 import { isOneOf, PROJECT_STATUSES, type ProjectStatus } from '../../data/vocabulary.ts';
 
 /**
@@ -32,13 +32,8 @@ export interface ProgressDraft {
   note: string;
 }
 
-export interface ProgressReport {
-  reported_on: string;
-  status: ProjectStatus;
-  physical_progress: number;
-  financial_progress: number;
-  note?: string;
-}
+/** A report as the form sends it: `POST /api/projects/{id}/progress` without the version, which the caller adds. */
+export type ProgressReport = Omit<ProgressReportBody, 'version'>;
 
 /** What is wrong with a field, as an i18n key under `progress.errors`. */
 export type ProgressFieldError = 'date' | 'future' | 'status' | 'percent' | 'noteLength';
