@@ -3,6 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { FormProblem } from './formProblem.ts';
 import { SaveProblem } from './SaveProblem.tsx';
 
+/** How an admin form closes: after a save, with the sentence that says what was saved, or cancelled. */
+export interface FormDone {
+  onSaved: (notice: string) => void;
+  onCancel: () => void;
+}
+
 interface Props {
   /** Names the form's strings (`admin.<name>Form.create`, `.save`, `.conflict`) and test ids (`<name>-form`, `<name>-submit`, `<name>-cancel`). */
   name: 'organization' | 'user';

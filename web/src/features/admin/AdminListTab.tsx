@@ -2,16 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Language } from '../../i18n/language.ts';
+import type { FormDone } from './AdminFormFrame.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
 import { Notice } from './Notice.tsx';
 import { matchesQuery } from './searchText.ts';
 import { useFormPanels } from './useFormPanels.ts';
-
-/** How a tab's form is closed: after a save with the sentence that says what was saved, or cancelled. */
-export interface FormDone {
-  onSaved: (notice: string) => void;
-  onCancel: () => void;
-}
 
 interface Props<T> {
   /** Names the tab's strings (`admin.<section>.filter`, `.filterPlaceholder`, `.new`, `.noMatch`) and test ids (`admin-<section>-…`). */

@@ -4,7 +4,7 @@ import type { CountryCollection } from '../../api/boundaries.ts';
 import type { Organization } from '../../api/organizations.ts';
 import type { Language } from '../../i18n/language.ts';
 import { controlProps, FormField } from '../../ui/FormField.tsx';
-import { AdminFormFrame } from './AdminFormFrame.tsx';
+import { AdminFormFrame, type FormDone } from './AdminFormFrame.tsx';
 import {
   checkNewOrganization,
   checkOrganizationChange,
@@ -20,14 +20,11 @@ import { Options } from '../../ui/Options.tsx';
 
 export type OrganizationFormTarget = { kind: 'new' } | { kind: 'edit'; organization: Organization };
 
-interface Props {
+interface Props extends FormDone {
   /** Read when the form opens: a newer copy of the organization later on changes neither the draft nor what it is compared with. */
   target: OrganizationFormTarget;
   countries: CountryCollection | undefined;
   language: Language;
-  /** After a save, with the sentence that says what was saved. */
-  onSaved: (notice: string) => void;
-  onCancel: () => void;
 }
 
 /**

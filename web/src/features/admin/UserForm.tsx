@@ -14,7 +14,7 @@ import {
 import type { AdminUser } from './adminApi.ts';
 import { DisabledToggle } from './DisabledToggle.tsx';
 import { controlProps, FormField } from '../../ui/FormField.tsx';
-import { AdminFormFrame } from './AdminFormFrame.tsx';
+import { AdminFormFrame, type FormDone } from './AdminFormFrame.tsx';
 import { governorateGroups } from './governorateChoices.ts';
 import { GovernoratePicker } from './GovernoratePicker.tsx';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
@@ -24,14 +24,11 @@ import { Options } from '../../ui/Options.tsx';
 
 export type UserFormTarget = { kind: 'new' } | { kind: 'edit'; user: AdminUser; isSelf: boolean };
 
-interface Props {
+interface Props extends FormDone {
   /** Read when the form opens: a newer copy of the account later on changes neither the draft nor what it is compared with. */
   target: UserFormTarget;
   organizations: readonly Organization[];
   language: Language;
-  /** After a save, with the sentence that says what was saved. */
-  onSaved: (notice: string) => void;
-  onCancel: () => void;
 }
 
 /**
