@@ -1,11 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountryCollection } from '../../api/boundaries.ts';
 import type { Organization } from '../../api/organizations.ts';
 import type { Language } from '../../i18n/language.ts';
-import { draftChanged } from './draftChanged.ts';
-import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
-import { formProblemOf } from './formProblem.ts';
+import { controlProps, FormField } from '../../ui/FormField.tsx';
+import { AdminFormFrame, type FormDone } from './AdminFormFrame.tsx';
 import {
   checkNewOrganization,
   checkOrganizationChange,
@@ -13,26 +12,19 @@ import {
   EMPTY_ORGANIZATION_DRAFT,
   organizationDraftOf,
   suggestSlug,
-  type OrganizationDraft,
-  type OrganizationErrors,
-  type OrganizationField,
 } from './organizationDraft.ts';
 import { organizationName } from './organizationNames.ts';
-import { SaveProblem } from './SaveProblem.tsx';
-import { useReportUnsaved } from './unsavedForms.ts';
+import { useAdminForm } from './useAdminForm.ts';
 import { useChangeOrganization, useCreateOrganization } from './useAdminApi.ts';
 import { Options } from '../../ui/Options.tsx';
 
 export type OrganizationFormTarget = { kind: 'new' } | { kind: 'edit'; organization: Organization };
 
-interface Props {
+interface Props extends FormDone {
   /** Read when the form opens: a newer copy of the organization later on changes neither the draft nor what it is compared with. */
   target: OrganizationFormTarget;
   countries: CountryCollection | undefined;
   language: Language;
-  /** After a save, with the sentence that says what was saved. */
-  onSaved: (notice: string) => void;
-  onCancel: () => void;
 }
 
 /**
@@ -42,36 +34,23 @@ interface Props {
  */
 export function OrganizationForm({ target, countries, language, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const base = useId();
-  // The organization as it was when the form opened: the draft starts from it and the change is
-  // computed against it, not against a newer copy from the refetched list, so what another admin
-  // changed meanwhile is not undone by fields this form left alone.
-  const [editing] = useState(() => (target.kind === 'edit' ? target.organization : null));
-  const [start] = useState<OrganizationDraft>(() => (editing === null ? EMPTY_ORGANIZATION_DRAFT : organizationDraftOf(editing)));
-  const [draft, setDraft] = useState(start);
-  const [slugTyped, setSlugTyped] = useState(false);
-  const [errors, setErrors] = useState<OrganizationErrors>({});
   const create = useCreateOrganization();
   const change = useChangeOrganization();
-  const saving = editing === null ? create : change;
-  const problem = saving.error === null ? null : formProblemOf(saving.error);
-  useReportUnsaved(draftChanged(start, draft));
+  const { editing, draft, set, setErrors, field, saving, problem } = useAdminForm({
+    opened: target.kind === 'edit' ? target.organization : null,
+    empty: EMPTY_ORGANIZATION_DRAFT,
+    draftOf: organizationDraftOf,
+    formName: 'organization',
+    create,
+    change,
+  });
+  const [slugTyped, setSlugTyped] = useState(false);
   const countryList = (countries?.features ?? []).map((f) => f.properties);
   const collator = new Intl.Collator(language);
   const countryLabel = (c: (typeof countryList)[number]) => (language === 'ar' ? c.name_ar : c.name_en);
   // A stored country Marsad has no boundaries for (or not yet) is still offered, so the select shows it.
   const storedCountry = editing?.country ?? null;
   const unlistedCountry = storedCountry !== null && !countryList.some((c) => c.iso3 === storedCountry) ? storedCountry : null;
-
-  const set = <F extends OrganizationField>(field: F, value: OrganizationDraft[F]) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const errorOf = (field: OrganizationField): string | undefined => {
-    const local = errors[field];
-    return local !== undefined ? t(`admin.errors.${local}`) : problem?.fields[field];
-  };
-  const field = useFields<OrganizationField>('organization', errorOf);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -100,84 +79,72 @@ export function OrganizationForm({ target, countries, language, onSaved, onCance
   const country = field('country');
 
   return (
-    <section className="admin-form" aria-labelledby={`${base}-title`} data-testid="organization-form" data-mode={target.kind}>
-      <h3 id={`${base}-title`}>{title}</h3>
-      <form onSubmit={onSubmit} noValidate>
-        <div className="form-row">
-          <FormField field={nameAr} label={t('admin.organizationForm.nameAr')}>
-            <input
-              type="text"
-              dir="rtl"
-              lang="ar"
-              autoFocus
-              value={draft.name_ar}
-              onChange={(e) => set('name_ar', e.target.value)}
-              {...controlProps(nameAr)}
-            />
-          </FormField>
-          <FormField field={nameEn} label={t('admin.organizationForm.nameEn')}>
-            <input
-              type="text"
-              dir="ltr"
-              lang="en"
-              value={draft.name_en}
-              onChange={(e) => {
-                set('name_en', e.target.value);
-                if (editing === null && !slugTyped) set('slug', suggestSlug(e.target.value));
-              }}
-              {...controlProps(nameEn)}
-            />
-          </FormField>
-        </div>
-        <FormField field={slug} label={t('admin.organizationForm.slug')}>
+    <AdminFormFrame name="organization" mode={target.kind} title={title} onSubmit={onSubmit} problem={problem} saving={saving.isPending} onCancel={onCancel}>
+      <div className="form-row">
+        <FormField field={nameAr} label={t('admin.organizationForm.nameAr')}>
+          <input
+            type="text"
+            dir="rtl"
+            lang="ar"
+            autoFocus
+            value={draft.name_ar}
+            onChange={(e) => set('name_ar', e.target.value)}
+            {...controlProps(nameAr)}
+          />
+        </FormField>
+        <FormField field={nameEn} label={t('admin.organizationForm.nameEn')}>
           <input
             type="text"
             dir="ltr"
-            autoComplete="off"
-            spellCheck={false}
-            readOnly={editing !== null}
-            value={draft.slug}
+            lang="en"
+            value={draft.name_en}
             onChange={(e) => {
-              setSlugTyped(e.target.value !== '');
-              set('slug', e.target.value);
+              set('name_en', e.target.value);
+              if (editing === null && !slugTyped) set('slug', suggestSlug(e.target.value));
             }}
-            {...controlProps(slug)}
+            {...controlProps(nameEn)}
           />
         </FormField>
-        <div className="form-row">
-          <FormField field={kind} label={t('admin.organizationForm.kind')}>
-            {editing === null ? (
-              <select value={draft.kind} onChange={(e) => set('kind', CREATABLE_KINDS.find((k) => k === e.target.value) ?? draft.kind)} {...controlProps(kind)}>
-                <Options values={CREATABLE_KINDS} label={(k) => t(`admin.kind.${k}`)} />
-              </select>
-            ) : (
-              <input type="text" readOnly value={t(`admin.kind.${editing.kind}`)} data-kind={editing.kind} {...controlProps(kind)} />
-            )}
-          </FormField>
-          <FormField field={country} label={t('admin.organizationForm.country')}>
-            <select value={draft.country} onChange={(e) => set('country', e.target.value)} {...controlProps(country)}>
-              <option value="">{t('admin.organizationForm.international')}</option>
-              {unlistedCountry !== null && <option value={unlistedCountry}>{unlistedCountry}</option>}
-              {[...countryList]
-                .sort((a, b) => collator.compare(countryLabel(a), countryLabel(b)))
-                .map((c) => (
-                  <option key={c.iso3} value={c.iso3}>
-                    {countryLabel(c)}
-                  </option>
-                ))}
+      </div>
+      <FormField field={slug} label={t('admin.organizationForm.slug')}>
+        <input
+          type="text"
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={editing !== null}
+          value={draft.slug}
+          onChange={(e) => {
+            setSlugTyped(e.target.value !== '');
+            set('slug', e.target.value);
+          }}
+          {...controlProps(slug)}
+        />
+      </FormField>
+      <div className="form-row">
+        <FormField field={kind} label={t('admin.organizationForm.kind')}>
+          {editing === null ? (
+            <select value={draft.kind} onChange={(e) => set('kind', CREATABLE_KINDS.find((k) => k === e.target.value) ?? draft.kind)} {...controlProps(kind)}>
+              <Options values={CREATABLE_KINDS} label={(k) => t(`admin.kind.${k}`)} />
             </select>
-          </FormField>
-        </div>
-        {problem !== null && <SaveProblem problem={problem} conflict={t('admin.organizationForm.conflict')} testId="organization-form-problem" />}
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={saving.isPending} data-testid="organization-submit">
-            {saving.isPending ? t('admin.saving') : editing === null ? t('admin.organizationForm.create') : t('admin.organizationForm.save')}
-          </button>
-          <button type="button" className="secondary-button" onClick={onCancel} data-testid="organization-cancel">
-            {t('admin.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+          ) : (
+            <input type="text" readOnly value={t(`admin.kind.${editing.kind}`)} data-kind={editing.kind} {...controlProps(kind)} />
+          )}
+        </FormField>
+        <FormField field={country} label={t('admin.organizationForm.country')}>
+          <select value={draft.country} onChange={(e) => set('country', e.target.value)} {...controlProps(country)}>
+            <option value="">{t('admin.organizationForm.international')}</option>
+            {unlistedCountry !== null && <option value={unlistedCountry}>{unlistedCountry}</option>}
+            {[...countryList]
+              .sort((a, b) => collator.compare(countryLabel(a), countryLabel(b)))
+              .map((c) => (
+                <option key={c.iso3} value={c.iso3}>
+                  {countryLabel(c)}
+                </option>
+              ))}
+          </select>
+        </FormField>
+      </div>
+    </AdminFormFrame>
   );
 }

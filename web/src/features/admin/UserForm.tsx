@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../api/organizations.ts';
 import { ROLES } from '../account/session.ts';
@@ -10,33 +10,25 @@ import {
   checkNewAccount,
   EMPTY_ACCOUNT_DRAFT,
   needsGovernorates,
-  type AccountDraft,
-  type AccountErrors,
-  type AccountField,
 } from './accountDraft.ts';
 import type { AdminUser } from './adminApi.ts';
 import { DisabledToggle } from './DisabledToggle.tsx';
-import { draftChanged } from './draftChanged.ts';
-import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
-import { formProblemOf } from './formProblem.ts';
+import { controlProps, FormField } from '../../ui/FormField.tsx';
+import { AdminFormFrame, type FormDone } from './AdminFormFrame.tsx';
 import { governorateGroups } from './governorateChoices.ts';
 import { GovernoratePicker } from './GovernoratePicker.tsx';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
-import { SaveProblem } from './SaveProblem.tsx';
-import { useReportUnsaved } from './unsavedForms.ts';
+import { useAdminForm } from './useAdminForm.ts';
 import { useChangeAccount, useCreateAccount } from './useAdminApi.ts';
 import { Options } from '../../ui/Options.tsx';
 
 export type UserFormTarget = { kind: 'new' } | { kind: 'edit'; user: AdminUser; isSelf: boolean };
 
-interface Props {
+interface Props extends FormDone {
   /** Read when the form opens: a newer copy of the account later on changes neither the draft nor what it is compared with. */
   target: UserFormTarget;
   organizations: readonly Organization[];
   language: Language;
-  /** After a save, with the sentence that says what was saved. */
-  onSaved: (notice: string) => void;
-  onCancel: () => void;
 }
 
 /**
@@ -47,31 +39,19 @@ interface Props {
 export function UserForm({ target, organizations, language, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const base = useId();
-  // The account as it was when the form opened: the draft starts from it and the change is
-  // computed against it, not against a newer copy from the refetched list, so what another admin
-  // changed meanwhile is not undone by fields this form left alone.
-  const [editing] = useState(() => (target.kind === 'edit' ? target.user : null));
-  const [start] = useState<AccountDraft>(() => (editing === null ? EMPTY_ACCOUNT_DRAFT : accountDraftOf(editing)));
-  const [draft, setDraft] = useState(start);
-  const [errors, setErrors] = useState<AccountErrors>({});
   const create = useCreateAccount();
   const change = useChangeAccount();
+  const { editing, draft, set, setErrors, errorOf, field, saving, problem } = useAdminForm({
+    opened: target.kind === 'edit' ? target.user : null,
+    empty: EMPTY_ACCOUNT_DRAFT,
+    draftOf: accountDraftOf,
+    formName: 'user',
+    create,
+    change,
+  });
   const governorates = useGovernorates();
   const countries = useCountries();
-  const saving = target.kind === 'new' ? create : change;
-  const problem = saving.error === null ? null : formProblemOf(saving.error);
   const isSelf = target.kind === 'edit' && target.isSelf;
-  useReportUnsaved(draftChanged(start, draft));
-
-  const set = <F extends keyof AccountDraft>(field: F, value: AccountDraft[F]) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const errorOf = (field: AccountField): string | undefined => {
-    const local = errors[field];
-    return local !== undefined ? t(`admin.errors.${local}`) : problem?.fields[field];
-  };
-  const field = useFields<AccountField>('user', errorOf);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -96,82 +76,70 @@ export function UserForm({ target, organizations, language, onSaved, onCancel }:
   const password = field('password', editing === null ? t('admin.userForm.passwordHint') : t('admin.userForm.newPasswordHint'));
 
   return (
-    <section className="admin-form" aria-labelledby={`${base}-title`} data-testid="user-form" data-mode={target.kind}>
-      <h3 id={`${base}-title`}>{title}</h3>
-      <form onSubmit={onSubmit} noValidate>
-        <div className="form-row">
-          <FormField field={email} label={t('admin.userForm.email')}>
-            <input
-              type="email"
-              dir="ltr"
-              autoComplete="off"
-              autoFocus={editing === null}
-              readOnly={editing !== null}
-              value={draft.email}
-              onChange={(e) => set('email', e.target.value)}
-              {...controlProps(email)}
-            />
-          </FormField>
-          <FormField field={name} label={t('admin.userForm.displayName')}>
-            <input
-              type="text"
-              dir="auto"
-              autoComplete="off"
-              autoFocus={editing !== null}
-              value={draft.display_name}
-              onChange={(e) => set('display_name', e.target.value)}
-              {...controlProps(name)}
-            />
-          </FormField>
-        </div>
-        <div className="form-row">
-          <FormField field={role} label={t('admin.userForm.role')}>
-            <select value={draft.role} disabled={isSelf} onChange={(e) => set('role', ROLES.find((r) => r === e.target.value) ?? draft.role)} {...controlProps(role)}>
-              <Options values={ROLES} label={(r) => t(`auth.role.${r}`)} />
-            </select>
-          </FormField>
-          <FormField field={org} label={t('admin.userForm.organization')}>
-            <OrganizationSelect
-              value={draft.organization}
-              onChange={(slug) => set('organization', slug)}
-              organizations={organizations}
-              language={language}
-              control={controlProps(org)}
-            />
-          </FormField>
-        </div>
-        {needsGovernorates(draft.role) && (
-          <GovernoratePicker
-            id={`${base}-governorates`}
-            groups={governorateGroups(governorates.data, countries.data, language, organization?.country ?? null, draft.governorates)}
-            selected={draft.governorates}
-            onChange={(selected) => set('governorates', selected)}
-            language={language}
-            error={errorOf('governorates')}
-            loading={governorates.isPending}
-          />
-        )}
-        <FormField field={password} label={editing === null ? t('admin.userForm.password') : t('admin.userForm.newPassword')}>
+    <AdminFormFrame name="user" mode={target.kind} title={title} onSubmit={onSubmit} problem={problem} saving={saving.isPending} onCancel={onCancel}>
+      <div className="form-row">
+        <FormField field={email} label={t('admin.userForm.email')}>
           <input
-            type="password"
+            type="email"
             dir="ltr"
-            autoComplete="new-password"
-            value={draft.password}
-            onChange={(e) => set('password', e.target.value)}
-            {...controlProps(password)}
+            autoComplete="off"
+            autoFocus={editing === null}
+            readOnly={editing !== null}
+            value={draft.email}
+            onChange={(e) => set('email', e.target.value)}
+            {...controlProps(email)}
           />
         </FormField>
-        {editing !== null && <DisabledToggle checked={draft.disabled} onChange={(disabled) => set('disabled', disabled)} locked={isSelf} />}
-        {problem !== null && <SaveProblem problem={problem} conflict={t('admin.userForm.conflict')} testId="user-form-problem" />}
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={saving.isPending} data-testid="user-submit">
-            {saving.isPending ? t('admin.saving') : editing === null ? t('admin.userForm.create') : t('admin.userForm.save')}
-          </button>
-          <button type="button" className="secondary-button" onClick={onCancel} data-testid="user-cancel">
-            {t('admin.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+        <FormField field={name} label={t('admin.userForm.displayName')}>
+          <input
+            type="text"
+            dir="auto"
+            autoComplete="off"
+            autoFocus={editing !== null}
+            value={draft.display_name}
+            onChange={(e) => set('display_name', e.target.value)}
+            {...controlProps(name)}
+          />
+        </FormField>
+      </div>
+      <div className="form-row">
+        <FormField field={role} label={t('admin.userForm.role')}>
+          <select value={draft.role} disabled={isSelf} onChange={(e) => set('role', ROLES.find((r) => r === e.target.value) ?? draft.role)} {...controlProps(role)}>
+            <Options values={ROLES} label={(r) => t(`auth.role.${r}`)} />
+          </select>
+        </FormField>
+        <FormField field={org} label={t('admin.userForm.organization')}>
+          <OrganizationSelect
+            value={draft.organization}
+            onChange={(slug) => set('organization', slug)}
+            organizations={organizations}
+            language={language}
+            control={controlProps(org)}
+          />
+        </FormField>
+      </div>
+      {needsGovernorates(draft.role) && (
+        <GovernoratePicker
+          id={`${base}-governorates`}
+          groups={governorateGroups(governorates.data, countries.data, language, organization?.country ?? null, draft.governorates)}
+          selected={draft.governorates}
+          onChange={(selected) => set('governorates', selected)}
+          language={language}
+          error={errorOf('governorates')}
+          loading={governorates.isPending}
+        />
+      )}
+      <FormField field={password} label={editing === null ? t('admin.userForm.password') : t('admin.userForm.newPassword')}>
+        <input
+          type="password"
+          dir="ltr"
+          autoComplete="new-password"
+          value={draft.password}
+          onChange={(e) => set('password', e.target.value)}
+          {...controlProps(password)}
+        />
+      </FormField>
+      {editing !== null && <DisabledToggle checked={draft.disabled} onChange={(disabled) => set('disabled', disabled)} locked={isSelf} />}
+    </AdminFormFrame>
   );
 }

@@ -1,4 +1,4 @@
-type FieldValue = string | number | boolean | null | readonly string[];
+export type FieldValue = string | number | boolean | null | readonly string[];
 
 function sameValue(a: FieldValue, b: FieldValue): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;

@@ -8,8 +8,6 @@ import {
   createOrganization,
   fetchAccounts,
   type AccountChange,
-  type NewAccount,
-  type NewOrganization,
   type OrganizationChange,
 } from './adminApi.ts';
 
@@ -35,22 +33,24 @@ function useCsrfToken(): string | null {
   return useSession().data?.csrfToken ?? null;
 }
 
-export function useCreateAccount() {
+/**
+ * A change the admin sends: it carries the session's CSRF token, and once it is saved `refresh`
+ * invalidates what was read before it.
+ */
+function useAdminChange<V, R>(send: (variables: V, csrfToken: string | null) => Promise<R>, refresh: (client: QueryClient) => Promise<void>) {
   const client = useQueryClient();
   const csrfToken = useCsrfToken();
-  return useMutation({
-    mutationFn: (account: NewAccount) => createAccount(account, csrfToken),
-    onSuccess: () => client.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
-  });
+  return useMutation({ mutationFn: (variables: V) => send(variables, csrfToken), onSuccess: () => refresh(client) });
+}
+
+const refreshAccounts = (client: QueryClient) => client.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+
+export function useCreateAccount() {
+  return useAdminChange(createAccount, refreshAccounts);
 }
 
 export function useChangeAccount() {
-  const client = useQueryClient();
-  const csrfToken = useCsrfToken();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: number; change: AccountChange }) => changeAccount(id, change, csrfToken),
-    onSuccess: () => client.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
-  });
+  return useAdminChange(({ id, change }: { id: number; change: AccountChange }, csrfToken) => changeAccount(id, change, csrfToken), refreshAccounts);
 }
 
 /** Everything read before an organization was renamed that shows its name. */
@@ -62,19 +62,12 @@ function refreshOrganizationNames(client: QueryClient): Promise<void> {
 }
 
 export function useCreateOrganization() {
-  const client = useQueryClient();
-  const csrfToken = useCsrfToken();
-  return useMutation({
-    mutationFn: (organization: NewOrganization) => createOrganization(organization, csrfToken),
-    onSuccess: () => client.invalidateQueries({ queryKey: ORGANIZATIONS_KEY }),
-  });
+  return useAdminChange(createOrganization, (client) => client.invalidateQueries({ queryKey: ORGANIZATIONS_KEY }));
 }
 
 export function useChangeOrganization() {
-  const client = useQueryClient();
-  const csrfToken = useCsrfToken();
-  return useMutation({
-    mutationFn: ({ slug, change }: { slug: string; change: OrganizationChange }) => changeOrganization(slug, change, csrfToken),
-    onSuccess: () => refreshOrganizationNames(client),
-  });
+  return useAdminChange(
+    ({ slug, change }: { slug: string; change: OrganizationChange }, csrfToken) => changeOrganization(slug, change, csrfToken),
+    refreshOrganizationNames,
+  );
 }

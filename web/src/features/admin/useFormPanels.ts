@@ -1,5 +1,24 @@
 import { useRef, useState } from 'react';
 
+/** One form of a tab: what it is open for (`null` when closed), and the button that opened it. */
+function useFormPanel<T>(setNotice: (message: string | null) => void) {
+  const [open, setOpen] = useState<T | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  return {
+    open,
+    start: (item: T, button: HTMLButtonElement) => {
+      opener.current = button;
+      setNotice(null);
+      setOpen(item);
+    },
+    close: (message: string | null) => {
+      setOpen(null);
+      setNotice(message);
+      opener.current?.focus();
+    },
+  };
+}
+
 /**
  * The create and edit forms of an admin tab, and the notice a closed form leaves. A new item and a
  * changed one are separate forms, so opening one never discards the other's input; `editing` is the
@@ -7,35 +26,16 @@ import { useRef, useState } from 'react';
  * from it). The button that opened a form gets the focus back when it closes.
  */
 export function useFormPanels<T>() {
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<T | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const newOpener = useRef<HTMLButtonElement | null>(null);
-  const editOpener = useRef<HTMLButtonElement | null>(null);
-
+  const newForm = useFormPanel<true>(setNotice);
+  const editForm = useFormPanel<T>(setNotice);
   return {
-    creating,
-    editing,
+    creating: newForm.open !== null,
+    editing: editForm.open,
     notice,
-    startNew: (button: HTMLButtonElement) => {
-      newOpener.current = button;
-      setNotice(null);
-      setCreating(true);
-    },
-    closeNew: (message: string | null) => {
-      setCreating(false);
-      setNotice(message);
-      newOpener.current?.focus();
-    },
-    startEdit: (item: T, button: HTMLButtonElement) => {
-      editOpener.current = button;
-      setNotice(null);
-      setEditing(item);
-    },
-    closeEdit: (message: string | null) => {
-      setEditing(null);
-      setNotice(message);
-      editOpener.current?.focus();
-    },
+    startNew: (button: HTMLButtonElement) => newForm.start(true, button),
+    closeNew: newForm.close,
+    startEdit: editForm.start,
+    closeEdit: editForm.close,
   };
 }

@@ -19,6 +19,7 @@ import { useGeometryEditor } from './useGeometryEditor.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { editableGeometry, toolFor, type DrawTool } from './drawTools.ts';
 import { geometryFacts } from './geometryFacts.ts';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './editor.css';
 import { editorStart, isEditorDraft, isFormField, type EditorDraft } from './editorDraft.ts';
 import { bodyFromForm, changedFields, formProblems, suggestedCodePrefix, type ProjectForm, type ProjectFormField } from './projectForm.ts';
@@ -275,11 +276,7 @@ export default function ProjectEditor(props: ProjectEditorProps) {
   if (query.data === undefined) {
     return (
       <PanelFrame kind="editor" kicker={t('editor.editKicker')} title={t('editor.loading')} titleTestId="editor-title" onClose={props.onClose}>
-        {query.error !== null && (
-          <p role="alert" className="panel-error">
-            {t('errors.data', { detail: query.error.message })}
-          </p>
-        )}
+        <LoadError error={query.error} />
       </PanelFrame>
     );
   }

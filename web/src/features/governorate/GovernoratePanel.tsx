@@ -10,6 +10,7 @@ import { formatMonth } from '../../format/dates.ts';
 import type { Language } from '../../i18n/language.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { ProjectList } from '../project/ProjectList.tsx';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './governorate.css';
 
 export interface GovernoratePanelProps {
@@ -64,11 +65,7 @@ export default function GovernoratePanel({ governorate, countries, filters, lang
         ) : (
           <p className="muted">{t('panel.timelineEmpty')}</p>
         ))}
-      {(detail.error ?? timeline.error) !== null && (
-        <p role="alert" className="panel-error">
-          {t('errors.data', { detail: (detail.error ?? timeline.error)?.message })}
-        </p>
-      )}
+      <LoadError error={detail.error ?? timeline.error} />
       <ProjectList governorate={governorate.code} filters={filters} language={language} onOpenProject={onOpenProject} />
     </PanelFrame>
   );

@@ -5,6 +5,7 @@ import { DualDate } from '../../ui/DualDate.tsx';
 import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ProjectRow } from '../project/ProjectRow.tsx';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './overview.css';
 
 const QUEUE_LIMIT = 100;
@@ -24,11 +25,7 @@ export function WorkQueue({ user, language, onOpenProject }: { user: SessionUser
         {page.data !== undefined && <span className="muted"> · {t('queue.count', { formatted: formatCount(page.data.total, language) })}</span>}
       </h2>
       <p className="muted">{t('queue.hint')}</p>
-      {page.error !== null && (
-        <p role="alert" className="panel-error">
-          {t('errors.data', { detail: page.error.message })}
-        </p>
-      )}
+      <LoadError error={page.error} />
       {page.data !== undefined && page.data.total === 0 && <p className="muted">{t('queue.empty')}</p>}
       <ol className="projects" data-testid="work-queue-list">
         {ordered.map((project) => (

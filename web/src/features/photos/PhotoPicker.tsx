@@ -20,6 +20,48 @@ type Notice = { kind: 'tooMany' } | { kind: 'unreadable'; name: string } | { kin
 const MB = 1024 * 1024;
 
 /**
+ * A file input shown as a button (its label): the camera (`capture`) or the gallery (`multiple`).
+ * The input is hidden but focusable; the label comes right after it, because photos.css draws the
+ * button's disabled and focused states from the input's (`.photo-picker-input:disabled + …`).
+ */
+function PickButton({
+  id,
+  label,
+  source,
+  disabled,
+  hintId,
+  onPick,
+  testId,
+}: {
+  id: string;
+  label: string;
+  source: { capture: 'environment' } | { multiple: true };
+  disabled: boolean;
+  hintId: string;
+  onPick: (event: ChangeEvent<HTMLInputElement>) => Promise<void>;
+  testId: string;
+}) {
+  return (
+    <>
+      <input
+        id={id}
+        className="photo-picker-input"
+        type="file"
+        accept={ACCEPT}
+        {...source}
+        disabled={disabled}
+        aria-describedby={hintId}
+        onChange={(e) => void onPick(e)}
+        data-testid={testId}
+      />
+      <label htmlFor={id} className="secondary-button" aria-disabled={disabled}>
+        {label}
+      </label>
+    </>
+  );
+}
+
+/**
  * The optional photos of a progress report: one button opens the camera (tablets on site), the
  * other the gallery; at most MAX_PHOTOS (the API's limits). Each photo is downscaled as soon as it
  * is chosen, so the thumbnails show what will be sent; one still over the API's size limit is left out.
@@ -99,6 +141,7 @@ export function PhotoPicker({
   };
 
   const full = room <= 0 || disabled || preparing;
+  const pick = { disabled: full, hintId: `${base}-hint`, onPick };
   return (
     <fieldset className="form-field photo-picker" data-testid="photo-picker" data-count={photos.length} data-preparing={preparing}>
       <legend>{t('photos.label')}</legend>
@@ -106,34 +149,8 @@ export function PhotoPicker({
         {t('photos.hint', { max })}
       </p>
       <div className="photo-picker-buttons">
-        <input
-          id={`${base}-camera`}
-          className="photo-picker-input"
-          type="file"
-          accept={ACCEPT}
-          capture="environment"
-          disabled={full}
-          aria-describedby={`${base}-hint`}
-          onChange={(e) => void onPick(e)}
-          data-testid="photo-camera"
-        />
-        <label htmlFor={`${base}-camera`} className="secondary-button" aria-disabled={full}>
-          {t('photos.take')}
-        </label>
-        <input
-          id={`${base}-gallery`}
-          className="photo-picker-input"
-          type="file"
-          accept={ACCEPT}
-          multiple
-          disabled={full}
-          aria-describedby={`${base}-hint`}
-          onChange={(e) => void onPick(e)}
-          data-testid="photo-input"
-        />
-        <label htmlFor={`${base}-gallery`} className="secondary-button" aria-disabled={full}>
-          {t('photos.choose')}
-        </label>
+        <PickButton id={`${base}-camera`} label={t('photos.take')} source={{ capture: 'environment' }} testId="photo-camera" {...pick} />
+        <PickButton id={`${base}-gallery`} label={t('photos.choose')} source={{ multiple: true }} testId="photo-input" {...pick} />
       </div>
       <div aria-live="polite">
         {preparing && <p className="muted">{t('photos.preparing')}</p>}

@@ -7,6 +7,7 @@ import { historyChanges } from './historyChanges.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ReportPhotos } from '../photos/ReportPhotos.tsx';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './project.css';
 
 /** A changed value as the reader would say it: statuses translated, numbers in the page's digits. */
@@ -54,11 +55,7 @@ export function ChangeHistory({ id, language }: { id: number; language: Language
   return (
     <section aria-labelledby="changes-heading" data-testid="changes" data-loaded={history.data !== undefined}>
       <h3 id="changes-heading">{t('changes.title')}</h3>
-      {history.error !== null && (
-        <p role="alert" className="panel-error">
-          {t('errors.data', { detail: history.error.message })}
-        </p>
-      )}
+      <LoadError error={history.error} />
       {history.data !== undefined && items.length === 0 && <p className="muted">{t('changes.empty')}</p>}
       <ol className="history" data-testid="change-history">
         {items.map((entry, index) => (

@@ -19,6 +19,7 @@ import { draftMessages } from '../drafts/messages.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { photoMessages } from '../photos/messages.ts';
 import { sharingMessages } from '../sharing/messages.ts';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './project.css';
 
 function Facts({ project, language }: { project: ProjectDetail; language: Language }) {
@@ -100,11 +101,7 @@ export default function ProjectDrawer({
       titleTestId="project-title"
       onClose={onClose}
     >
-      {query.error !== null && (
-        <p role="alert" className="panel-error">
-          {t('errors.data', { detail: query.error.message })}
-        </p>
-      )}
+      <LoadError error={query.error} />
       {project !== undefined && (
         <>
           {writable && (

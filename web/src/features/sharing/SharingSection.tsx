@@ -5,6 +5,7 @@ import { fetchProjectShares, setProjectShared } from './sharingApi.ts';
 import { useDonors } from '../../api/useOrganizations.ts';
 import { formatDualDate } from '../../format/dates.ts';
 import type { Language } from '../../i18n/language.ts';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './sharing.css';
 
 interface SharingSectionProps {
@@ -47,11 +48,7 @@ export function SharingSection({ projectId, canShare, csrfToken, language }: Sha
     <section aria-labelledby={titleId} className="sharing" data-testid="project-sharing">
       <h3 id={titleId}>{t('sharing.title')}</h3>
       <p className="muted">{t('sharing.hint')}</p>
-      {shares.error !== null && (
-        <p role="alert" className="panel-error">
-          {t('errors.data', { detail: shares.error.message })}
-        </p>
-      )}
+      <LoadError error={shares.error} />
       {change.error !== null && (
         <p role="alert" className="field-error">
           {t('sharing.failed', { detail: change.error.message })}

@@ -4,6 +4,7 @@ import { useProject } from '../../api/useProjects.ts';
 import { formatCount, formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
+import { LoadError } from '../../ui/LoadError.tsx';
 import './zone.css';
 
 const UTILITIES = ['water', 'electricity', 'roads', 'sewage'] as const;
@@ -75,11 +76,7 @@ export default function ZonePanel({
       titleTestId="zone-name"
       onClose={onClose}
     >
-      {project.error !== null && (
-        <p role="alert" className="panel-error">
-          {t('errors.data', { detail: project.error.message })}
-        </p>
-      )}
+      <LoadError error={project.error} />
       {data?.zone != null && <ZoneFactsView zone={data.zone} language={language} />}
       {data !== undefined && (
         <button type="button" className="secondary-button" onClick={() => onOpenProject(data.id)}>
