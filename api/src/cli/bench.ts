@@ -20,7 +20,7 @@ import { setUpDatabase } from '../database/setUpDatabase.ts';
 import { serveApp } from '../http/nodeServer.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
-import { benchLoad, loadRows, signIn, tileOf } from './benchLoad.ts';
+import { benchLoadInOwnProcess, loadRows, signIn, tileOf } from './benchLoad.ts';
 import { benchWrites } from './benchWrites.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -203,10 +203,10 @@ rows.push(...(await benchWrites(uncached.base, db, REPEAT)));
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 if (loadSeconds > 0) {
   const mix = { connections: 200, seconds: loadSeconds };
-  rows.push(...loadRows(await benchLoad({ databaseUrl: url }, mix), mix, 'PostgreSQL (100k projects)'));
+  rows.push(...loadRows(await benchLoadInOwnProcess({ databaseUrl: url }, mix), mix, 'PostgreSQL (100k projects)'));
   const dataDir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
   try {
-    rows.push(...loadRows(await benchLoad({ dataDir: join(dataDir, 'pglite') }, mix), mix, 'the embedded default (demo data)'));
+    rows.push(...loadRows(await benchLoadInOwnProcess({ dataDir: join(dataDir, 'pglite') }, mix), mix, 'the embedded default (demo data)'));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

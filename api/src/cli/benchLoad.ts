@@ -1,7 +1,9 @@
 /**
  * The load figure of `pnpm bench`: many readers at once against a real server process, as a
  * ministry's dashboard sees them. The server runs in its own process (as in production), so the
- * load generator's work is not counted against it.
+ * load generator's work is not counted against it; and the generator runs in a fresh process of
+ * its own too (benchLoadInOwnProcess), so what `pnpm bench` measured before it (a heap holding
+ * imports, two servers in the same process) does not slow the readers' clock.
  *
  * The mix: vector tiles at zooms 4–14 around real projects, national and per-governorate
  * summaries, governorate timelines, project list pages, single projects and OGC API items (plain
@@ -10,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD } from '../auth/demoPasswords.ts';
 
 export interface LoadOptions {
@@ -295,4 +297,25 @@ export function loadRows(result: LoadResult, options: LoadOptions, engine: strin
     ['  /api/health every 250 ms meanwhile: slowest answer', `${result.healthSlowest.toFixed(0)} ms (${result.healthAnswers} answered)`],
     ['  slowest routes (p99, requests)', result.slowestRoutes.map((r) => `${r.name} ${r.p99.toFixed(0)} ms, ${r.count}`).join('; ')],
   ];
+}
+
+/** Runs benchLoad in a new Node process and returns its result (the load generator alone in its heap). */
+export async function benchLoadInOwnProcess(engine: LoadEngine, options: LoadOptions): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    cwd: API_DIR,
+    env: { ...process.env, BENCH_LOAD_REQUEST: JSON.stringify({ engine, options }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`bench load process exited with ${code}`);
+  return JSON.parse(output) as LoadResult;
+}
+
+// As its own process (see benchLoadInOwnProcess): run the load asked for and print the result as JSON.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.env.BENCH_LOAD_REQUEST) {
+  const { engine, options } = JSON.parse(process.env.BENCH_LOAD_REQUEST) as { engine: LoadEngine; options: LoadOptions };
+  process.stdout.write(JSON.stringify(await benchLoad(engine, options)));
+  process.exit(0);
 }
