@@ -28,7 +28,7 @@ export const ProjectSummary = z.object({
   governorate: z.string(),
   governorate_name_ar: z.string(),
   governorate_name_en: z.string(),
-  delayed: z.boolean().nullable().describe('Past its planned end and still open; null when an open project has no planned end'),
+  delayed: z.boolean().describe('Past its planned end and still open (false without a planned end)'),
   stale: z.boolean(),
   delay_days: z.number().int(),
 });

@@ -5,8 +5,8 @@ import { STALE_AFTER_DAYS } from '@marsad/contracts';
  * summaries, the tiles and the exports agree on what "delayed" and "stale" mean.
  */
 export const indicatorSql = (p = 'p') => ({
-  /** Past its planned end and neither completed nor cancelled. */
-  delayed: `(${p}.planned_end < current_date and ${p}.status not in ('completed', 'cancelled'))`,
+  /** Past its planned end and neither completed nor cancelled; false (never null) without a planned end. */
+  delayed: `(${p}.planned_end is not null and ${p}.planned_end < current_date and ${p}.status not in ('completed', 'cancelled'))`,
   /** Expected to report (not completed or cancelled) but without an update for 90 days. */
   stale: `(${p}.status not in ('completed', 'cancelled')
            and coalesce(${p}.last_update_on, ${p}.created_at::date) < current_date - ${STALE_AFTER_DAYS})`,
