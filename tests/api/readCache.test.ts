@@ -115,6 +115,9 @@ describe('read cache', () => {
 
     expect((await json(search(importedCode), ADMIN)).body.total).toBe(0);
     const file = featureCollection([fields(importedCode), { type: 'Point', coordinates: [36.3, 33.52] }]);
+    // A dry run rolls back: the cached answers stay.
+    expect((await uploadImport(clients[ADMIN]!, 'one.geojson', JSON.stringify(file), '?dry_run=true')).status).toBe(200);
+    expect((await json(search(importedCode), ADMIN)).cache).toBe('hit');
     const imported = await uploadImport(clients[ADMIN]!, 'one.geojson', JSON.stringify(file), '?dry_run=false');
     expect(imported.status).toBe(201);
     expect((await json(search(importedCode), ADMIN)).body.total).toBe(1);

@@ -22,6 +22,8 @@ export interface AppEnv {
     tiles: TileService;
     /** Moves on after every successful write (bumpDataVersionOnWrite.ts), so caches let go of older answers. */
     dataVersion: DataVersion;
+    /** Set by a successful write that changed nothing (an import's dry run): the data version stays. */
+    wroteNothing?: boolean;
     /** Who is asking: the signed-in user, or anonymous (see auth/sessionMiddleware.ts). */
     viewer: Viewer;
     /** The signed-in session, if any. */

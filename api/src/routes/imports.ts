@@ -74,7 +74,10 @@ imports.openapi(
     const { rows } = await readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
     const outcome = await importProjects(c.var.db, c.var.user, rows, { commit: !dry_run, repair });
     const failed = new Set(outcome.errors.map((e) => e.row)).size;
-    if (dry_run) return c.json({ rows: outcome.rows, valid: outcome.rows - failed, errors: outcome.errors }, 200);
+    if (dry_run) {
+      c.set('wroteNothing', true);
+      return c.json({ rows: outcome.rows, valid: outcome.rows - failed, errors: outcome.errors }, 200);
+    }
     if (outcome.errors.length) {
       throw unprocessable(`${failed} of ${outcome.rows} rows are invalid; nothing was imported`, {
         errors: outcome.errors.map((e) => ({ ...e, parameter: `row ${e.row}: ${e.field}` })),
