@@ -27,6 +27,9 @@ import { imports } from './routes/imports.ts';
 import { ogc } from './routes/ogc.ts';
 import { organizations } from './routes/organizations.ts';
 import { projectRoutes } from './projects/routes.ts';
+import { indicatorRoutes } from './plans/indicators/routes.ts';
+import { returnRoutes } from './plans/returns/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { readCache } from './cache/readCache.ts';
@@ -90,6 +93,9 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/exports', exports);
   app.route('/api/imports', imports);
   app.route('/api/summaries', summaries);
+  app.route('/api/indicators', indicatorRoutes);
+  app.route('/api/plans', planRoutes);
+  app.route('/api/returns', returnRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);
 

@@ -11,6 +11,7 @@ export * from './geometry.ts';
 export * from './imports.ts';
 export * from './limits.ts';
 export * from './patterns.ts';
+export * from './plans.ts';
 export * from './problems.ts';
 export * from './progressReports.ts';
 export * from './projects.ts';

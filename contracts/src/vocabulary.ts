@@ -50,7 +50,7 @@ export const STATUS_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]>
 export const canMove = (from: ProjectStatus, to: ProjectStatus): boolean => from === to || STATUS_TRANSITIONS[from].includes(to);
 
 /** Who an account is. What each may see and write: api/src/access/. */
-export const ROLES = ['admin', 'minister', 'viewer', 'engineer', 'donor'] as const;
+export const ROLES = ['admin', 'minister', 'viewer', 'planner', 'engineer', 'donor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The kinds of organization an account can belong to. */

@@ -18,7 +18,7 @@ export interface DemoAccounts {
 interface AccountRow {
   email: string;
   displayName: string;
-  role: 'admin' | 'minister' | 'viewer' | 'engineer' | 'donor';
+  role: 'admin' | 'minister' | 'viewer' | 'planner' | 'engineer' | 'donor';
   organizationId: number;
   areaId: number | null;
 }
@@ -37,6 +37,7 @@ export async function insertDemoAccounts(db: Queryable, countries: readonly stri
     { email: `admin@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Administrator', role: 'admin', organizationId: ministry, areaId: null },
     { email: `minister@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Minister', role: 'minister', organizationId: ministry, areaId: null },
     { email: `viewer@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Viewer', role: 'viewer', organizationId: ministry, areaId: null },
+    { email: `planner@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Planner', role: 'planner', organizationId: ministry, areaId: null },
     { email: `donor.undp@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo UNDP Officer', role: 'donor', organizationId: orgs.bySlug.get('undp')!, areaId: null },
     { email: `donor.giz@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo GIZ Officer', role: 'donor', organizationId: orgs.bySlug.get('giz')!, areaId: null },
   ];

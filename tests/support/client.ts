@@ -12,6 +12,7 @@ export const DEMO = {
   admin: 'admin@marsad.demo',
   minister: 'minister@marsad.demo',
   viewer: 'viewer@marsad.demo',
+  planner: 'planner@marsad.demo',
   /** Engineer of Damascus (SY-DI). */
   engineer: 'engineer.damascus@marsad.demo',
   /** Engineer of Aleppo (SY-HL). */

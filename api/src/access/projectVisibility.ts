@@ -16,6 +16,7 @@ export function projectVisibility(viewer: Viewer, params: SqlParams, alias = 'p'
     case 'admin':
     case 'minister':
     case 'viewer':
+    case 'planner':
     case 'engineer':
       return 'true';
     case 'donor':

@@ -17,6 +17,7 @@ export function projectWritability(viewer: Viewer, params: SqlParams, alias = 'p
       return `${alias}.admin_area_id in (select admin_area_id from user_admin_areas where user_id = ${params.add(viewer.userId)})`;
     case 'minister':
     case 'viewer':
+    case 'planner':
     case 'donor':
       return 'false';
   }
@@ -46,6 +47,7 @@ export function geometryWritability(viewer: Viewer, params: SqlParams, geometry:
                        where ua.user_id = ${params.add(viewer.userId)} and ST_CoveredBy(${geometry}, a.geom))`;
     case 'minister':
     case 'viewer':
+    case 'planner':
     case 'donor':
       return 'false';
   }

@@ -1,0 +1,4 @@
+import { createRouter } from '../../http/router.ts';
+
+/** `/api/indicators`: the indicator catalogue. */
+export const indicatorRoutes = createRouter();

@@ -1,0 +1,4 @@
+import { createRouter } from '../../http/router.ts';
+
+/** `/api/returns`: periodic returns (the statistical forms). */
+export const returnRoutes = createRouter();
