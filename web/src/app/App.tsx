@@ -25,12 +25,16 @@ import { WorkQueue } from '../features/overview/WorkQueue.tsx';
 import { useViewState } from '../url/useViewState.ts';
 import type { Camera } from '../url/viewState.ts';
 import { useEscapeToClose } from './useEscapeToClose.ts';
+import { PlanMetricControls } from '../features/plans/PlanMetricControls.tsx';
+import { usePlanChoropleth } from '../features/plans/usePlanChoropleth.ts';
+import type { PlanViewState, Screen } from '../url/planViewState.ts';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
 const ZonePanel = lazy(() => import('../features/zone/ZonePanel.tsx'));
 const ProjectDrawer = lazy(() => import('../features/project/ProjectDrawer.tsx'));
 const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'));
+const PlansScreen = lazy(() => import('../features/plans/PlansScreen.tsx'));
 
 /** The project being created (`project: null`) or edited in the editor panel, and by whom. */
 interface EditorTarget {
@@ -80,10 +84,15 @@ export function App() {
   const funderPending = donors.isPending && filters.funder.length > 0;
   const dataError = funderPending ? null : (national.error ?? byGovernorate.error);
 
-  const scale = useMemo(
+  const summaryScale = useMemo(
     () => (byGovernorate.data === undefined ? null : choroplethScale(byGovernorate.data.governorates, view.metric)),
     [byGovernorate.data, view.metric],
   );
+  // "% of plan achieved" comes from the plans of the countries shown, not from the project summaries.
+  const shownCountries = useMemo(() => national.data?.countries.map((c) => c.country) ?? [], [national.data]);
+  const plan = usePlanChoropleth(view.metric === 'plan', shownCountries, view.plan.indicator);
+  const scale = view.metric === 'plan' ? plan.scale : summaryScale;
+  const shownError = dataError ?? (view.metric === 'plan' ? plan.error : null);
   const selected = findGovernorate(governorates.data, view.governorate);
 
   const setLanguage = useCallback((language: Language) => updateView({ language }), [updateView]);
@@ -96,6 +105,8 @@ export function App() {
   const selectProject = useCallback((project: number | null) => updateView({ project }), [updateView]);
   const selectZone = useCallback((zone: number | null) => updateView({ zone, project: null }), [updateView]);
   const setCamera = useCallback((camera: Camera) => updateView({ camera }), [updateView]);
+  const setScreen = useCallback((screen: Screen) => updateView({ screen }), [updateView]);
+  const setPlanView = useCallback((patch: Partial<PlanViewState>) => updateView({ plan: { ...view.plan, ...patch } }), [updateView, view.plan]);
 
   const closeEditor = useCallback(() => setEditor(null), []);
   const onSaved = useCallback(
@@ -110,20 +121,47 @@ export function App() {
   const closers = useMemo(
     () => editing !== null ? [] : [
       view.project !== null ? () => selectProject(null) : null,
+      view.screen === 'plans' && view.plan.cell !== null ? () => setPlanView({ cell: null }) : null,
       view.zone !== null ? () => selectZone(null) : null,
       view.governorate !== null ? () => selectGovernorate(null) : null,
       sidebarOpen ? () => setSidebarOpen(false) : null,
     ],
-    [editing, view.project, view.zone, view.governorate, sidebarOpen, selectProject, selectZone, selectGovernorate],
+    [editing, view.project, view.zone, view.governorate, sidebarOpen, selectProject, selectZone, selectGovernorate, view.screen, view.plan.cell, setPlanView],
   );
   useEscapeToClose(closers);
+
+  // The plans matrix fills the page in place of the sidebar and the map; a project opens in its drawer there too.
+  if (view.screen === 'plans') {
+    return (
+      <div className="app">
+        <Header language={view.language} onLanguageChange={setLanguage} screen={view.screen} onScreenChange={setScreen} />
+        <Suspense fallback={<main className="app-main" />}>
+          <PlansScreen plan={view.plan} language={view.language} user={user} onChange={setPlanView} onOpenProject={selectProject}>
+            {view.project !== null && (
+              <ProjectDrawer
+                key={view.project}
+                id={view.project}
+                language={view.language}
+                onClose={() => selectProject(null)}
+                onEdit={(project) => {
+                  if (user === null) return;
+                  updateView({ screen: 'map' });
+                  setEditor({ project, user: user.id });
+                }}
+              />
+            )}
+          </PlansScreen>
+        </Suspense>
+      </div>
+    );
+  }
 
   return (
     <div className="app">
       <a className="skip-link" href="#map">
         {t('app.skipToMap')}
       </a>
-      <Header language={view.language} onLanguageChange={setLanguage} />
+      <Header language={view.language} onLanguageChange={setLanguage} screen={view.screen} onScreenChange={setScreen} />
       <div className={`app-body${sidebarOpen ? ' sidebar-open' : ''}`}>
         <button
           type="button"
@@ -148,7 +186,15 @@ export function App() {
             </h2>
             <KpiCards metrics={national.data?.total} language={view.language} testId="national-kpis" />
           </section>
-          <Legend scale={scale} metric={view.metric} language={view.language} onMetricChange={setMetric} />
+          <Legend
+            scale={scale}
+            metric={view.metric}
+            language={view.language}
+            onMetricChange={setMetric}
+            noDataLabel={view.metric === 'plan' ? t('planMetric.noTarget') : undefined}
+          >
+            {view.metric === 'plan' && <PlanMetricControls plan={plan} language={view.language} onIndicatorChange={(indicator) => setPlanView({ indicator })} />}
+          </Legend>
           <FilterBar filters={filters} funders={funders} language={view.language} onChange={setFilters} />
         </nav>
         <main className="app-main" id="map" tabIndex={-1}>
@@ -205,9 +251,9 @@ export function App() {
             )}
           </Suspense>
           <StatusBanner error={boundaryError} />
-          {boundaryError === null && dataError !== null && (
+          {boundaryError === null && shownError !== null && (
             <div className="status-banner" role="alert" data-testid="data-error">
-              {t('errors.data', { detail: dataError.message })}
+              {t('errors.data', { detail: shownError.message })}
             </div>
           )}
           <p className="attribution">{t('map.attribution')}</p>

@@ -2,8 +2,21 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import { AccountControls } from '../features/account/AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
+import { PlansEntry } from '../features/plans/PlansEntry.tsx';
+import type { Screen } from '../url/planViewState.ts';
 
-export function Header({ language, onLanguageChange }: { language: Language; onLanguageChange: (next: Language) => void }) {
+export function Header({
+  language,
+  onLanguageChange,
+  screen,
+  onScreenChange,
+}: {
+  language: Language;
+  onLanguageChange: (next: Language) => void;
+  /** The plans entry (features/plans): which screen is shown, and how to switch. */
+  screen: Screen;
+  onScreenChange: (next: Screen) => void;
+}) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -12,6 +25,7 @@ export function Header({ language, onLanguageChange }: { language: Language; onL
         <p className="brand-tagline">{t('app.tagline')}</p>
       </div>
       <div className="header-actions">
+        <PlansEntry screen={screen} onScreenChange={onScreenChange} />
         <AccountControls />
         <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>

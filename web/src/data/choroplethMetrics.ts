@@ -1,7 +1,7 @@
 import type { Metrics } from '../api/summaries.ts';
 
 /** What the governorates can be coloured by. */
-export const CHOROPLETH_METRICS = ['progress', 'delayed', 'projects', 'spent'] as const;
+export const CHOROPLETH_METRICS = ['progress', 'delayed', 'projects', 'spent', 'plan'] as const;
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 export const DEFAULT_METRIC: ChoroplethMetric = 'progress';
 
@@ -11,6 +11,7 @@ export const METRIC_RANGE: Record<ChoroplethMetric, [number, number] | undefined
   delayed: [0, 100],
   projects: undefined,
   spent: undefined,
+  plan: [0, 100],
 };
 
 export type MetricUnit = 'percent' | 'count' | 'money';
@@ -19,9 +20,14 @@ export const METRIC_UNIT: Record<ChoroplethMetric, MetricUnit> = {
   delayed: 'percent',
   projects: 'count',
   spent: 'money',
+  plan: 'percent',
 };
 
-/** The value a governorate is coloured by, or `null` when it has no project under the filters. */
+/**
+ * The value a governorate is coloured by, or `null` when it has no project under the filters.
+ * `plan` (% of the year's target achieved for one indicator) does not come from the project
+ * summaries but from each country's plan matrix (features/plans/planChoropleth.ts).
+ */
 export function metricValue(metric: ChoroplethMetric, metrics: Metrics): number | null {
   if (metrics.projects === 0) return null;
   switch (metric) {
@@ -33,5 +39,7 @@ export function metricValue(metric: ChoroplethMetric, metrics: Metrics): number 
       return metrics.projects;
     case 'spent':
       return metrics.budget_spent;
+    case 'plan':
+      return null;
   }
 }

@@ -45,3 +45,8 @@ export function formatMoney(value: number | null, language: Language, currency =
   if (value === null || !Number.isFinite(value)) return '—';
   return formatter(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
 }
+
+/** A year, without grouping: `٢٠٢٦` / `2026`. */
+export function formatYear(value: number, language: Language): string {
+  return formatter(language, { useGrouping: false, maximumFractionDigits: 0 }).format(value);
+}

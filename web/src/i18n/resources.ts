@@ -4,6 +4,7 @@ import { appMessages } from '../app/messages.ts';
 import { governorateMessages } from '../features/governorate/messages.ts';
 import { mapMessages } from '../map/messages.ts';
 import { overviewMessages } from '../features/overview/messages.ts';
+import { plansEntryMessages } from '../features/plans/entryMessages.ts';
 import { progressMessages } from '../features/progress/messages.ts';
 import { projectMessages } from '../features/project/messages.ts';
 import { uiMessages } from '../ui/messages.ts';
@@ -27,6 +28,7 @@ const FIRST_VIEW = [
   projectMessages,
   progressMessages,
   accountMessages,
+  plansEntryMessages,
 ] as const;
 
 function assemble(language: Language): Record<string, object> {

@@ -7,6 +7,7 @@ import {
   serializeViewState,
   type ViewState,
 } from './viewState.ts';
+import { EMPTY_PLAN_VIEW } from './planViewState.ts';
 
 describe('parseViewState', () => {
   it('gives the Arabic overview for an empty query', () => {
@@ -115,6 +116,8 @@ describe('filters, metric and selection in the URL', () => {
       project: 1918,
       zone: 24,
       camera: roundCamera({ zoom: 9, lat: 33.5, lon: 36.3 }),
+      screen: 'map',
+      plan: EMPTY_PLAN_VIEW,
     };
     const query = serializeViewState(state);
     expect(query).toBe(

@@ -2,6 +2,7 @@ import { CHOROPLETH_METRICS, DEFAULT_METRIC, type ChoroplethMetric } from '../da
 import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters } from '../data/filters.ts';
 import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
+import { DEFAULT_SCREEN, EMPTY_PLAN_VIEW, parsePlanView, parseScreen, serializePlanView, type PlanViewState, type Screen } from './planViewState.ts';
 
 /**
  * The shareable state of the page, kept in the query string, e.g.
@@ -22,6 +23,10 @@ export interface ViewState {
   zone: number | null;
   /** Where the map looks; `null` means "fit the whole region". */
   camera: Camera | null;
+  /** Which screen fills the page: the map, or the plans matrix (`view=plans`). */
+  screen: Screen;
+  /** The plans matrix (country, year, sector, open cell) and the map's plan indicator: `planViewState.ts`. */
+  plan: PlanViewState;
 }
 
 export interface Camera {
@@ -38,6 +43,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   project: null,
   zone: null,
   camera: null,
+  screen: DEFAULT_SCREEN,
+  plan: EMPTY_PLAN_VIEW,
 };
 
 const PARAM = {
@@ -81,6 +88,8 @@ export function parseViewState(search: string): ViewState {
     project: parseId(params.get(PARAM.project)),
     zone: parseId(params.get(PARAM.zone)),
     camera: parseCamera(params.get(PARAM.camera)),
+    screen: parseScreen(params),
+    plan: parsePlanView(params),
   };
 }
 
@@ -94,7 +103,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.zone !== null) params.set(PARAM.zone, String(state.zone));
   if (state.project !== null) params.set(PARAM.project, String(state.project));
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));
-  const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
+  serializePlanView(state.screen, state.plan, params);
+  const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query === '' ? '' : `?${query}`;
 }
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHOROPLETH_METRICS, METRIC_UNIT, type ChoroplethMetric } from '../../data/choroplethMetrics.ts';
 import { PROJECT_STATUSES } from '../../data/vocabulary.ts';
@@ -34,11 +34,17 @@ export function Legend({
   metric,
   language,
   onMetricChange,
+  noDataLabel,
+  children,
 }: {
   scale: ChoroplethScale | null;
   metric: ChoroplethMetric;
   language: Language;
   onMetricChange: (metric: ChoroplethMetric) => void;
+  /** What an uncoloured governorate means for this metric (default: no projects). */
+  noDataLabel?: string;
+  /** What a metric needs besides (the plan metric's indicator and its explanation). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const metricId = useId();
@@ -54,6 +60,7 @@ export function Legend({
           <Options values={CHOROPLETH_METRICS} label={(m) => t(`metric.${m}`)} />
         </select>
       </label>
+      {children}
       <ul className="legend-classes">
         {scale?.colors.map((color, i) => (
           <li key={color}>
@@ -63,7 +70,7 @@ export function Legend({
         ))}
         <li>
           <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
-          <span>{t('legend.noData')}</span>
+          <span>{noDataLabel ?? t('legend.noData')}</span>
         </li>
       </ul>
       <details className="legend-more">

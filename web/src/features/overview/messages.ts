@@ -17,6 +17,7 @@ const ar = {
     delayed: 'نسبة المشاريع المتأخرة',
     projects: 'عدد المشاريع',
     spent: 'المبلغ المصروف',
+    plan: 'نسبة تحقيق الخطة',
   },
   legend: {
     title: 'مفتاح الخريطة',
@@ -72,6 +73,7 @@ const en: typeof ar = {
     delayed: 'Share of projects delayed',
     projects: 'Number of projects',
     spent: 'Budget spent',
+    plan: '% of plan achieved',
   },
   legend: {
     title: 'Map legend',
