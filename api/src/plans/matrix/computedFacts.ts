@@ -167,9 +167,16 @@ async function budgetFacts(db: Queryable, viewer: Viewer, scope: FactScope, colu
       const mine = counted.filter((r) => r.area === area);
       let numerator = 0;
       let denominator = 0;
-      for (const row of mine) if (row.month === null) ((numerator += row.spent_open), (denominator += row.budget_open));
+      const sumOf = (month: string | null) => {
+        for (const row of mine) {
+          if (row.month !== month) continue;
+          numerator += row.spent_open;
+          denominator += row.budget_open;
+        }
+      };
+      sumOf(null);
       for (const month of yearMonths) {
-        for (const row of mine) if (row.month === month) ((numerator += row.spent_open), (denominator += row.budget_open));
+        sumOf(month);
         if (denominator > 0) addFact(table, area, column.key, { month, value: 0, numerator, denominator });
       }
     }
