@@ -56,9 +56,12 @@ export async function loadCellDetail(
 async function projectsBehind(db: Queryable, viewer: Viewer, scope: FactScope, column: ComputedColumn): Promise<CellProject[]> {
   const params = new SqlParams();
   const columns = `p.id::int as id, p.code, p.title_ar, p.title_en, p.status, to_char(p.completed_on, 'YYYY-MM-DD') as completed_on`;
-  const sectors = [column.sector, column.indicator.filter_sector].filter((s): s is string => s !== null).map((s) => `p.sector_code = ${params.add(s)}`);
-  const mine = [`p.country_iso3 = ${params.add(scope.country)}`, `p.admin_area_id = any(${params.add(scope.areaIds)}::int[])`, projectVisibility(viewer, params, 'p'), ...sectors].join(' and ');
-  const until = `date_trunc('month', least(${params.add(scope.asOf)}::date, ${params.add(`${scope.year}-12-31`)}::date))`;
+  // Built only where used: a parameter the statement does not mention has no type PostgreSQL can tell.
+  const mine = () => {
+    const sectors = [column.sector, column.indicator.filter_sector].filter((s): s is string => s !== null).map((s) => `p.sector_code = ${params.add(s)}`);
+    return [`p.country_iso3 = ${params.add(scope.country)}`, `p.admin_area_id = any(${params.add(scope.areaIds)}::int[])`, projectVisibility(viewer, params, 'p'), ...sectors].join(' and ');
+  };
+  const until = () => `date_trunc('month', least(${params.add(scope.asOf)}::date, ${params.add(`${scope.year}-12-31`)}::date))`;
   switch (column.indicator.definition) {
     case 'projects_completed':
     case 'line_km_completed':
@@ -76,7 +79,7 @@ async function projectsBehind(db: Queryable, viewer: Viewer, scope: FactScope, c
       return db.query<CellProject>(
         `select ${columns}, (sum(coalesce(p.budget, 0) * s.financial_step) / 100)::float8 as contribution
            from projects p join progress_month_steps s on s.project_id = p.id
-          where ${from} s.month <= ${until} and ${mine}
+          where ${from} s.month <= ${until()} and ${mine()}
           group by p.id having sum(coalesce(p.budget, 0) * s.financial_step) <> 0
           order by contribution desc, p.id limit ${CELL_PROJECT_LIMIT}`,
         params.values,
@@ -86,7 +89,7 @@ async function projectsBehind(db: Queryable, viewer: Viewer, scope: FactScope, c
       return db.query<CellProject>(
         `select ${columns}, z.plots_in_production::float8 as contribution
            from projects p join zone_facts z on z.project_id = p.id
-          where p.status <> 'cancelled' and z.plots_in_production > 0 and ${mine}
+          where p.status <> 'cancelled' and z.plots_in_production > 0 and ${mine()}
           order by contribution desc, p.id limit ${CELL_PROJECT_LIMIT}`,
         params.values,
       );

@@ -67,6 +67,8 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
       [query.country, scope.governorates === 'all' ? null : scope.governorates],
     ),
   ]);
+  // An engineer none of whose governorates is in this country has nothing to see here.
+  if (scope.governorates !== 'all' && areaRows.length === 0) return null;
   const indicators = new Map(indicatorRows.map((i) => [i.code, i]));
   const inForce = versions.find((v) => v.status === 'approved') ?? null;
   const original = versions[0] && inForce && versions[0].id !== inForce.id ? versions[0] : null;
