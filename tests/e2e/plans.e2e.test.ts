@@ -14,7 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, SCREENSHOTS, signIn } from './browser.ts';
+import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, SCREENSHOTS, signIn, signOut } from './browser.ts';
 import { as, DEMO, httpTarget, type Client } from '../support/client.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
@@ -216,13 +216,24 @@ describe('plans matrix (browser)', () => {
     await page.getByTestId('project-title').waitFor(POLL);
     await page.screenshot({ path: `${SCREENSHOTS}plans-en-project.png` });
 
-    // The map: "% of plan achieved" for budget spent colours Syria's governorates.
-    await page.goto(new URL(`/?lang=en&metric=plan&indicator=budget_spent`, marsad.url).href);
+    // The map: "% of plan achieved" for budget spent colours Syria's governorates (the plan metric
+    // ignores the project filters: the year 2015 only keeps project markers off the screenshot).
+    await page.goto(new URL(`/?lang=en&year=2015&metric=plan&indicator=budget_spent&map=6.00/35.0000/38.5000`, marsad.url).href);
     await page.waitForSelector('[data-testid="map"][data-choropleth="plan"]', { timeout: MAP_TIMEOUT });
     // Syria's governorates all have a target; another country's plan of the year may colour more.
     await expect.poll(async () => Number(await page.getByTestId('plan-metric-coloured').getAttribute('data-count')), POLL).toBeGreaterThanOrEqual(plan.rows.length);
     expect(await page.getByTestId('plan-metric-indicator').inputValue()).toBe('budget_spent');
     await page.screenshot({ path: `${SCREENSHOTS}plans-map-en.png` });
+
+    // A donor sees what was achieved over the projects shared with it, and says so: no targets, no colours.
+    await signOut(page);
+    await page.goto(new URL(`/?lang=en&view=plans&country=${COUNTRY}`, marsad.url).href);
+    await signIn(page, DEMO.undpDonor);
+    await page.getByTestId('plans-achieved-only').waitFor(POLL);
+    expect(await page.getByTestId('plans-matrix').getAttribute('data-shows-targets')).toBe('false');
+    expect(await page.getByTestId('plans-legend').count()).toBe(0);
+    expect(await page.locator('[data-testid="matrix-cell"]').evaluateAll((cells) => cells.filter((c) => c.textContent?.includes('/')).length)).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}plans-donor-en.png` });
 
     expect(minister.externalRequests).toEqual([]);
     expect(minister.pageErrors).toEqual([]);

@@ -39,6 +39,10 @@ export function PlansLegend({ showsTargets }: { showsTargets: boolean }) {
           {t('plans.legend.not_due')}
         </li>
         <li>
+          <span className="plans-swatch state-no_data" aria-hidden="true">—</span>
+          {t('plans.legend.no_data')}
+        </li>
+        <li>
           <span className="plans-swatch state-no_target" aria-hidden="true" />
           {t('plans.legend.no_target')}
         </li>

@@ -138,8 +138,13 @@ export default function PlansScreen({
           ) : (
             <>
               {asOf !== null && <span>{t('plans.asOf', { date: asOf.gregorian })}</span>}
-              {' · '}
-              {data.plan_version === null ? <strong>{t('plans.noApproved')}</strong> : <span>{t('plans.version', { number: formatCount(data.plan_version, language) })}</span>}
+              {/* Versions are the ministry's business: a donor is shown achieved figures only. */}
+              {data.shows_targets && (
+                <>
+                  {' · '}
+                  {data.plan_version === null ? <strong>{t('plans.noApproved')}</strong> : <span>{t('plans.version', { number: formatCount(data.plan_version, language) })}</span>}
+                </>
+              )}
             </>
           )}
         </p>

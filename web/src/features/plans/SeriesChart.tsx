@@ -32,7 +32,7 @@ export function SeriesChart({ series, indicator, language }: { series: Indicator
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#e6e1d6" vertical={false} />
           <XAxis dataKey="x" reversed={reversed} fontSize={11} minTickGap={8} />
-          <YAxis orientation={yOrientation} width={56} fontSize={11} tickFormatter={(v: number) => format(v)} />
+          <YAxis orientation={yOrientation} width={76} fontSize={11} tickFormatter={(v: number) => format(v)} />
           <Tooltip formatter={(value) => format(Number(value))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line type="linear" dataKey="target" name={t('plans.panel.chartTarget')} stroke={TARGET_COLOR} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
