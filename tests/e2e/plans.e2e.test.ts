@@ -144,6 +144,15 @@ describe('plans matrix (browser)', () => {
     expect(await page.getByTestId('matrix-national').count()).toBe(1);
     expect(await page.getByTestId('matrix-row').count()).toBe(plan.rows.length);
     expect(await page.getByTestId('plans-legend').textContent()).toContain('▼');
+    expect(await page.locator('.plans-title').textContent()).toBe('الخطة السنوية مقابل المنجز');
+
+    // The header and the national row stay in view while the governorates scroll beneath them.
+    const nationalTop = async () => (await page.getByTestId('matrix-national').boundingBox())?.y ?? Number.NaN;
+    const top = await nationalTop();
+    await page.getByTestId('plans-matrix').evaluate((scroller) => scroller.scrollBy(0, 300));
+    await expect.poll(() => page.getByTestId('plans-matrix').evaluate((scroller) => scroller.scrollTop)).toBeGreaterThan(0);
+    expect(Math.abs((await nationalTop()) - top)).toBeLessThan(2);
+    await page.getByTestId('plans-matrix').evaluate((scroller) => scroller.scrollTo(0, 0));
 
     const permits = cellLocator(page, ENGINEER_GOVERNORATE, REPORTED);
     const before = plan.rows.find((r) => r.governorate === ENGINEER_GOVERNORATE)!.cells.find((c) => c.key === REPORTED)!.achieved ?? 0;
@@ -206,6 +215,12 @@ describe('plans matrix (browser)', () => {
     await expect.poll(() => page.locator('.plans-title').textContent()).toBe('The annual plan against what was achieved');
     expect(await permits.textContent()).toContain(String(before + 5));
     expect(await page.getByTestId('plans-export-csv').getAttribute('href')).toBe(`${PLAN}/matrix.csv`);
+    for (const format of ['csv', 'xlsx']) {
+      const href = await page.getByTestId(`plans-export-${format}`).getAttribute('href');
+      const file = await page.request.get(new URL(href!, marsad.url).href);
+      expect(file.status(), href!).toBe(200);
+      expect(file.headers()['content-type']).toMatch(format === 'csv' ? /text\/csv/ : /spreadsheetml/);
+    }
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${DOCS}plans-matrix-en.png` });
     await cellLocator(page, 'national', 'budget_spent').click();

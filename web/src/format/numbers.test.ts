@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatMoneyCompact, formatPercent } from './numbers.ts';
+import { formatCount, formatMoney, formatMoneyCompact, formatPercent, formatYear } from './numbers.ts';
 
 describe('number formats', () => {
   it('writes Arabic-Indic digits in Arabic and Latin digits in English', () => {
     expect(formatCount(1234, 'ar')).toBe('١٬٢٣٤');
     expect(formatCount(1234, 'en')).toBe('1,234');
+  });
+
+  it('writes a year without grouping', () => {
+    expect(formatYear(2026, 'ar')).toBe('٢٠٢٦');
+    expect(formatYear(2026, 'en')).toBe('2026');
   });
 
   it('writes percentages from 0–100 values, and a dash when unknown', () => {

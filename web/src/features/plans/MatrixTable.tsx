@@ -118,9 +118,11 @@ function CellButton({
               )}
               <span className="cell-target">{value(cell.target)}</span>
             </span>
-            <span className="cell-line">
-              {formatAttainment(cell.pct_of_target, language)} <span className="cell-muted">{t('plans.cell.ofYear')}</span>
-            </span>
+            {state !== 'no_data' && (
+              <span className="cell-line">
+                {formatAttainment(cell.pct_of_target, language)} <span className="cell-muted">{t('plans.cell.ofYear')}</span>
+              </span>
+            )}
             <span className="cell-line cell-todate">
               {symbol !== null && <span aria-hidden="true">{symbol} </span>}
               {state === 'not_due' || state === 'no_data' ? t(`plans.state.${state}`) : formatAttainment(cell.pct_of_target_to_date, language)}{' '}

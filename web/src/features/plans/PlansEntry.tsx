@@ -10,7 +10,7 @@ export function PlansEntry({ screen, onScreenChange }: { screen: Screen; onScree
     <button
       type="button"
       className="plans-entry"
-      aria-label={t(onPlans ? 'plansEntry.backToMapLabel' : 'plansEntry.openLabel')}
+      title={t(onPlans ? 'plansEntry.backToMapLabel' : 'plansEntry.openLabel')}
       onClick={() => onScreenChange(onPlans ? 'map' : 'plans')}
       data-testid="plans-entry"
       data-screen={screen}
