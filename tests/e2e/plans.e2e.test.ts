@@ -135,6 +135,11 @@ describe('plans matrix (browser)', () => {
 
     const minister = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'ar' });
     const { page } = minister;
+    // Which answers failed, to name them if a console error says only "404".
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
     await openMatrix(page, '');
     await signIn(page, DEMO.minister);
     const html = page.locator('html');
@@ -162,6 +167,11 @@ describe('plans matrix (browser)', () => {
     const engineer = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'ar' });
     await engineer.page.goto(new URL('/?view=plans', marsad.url).href);
     await signIn(engineer.page, DEMO.engineer);
+    // Their own country by default, their own governorate only, and no national total.
+    await engineer.page.getByTestId('plans-matrix').waitFor(POLL);
+    expect(await engineer.page.getByTestId('plans-country').inputValue()).toBe(COUNTRY);
+    await expect.poll(() => engineer.page.getByTestId('matrix-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-governorate'))), POLL).toEqual([ENGINEER_GOVERNORATE]);
+    expect(await engineer.page.getByTestId('matrix-national').count()).toBe(0);
     const earlier = (await getJson<{ items: { period: string; value: number; submitted_at: string }[] }>(
       engineer.page,
       marsad.url,
@@ -251,7 +261,7 @@ describe('plans matrix (browser)', () => {
     await page.screenshot({ path: `${SCREENSHOTS}plans-donor-en.png` });
 
     expect(minister.externalRequests).toEqual([]);
-    expect(minister.pageErrors).toEqual([]);
+    expect(minister.pageErrors, failed.join('\n')).toEqual([]);
     await page.context().close();
   });
 });

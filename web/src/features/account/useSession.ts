@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { bumpDataVersion } from '../../api/dataVersion.ts';
 import { fetchSession, signIn, signOut, type Session } from './session.ts';
 
-const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = ['session'] as const;
 
 /** The signed-in user (`null` when signed out). */
 export function useSession() {

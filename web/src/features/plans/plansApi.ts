@@ -1,6 +1,8 @@
 import { IndicatorList, IndicatorSeries, MatrixCellDetail, PlanList, PlanMatrix } from '@marsad/contracts';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request, withQuery } from '../../api/http.ts';
+import type { Session } from '../account/session.ts';
+import { SESSION_KEY, useSession } from '../account/useSession.ts';
 
 export type { Indicator, IndicatorReturn, IndicatorSeries, MatrixCell, MatrixCellDetail, MatrixColumn, MatrixRow, PlanList, PlanMatrix } from '@marsad/contracts';
 
@@ -12,6 +14,26 @@ export type { Indicator, IndicatorReturn, IndicatorSeries, MatrixCell, MatrixCel
 
 /** Plans change with returns and project completions: a minute is fresh enough, as for summaries. */
 const PLAN_OPTIONS = { staleTime: 60_000 } as const;
+
+/** Who is signed in as the query cache knows it right now: the user's id, 0 for nobody, `null` while unknown. */
+function viewerIn(client: QueryClient): number | null {
+  if (client.getQueryState(SESSION_KEY)?.status !== 'success') return null;
+  return client.getQueryData<Session | null>(SESSION_KEY)?.user.id ?? 0;
+}
+
+/**
+ * Who asks, in every plan query's key (the user's id, 0 for nobody; `null` while the session is
+ * not known yet, and nothing is asked then). What a plan shows depends on who asks, and a plan
+ * one viewer may see is a 404 to another: a query keyed for someone else is never asked again
+ * (`current`, read when a sign-in or sign-out refreshes everything, before the page has
+ * re-rendered with the new viewer's keys).
+ */
+function useViewer(): { viewer: number | null; current: (query: { queryKey: readonly unknown[] }) => boolean } {
+  const session = useSession();
+  const client = useQueryClient();
+  const viewer = session.isPending ? null : (session.data?.user.id ?? 0);
+  return { viewer, current: (query) => viewer !== null && query.queryKey[1] === viewerIn(client) };
+}
 
 const planPath = (country: string, year: number) => `/api/plans/${encodeURIComponent(country)}/${year}`;
 
@@ -50,10 +72,11 @@ export function fetchCellDetail(country: string, year: number, governorate: stri
 }
 
 export function usePlanList(country: string | null) {
+  const { viewer, current } = useViewer();
   return useQuery({
-    queryKey: ['plans', 'list', country],
+    queryKey: ['plans', viewer, 'list', country],
     queryFn: ({ signal }) => fetchPlanList(country ?? '', signal),
-    enabled: country !== null,
+    enabled: (query) => country !== null && current(query),
     ...PLAN_OPTIONS,
   });
 }
@@ -76,10 +99,12 @@ function combine<T>(results: { data: T | undefined; error: Error | null }[]): Co
 
 /** The plans of several countries at once (the map metric: one matrix per country shown). */
 export function usePlanLists(countries: readonly string[]): Combined<PlanList> {
+  const { viewer, current } = useViewer();
   return useQueries({
-    queries: countries.map((country) => ({
-      queryKey: ['plans', 'list', country],
+    queries: (viewer === null ? [] : countries).map((country) => ({
+      queryKey: ['plans', viewer, 'list', country],
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchPlanList(country, signal),
+      enabled: current,
       ...PLAN_OPTIONS,
     })),
     combine: combine<PlanList>,
@@ -91,20 +116,22 @@ export function useIndicators(enabled = true) {
 }
 
 export function useMatrix(country: string | null, year: number, sector: string | null, enabled = true) {
+  const { viewer, current } = useViewer();
   return useQuery({
-    queryKey: ['plans', 'matrix', country, year, sector],
+    queryKey: ['plans', viewer, 'matrix', country, year, sector],
     queryFn: ({ signal }) => fetchMatrix(country ?? '', year, sector, signal),
-    enabled: enabled && country !== null,
-    placeholderData: keepPreviousData,
+    enabled: (query) => enabled && country !== null && current(query),
     ...PLAN_OPTIONS,
   });
 }
 
 export function useMatrices(plans: readonly { country: string; year: number }[]): Combined<PlanMatrix> {
+  const { viewer, current } = useViewer();
   return useQueries({
-    queries: plans.map(({ country, year }) => ({
-      queryKey: ['plans', 'matrix', country, year, null],
+    queries: (viewer === null ? [] : plans).map(({ country, year }) => ({
+      queryKey: ['plans', viewer, 'matrix', country, year, null],
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchMatrix(country, year, null, signal),
+      enabled: current,
       ...PLAN_OPTIONS,
     })),
     combine: combine<PlanMatrix>,
@@ -112,18 +139,21 @@ export function useMatrices(plans: readonly { country: string; year: number }[])
 }
 
 export function useSeries(country: string, year: number, indicator: string, governorate: string | null, sector: string | null) {
+  const { viewer, current } = useViewer();
   return useQuery({
-    queryKey: ['plans', 'series', country, year, indicator, governorate, sector],
+    queryKey: ['plans', viewer, 'series', country, year, indicator, governorate, sector],
     queryFn: ({ signal }) => fetchSeries(country, year, indicator, governorate, sector, signal),
+    enabled: (query) => current(query),
     ...PLAN_OPTIONS,
   });
 }
 
 export function useCellDetail(country: string, year: number, governorate: string | null, indicator: string, sector: string | null) {
+  const { viewer, current } = useViewer();
   return useQuery({
-    queryKey: ['plans', 'cell', country, year, governorate, indicator, sector],
+    queryKey: ['plans', viewer, 'cell', country, year, governorate, indicator, sector],
     queryFn: ({ signal }) => fetchCellDetail(country, year, governorate ?? '', indicator, sector, signal),
-    enabled: governorate !== null,
+    enabled: (query) => governorate !== null && current(query),
     ...PLAN_OPTIONS,
   });
 }
