@@ -228,8 +228,9 @@ function targetQuarters(indicator: CatalogueIndicator, basis: LineBasis): Target
     case 'projects_completed':
     case 'zones_completed':
     case 'line_km_completed': {
-      // No line where the governorate has no such projects at all (no zones, no road lines).
-      const byYear = context.facts.completions.get(indicator.code)?.get(area.id);
+      // Every governorate gets a line for projects (0 where it has none of the kind); only those
+      // with zones or road lines get one for zones and km.
+      const byYear = context.facts.completions.get(indicator.code)?.get(area.id) ?? (indicator.definition === 'projects_completed' ? new Map() : null);
       if (!byYear) return null;
       const unit = unitOf(indicator);
       const achieved = wholeYear((y) => byYear.get(y)?.achieved ?? 0);
