@@ -77,7 +77,7 @@ export async function loadComputedFacts(tx: Queryable, countries: readonly strin
           where i.source = 'computed' and i.definition = any($3::text[])
             and (i.definition <> 'zones_completed' or z.project_id is not null)
             and (i.filter_development is null or z.development = i.filter_development)
-            and (i.definition <> 'line_km_completed' or ST_GeometryType(p.geom) in ('ST_LineString', 'ST_MultiLineString')))
+            and (i.definition <> 'line_km_completed' or ST_Dimension(p.geom) = 1))
        select m.code as indicator, m.admin_area_id as area_id, y.year,
               coalesce(sum(m.amount) filter (where m.status = 'completed' and extract(year from m.completed_on) = y.year), 0)::float8 as achieved,
               coalesce(sum(m.amount) filter (where m.status <> 'cancelled' and extract(year from m.planned_end) = y.year), 0)::float8 as scheduled
