@@ -91,10 +91,10 @@ export async function loadComputedFacts(tx: Queryable, countries: readonly strin
               coalesce(sum(t.spent_x100) filter (where t.status <> 'cancelled'), 0)::float8 as execution_spent_x100,
               coalesce(sum(t.budget) filter (where t.status <> 'cancelled'), 0)::float8 as execution_budget
          from timeline_months t join admin_areas a on a.id = t.admin_area_id
-        where a.country_iso3 = any($1::text[]) and t.month < make_date($2, 1, 1) + interval '${years.length} years'
+        where a.country_iso3 = any($1::text[]) and t.month < make_date($2::int, 1, 1)
         group by t.admin_area_id, t.month
         order by t.admin_area_id, t.month`,
-      [countries, first],
+      [countries, years.at(-1)! + 1],
     ),
     tx.query<{ area_id: number; producing: number; allocated: number }>(
       `select p.admin_area_id as area_id, sum(z.plots_in_production)::int as producing, sum(z.plots_allocated)::int as allocated
@@ -114,34 +114,34 @@ export async function loadComputedFacts(tx: Queryable, countries: readonly strin
     byYear.set(row.year, { achieved: row.achieved, scheduled: row.scheduled });
   }
 
-  // Execution at a month's end: Σ spent so far / Σ budget of the projects that had reported by then.
+  // Execution at a month's end: Σ spent so far / Σ budget of the projects that had reported by then
+  // (timeline_months holds each month's changes, so running sums give the standing at its end).
   const monthCount = years.length * 12;
   const lastKnown = monthIndex(today, first);
-  let area: { spent: number[]; execution: (number | null)[] } | undefined;
-  let current = -1;
-  let spentSoFar = 0;
-  let budgetSoFar = 0;
-  let next = 0;
-  const fillTo = (end: number) => {
-    for (; next < Math.min(end, monthCount); next++) {
-      area!.execution[next] = next <= lastKnown && budgetSoFar > 0 ? spentSoFar / budgetSoFar : null;
-    }
-  };
+  const monthsByArea = new Map<number, typeof months>();
   for (const row of months) {
-    if (row.area_id !== current) {
-      if (area) fillTo(monthCount);
-      current = row.area_id;
-      area = { spent: new Array<number>(monthCount).fill(0), execution: new Array<number | null>(monthCount).fill(null) };
-      facts.budget.set(current, area);
-      spentSoFar = budgetSoFar = next = 0;
-    }
-    const index = monthIndex(toDay(row.month), first);
-    fillTo(Math.max(0, index));
-    spentSoFar += row.execution_spent_x100;
-    budgetSoFar += row.execution_budget;
-    if (index >= 0) area!.spent[index] = row.spent_x100 / 100;
+    const list = monthsByArea.get(row.area_id);
+    if (list) list.push(row);
+    else monthsByArea.set(row.area_id, [row]);
   }
-  if (area) fillTo(monthCount);
+  for (const [areaId, rows] of monthsByArea) {
+    const spent = new Array<number>(monthCount).fill(0);
+    const execution = new Array<number | null>(monthCount).fill(null);
+    let spentX100 = 0;
+    let budget = 0;
+    let next = 0;
+    for (let m = 0; m < monthCount; m++) {
+      for (; next < rows.length && monthIndex(toDay(rows[next]!.month), first) <= m; next++) {
+        const row = rows[next]!;
+        spentX100 += row.execution_spent_x100;
+        budget += row.execution_budget;
+        const index = monthIndex(toDay(row.month), first);
+        if (index >= 0) spent[index] = row.spent_x100 / 100;
+      }
+      execution[m] = m <= lastKnown && budget > 0 ? spentX100 / budget : null;
+    }
+    facts.budget.set(areaId, { spent, execution });
+  }
   for (const row of plots) facts.plots.set(row.area_id, { producing: row.producing, allocated: row.allocated });
   return facts;
 }
