@@ -112,9 +112,11 @@ function CellButton({
               <span className="cell-achieved">{value(cell.achieved)}</span>
               <span className="cell-sep"> / </span>
               {revisedTarget(cell) && (
-                <s className="cell-original" title={t('plans.cell.originalTarget', { formatted: value(cell.original_target) })}>
-                  {value(cell.original_target)}
-                </s>
+                <>
+                  <s className="cell-original" title={t('plans.cell.originalTarget', { formatted: value(cell.original_target) })}>
+                    {value(cell.original_target)}
+                  </s>{' '}
+                </>
               )}
               <span className="cell-target">{value(cell.target)}</span>
             </span>
