@@ -60,7 +60,7 @@ export const planLifecycleRoutes = createRouter()
       path: '/',
       tags: TAGS,
       summary: 'Plans the caller may see (anonymous callers: published ones only)',
-      request: { query: z.object({ country: countryCode.optional().openapi({ example: 'SYR' }) }) },
+      request: { query: z.object({ country: countryCode.optional().meta({ example: 'SYR' }) }) },
       responses: { 200: { description: 'Plans, by country and newest year first', content: json(named(PlanList, 'PlanList')) } },
     }),
     async (c) => {
