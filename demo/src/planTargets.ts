@@ -64,8 +64,8 @@ const MAX_PERCENT_TARGET = 98;
  */
 export async function loadComputedFacts(tx: Queryable, countries: readonly string[], years: readonly number[], today: number): Promise<ComputedFacts> {
   const first = years[0]!;
-  const [completions, months, plots] = await Promise.all([
-    tx.query<{ indicator: string; area_id: number; year: number; achieved: number; scheduled: number }>(
+  const [completions, months, plots] = [  // one after the other: a transaction's client runs one statement at a time
+    await tx.query<{ indicator: string; area_id: number; year: number; achieved: number; scheduled: number }>(
       `with matched as (
          select i.code, p.admin_area_id, p.status, p.completed_on, p.planned_end,
                 case when i.definition = 'line_km_completed' then ST_Length(p.geom::geography) / 1000 else 1 end as amount
@@ -86,7 +86,7 @@ export async function loadComputedFacts(tx: Queryable, countries: readonly strin
       [countries, years, COUNT_DEFINITIONS],
     ),
     // timeline_months: spent_x100 = Σ budget × financial step (%), budget = Σ budget of projects reporting for the first time.
-    tx.query<{ area_id: number; month: string; spent_x100: number; execution_spent_x100: number; execution_budget: number }>(
+    await tx.query<{ area_id: number; month: string; spent_x100: number; execution_spent_x100: number; execution_budget: number }>(
       `select t.admin_area_id as area_id, to_char(t.month, 'YYYY-MM-DD') as month, sum(t.spent_x100)::float8 as spent_x100,
               coalesce(sum(t.spent_x100) filter (where t.status <> 'cancelled'), 0)::float8 as execution_spent_x100,
               coalesce(sum(t.budget) filter (where t.status <> 'cancelled'), 0)::float8 as execution_budget
@@ -96,14 +96,14 @@ export async function loadComputedFacts(tx: Queryable, countries: readonly strin
         order by t.admin_area_id, t.month`,
       [countries, years.at(-1)! + 1],
     ),
-    tx.query<{ area_id: number; producing: number; allocated: number }>(
+    await tx.query<{ area_id: number; producing: number; allocated: number }>(
       `select p.admin_area_id as area_id, sum(z.plots_in_production)::int as producing, sum(z.plots_allocated)::int as allocated
          from zone_facts z join projects p on p.id = z.project_id
         where p.country_iso3 = any($1::text[])
         group by p.admin_area_id`,
       [countries],
     ),
-  ]);
+  ];
 
   const facts: ComputedFacts = { completions: new Map(), budget: new Map(), plots: new Map() };
   for (const row of completions) {

@@ -12,18 +12,6 @@ export interface PlanFacts {
   returnCounts: Map<number, Map<string, { missing: number; late: number }>>;
 }
 
-/** Who must return each reported indicator: governorates with a target for it in force (else every one shown). */
-function expectedReturns(context: PlanContext): Map<string, number[]> {
-  const expected = new Map<string, number[]>();
-  for (const column of context.columns) {
-    const indicator = context.indicators.get(column.indicator)!;
-    if (indicator.source !== 'reported') continue;
-    const areas = context.inForce === null ? context.areas.map((a) => a.id) : context.areas.filter((a) => context.targets.has(targetKey(a.id, column.key))).map((a) => a.id);
-    expected.set(indicator.code, areas);
-  }
-  return expected;
-}
-
 /** Counts what the plan's columns need, in parallel: computed facts and the year's returns. */
 export async function loadPlanFacts(db: Queryable, viewer: Viewer, context: PlanContext, areaIds: 'all' | number[] = context.scope.governorates): Promise<PlanFacts> {
   const scope = { country: context.country, year: context.year, asOf: context.asOf, areaIds };
@@ -31,13 +19,12 @@ export async function loadPlanFacts(db: Queryable, viewer: Viewer, context: Plan
     .map((c) => ({ key: c.key, sector: c.sector, indicator: context.indicators.get(c.indicator)! }))
     .filter((c) => c.indicator.source === 'computed');
   const reportedIndicators = [...new Set(context.columns.map((c) => context.indicators.get(c.indicator)!).filter((i) => i.source === 'reported'))];
-  const expected = expectedReturns(context);
   const ids = areaIds === 'all' ? context.areas.map((a) => a.id) : areaIds;
   const [facts, returnRows] = await Promise.all([
     computedFacts(db, viewer, scope, computed),
     loadReturnRows(db, scope, reportedIndicators.map((i) => i.code), ids),
   ]);
-  const reported = reportedFacts(scope, reportedIndicators, expected, returnRows);
+  const reported = reportedFacts(scope, reportedIndicators, context.expectedReturns, returnRows);
   for (const [area, byKey] of reported.facts) {
     for (const [key, list] of byKey) {
       if (!facts.has(area)) facts.set(area, new Map());

@@ -24,6 +24,11 @@ export interface PlanContext {
   /** Targets as first approved, where a later revision in force changed them. */
   originalTargets: Map<string, Quarters>;
   columns: MatrixColumn[];
+  /**
+   * Who must return each reported indicator: the governorates shown with a line for it in the
+   * plan in force (approved, else the draft), as GET /api/returns/status counts them.
+   */
+  expectedReturns: Map<string, number[]>;
 }
 
 export interface PlanQuery {
@@ -58,7 +63,7 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
          from indicators order by sort_order, code`,
     ),
     db.query<{ id: number; number: number; status: string }>(
-      `select id, number, status from plan_versions where plan_id = $1 and status <> 'draft' order by number`,
+      `select id, number, status from plan_versions where plan_id = $1 order by number`,
       [plan.id],
     ),
     db.query<{ id: number; code: string; name_en: string; name_ar: string }>(
@@ -71,14 +76,21 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
   if (scope.governorates !== 'all' && areaRows.length === 0) return null;
   const indicators = new Map(indicatorRows.map((i) => [i.code, i]));
   const inForce = versions.find((v) => v.status === 'approved') ?? null;
-  const original = versions[0] && inForce && versions[0].id !== inForce.id ? versions[0] : null;
+  const approvedOnce = versions.filter((v) => v.status !== 'draft');
+  const original = approvedOnce[0] && inForce && approvedOnce[0].id !== inForce.id ? approvedOnce[0] : null;
+  const draft = inForce ? null : (versions.find((v) => v.status === 'draft') ?? null);
 
   const targetRows = await db.query<{ version: number; area: number; indicator: string; sector: string | null; q1: number; q2: number; q3: number; q4: number }>(
     `select plan_version_id as version, admin_area_id as area, indicator_code as indicator, sector_code as sector,
             q1::float8 as q1, q2::float8 as q2, q3::float8 as q3, q4::float8 as q4
        from plan_targets where plan_version_id = any($1::int[]) and admin_area_id = any($2::int[])`,
-    [[inForce?.id, original?.id].filter((id) => id !== undefined), areaRows.map((a) => a.id)],
+    [[inForce?.id, original?.id, draft?.id].filter((id) => id !== undefined), areaRows.map((a) => a.id)],
   );
+  const expectedReturns = new Map<string, number[]>();
+  for (const row of targetRows) {
+    if (row.version !== (inForce ?? draft)?.id || indicators.get(row.indicator)?.source !== 'reported') continue;
+    expectedReturns.set(row.indicator, [...(expectedReturns.get(row.indicator) ?? []), row.area]);
+  }
   const targets = new Map<string, Quarters>();
   const firstTargets = new Map<string, Quarters>();
   const columnsSeen = new Map<string, MatrixColumn>();
@@ -88,7 +100,7 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
     if (row.version === inForce?.id) {
       targets.set(targetKey(row.area, key), quarters);
       columnsSeen.set(key, { key, indicator: row.indicator, sector: row.sector });
-    } else firstTargets.set(targetKey(row.area, key), quarters);
+    } else if (row.version === original?.id) firstTargets.set(targetKey(row.area, key), quarters);
   }
   const originalTargets = new Map<string, Quarters>();
   for (const [key, quarters] of targets) {
@@ -119,5 +131,6 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
     targets: scope.targets ? targets : new Map(),
     originalTargets: scope.targets ? originalTargets : new Map(),
     columns,
+    expectedReturns,
   };
 }

@@ -31,7 +31,7 @@ const sharer = requireUser('Sign in to share projects');
  * not learn whom else a project is shared with), and the history leaves sharing out likewise.
  */
 const staff = requireUser('Sign in to see whom a project is shared with', {
-  roles: ['admin', 'minister', 'viewer', 'engineer'],
+  roles: ['admin', 'minister', 'viewer', 'planner', 'engineer'],
   forbiddenDetail: 'Donors do not see whom else a project is shared with',
 });
 
