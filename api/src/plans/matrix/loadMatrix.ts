@@ -62,8 +62,11 @@ function cellOf(context: PlanContext, column: MatrixColumn, parts: CellParts, co
 export function governorateParts(context: PlanContext, facts: FactTable, areaId: number, column: MatrixColumn): CellParts {
   const indicator = context.indicators.get(column.indicator)!;
   const quarters = context.targets.get(targetKey(areaId, column.key)) ?? null;
+  const counted = achievedFrom(indicator, facts.get(areaId)?.get(column.key) ?? [], context.asOf.slice(0, 7));
+  // Marsad counted a computed sum and found nothing: that is 0 (a reported one not returned stays null).
+  const achieved = counted.value === null && indicator.source === 'computed' && indicator.rollup === 'sum' ? { ...counted, value: 0 } : counted;
   return {
-    achieved: achievedFrom(indicator, facts.get(areaId)?.get(column.key) ?? [], context.asOf.slice(0, 7)),
+    achieved,
     target: quarters ? quarters[3] : null,
     original: context.originalTargets.get(targetKey(areaId, column.key))?.[3] ?? null,
     toDate: quarters ? targetToDate(indicator, quarters, context.year, context.asOf) : null,
