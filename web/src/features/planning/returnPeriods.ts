@@ -24,6 +24,12 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The years the planning screens offer: two back, this one, two ahead. */
+export function yearChoices(now: Date = new Date()): number[] {
+  const year = now.getFullYear();
+  return [year - 2, year - 1, year, year + 1, year + 2];
+}
+
 const bySubmission = (a: IndicatorReturn, b: IndicatorReturn) => a.submitted_at.localeCompare(b.submitted_at) || a.id - b.id;
 
 /**
