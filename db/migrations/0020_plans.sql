@@ -9,17 +9,19 @@ alter table users add constraint users_role_check
 
 -- When a project reached 'completed', so "completed within the period" is one index range.
 alter table projects add column completed_on date;
-comment on column projects.completed_on is 'While completed: its actual end, else the date of the report that completed it (kept by trigger).';
+comment on column projects.completed_on is 'While completed: its actual end, else the date of its first report saying completed (kept by trigger).';
 
 create function projects_keep_completed_on() returns trigger
 language plpgsql volatile as $$
 begin
-  if new.status = 'completed' then
-    new.completed_on := coalesce(new.actual_end,
-                                 case when tg_op = 'UPDATE' and old.status = 'completed' then old.completed_on end,
-                                 new.last_update_on, current_date);
-  else
+  if new.status <> 'completed' then
     new.completed_on := null;
+  elsif tg_op = 'INSERT' or old.status <> 'completed' or new.actual_end is distinct from old.actual_end then
+    -- Completed is final (STATUS_TRANSITIONS), so the first report saying so is when it happened,
+    -- even when a later report of the same batch is the one that set the status.
+    new.completed_on := coalesce(new.actual_end,
+                                 (select min(u.reported_on) from progress_updates u where u.project_id = new.id and u.status = 'completed'),
+                                 new.last_update_on, current_date);
   end if;
   return new;
 end $$;
