@@ -331,3 +331,26 @@ export const MatrixCellDetail = z.object({
 });
 export type MatrixCellDetail = z.infer<typeof MatrixCellDetail>;
 
+
+// ---- Targets in and out of spreadsheets -----------------------------------------------------
+
+/** One bad cell of an uploaded targets workbook: where it is (sheet, row, column letter, `D7`) and what is wrong. */
+export const TargetsCellError = z.object({
+  sheet: z.string(),
+  row: z.number().int().describe('1-based, as the spreadsheet shows it (the header is row 1)'),
+  column: z.string().describe('The column letter, e.g. D'),
+  cell: z.string().describe('The cell reference, e.g. D7'),
+  message: z.string(),
+});
+export type TargetsCellError = z.infer<typeof TargetsCellError>;
+
+/** `POST /api/plans/{country}/{year}/draft/targets.xlsx`: what the upload holds, every bad cell, and whether it was applied. */
+export const TargetsUploadReport = z.object({
+  ok: z.boolean().describe('No bad cell'),
+  dry_run: z.boolean(),
+  applied: z.boolean().describe('The draft\'s targets were replaced by the file\'s lines'),
+  lines: z.number().int().describe('Target lines in the file (rows with quarters filled in)'),
+  version: z.number().int().nullable().describe('The draft\'s version after applying (send it with the next change)'),
+  errors: z.array(TargetsCellError),
+});
+export type TargetsUploadReport = z.infer<typeof TargetsUploadReport>;
