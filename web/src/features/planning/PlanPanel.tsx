@@ -19,6 +19,11 @@ export function ChangeNoticeLine({ notice, testId }: { notice: ChangeNotice; tes
   return (
     <p role={notice.kind === 'done' ? 'status' : 'alert'} className={notice.kind === 'done' ? 'form-success' : 'panel-error'} data-testid={testId} data-kind={notice.kind}>
       <bdi>{notice.text}</bdi>
+      {notice.detail !== undefined && (
+        <span className="planning-detail">
+          <bdi>{notice.detail}</bdi>
+        </span>
+      )}
     </p>
   );
 }

@@ -7,11 +7,11 @@ import { DualDate } from '../../ui/DualDate.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
 import { formatPeriod } from './formatPeriod.ts';
 import { indicatorName, placeName } from './names.ts';
-import { byGovernorate, type PeriodState } from './returnPeriods.ts';
+import { byGovernorate, type ReturnState } from './returnPeriods.ts';
 import { StateBadge } from './StateBadge.tsx';
 import { useIndicators, useReturnStatus } from './usePlanning.ts';
 
-const STATES: readonly PeriodState[] = ['on_time', 'late', 'missing', 'not_due'];
+const STATES: readonly ReturnState[] = ['on_time', 'late', 'missing', 'not_due'];
 
 /**
  * The ministry's follow-up of the statistical returns of a country-year (read-only): by

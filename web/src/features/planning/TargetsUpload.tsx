@@ -49,8 +49,8 @@ export function TargetsUpload({ country, year, draftVersion, csrfToken, language
         // The file has bad cells after all (an apply re-checks it): list them as a check would.
         dispatch({ type: 'checked', report: { ok: false, lines: 0, errors } });
       } else {
-        const { kind, text } = problemText(error);
-        dispatch({ type: 'refused', action, conflict: kind === 'conflict', text, errors: [] });
+        const { kind, text, detail } = problemText(error);
+        dispatch({ type: 'refused', action, conflict: kind === 'conflict', text: detail === undefined ? text : `${text} ${detail}`, errors: [] });
       }
       // A conflict: read the draft again, so the next check goes with its new version.
       if (error instanceof ProblemError && error.status === 409) refreshEverything(client);

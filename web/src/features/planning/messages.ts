@@ -126,6 +126,7 @@ const ar = {
     late: 'متأخر',
     missing: 'لم يصل',
     not_due: 'لم يحن موعده',
+    not_expected: 'لا تطلبه الخطة',
   },
   overview: {
     title: 'النماذج الإحصائية المتأخرة والناقصة',
@@ -321,6 +322,7 @@ const en: typeof ar = {
     late: 'Late',
     missing: 'Missing',
     not_due: 'Not due',
+    not_expected: 'Not asked for',
   },
   overview: {
     title: 'Late and missing statistical returns',

@@ -36,11 +36,10 @@ describe('the periods of a return', () => {
     expect(localToday(new Date(2026, 2, 5, 23, 30))).toBe('2026-03-05');
   });
 
-  it('is late when the first submission was, whatever a correction did after', () => {
-    expect(stateOf([submitted('2026-01', '2026-02-20T10:00:00Z', true), submitted('2026-01', '2026-02-01T10:00:00Z', false)], '2026-02-15', '2026-03-01')).toBe('on_time');
-    expect(stateOf([submitted('2026-01', '2026-02-20T10:00:00Z', true)], '2026-02-15', '2026-03-01')).toBe('late');
-    expect(stateOf([], '2026-02-15', '2026-02-16')).toBe('missing');
-    expect(stateOf([], '2026-02-15', '2026-02-15')).toBe('not_due');
+  it('is late when the first submission was, whatever a correction did after; never missing when not asked for', () => {
+    expect(stateOf([submitted('2026-01', '2026-02-20T10:00:00Z', true), submitted('2026-01', '2026-02-01T10:00:00Z', false)])).toBe('on_time');
+    expect(stateOf([submitted('2026-01', '2026-02-20T10:00:00Z', true)])).toBe('late');
+    expect(stateOf([])).toBe('not_expected');
   });
 
   it('lists every month with its due date, the API state when expected, the latest value and the history', () => {
@@ -52,8 +51,8 @@ describe('the periods of a return', () => {
     expect(rows[0]!.latest?.value).toBe(12);
     expect(rows[0]!.history.map((r) => r.value)).toEqual([10, 12]);
     expect(rows[1]).toMatchObject({ period: '2026-02', dueOn: '2026-03-15', state: 'missing', expected: true, latest: null });
-    expect(rows[2]).toMatchObject({ period: '2026-03', state: 'not_due', open: true });
-    expect(rows[3]).toMatchObject({ period: '2026-04', state: 'not_due', open: false });
+    expect(rows[2]).toMatchObject({ period: '2026-03', state: 'not_expected', open: true });
+    expect(rows[3]).toMatchObject({ period: '2026-04', state: 'not_expected', open: false });
   });
 
   it('has quarters for a quarterly indicator and nothing for a computed one', () => {
@@ -80,5 +79,6 @@ describe('the periods of a return', () => {
     expect(groups[0]!.overdue.map((r) => r.period)).toEqual(['2026-01', '2026-02']);
     expect(groups[1]!.overdue.map((r) => r.state)).toEqual(['late']);
     expect(countStates(items)).toEqual({ on_time: 1, late: 1, missing: 2, not_due: 0 });
+    expect(countStates([{ state: 'not_expected' }, { state: 'not_due' }])).toEqual({ on_time: 0, late: 0, missing: 0, not_due: 1 });
   });
 });

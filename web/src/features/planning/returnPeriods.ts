@@ -1,7 +1,11 @@
 import { periodBounds, periodDueOn, periodsOfYear } from '@marsad/contracts';
 import type { Indicator, IndicatorReturn, ReturnStatus } from './planningApi.ts';
 
-export type PeriodState = ReturnStatus['state'];
+/** Where a return stands, as the API says (`ReturnStatus.state`). */
+export type ReturnState = ReturnStatus['state'];
+
+/** …and, on the form, a period the plan does not ask this governorate for, with nothing sent. */
+export type PeriodState = ReturnState | 'not_expected';
 
 /** One period of a governorate's return for an indicator, as the returns form shows it. */
 export interface PeriodRow {
@@ -33,14 +37,15 @@ export function yearChoices(now: Date = new Date()): number[] {
 const bySubmission = (a: IndicatorReturn, b: IndicatorReturn) => a.submitted_at.localeCompare(b.submitted_at) || a.id - b.id;
 
 /**
- * Where a period stands when the API's status list does not hold it (its governorate has no
- * target line for the indicator): by the same rule — late when the first submission came after
- * the due date, on time otherwise; missing when nothing came and the due date has passed.
+ * Where a period stands when the API's status list does not hold it (the plan in force has no
+ * target line for this governorate and indicator, so no return is expected): a value sent anyway
+ * is late when the first submission came after the due date, on time otherwise; with nothing sent
+ * it is simply not asked for — never "missing".
  */
-export function stateOf(history: readonly IndicatorReturn[], dueOn: string, today: string): PeriodState {
+export function stateOf(history: readonly IndicatorReturn[]): PeriodState {
   const first = [...history].sort(bySubmission)[0];
   if (first !== undefined) return first.late ? 'late' : 'on_time';
-  return dueOn < today ? 'missing' : 'not_due';
+  return 'not_expected';
 }
 
 /**
@@ -64,7 +69,7 @@ export function periodRows(
     return {
       period,
       dueOn,
-      state: status?.state ?? stateOf(history, dueOn, today),
+      state: status?.state ?? stateOf(history),
       latest: history.at(-1) ?? null,
       history,
       expected: status !== undefined,
@@ -73,10 +78,10 @@ export function periodRows(
   });
 }
 
-/** The count behind each state, for a summary line. */
-export function countStates(rows: readonly { state: PeriodState }[]): Record<PeriodState, number> {
-  const counts: Record<PeriodState, number> = { on_time: 0, late: 0, missing: 0, not_due: 0 };
-  for (const row of rows) counts[row.state] += 1;
+/** The count behind each state the API knows, for a summary line (periods not asked for are left out). */
+export function countStates(rows: readonly { state: PeriodState }[]): Record<ReturnState, number> {
+  const counts: Record<ReturnState, number> = { on_time: 0, late: 0, missing: 0, not_due: 0 };
+  for (const row of rows) if (row.state !== 'not_expected') counts[row.state] += 1;
   return counts;
 }
 
@@ -90,7 +95,7 @@ export function rateValue(value: number, denominator: number | null, ratePer: nu
 /** Missing and late returns of a country-year by governorate, most missing first. */
 export interface GovernorateReturns {
   governorate: string;
-  counts: Record<PeriodState, number>;
+  counts: Record<ReturnState, number>;
   /** The missing and late returns, oldest due first. */
   overdue: ReturnStatus[];
 }

@@ -5,13 +5,14 @@ import { ProblemError } from '../../api/http.ts';
 import { refreshEverything } from '../account/useSession.ts';
 
 /** What the last change said: done, refused because someone else changed the draft (409), or failed. */
-export type ChangeNotice = { kind: 'done' | 'conflict' | 'failed'; text: string } | null;
+export type ChangeNotice = { kind: 'done' | 'conflict' | 'failed'; text: string; detail?: string } | null;
 
 /** The sentence for a failed change: a 409 says the draft changed meanwhile; no answer, a closed session, or the API's own detail. */
 export function useProblemText() {
   const { t } = useTranslation();
-  return (error: unknown): { kind: 'conflict' | 'failed'; text: string } => {
-    if (error instanceof ProblemError && error.status === 409) return { kind: 'conflict', text: t('planning.conflict') };
+  return (error: unknown): { kind: 'conflict' | 'failed'; text: string; detail?: string } => {
+    // The API's detail says what changed (a draft exists already, nothing is approved yet…).
+    if (error instanceof ProblemError && error.status === 409) return { kind: 'conflict', text: t('planning.conflict'), detail: error.detail };
     if (error instanceof ProblemError && error.status === null) return { kind: 'failed', text: t('planning.noAnswer') };
     if (error instanceof ProblemError && error.status === 401) return { kind: 'failed', text: t('planning.signedOut') };
     return { kind: 'failed', text: t('planning.failed', { detail: error instanceof Error ? error.message : String(error) }) };
