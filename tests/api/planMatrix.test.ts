@@ -171,6 +171,20 @@ describe('who sees what of a plan', () => {
     const first = [...lines('service_centres_opened', 3), ...lines('water_projects_completed', 2), ...lines('building_permits_issued', 100)];
     const revised = first.map((l) => (l.governorate === codes[0] && l.indicator === 'service_centres_opened' ? { ...l, quarters: [0, 0, 0, 9] as const } : l));
     await writePlan(t.db, { country: 'LBY', year: YEAR, targets: first, revised });
+    const syria = (await governoratesOf(t.db, 'SYR')).map((governorate) => ({ governorate, indicator: 'service_centres_opened', quarters: [1, 2, 3, 4] as const }));
+    await writePlan(t.db, { country: 'SYR', year: YEAR, targets: syria });
+  });
+
+  it('serves each engineer their own rows, from the read cache too', async () => {
+    const path = `/api/plans/SYR/${YEAR}/matrix`;
+    for (const [email, governorate] of [[DEMO.engineer, 'SY-DI'], [DEMO.aleppoEngineer, 'SY-HL'], [DEMO.engineer, 'SY-DI']] as const) {
+      const matrix = PlanMatrixSchema.parse(await (await t.as(email)).json(path));
+      expect(matrix.rows.map((r) => r.governorate)).toEqual([governorate]);
+      expect(matrix.national).toBeNull();
+    }
+    const again = await (await t.as(DEMO.aleppoEngineer)).get(path);
+    expect(again.headers.get('x-read-cache')).toBe('hit');
+    expect(PlanMatrixSchema.parse(await again.json()).rows.map((r) => r.governorate)).toEqual(['SY-HL']);
   });
 
   it('shows a revised target beside the one first approved', async () => {

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { planScopeKey } from '../access/planAccess.ts';
 import { visibilityScope } from '../access/projectVisibility.ts';
 import type { AppEnv } from '../http/router.ts';
 import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from './ResponseCache.ts';
@@ -12,6 +13,9 @@ import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from
  * - boundaries: public, the same for everyone;
  * - OGC collections, pages and items: through projectFilterSql; their links are absolute, so
  *   the origin is part of the key, and JSON or HTML follows `f` or Accept, so Accept is too.
+ * - plans' matrix, series and cells: their answer depends on the plan scope (planScopeKey: an
+ *   engineer's rows are their own governorates, so the key is finer than the visibility scope)
+ *   and on today (as_of defaults to it), so both are in their key instead.
  * Not here, on purpose: /api/auth/* (the session's own user), /api/admin/* (accounts),
  * /api/projects/{id}/shares (staff only, a role rule finer than the scope), history and
  * progress reports (per-project, rarely repeated), exports (streamed whole files, no-store),
@@ -25,11 +29,18 @@ const CACHED_READS: readonly RegExp[] = [
   /^\/ogc\/collections(\/(governorates|projects|zones)(\/items(\/[^/]+)?)?)?$/,
 ];
 
+/** The plan reads (see above): cached under the plan scope and today's date. */
+const PLAN_READS = /^\/api\/plans\/[A-Z]{3}\/\d{4}\/(matrix|series\/[a-z0-9_]+|cells\/[A-Z0-9-]+\/[a-z0-9_]+)$/;
+
 /** Response headers that belong to the answer itself (never Set-Cookie or other per-request ones). */
 const KEPT_HEADERS = ['content-type', 'vary', 'cache-control', 'content-language'];
 
 export const isCachedRead = (method: string, path: string) =>
-  method === 'GET' && CACHED_READS.some((pattern) => pattern.test(path));
+  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path));
+
+/** Whose answer it is: the visibility scope, or for plan reads the plan scope as of today. */
+const scopeOf = (c: Context<AppEnv>) =>
+  PLAN_READS.test(c.req.path) ? `${planScopeKey(c.var.viewer)}@${new Date().toISOString().slice(0, 10)}` : visibilityScope(c.var.viewer);
 
 /**
  * What an answer depends on: the data version, the visibility scope, the origin, path and
@@ -40,7 +51,7 @@ export function readCacheKey(c: Context<AppEnv>): string {
   const query = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
   return [
     c.var.dataVersion.current,
-    visibilityScope(c.var.viewer),
+    scopeOf(c),
     url.origin + url.pathname,
     new URLSearchParams(query).toString(),
     url.pathname.startsWith('/ogc/') ? (c.req.header('accept') ?? '') : '',

@@ -80,8 +80,9 @@ export function checkTargetLines(
     }
 
     input.quarters.forEach((value, q) => {
-      if (!Number.isFinite(value)) fail('quarters', `Q${q + 1} must be a number`, q);
-      else if (value < 0) fail('quarters', `Q${q + 1} must be 0 or more (it is ${value})`, q);
+      // A value that is not a number was refused where it was read (the schema, the workbook reader).
+      if (!Number.isFinite(value)) return;
+      if (value < 0) fail('quarters', `Q${q + 1} must be 0 or more (it is ${value})`, q);
       else if (indicator?.rate_per === 100 && value > 100) fail('quarters', `Q${q + 1} is a percentage: at most 100 (it is ${value})`, q);
       else if (indicator?.temporal === 'flow' && q > 0 && value < input.quarters[q - 1]!) {
         fail('quarters', `Q${q + 1} (${value}) is below Q${q} (${input.quarters[q - 1]}): targets are cumulative, so they never decrease over the year`, q);
