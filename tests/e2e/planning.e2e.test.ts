@@ -54,11 +54,12 @@ function layoutOf(workbook: ExcelJS.Workbook): Layout {
   for (const sheet of workbook.worksheets) {
     for (let r = 1; r <= Math.min(sheet.rowCount, 20); r += 1) {
       const names = new Map<string, number>();
-      sheet.getRow(r).eachCell((cell, col) => names.set(String(cell.value ?? '').trim().toLowerCase(), col));
+      // Headers read "Q1 (cumulative) · الربع الأول (تراكمي)": the English words name the column.
+      sheet.getRow(r).eachCell((cell, col) => names.set(String(cell.value ?? '').split('·')[0]!.trim().toLowerCase(), col));
       const find = (pattern: RegExp) => [...names.entries()].find(([name]) => pattern.test(name))?.[1];
       const quarters = [1, 2, 3, 4].map((q) => find(new RegExp(`^q${q}\\b`)));
-      const governorate = find(/^governorate( code)?$/);
-      const indicator = find(/^indicator( code)?$/);
+      const governorate = find(/^governorate code$/);
+      const indicator = find(/^indicator code$/);
       if (governorate !== undefined && indicator !== undefined && quarters.every((q) => q !== undefined)) {
         return { sheet, headerRow: r, governorate, indicator, quarters: quarters as Layout['quarters'] };
       }
@@ -110,7 +111,8 @@ describe('plans and returns (browser)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-download').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const template = new ExcelJS.Workbook();
-    await template.xlsx.load(await readFile(await download.path()));
+    const bytes = await readFile(await download.path());
+    await template.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const layout = layoutOf(template);
     const damascus = rowOf(layout, 'SY-DI', 'service_centres_opened');
     const aleppo = rowOf(layout, 'SY-HL', 'service_centres_opened');

@@ -26,13 +26,13 @@ export function CellErrorTable({ errors, language }: { errors: CellError[]; lang
           </thead>
           <tbody>
             {shown.map((error, i) => (
-              <tr key={i} data-cell={error.cell ?? ''} data-row={error.row ?? ''}>
+              <tr key={i} data-cell={error.cell} data-row={error.row}>
                 <td>
                   {/* A cell reference is Latin, as Excel writes it, in either language. */}
-                  <code dir="ltr">{error.cell ?? (error.row !== null ? `${error.column ?? ''}${error.row}` : t('planning.upload.errors.whole'))}</code>
+                  <code dir="ltr">{error.cell === '' ? t('planning.upload.errors.whole') : error.cell}</code>
                 </td>
                 <td>
-                  <bdi>{error.sheet ?? '—'}</bdi>
+                  <bdi>{error.sheet}</bdi>
                 </td>
                 <td>
                   <bdi>{error.message}</bdi>

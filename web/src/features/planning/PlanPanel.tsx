@@ -170,7 +170,7 @@ export function PlanPanel({ country, year, role, csrfToken, language }: PanelPro
       {current !== null && <VersionsTable country={country} year={year} versions={versions} language={language} />}
 
       {drafter && (current === null || draft !== undefined) && (
-        <TargetsUpload key={draft?.number ?? 'new'} country={country} year={year} draftVersion={draft?.version ?? null} csrfToken={csrfToken} language={language} />
+        <TargetsUpload country={country} year={year} draftVersion={draft?.version ?? null} csrfToken={csrfToken} language={language} />
       )}
 
       {draft !== undefined && mayApprove(role) && (

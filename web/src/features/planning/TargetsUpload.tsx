@@ -39,7 +39,7 @@ export function TargetsUpload({ country, year, draftVersion, csrfToken, language
     try {
       const report = await uploadTargets(country, year, { file, version: draftVersion, dryRun: action === 'check', csrfToken, signal: controller.signal });
       if (action === 'check') dispatch({ type: 'checked', report });
-      else if (report.ok && report.errors.length === 0) dispatch({ type: 'applied', report });
+      else if (report.applied) dispatch({ type: 'applied', report });
       else dispatch({ type: 'checked', report });
       if (action === 'apply') refreshEverything(client);
     } catch (error) {
@@ -47,7 +47,7 @@ export function TargetsUpload({ country, year, draftVersion, csrfToken, language
       const errors = error instanceof ProblemError ? cellErrorsOf(error.problem) : [];
       if (errors.length > 0 && !(error instanceof ProblemError && error.status === 409)) {
         // The file has bad cells after all (an apply re-checks it): list them as a check would.
-        dispatch({ type: 'checked', report: { ok: false, lines: 0, errors } });
+        dispatch({ type: 'checked', report: { ok: false, dry_run: action === 'check', applied: false, lines: 0, version: null, errors } });
       } else {
         const { kind, text, detail } = problemText(error);
         dispatch({ type: 'refused', action, conflict: kind === 'conflict', text: detail === undefined ? text : `${text} ${detail}`, errors: [] });

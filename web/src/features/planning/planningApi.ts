@@ -1,5 +1,5 @@
-import { IndicatorList, IndicatorReturn, IndicatorReturnList, Plan, PlanTargets, ReturnStatusList, type ReturnBody } from '@marsad/contracts';
-import { ProblemError, request, type Schema } from '../../api/http.ts';
+import { IndicatorList, IndicatorReturn, IndicatorReturnList, Plan, PlanTargets, ReturnStatusList, TargetsCellError, TargetsUploadReport, type ReturnBody } from '@marsad/contracts';
+import { ProblemError, request } from '../../api/http.ts';
 
 export type { Indicator, IndicatorReturn, Plan, PlanTarget, PlanVersion, ReturnStatus } from '@marsad/contracts';
 
@@ -11,55 +11,15 @@ export function targetsXlsxUrl(country: string, year: number, version?: number):
   return `${planUrl(country, year)}/targets.xlsx${version === undefined ? '' : `?version=${version}`}`;
 }
 
-/**
- * One bad cell of an uploaded targets workbook, as `POST …/draft/targets.xlsx` reports it: where
- * (sheet, row, column, cell such as `F7`) and the API's message. A fault of the whole file (no
- * sheet of targets, say) may lack a row or a cell.
- */
-export interface CellError {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  cell: string | null;
-  message: string;
-}
-
-/** What a targets upload found: whether it is clean, how many target lines it holds, every bad cell. */
-export interface TargetsUploadReport {
-  ok: boolean;
-  lines: number;
-  errors: CellError[];
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-
-/** One cell error read from the API's answer, or `null` when it is not one. */
-export function readCellError(value: unknown): CellError | null {
-  if (!isRecord(value) || typeof value.message !== 'string') return null;
-  const row = typeof value.row === 'number' && Number.isInteger(value.row) ? value.row : null;
-  return { sheet: textOrNull(value.sheet), row, column: textOrNull(value.column), cell: textOrNull(value.cell), message: value.message };
-}
-
-/**
- * The upload report's shape (the route answers it as JSON; it is not among @marsad/contracts'
- * schemas, so it is checked here by hand, the way `request({schema})` checks the others).
- */
-export const TargetsUploadReportSchema: Schema<TargetsUploadReport> = {
-  parse(data: unknown): TargetsUploadReport {
-    if (!isRecord(data) || typeof data.ok !== 'boolean' || !Array.isArray(data.errors)) throw new Error('not an upload report');
-    const errors = data.errors.map(readCellError);
-    if (errors.some((e) => e === null)) throw new Error('not an upload report');
-    return { ok: data.ok, lines: typeof data.lines === 'number' ? data.lines : 0, errors: errors as CellError[] };
-  },
-};
+/** One bad cell of an uploaded workbook (sheet, row, column, cell such as `F7`, the API's message); what an upload found. */
+export type { TargetsCellError as CellError, TargetsUploadReport } from '@marsad/contracts';
 
 /** The cell errors of a problem (an apply refused because the file has bad cells lists them). */
-export function cellErrorsOf(problem: Record<string, unknown>): CellError[] {
+export function cellErrorsOf(problem: Record<string, unknown>): TargetsCellError[] {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   return errors.flatMap((error) => {
-    const cell = readCellError(error);
-    return cell === null ? [] : [cell];
+    const parsed = TargetsCellError.safeParse(error);
+    return parsed.success ? [parsed.data] : [];
   });
 }
 
@@ -114,7 +74,7 @@ export function uploadTargets(
   const body = new FormData();
   body.append('file', file, file.name);
   if (version !== null) body.append('version', String(version));
-  return request(`${planUrl(country, year)}/draft/targets.xlsx?dry_run=${dryRun}`, { method: 'POST', body, csrfToken, signal, schema: TargetsUploadReportSchema });
+  return request(`${planUrl(country, year)}/draft/targets.xlsx?dry_run=${dryRun}`, { method: 'POST', body, csrfToken, signal, schema: TargetsUploadReport });
 }
 
 /** The returns of a country-year, optionally of one governorate and one indicator, corrections included. */

@@ -3,8 +3,8 @@ import { canApply, canCheck, INITIAL_UPLOAD, uploadReducer, type UploadEvent, ty
 
 const file = new File(['x'], 'targets.xlsx');
 const run = (...events: UploadEvent[]): UploadState => events.reduce(uploadReducer, INITIAL_UPLOAD);
-const clean = { ok: true, lines: 3, errors: [] };
-const dirty = { ok: false, lines: 3, errors: [{ sheet: 'Targets', row: 4, column: 'F', cell: 'F4', message: 'must be a number' }] };
+const clean = { ok: true, dry_run: true, applied: false, lines: 3, version: null, errors: [] };
+const dirty = { ok: false, dry_run: true, applied: false, lines: 3, version: null, errors: [{ sheet: 'Targets', row: 4, column: 'F', cell: 'F4', message: 'must be a number' }] };
 
 describe('uploading targets', () => {
   it('applies only after a clean check of the same file', () => {
