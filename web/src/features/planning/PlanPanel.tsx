@@ -101,7 +101,7 @@ export function PlanPanel({ country, year, role, csrfToken, language }: PanelPro
 
   if (plan.isPending) return <p className="muted">…</p>;
   if (plan.error !== null) return <LoadError error={plan.error} />;
-  const current: Plan | null = plan.data;
+  const current: Plan | null = plan.data ?? null;
   const versions = current?.versions ?? [];
   const draft: PlanVersion | undefined = versions.find((v) => v.status === 'draft');
   const approved: PlanVersion | undefined = versions.find((v) => v.status === 'approved');

@@ -1,4 +1,4 @@
-import { IndicatorList, IndicatorReturn, IndicatorReturnList, Plan, PlanTargets, ReturnStatusList, TargetsCellError, TargetsUploadReport, type ReturnBody } from '@marsad/contracts';
+import { IndicatorList, IndicatorReturn, IndicatorReturnList, Plan, PlanList, PlanTargets, ReturnStatusList, TargetsCellError, TargetsUploadReport, type ReturnBody } from '@marsad/contracts';
 import { ProblemError, request } from '../../api/http.ts';
 
 export type { Indicator, IndicatorReturn, Plan, PlanTarget, PlanVersion, ReturnStatus } from '@marsad/contracts';
@@ -27,6 +27,11 @@ export const isStatus = (error: unknown, status: number): boolean => error insta
 
 export function fetchIndicators(signal?: AbortSignal): Promise<IndicatorList> {
   return request('/api/indicators', { schema: IndicatorList, signal });
+}
+
+/** The plans of a country this account may see (a plan missing from it is not asked for: the API would answer 404). */
+export function fetchPlanList(country: string, signal?: AbortSignal): Promise<PlanList> {
+  return request(`/api/plans?country=${encodeURIComponent(country)}`, { schema: PlanList, signal });
 }
 
 /** The plan of a country-year, or `null` when there is none (or none this account may see: the API does not tell). */

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchIndicators, fetchPlan, fetchReturns, fetchReturnStatus, fetchVersionTargets } from './planningApi.ts';
+import { fetchIndicators, fetchPlan, fetchPlanList, fetchReturns, fetchReturnStatus, fetchVersionTargets } from './planningApi.ts';
 
 /** Everything this screen reads sits under this key, so one invalidation reads it all again. */
 export const PLANNING_KEY = 'planning';
@@ -9,9 +9,21 @@ export function useIndicators() {
   return useQuery({ queryKey: [PLANNING_KEY, 'indicators'], queryFn: ({ signal }) => fetchIndicators(signal), staleTime: 5 * 60_000 });
 }
 
-/** The plan of a country-year (`null`: there is none yet). */
+/**
+ * The plan of a country-year (`null`: there is none yet). The country's list says first whether
+ * it exists, so that a year without a plan costs no 404 (which the browser logs as an error).
+ */
 export function usePlan(country: string, year: number) {
-  return useQuery({ queryKey: [PLANNING_KEY, 'plan', country, year], queryFn: ({ signal }) => fetchPlan(country, year, signal) });
+  const list = useQuery({ queryKey: [PLANNING_KEY, 'plans', country], queryFn: ({ signal }) => fetchPlanList(country, signal) });
+  const exists = list.data?.items.some((p) => p.year === year) ?? false;
+  const plan = useQuery({
+    queryKey: [PLANNING_KEY, 'plan', country, year],
+    queryFn: ({ signal }) => fetchPlan(country, year, signal),
+    enabled: exists,
+  });
+  if (list.data !== undefined && !exists) return { data: null, error: null, isPending: false } as const;
+  if (list.error !== null) return { data: undefined, error: list.error, isPending: false } as const;
+  return { data: plan.data, error: plan.error, isPending: plan.isPending } as const;
 }
 
 /** One version's target lines; `null` asks for nothing. Targets of an approved or superseded version never change. */
