@@ -59,7 +59,7 @@ export default function PlanningDialog({ user, onClose }: { user: SessionUser; o
 
   return (
     <Modal ref={ref} onEscape={close} className="planning-dialog" aria-labelledby={`${base}-title`} aria-describedby={`${base}-help`} testId="planning-dialog">
-      <ModalHeader titleId={`${base}-title`} title={t('planning.title')} className="planning-dialog-header" close={{ label: t('planning.close'), onClick: close, testId: 'planning-close' }} />
+      <ModalHeader titleId={`${base}-title`} title={t(manages ? 'planning.title' : 'planning.followUpTitle')} className="planning-dialog-header" close={{ label: t('planning.close'), onClick: close, testId: 'planning-close' }} />
       <div id={`${base}-help`} className="planning-help">
         {help.map((key) => (
           <p key={key}>{t(`planning.help.${key}`)}</p>

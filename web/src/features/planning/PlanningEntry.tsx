@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../account/session.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { planningEntryMessages } from './entryMessages.ts';
-import { mayOpenPlans, mayReturn } from './planningRoles.ts';
+import { mayManagePlans, mayOpenPlans, mayReturn } from './planningRoles.ts';
 
 // The screens themselves load when first opened.
 const PlanningDialog = lazy(() => import('./PlanningDialog.tsx'));
@@ -12,8 +12,8 @@ const ReturnsDialog = lazy(() => import('./ReturnsDialog.tsx'));
 type Screen = 'plans' | 'returns';
 
 /**
- * The planning entries of the header's account corner: "Annual plans" for the ministry (planners,
- * approvers, and viewers, who follow the returns), "Statistical returns" for engineers.
+ * The planning entries of the header's account corner: "Manage plans" for planners and approvers
+ * ("Returns follow-up" for viewers, who only follow the returns), "Statistical returns" for engineers.
  */
 export function PlanningEntry({ user }: { user: SessionUser }) {
   useMessages('planningEntry', planningEntryMessages);
@@ -32,7 +32,7 @@ export function PlanningEntry({ user }: { user: SessionUser }) {
     <>
       {mayOpenPlans(user.role) && (
         <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => open('plans', e.currentTarget)} data-testid="open-plans">
-          {t('planningEntry.plans')}
+          {t(mayManagePlans(user.role) ? 'planningEntry.plans' : 'planningEntry.followUp')}
         </button>
       )}
       {mayReturn(user.role) && (

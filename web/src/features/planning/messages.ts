@@ -5,7 +5,8 @@
  * (cell errors, refusals) are shown as it gives them.
  */
 const ar = {
-  title: 'الخطة السنوية',
+  title: 'إدارة الخطة السنوية',
+  followUpTitle: 'متابعة النماذج الإحصائية',
   close: 'إغلاق',
   help: {
     planner:
@@ -201,7 +202,8 @@ const ar = {
 };
 
 const en: typeof ar = {
-  title: 'Annual plans',
+  title: 'Annual plan administration',
+  followUpTitle: 'Statistical returns follow-up',
   close: 'Close',
   help: {
     planner:
