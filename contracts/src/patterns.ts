@@ -36,3 +36,9 @@ export const countryCode = z.string().regex(ISO_3166_1_ALPHA3, 'must be an ISO 3
 
 /** A calendar date as YYYY-MM-DD. */
 export const isoDate = z.string().regex(ISO_DATE, 'must be a date as YYYY-MM-DD');
+
+/** A calendar date as YYYY-MM-DD that exists (not 2025-02-30). */
+export const calendarDate = isoDate.refine((v) => {
+  const day = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+}, 'is not a real calendar date');

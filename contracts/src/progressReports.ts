@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_NOTE_LENGTH } from './limits.ts';
-import { isoDate } from './patterns.ts';
+import { calendarDate } from './patterns.ts';
 import { ProgressEntry } from './projects.ts';
 import { PHOTO_TYPES, PROJECT_STATUSES } from './vocabulary.ts';
 
@@ -27,7 +27,7 @@ const percent = z.number('must be a number').min(0, 'must be at least 0').max(10
 
 /** `POST /api/projects/{id}/progress`: a new report (as JSON, or as the `report` field of a form with photos). */
 export const ProgressReportBody = z.object({
-  reported_on: isoDate.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date'),
+  reported_on: calendarDate,
   status: z.enum(PROJECT_STATUSES),
   physical_progress: percent,
   financial_progress: percent,

@@ -73,7 +73,7 @@ export function completionCondition(column: ComputedColumn, params: SqlParams): 
   for (const sector of new Set([indicator.filter_sector, column.sector].filter((s): s is string => s !== null))) {
     conditions.push(`p.sector_code = ${params.add(sector)}`);
   }
-  if (indicator.definition === 'line_km_completed') conditions.push('ST_Dimension(p.geom) = 1');
+  if (indicator.definition === 'line_km_completed') conditions.push('p.length_km > 0');
   if (indicator.definition === 'zones_completed') {
     conditions.push(`p.kind in ${ZONE_KINDS_SQL}`);
     if (indicator.filter_development) conditions.push(`z.development = ${params.add(indicator.filter_development)}`);
@@ -83,7 +83,7 @@ export function completionCondition(column: ComputedColumn, params: SqlParams): 
 
 /** What one completed project adds to `column`: 1, or its length in km. */
 export const completionContribution = (column: ComputedColumn): string =>
-  column.indicator.definition === 'line_km_completed' ? 'ST_Length(p.geom::geography) / 1000' : '1';
+  column.indicator.definition === 'line_km_completed' ? 'p.length_km' : '1';
 
 /** The completed projects of the country, year up to asOf, the viewer sees (on projects `p`). */
 export function completedInYearWhere(viewer: Viewer, scope: FactScope, params: SqlParams): string {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { countryCode, governorateCode, indicatorCode, IndicatorSeries, isoDate, MatrixCellDetail, PlanMatrix, planYear, SECTORS } from '@marsad/contracts';
+import { calendarDate, countryCode, governorateCode, indicatorCode, IndicatorSeries, MatrixCellDetail, PlanMatrix, planYear, SECTORS } from '@marsad/contracts';
 import { json } from '../../http/openApiRoutes.ts';
 import { notFound } from '../../http/problems.ts';
 import { createRouter } from '../../http/router.ts';
@@ -12,11 +12,9 @@ const PlanParams = z.object({
   year: planYear.meta({ param: { name: 'year', in: 'path' }, example: 2026 }),
 });
 
-const realDate = isoDate.refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date');
-
 export const MatrixQuery = z.object({
   sector: z.enum(SECTORS).optional().describe('Only the columns of this sector'),
-  as_of: realDate.optional().describe('Count achieved and target to date up to this day (default today; at most the year\'s end)'),
+  as_of: calendarDate.optional().describe('Count achieved and target to date up to this day (default today; at most the year\'s end)'),
 });
 
 const noPlan = (country: string, year: number) => notFound(`No plan for ${country} in ${year} is visible to you`);
