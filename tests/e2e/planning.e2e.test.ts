@@ -1,8 +1,10 @@
 /**
  * The planning screens in a real browser. A planner downloads the targets template of a year
  * without a plan, uploads it with bad cells and sees every one listed (Apply kept off), uploads a
- * clean one and applies it (the plan and its draft are created); an admin approves the draft with
- * a note, starts a revision, and the versions compare. A Damascus engineer, in English, sends a
+ * clean one and applies it (the plan and its draft are created), is told plainly when someone else
+ * changed the draft before Apply (409) and applies after checking again; an admin approves the
+ * draft with a note, starts a revision, the versions compare, and the returns the plan now expects
+ * show in the ministry's follow-up. A Damascus engineer, in English, sends a
  * statistical return through the form (kept on the device while typed), sees it on time, then
  * sends a correction, appended to the history. Not one request leaves the machine, and no console
  * error but the refusals provoked on purpose.
@@ -151,6 +153,32 @@ describe('plans and returns (browser)', () => {
     expect(await page.getByTestId('plan-approve').count()).toBe(0);
     const targets = await getJson<TargetsAnswer>(page, marsad.url, `/api/plans/SYR/${YEAR}/versions/1/targets`);
     expect(targets.targets.find((t) => t.governorate === 'SY-DI' && t.indicator === 'service_centres_opened')?.quarters).toEqual([1, 2, 3, 4]);
+
+    // Someone else changes the draft between the check and Apply: 409, said plainly, the draft read again.
+    [2, 4, 6, 8].forEach((v, i) => (row(damascus).getCell(layout.quarters[i]!).value = v));
+    await chooseWorkbook(page, 'targets-2.xlsx', template);
+    await page.getByTestId('plan-upload-check').click();
+    await expect.poll(() => report.getAttribute('data-clean'), POLL).toBe('true');
+    const { csrfToken } = await getJson<{ csrfToken: string }>(page, marsad.url, '/api/auth/me');
+    const draft = await getJson<{ version: number; targets: TargetsAnswer['targets'] }>(page, marsad.url, `/api/plans/SYR/${YEAR}/draft/targets`);
+    const elsewhere = await page.request.put(new URL(`/api/plans/SYR/${YEAR}/draft/targets`, marsad.url).href, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { version: draft.version, targets: draft.targets },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await page.getByTestId('plan-upload-apply').click();
+    const refused = page.getByTestId('plan-upload-refused');
+    await refused.waitFor(POLL);
+    expect(await refused.getAttribute('data-conflict')).toBe('true');
+    expect(await refused.textContent()).toContain('غيّر شخص آخر هذه المسودة');
+    expect(await page.getByTestId('plan-upload-apply').getAttribute('aria-disabled')).toBe('true');
+    // Checked again against the draft as it is now, the file applies.
+    await page.getByTestId('plan-upload-check').click();
+    await expect.poll(() => report.getAttribute('data-clean'), POLL).toBe('true');
+    await page.getByTestId('plan-upload-apply').click();
+    await page.getByTestId('plan-upload-applied').waitFor(POLL);
+    const applied = await getJson<TargetsAnswer>(page, marsad.url, `/api/plans/SYR/${YEAR}/draft/targets`);
+    expect(applied.targets.find((t) => t.governorate === 'SY-DI' && t.indicator === 'service_centres_opened')?.quarters).toEqual([2, 4, 6, 8]);
     await page.getByTestId('planning-close').click();
     await signOut(page);
 
@@ -174,12 +202,16 @@ describe('plans and returns (browser)', () => {
     await page.getByTestId('plan-compare-none').waitFor(POLL);
     await page.screenshot({ path: `${SCREENSHOTS}planning-ar-versions.png` });
 
-    // The ministry's follow-up of returns answers for the year.
+    // The ministry's follow-up of returns: Damascus owes twelve monthly waste returns, none due yet.
     await page.getByTestId('admin-tab-returns').click();
-    await page.getByTestId('returns-overview').waitFor(POLL);
+    const damascusReturns = page.getByTestId('returns-overview-table').locator('tbody tr[data-governorate="SY-DI"]');
+    await damascusReturns.waitFor(POLL);
+    expect(await damascusReturns.locator('td[data-state="not_due"]').textContent()).toBe('١٢');
+    expect(await damascusReturns.getAttribute('data-missing')).toBe('0');
 
     expect(externalRequests).toEqual([]);
-    expect(unexpectedErrors(pageErrors)).toEqual([]);
+    // The 409 of the change made elsewhere was provoked on purpose.
+    expect(unexpectedErrors(pageErrors, 409)).toEqual([]);
   });
 
   it('an engineer sends a return through the form, sees it on time, then corrects it', { timeout: 180_000 }, async () => {
