@@ -3,8 +3,8 @@
  * without a plan, uploads it with bad cells and sees every one listed (Apply kept off), uploads a
  * clean one and applies it (the plan and its draft are created), is told plainly when someone else
  * changed the draft before Apply (409) and applies after checking again; an admin approves the
- * draft with a note, starts a revision, the versions compare, and the returns the plan now expects
- * show in the ministry's follow-up. A Damascus engineer, in English, sends a
+ * draft with a note, starts a revision and changes one target (original and revised listed), and
+ * the returns the plan now expects show in the ministry's follow-up. A Damascus engineer, in English, sends a
  * statistical return through the form (kept on the device while typed), sees it on time, then
  * sends a correction, appended to the history. Not one request leaves the machine, and no console
  * error but the refusals provoked on purpose.
@@ -200,6 +200,17 @@ describe('plans and returns (browser)', () => {
     await expect.poll(() => revisionRow.getAttribute('data-status'), POLL).toBe('draft');
     // The revision copies the approved targets: nothing changed yet.
     await page.getByTestId('plan-compare-none').waitFor(POLL);
+    // Revised: Damascus is to open one centre more; original and revised show side by side.
+    row(damascus).getCell(layout.quarters[3]).value = 9;
+    await chooseWorkbook(page, 'targets-revised.xlsx', template);
+    await page.getByTestId('plan-upload-check').click();
+    await expect.poll(() => report.getAttribute('data-clean'), POLL).toBe('true');
+    await page.getByTestId('plan-upload-apply').click();
+    const changed = page.getByTestId('plan-compare-lines').locator('tbody tr');
+    await expect.poll(() => changed.count(), POLL).toBe(1);
+    expect(await changed.first().getAttribute('data-line')).toBe('SY-DI|service_centres_opened|');
+    expect(await changed.first().textContent()).toContain('+١');
+    await page.getByTestId('plan-compare').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}planning-ar-versions.png` });
 
     // The ministry's follow-up of returns: Damascus owes twelve monthly waste returns, none due yet.

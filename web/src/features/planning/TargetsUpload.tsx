@@ -121,7 +121,7 @@ export function TargetsUpload({ country, year, draftVersion, csrfToken, language
       )}
       {state.activity.kind === 'applied' && (
         <p role="status" className="form-success" data-testid="plan-upload-applied" data-lines={state.activity.lines}>
-          {t('planning.upload.applied', { formatted: formatCount(state.activity.lines, language) })}
+          {t('planning.upload.applied', { count: state.activity.lines, formatted: formatCount(state.activity.lines, language) })}
         </p>
       )}
       {state.activity.kind === 'refused' && (

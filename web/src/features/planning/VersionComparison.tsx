@@ -68,7 +68,7 @@ export function VersionComparison({ country, year, versions, language }: { count
           {changes !== null && changes.length > 0 && (
             <div className="planning-scroll">
               <table className="data-table" data-testid="plan-compare-lines" data-count={changes.length}>
-                <caption>{t('planning.compare.count', { formatted: formatCount(changes.length, language) })}</caption>
+                <caption>{t('planning.compare.count', { count: changes.length, formatted: formatCount(changes.length, language) })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('planning.compare.governorate')}</th>
