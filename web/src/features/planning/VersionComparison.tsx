@@ -34,7 +34,8 @@ export function VersionComparison({ country, year, versions, language }: { count
     [before.data, after.data],
   );
 
-  const label = (v: PlanVersion) => `${formatCount(v.number, language)} · ${t(`planning.versions.state.${v.status}`)}`;
+  // In Arabic a middle dot would read as the digit zero (٠): the status goes in brackets.
+  const label = (v: PlanVersion) => `${formatCount(v.number, language)} (${t(`planning.versions.state.${v.status}`)})`;
   const select = (which: 'before' | 'after', value: number) => pair !== null && setChosen({ ...pair, [which]: value });
 
   return (

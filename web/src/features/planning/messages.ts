@@ -160,7 +160,7 @@ const ar = {
     notOpen: 'لم تبدأ بعد',
     expectedHint: 'الفترات التي تطلبها الخطة معلَّمة؛ يمكنك إرسال غيرها أيضًا.',
     expected: 'مطلوب في الخطة',
-    summary: 'في الموعد {{on_time}} · متأخر {{late}} · لم يصل {{missing}} · لم يحن {{not_due}}',
+    summary: 'في الموعد {{on_time}}، متأخر {{late}}، لم يصل {{missing}}، لم يحن موعده {{not_due}}',
     frequency: {
       monthly: 'شهري',
       quarterly: 'ربع سنوي',
