@@ -4,10 +4,10 @@
  * clean one and applies it (the plan and its draft are created), is told plainly when someone else
  * changed the draft before Apply (409) and applies after checking again; an admin approves the
  * draft with a note, starts a revision and changes one target (original and revised listed), and
- * the returns the plan now expects show in the ministry's follow-up. A Damascus engineer, in English, sends a
- * statistical return through the form (kept on the device while typed), sees it on time, then
- * sends a correction, appended to the history. Not one request leaves the machine, and no console
- * error but the refusals provoked on purpose.
+ * the returns the plan now expects show in the ministry's follow-up. A Damascus engineer, in
+ * English, sends a statistical return through the form (kept on the device while typed), sees it
+ * on time, then sends a correction, appended to the history; in Arabic, right to left, the same.
+ * Not one request leaves the machine, and no console error but the refusals provoked on purpose.
  *
  * The file runs its own server over its own copy of the demo data (serverForFile).
  */
@@ -278,6 +278,18 @@ describe('plans and returns (browser)', () => {
     expect(await history.nth(1).getAttribute('data-value')).toBe('48');
     expect(await button.getAttribute('data-state')).toBe('on_time');
     await page.screenshot({ path: `${SCREENSHOTS}planning-en-returns.png` });
+
+    // In Arabic, right to left: the same period, its state and its history in Arabic words and digits.
+    await page.getByTestId('returns-close').click();
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('dir'), POLL).toBe('rtl');
+    await page.getByTestId('open-returns').click();
+    await page.getByTestId('returns-indicator').selectOption('solid_waste_collected');
+    await expect.poll(() => button.textContent(), POLL).toContain('في الموعد');
+    expect(await page.getByTestId('return-form').textContent()).toContain('الأطنان المتولّدة');
+    expect(await history.nth(1).textContent()).toContain('٤٨ / ٦٠');
+    expect(await page.getByTestId('returns-history').getByTestId('hijri-date').count()).toBe(2);
+    await page.screenshot({ path: `${SCREENSHOTS}planning-ar-returns.png` });
 
     const sent = await getJson<ReturnsAnswer>(page, marsad.url, `/api/returns?governorate=SY-DI&indicator=solid_waste_collected&year=${period.slice(0, 4)}`);
     expect(sent.items.filter((r) => r.period === period).map((r) => [r.value, r.denominator, r.is_correction])).toEqual([
