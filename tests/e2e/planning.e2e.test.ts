@@ -287,7 +287,7 @@ describe('plans and returns (browser)', () => {
     await page.getByTestId('returns-indicator').selectOption('solid_waste_collected');
     await expect.poll(() => button.textContent(), POLL).toContain('في الموعد');
     expect(await page.getByTestId('return-form').textContent()).toContain('الأطنان المتولّدة');
-    expect(await history.nth(1).textContent()).toContain('٤٨ / ٦٠');
+    expect(await history.nth(1).textContent()).toContain('(٤٨ من ٦٠)');
     expect(await page.getByTestId('returns-history').getByTestId('hijri-date').count()).toBe(2);
     await page.screenshot({ path: `${SCREENSHOTS}planning-ar-returns.png` });
 

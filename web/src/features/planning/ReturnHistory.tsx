@@ -7,16 +7,20 @@ import { formatPeriod } from './formatPeriod.ts';
 import type { Indicator, IndicatorReturn } from './planningApi.ts';
 import { rateValue } from './returnPeriods.ts';
 
-/** A submitted value as the indicator reads it: `45 / 60 → 75 %` for a rate, `12 permits` otherwise. */
+/** A submitted value as the indicator reads it: `75 % of generated (45 of 60)` for a rate, `12 permits` otherwise. */
 function ValueText({ row, indicator, language }: { row: IndicatorReturn; indicator: Indicator; language: Language }) {
+  const { t } = useTranslation();
   const unit = language === 'ar' ? indicator.unit_ar : indicator.unit_en;
   if (indicator.rollup !== 'rate') return <>{`${formatNumber(row.value, language)} ${unit}`}</>;
   const rate = rateValue(row.value, row.denominator, indicator.rate_per);
+  // In words ("45 of 60"), not with a slash, so that it reads the same way round in either direction.
   return (
     <>
-      <bdi dir="ltr">{`${formatNumber(row.value, language)} / ${row.denominator === null ? '—' : formatNumber(row.denominator, language)}`}</bdi>
-      {' → '}
-      {rate === null ? '—' : `${formatNumber(rate, language)} ${unit}`}
+      {t('planning.history.rateOf', {
+        rate: rate === null ? '—' : `${formatNumber(rate, language)} ${unit}`,
+        value: formatNumber(row.value, language),
+        denominator: row.denominator === null ? '—' : formatNumber(row.denominator, language),
+      })}
     </>
   );
 }

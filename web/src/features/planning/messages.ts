@@ -207,6 +207,7 @@ const ar = {
     correction: 'تصحيح',
     late: 'متأخر',
     note: 'ملاحظة',
+    rateOf: '{{rate}} ({{value}} من {{denominator}})',
   },
 };
 
@@ -413,6 +414,7 @@ const en: typeof ar = {
     correction: 'correction',
     late: 'late',
     note: 'Note',
+    rateOf: '{{rate}} ({{value}} of {{denominator}})',
   },
 };
 
