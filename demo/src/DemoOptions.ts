@@ -21,6 +21,10 @@ export interface DemoSummary {
   updates: number;
   shares: number;
   fundings: number;
+  /** Annual plans (country × year), their target lines over all versions, and periodic returns. */
+  plans: number;
+  targets: number;
+  returns: number;
 }
 
 export const DEMO_DEFAULTS: Required<DemoOptions> = {

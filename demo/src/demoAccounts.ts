@@ -10,6 +10,10 @@ export const DEMO_EMAIL_DOMAIN = 'marsad.demo';
 
 export interface DemoAccounts {
   adminId: number;
+  /** Approves the demo plans. */
+  ministerId: number;
+  /** Drafts the demo plans. */
+  plannerId: number;
   /** Engineer responsible for each governorate (admin area id -> user id). */
   engineerOf: Map<number, number>;
   count: number;
@@ -64,6 +68,8 @@ export async function insertDemoAccounts(db: Queryable, countries: readonly stri
   );
   return {
     adminId: idOf.get(`admin@${DEMO_EMAIL_DOMAIN}`)!,
+    ministerId: idOf.get(`minister@${DEMO_EMAIL_DOMAIN}`)!,
+    plannerId: idOf.get(`planner@${DEMO_EMAIL_DOMAIN}`)!,
     engineerOf: new Map(engineers.map((r) => [r.areaId!, idOf.get(r.email)!])),
     count: rows.length,
   };

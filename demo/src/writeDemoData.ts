@@ -3,6 +3,7 @@ import { checkPreconditions } from './checkPreconditions.ts';
 import { ColumnBuffer } from './ColumnBuffer.ts';
 import { fromDay, toDay } from './days.ts';
 import { insertDemoAccounts, type DemoAccounts } from './demoAccounts.ts';
+import { writeDemoPlans } from './demoPlans.ts';
 import { resolveOptions, type DemoOptions, type DemoSummary } from './DemoOptions.ts';
 import { planFunding } from './funding.ts';
 import { historyWindow, planContext } from './historyWindow.ts';
@@ -51,6 +52,8 @@ export async function writeDemoData(tx: Queryable, options: DemoOptions = {}): P
     await writer.write(drafts.slice(start, start + PROJECT_BATCH));
   }
   await writer.finish();
+  // Plans are set from what the projects achieved, so they come last.
+  const planning = await writeDemoPlans(tx, { seed: settings.seed, today, areas, accounts });
 
   const summary: DemoSummary = {
     organizations: orgs.count,
@@ -58,6 +61,7 @@ export async function writeDemoData(tx: Queryable, options: DemoOptions = {}): P
     projects: settings.projects,
     zones: settings.zones,
     ...writer.counts,
+    ...planning,
   };
   await tx.query(`insert into audit_log (action, table_name, new_values) values ('bulk_load', 'demo', $1::jsonb)`, [
     JSON.stringify({ ...summary, seed: settings.seed, today: settings.today, countries: settings.countries }),

@@ -2,7 +2,7 @@ import type { MatrixCellDetail, PlanMatrix, IndicatorSeries } from '@marsad/cont
 import { PlanMatrix as PlanMatrixSchema } from '@marsad/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
-import { governoratesOf, writePlan, writeReturn, type TargetLine } from '../support/planFixtures.ts';
+import { clearReturns, governoratesOf, writePlan, writeReturn, type TargetLine } from '../support/planFixtures.ts';
 import { expectProblem } from '../support/problems.ts';
 import { useTestApp } from '../support/testApp.ts';
 
@@ -23,6 +23,7 @@ describe('the plan matrix', () => {
 
   beforeAll(async () => {
     governorates = await governoratesOf(t.db, 'SYR');
+    await clearReturns(t.db, 'SYR', YEAR);
     await writePlan(t.db, {
       country: 'SYR',
       year: YEAR,

@@ -32,7 +32,10 @@ describe('seedDemoData at the default scale', () => {
              (select count(*) from project_funding) as fundings,
              (select count(*) from project_shares) as shares,
              (select count(*) from users) as users,
-             (select count(*) from organizations) as organizations`);
+             (select count(*) from organizations) as organizations,
+             (select count(*) from plans) as plans,
+             (select count(*) from plan_targets) as targets,
+             (select count(*) from indicator_returns) as returns`);
     expect(counts).toEqual({ ...summary });
     expect(counts.projects).toBe(DEMO_DEFAULTS.projects);
     expect(counts.zones).toBe(DEMO_DEFAULTS.zones);
@@ -194,6 +197,7 @@ describe('seedDemoData at the default scale', () => {
     const byEmail = new Map(accounts.map((a) => [a.email, a]));
     expect(byEmail.get('admin@marsad.demo')).toMatchObject({ role: 'admin', org: 'ministry-syr' });
     expect(byEmail.get('minister@marsad.demo')).toMatchObject({ role: 'minister', org: 'ministry-syr' });
+    expect(byEmail.get('planner@marsad.demo')).toMatchObject({ role: 'planner', org: 'ministry-syr', areas: null });
     expect(byEmail.get('engineer.damascus@marsad.demo')).toMatchObject({ role: 'engineer', org: 'office-sy-di', areas: 'SY-DI' });
     expect(byEmail.get('engineer.aleppo@marsad.demo')).toMatchObject({ role: 'engineer', org: 'office-sy-hl', areas: 'SY-HL' });
     expect(byEmail.get('donor.undp@marsad.demo')).toMatchObject({ role: 'donor', org: 'undp' });

@@ -18,11 +18,11 @@ afterAll(async () => {
 
 class RolledBack extends Error {}
 
-async function inRolledBackSeed<T>(options: DemoOptions, read: (tx: Queryable) => Promise<T>): Promise<T> {
+async function inRolledBackSeed<T>(options: DemoOptions, read: (tx: Queryable) => Promise<T>, watch?: (tx: Queryable) => Queryable): Promise<T> {
   let result: T | undefined;
   await db
     .transaction(async (tx) => {
-      await writeDemoData(tx, options);
+      await writeDemoData(watch ? watch(tx) : tx, options);
       result = await read(tx);
       throw new RolledBack();
     })
@@ -34,7 +34,7 @@ async function inRolledBackSeed<T>(options: DemoOptions, read: (tx: Queryable) =
 
 /** A hash of everything generated, by stable keys (ids differ between runs). */
 async function fingerprint(tx: Queryable): Promise<string> {
-  const [row] = await tx.query<{ projects: string; updates: string; others: string }>(`
+  const [row] = await tx.query<{ projects: string; updates: string; others: string; plans: string; returns: string }>(`
     select (select md5(string_agg(concat_ws('|', code, kind, sector_code, title_en, title_ar, description_en, ST_AsText(geom), budget,
                                            planned_start, planned_end, actual_start, actual_end, is_published, status, physical_progress,
                                            financial_progress, last_update_on), E'\\n' order by code)) from projects) as projects,
@@ -42,7 +42,16 @@ async function fingerprint(tx: Queryable): Promise<string> {
                                            (select email from users where id = u.author_id)), E'\\n' order by p.code, u.reported_on, u.id))
               from progress_updates u join projects p on p.id = u.project_id) as updates,
            (select md5(string_agg(concat_ws('|', p.code, o.slug, f.amount), E'\\n' order by p.code, o.slug))
-              from project_funding f join projects p on p.id = f.project_id join organizations o on o.id = f.organization_id) as others`);
+              from project_funding f join projects p on p.id = f.project_id join organizations o on o.id = f.organization_id) as others,
+           (select md5(string_agg(concat_ws('|', p.country_iso3, p.year, p.is_published, v.number, v.status, v.note, v.created_at, v.approved_at,
+                                           a.code, t.indicator_code, t.q1, t.q2, t.q3, t.q4), E'\\n'
+                                  order by p.country_iso3, p.year, v.number, a.code, t.indicator_code))
+              from plans p join plan_versions v on v.plan_id = p.id join plan_targets t on t.plan_version_id = v.id
+              join admin_areas a on a.id = t.admin_area_id) as plans,
+           (select md5(string_agg(concat_ws('|', r.indicator_code, a.code, r.period_start, r.value, r.denominator, r.note, r.submitted_at,
+                                           (select email from users where id = r.submitted_by)), E'\\n'
+                                  order by r.indicator_code, a.code, r.period_start, r.submitted_at))
+              from indicator_returns r join admin_areas a on a.id = r.admin_area_id) as returns`);
   return JSON.stringify(row);
 }
 
@@ -56,25 +65,63 @@ describe('writeDemoData', () => {
     expect(again).toBe(first);
     expect(JSON.parse(other).projects).not.toBe(JSON.parse(first).projects);
     expect(JSON.parse(other).updates).not.toBe(JSON.parse(first).updates);
+    expect(JSON.parse(other).plans).not.toBe(JSON.parse(first).plans);
+    expect(JSON.parse(other).returns).not.toBe(JSON.parse(first).returns);
   }, 60_000);
 
   it('ends the history at the given day', async () => {
     const latest = await inRolledBackSeed({ ...SMALL, today: '2025-06-30' }, async (tx) => {
-      const [row] = await tx.query<{ latest: string; created: string }>(
-        `select (select max(reported_on) from progress_updates) as latest, (select max(created_at)::date from projects)::text as created`,
+      const [row] = await tx.query<{ latest: string; created: string; planned: string; returned: string; period: string; years: string }>(
+        `select (select max(reported_on) from progress_updates) as latest, (select max(created_at)::date from projects)::text as created,
+                (select greatest(max(created_at), max(approved_at))::date from plan_versions)::text as planned,
+                (select max(submitted_at)::date from indicator_returns)::text as returned,
+                (select max(period_start) from indicator_returns)::text as period,
+                (select string_agg(distinct year::text, ',') from plans) as years`,
       );
       return row!;
     });
     expect(latest.latest <= '2025-06-30').toBe(true);
     expect(latest.created <= '2025-06-30').toBe(true);
+    // The plans of that year and the two before; nothing planned or returned after that day.
+    expect(latest.years).toBe('2023,2024,2025');
+    expect(latest.planned < '2025-06-30').toBe(true);
+    expect(latest.returned < '2025-06-30').toBe(true);
+    expect(latest.period < '2025-06-01').toBe(true);
   }, 60_000);
 
   it('seeds only the countries asked for', async () => {
     const countries = await inRolledBackSeed({ ...SMALL, countries: ['LBY'] }, (tx) =>
-      tx.query<{ country_iso3: string }>(`select distinct country_iso3 from projects`),
+      tx.query<{ country_iso3: string }>(`select distinct country_iso3 from projects
+                                          union select distinct country_iso3 from plans
+                                          union select distinct a.country_iso3 from indicator_returns r join admin_areas a on a.id = r.admin_area_id`),
     );
     expect(countries).toEqual([{ country_iso3: 'LBY' }]);
   }, 60_000);
+
+  it('writes plans and returns in the same few statements whatever the number of projects', async () => {
+    const planning = /\b(plans|plan_versions|plan_targets|indicator_returns|indicators|timeline_months)\b/;
+    const statementsAt = async (options: DemoOptions) => {
+      const seen: { sql: string; ms: number }[] = [];
+      const watch = (tx: Queryable): Queryable => ({
+        query: async (sql, params) => {
+          const started = performance.now();
+          try {
+            return await tx.query(sql, params);
+          } finally {
+            if (planning.test(sql)) seen.push({ sql, ms: performance.now() - started });
+          }
+        },
+        exec: (sql) => tx.exec(sql),
+      });
+      await inRolledBackSeed(options, async () => null, watch);
+      return seen;
+    };
+    const small = await statementsAt(SMALL);
+    const larger = await statementsAt({ projects: 1200, zones: 30, updates: 12_000 });
+    console.log(`plans and returns at 1200 projects: ${larger.length} statements, ${Math.round(larger.reduce((sum, s) => sum + s.ms, 0))} ms`);
+    expect(larger.length).toBe(small.length);
+    expect(larger.length).toBeLessThan(20);
+  }, 120_000);
 
   it('refuses clearly when boundaries are missing', async () => {
     const migratedOnly = await freshDatabase('migrated');

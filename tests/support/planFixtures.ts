@@ -59,3 +59,21 @@ export async function writeReturn(
 export async function governoratesOf(db: Queryable, country: string): Promise<string[]> {
   return (await db.query<{ code: string }>('select code from admin_areas where country_iso3 = $1 and level = 1 order by code', [country])).map((r) => r.code);
 }
+
+/**
+ * Removes the returns of `country` for `year` from a test's own database copy, so that a test
+ * counts only the returns it writes (the demo data has its own). Returns are append-only, so the
+ * guard is lifted for this one statement.
+ */
+export async function clearReturns(db: Queryable, country: string, year: number): Promise<void> {
+  await db.query('alter table indicator_returns disable trigger indicator_returns_append_only');
+  try {
+    await db.query(
+      `delete from indicator_returns where admin_area_id in (select id from admin_areas where country_iso3 = $1)
+          and period_start >= make_date($2, 1, 1) and period_start < make_date($2 + 1, 1, 1)`,
+      [country, year],
+    );
+  } finally {
+    await db.query('alter table indicator_returns enable trigger indicator_returns_append_only');
+  }
+}
