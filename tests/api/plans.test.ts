@@ -89,7 +89,7 @@ describe('plans', () => {
     await expectStatus(await putTargets(planner, year, revised), 200, 'revising the targets');
     // Until the revision is approved, version 1 is in force and unchanged.
     expect((await minister.json(path(year, '/versions/1/targets'))).targets).toEqual(ORIGINAL);
-    await expectStatus(await minister.post(path(year, '/draft/approve'), {}), 200, 'approving the revision');
+    await expectStatus(await minister.post(path(year, '/draft/approve')), 200, 'approving the revision (no body needed)');
 
     const plan = await minister.json(path(year));
     expect(plan.versions.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([[2, 'approved'], [1, 'superseded']]);
@@ -172,6 +172,7 @@ describe('plans', () => {
     // A draft stays with those who draft and approve it.
     await expectStatus(await (await t.as(DEMO.planner)).post(path(year, '/revisions'), {}), 201, 'revising');
     await expectProblem(await t.anonymous.get(path(year, '/versions/2/targets')), 404);
+    expect((await t.anonymous.json(path(year))).versions.map((v: { number: number }) => v.number)).toEqual([1]);
     await expectProblem(await (await t.as(DEMO.viewer)).get(path(year, '/versions/2/targets')), 403, { detail: /draft/ });
     expect((await minister.json(path(year, '/versions/2/targets'))).targets).toEqual(ORIGINAL);
   });

@@ -3,6 +3,7 @@ import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '@marsad/demo';
 import { DEMO, type Client } from '../support/client.ts';
+import { writePlan } from '../support/planFixtures.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /**
@@ -156,6 +157,54 @@ describe('role × endpoint matrix', () => {
     for (const [name, write, expected] of writes) {
       const got = Object.fromEntries(await Promise.all((Object.keys(ROLES) as Role[]).map(async (r) => [r, (await write(r)).status])));
       expect(got, name).toEqual(expected);
+    }
+  });
+
+  it('lets each role reach exactly the plan, return and catalogue routes it may', async () => {
+    // An unpublished plan with version 1 approved and version 2 a draft. Stale versions and
+    // invalid bodies tell "allowed" (409, 400, 422) apart from "not allowed" (401, 403, 404).
+    const year = 2090;
+    await writePlan(t.db, { country: 'SYR', year, targets: [{ governorate: 'SY-DI', indicator: 'fire_brigades_ready', quarters: [1, 2, 3, 4] }] });
+    const planner = await t.as(DEMO.planner);
+    expect((await planner.post(`/api/plans/SYR/${year}/revisions`, {})).status).toBe(201);
+    const who = { ...ROLES, planner: DEMO.planner } as const;
+    const as = (role: keyof typeof who) => (role === 'planner' ? planner : (clients[role as Role] ?? t.anonymous));
+    const plan = `/api/plans/SYR/${year}`;
+    const all = (status: number) => ({ anonymous: status, admin: status, minister: status, viewer: status, planner: status, engineer: status, donor: status });
+    const only = (allowed: Partial<Record<keyof typeof who, number>>, signedIn = 403, anonymous = 401) => ({ ...all(signedIn), anonymous, ...allowed });
+    const noFile = () => {
+      const form = new FormData();
+      form.set('version', '1');
+      return form;
+    };
+    const routes: [string, string, unknown, Record<string, number>][] = [
+      ['GET', '/api/indicators', undefined, all(200)],
+      ['POST', '/api/indicators', {}, only({ admin: 400 })],
+      ['GET', '/api/plans?country=SYR', undefined, all(200)],
+      ['GET', plan, undefined, { ...all(200), anonymous: 404 }],
+      ['POST', plan, undefined, only({ admin: 409, planner: 409 })],
+      ['GET', `${plan}/versions/1/targets`, undefined, { ...all(200), anonymous: 404, donor: 403 }],
+      ['GET', `${plan}/draft/targets`, undefined, only({ admin: 200, minister: 200, planner: 200 })],
+      ['PUT', `${plan}/draft/targets`, { version: 999_999, targets: [] }, only({ admin: 409, planner: 409 })],
+      ['POST', `${plan}/draft/approve`, { version: 999_999 }, only({ admin: 409, minister: 409 })],
+      ['POST', `${plan}/revisions`, {}, only({ admin: 409, planner: 409 })],
+      ['PUT', `${plan}/publication`, {}, only({ admin: 400 })],
+      ['GET', `${plan}/targets.xlsx`, undefined, { ...all(200), anonymous: 404, donor: 403 }],
+      ['POST', `${plan}/draft/targets.xlsx`, noFile, only({ admin: 400, planner: 400 })],
+      ['GET', `${plan}/matrix`, undefined, { ...all(200), anonymous: 404 }],
+      ['GET', `${plan}/matrix.csv`, undefined, { ...all(200), anonymous: 404 }],
+      ['GET', `${plan}/matrix.xlsx`, undefined, { ...all(200), anonymous: 404 }],
+      ['POST', '/api/returns', { indicator: 'fire_brigades_ready', governorate: 'SY-DI', period: '2100-Q1', value: 1 }, only({ admin: 422, engineer: 422 })],
+      ['GET', '/api/returns?country=SYR', undefined, only({ admin: 200, minister: 200, viewer: 200, planner: 200, engineer: 200 })],
+      ['GET', `/api/returns/status?country=SYR&year=${year}`, undefined, only({ admin: 200, minister: 200, viewer: 200, planner: 200, engineer: 200 })],
+    ];
+    for (const [method, url, body, expected] of routes) {
+      const got = Object.fromEntries(
+        await Promise.all(
+          (Object.keys(who) as (keyof typeof who)[]).map(async (r) => [r, (await as(r).request(url, { method, body: typeof body === 'function' ? body() : body })).status]),
+        ),
+      );
+      expect(got, `${method} ${url}`).toEqual(expected);
     }
   });
 });

@@ -41,6 +41,9 @@ const PlanOut = named(Plan, 'Plan');
 const TargetsOut = named(PlanTargets, 'PlanTargets');
 const ALL = { targets: true, reported: true, returnHistory: true, governorates: 'all' } as const;
 
+/** Approving and revising take an optional JSON body ({version?, note?}); none is the same as {}. */
+const OPTIONAL_ACTION_BODY = { required: false, content: json(PlanVersionActionBody) };
+
 /** More errors than this are summed up in the detail; `errors` still lists every one. */
 const DETAIL_ERRORS = 10;
 
@@ -57,7 +60,7 @@ export const planLifecycleRoutes = createRouter()
       path: '/',
       tags: TAGS,
       summary: 'Plans the caller may see (anonymous callers: published ones only)',
-      request: { query: z.object({ country: countryCode.optional().openapi({ example: 'SYR' }) }) },
+      request: { query: z.object({ country: countryCode.optional().meta({ example: 'SYR' }) }) },
       responses: { 200: { description: 'Plans, by country and newest year first', content: json(named(PlanList, 'PlanList')) } },
     }),
     async (c) => {
@@ -70,7 +73,7 @@ export const planLifecycleRoutes = createRouter()
       method: 'get',
       path: '/{country}/{year}',
       tags: TAGS,
-      summary: 'One plan and its versions, newest first (donors: no versions)',
+      summary: 'One plan and its versions, newest first (donors: no versions; anonymous readers of a published plan: no draft, no names)',
       request: { params: PlanParams },
       responses: {
         200: { description: 'The plan', content: json(PlanOut) },
@@ -80,7 +83,10 @@ export const planLifecycleRoutes = createRouter()
     async (c) => {
       const { country, year } = c.req.valid('param');
       const { plan, scope } = await visiblePlan(c.var.db, c.var.viewer, country, year);
-      return c.json(await planOut(c.var.db, plan, scope, c.var.viewer.kind === 'user'), 200);
+      const out = await planOut(c.var.db, plan, scope, c.var.viewer.kind === 'user');
+      // Anonymous readers of a published plan see the versions that were approved, not a draft in the making.
+      if (c.var.viewer.kind === 'anonymous') out.versions = out.versions.filter((v) => v.status !== 'draft');
+      return c.json(out, 200);
     },
   )
   .openapi(
@@ -206,7 +212,7 @@ export const planLifecycleRoutes = createRouter()
       tags: TAGS,
       summary: 'Approve the draft: it comes into force; the version it replaces is kept, superseded (ministers, admins)',
       middleware: [approvers] as const,
-      request: { params: PlanParams, body: jsonBody(PlanVersionActionBody) },
+      request: { params: PlanParams, body: OPTIONAL_ACTION_BODY },
       responses: {
         200: { description: 'Approved', content: json(PlanOut) },
         401: { description: 'Not signed in' },
@@ -237,7 +243,7 @@ export const planLifecycleRoutes = createRouter()
       tags: TAGS,
       summary: 'Start a revision: a new draft copying the approved targets, which stay in force until it is approved (planners, admins)',
       middleware: [drafters] as const,
-      request: { params: PlanParams, body: jsonBody(PlanVersionActionBody) },
+      request: { params: PlanParams, body: OPTIONAL_ACTION_BODY },
       responses: {
         201: { description: 'The plan with its new draft', content: json(PlanOut) },
         401: { description: 'Not signed in' },

@@ -46,9 +46,6 @@ interface ReturnRow extends Omit<IndicatorReturn, 'due_on' | 'late' | 'is_correc
   nth: number;
 }
 
-/** The UTC day of an ISO timestamp. */
-const utcDay = (iso: string) => iso.slice(0, 10);
-
 function returnOut({ return_due_days, submitted_on, nth, ...row }: ReturnRow): IndicatorReturn {
   const due_on = periodDueOn(row.period, return_due_days);
   return { ...row, due_on, late: submitted_on > due_on, is_correction: nth > 1 };

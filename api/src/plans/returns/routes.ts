@@ -127,10 +127,10 @@ export const returnRoutes = createRouter()
       middleware: [readers] as const,
       request: {
         query: z.object({
-          country: countryCode.optional().openapi({ example: 'SYR' }),
-          year: year.optional().openapi({ example: '2026' }),
-          governorate: governorateCode.optional().openapi({ example: 'SY-DI' }),
-          indicator: indicatorCode.optional().openapi({ example: 'fire_brigades_ready' }),
+          country: countryCode.optional().meta({ example: 'SYR' }),
+          year: year.optional().meta({ example: '2026' }),
+          governorate: governorateCode.optional().meta({ example: 'SY-DI' }),
+          indicator: indicatorCode.optional().meta({ example: 'fire_brigades_ready' }),
         }),
       },
       responses: {
@@ -157,9 +157,9 @@ export const returnRoutes = createRouter()
       middleware: [readers] as const,
       request: {
         query: z.object({
-          country: countryCode.openapi({ example: 'SYR' }),
-          year: year.openapi({ example: '2026' }),
-          governorate: governorateCode.optional().openapi({ example: 'SY-DI' }),
+          country: countryCode.meta({ example: 'SYR' }),
+          year: year.meta({ example: '2026' }),
+          governorate: governorateCode.optional().meta({ example: 'SY-DI' }),
         }),
       },
       responses: {
