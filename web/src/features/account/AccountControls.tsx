@@ -2,6 +2,7 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSignOut } from './useSession.ts';
 import { SignInDialog } from './SignInDialog.tsx';
+import { PlanningEntry } from '../planning/PlanningEntry.tsx';
 import './account.css';
 
 // Screens only some roles open: loaded when first opened.
@@ -51,6 +52,7 @@ export function AccountControls() {
             {t('tools.admin')}
           </button>
         )}
+        <PlanningEntry user={user} />
         <button type="button" className="secondary-button" disabled={signOut.isPending} onClick={() => signOut.mutate(csrfToken)} data-testid="sign-out">
           {t('auth.signOut')}
         </button>
