@@ -79,6 +79,16 @@ export function periodDueOn(period: string, dueDays: number): string {
   return end.toISOString().slice(0, 10);
 }
 
+/**
+ * Where an expected return stands on `today` (all YYYY-MM-DD): late when its first submission
+ * came after its due date, missing when the due date has passed with none, else on time or not
+ * due yet. The one rule for the matrix's counts, the returns' status and the page.
+ */
+export function returnState(firstSubmittedOn: string | null, dueOn: string, today: string): 'on_time' | 'late' | 'missing' | 'not_due' {
+  if (firstSubmittedOn !== null) return firstSubmittedOn > dueOn ? 'late' : 'on_time';
+  return dueOn < today ? 'missing' : 'not_due';
+}
+
 // ---- The catalogue --------------------------------------------------------------------------
 
 /** `GET /api/indicators`: one indicator of the catalogue. */

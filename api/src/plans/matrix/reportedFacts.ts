@@ -1,4 +1,4 @@
-import { periodBounds, periodDueOn, periodsOfYear, type Indicator, type IndicatorReturn } from '@marsad/contracts';
+import { periodBounds, periodDueOn, periodsOfYear, returnState, type Indicator, type IndicatorReturn } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { addFact, type FactScope, type FactTable } from './computedFacts.ts';
 
@@ -77,12 +77,10 @@ export function reportedFacts(scope: FactScope, indicators: readonly Indicator[]
         const { start, end } = periodBounds(period);
         if (start > scope.asOf) break;
         const submitted = byKey.get(`${indicator.code}|${area}|${start}`) ?? [];
-        const dueOn = periodDueOn(period, indicator.return_due_days);
-        if (submitted.length === 0) {
-          if (dueOn < scope.asOf) missing++;
-          continue;
-        }
-        if (submitted[0]!.submitted_at.slice(0, 10) > dueOn) late++;
+        const state = returnState(submitted[0]?.submitted_at.slice(0, 10) ?? null, periodDueOn(period, indicator.return_due_days), scope.asOf);
+        if (state === 'missing') missing++;
+        if (state === 'late') late++;
+        if (submitted.length === 0) continue;
         const latest = submitted[submitted.length - 1]!;
         addFact(facts, area, indicator.code, {
           month: end.slice(0, 7),

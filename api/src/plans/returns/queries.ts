@@ -2,6 +2,7 @@ import {
   periodBounds,
   periodDueOn,
   periodsOfYear,
+  returnState,
   type IndicatorReturn,
   type ReturnFrequency,
   type ReturnStatus,
@@ -144,7 +145,7 @@ export async function returnStatuses(
     for (const period of periodsOfYear(query.year, e.frequency)) {
       const due_on = periodDueOn(period, e.return_due_days);
       const s = latest.get(`${e.indicator}|${e.admin_area_id}|${periodBounds(period).start}`);
-      const state: ReturnStatus['state'] = s ? (s.first_on > due_on ? 'late' : 'on_time') : due_on < query.today ? 'missing' : 'not_due';
+      const state = returnState(s?.first_on ?? null, due_on, query.today);
       items.push({
         indicator: e.indicator,
         governorate: e.governorate,
