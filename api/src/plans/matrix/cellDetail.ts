@@ -4,10 +4,10 @@ import { projectVisibility } from '../../access/projectVisibility.ts';
 import type { Viewer } from '../../access/Viewer.ts';
 import { SqlParams } from '../../sql/SqlParams.ts';
 import { completedInYearWhere, completionCondition, completionContribution, type ComputedColumn, type FactScope } from './computedFacts.ts';
-import { governorateParts, loadPlanFacts } from './loadMatrix.ts';
+import { cellOf, governorateParts, loadPlanFacts } from './loadMatrix.ts';
 import { targetKey, type PlanContext } from './planContext.ts';
-import { loadReturnRows, returnHistory } from './reportedFacts.ts';
-import { achievedFrom, attainment, rollUpAchieved, rollUpTarget, targetToDate } from './rollup.ts';
+import { returnHistory } from './reportedFacts.ts';
+import { achievedFrom, rollUpAchieved, rollUpTarget, targetToDate } from './rollup.ts';
 
 /** The most projects a cell lists (the largest contributions first). */
 export const CELL_PROJECT_LIMIT = 500;
@@ -24,32 +24,18 @@ export async function loadCellDetail(
 ): Promise<MatrixCellDetail> {
   const indicator = context.indicators.get(column.indicator)!;
   const scope: FactScope = { country: context.country, year: context.year, asOf: context.asOf, areaIds: [area.id] };
-  const [{ facts, returnCounts }, projects, returns] = await Promise.all([
-    loadPlanFacts(db, viewer, context, [area.id]),
+  const [{ facts, returnCounts, returnRows }, projects] = await Promise.all([
+    loadPlanFacts(db, viewer, context, { areaIds: [area.id], columns: [column] }),
     indicator.source === 'computed' ? projectsBehind(db, viewer, scope, { key: column.key, sector: column.sector, indicator }) : [],
-    indicator.source === 'reported' && context.scope.returnHistory ? loadReturnRows(db, scope, [indicator.code], [area.id]) : [],
   ]);
-  const parts = governorateParts(context, facts, area.id, column);
   const counts = returnCounts.get(area.id)?.get(indicator.code) ?? { missing: 0, late: 0 };
   return {
     indicator: indicator.code,
     governorate: area.code,
     sector: column.sector,
-    cell: {
-      key: column.key,
-      target: parts.target,
-      original_target: parts.original,
-      target_to_date: parts.toDate,
-      achieved: parts.achieved.value,
-      numerator: indicator.rollup === 'rate' ? parts.achieved.numerator : null,
-      denominator: indicator.rollup === 'rate' ? parts.achieved.denominator : null,
-      pct_of_target: attainment(indicator, parts.achieved.value, parts.target),
-      pct_of_target_to_date: attainment(indicator, parts.achieved.value, parts.toDate),
-      returns_missing: counts.missing,
-      returns_late: counts.late,
-    },
+    cell: cellOf(context, column, governorateParts(context, facts, area.id, column), counts),
     projects,
-    returns: returnHistory(indicator, returns),
+    returns: context.scope.returnHistory ? returnHistory(indicator, returnRows) : [],
   };
 }
 
@@ -106,7 +92,7 @@ async function projectsBehind(db: Queryable, viewer: Viewer, scope: FactScope, c
 export async function loadSeries(db: Queryable, viewer: Viewer, context: PlanContext, area: PlanContext['areas'][number] | null, column: MatrixColumn): Promise<IndicatorSeries> {
   const indicator = context.indicators.get(column.indicator)!;
   const areas = area ? [area] : context.areas;
-  const { facts } = await loadPlanFacts(db, viewer, context, area ? [area.id] : context.scope.governorates);
+  const { facts } = await loadPlanFacts(db, viewer, context, { areaIds: area ? [area.id] : context.scope.governorates, columns: [column] });
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = `${context.year}-${String(i + 1).padStart(2, '0')}`;
     const monthEnd = new Date(Date.UTC(context.year, i + 1, 0)).toISOString().slice(0, 10);

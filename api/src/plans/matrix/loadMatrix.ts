@@ -3,22 +3,31 @@ import type { Queryable } from '@marsad/db';
 import type { Viewer } from '../../access/Viewer.ts';
 import { computedFacts, type FactTable } from './computedFacts.ts';
 import { loadPlanContext, targetKey, type PlanContext, type PlanQuery } from './planContext.ts';
-import { loadReturnRows, reportedFacts } from './reportedFacts.ts';
+import { loadReturnRows, reportedFacts, type ReturnRow } from './reportedFacts.ts';
 import { achievedFrom, attainment, rollUpAchieved, rollUpTarget, targetToDate, type Achieved } from './rollup.ts';
 
-/** Everything counted for a plan: facts per governorate and column, and return counts. */
+/** Everything counted for a plan: facts per governorate and column, return counts, and the returns read. */
 export interface PlanFacts {
   facts: FactTable;
   returnCounts: Map<number, Map<string, { missing: number; late: number }>>;
+  returnRows: ReturnRow[];
 }
 
-/** Counts what the plan's columns need, in parallel: computed facts and the year's returns. */
-export async function loadPlanFacts(db: Queryable, viewer: Viewer, context: PlanContext, areaIds: 'all' | number[] = context.scope.governorates): Promise<PlanFacts> {
+/**
+ * Counts what `columns` need (all the plan's by default; a cell or a series asks for its one), in
+ * parallel: computed facts and the year's returns, for `areaIds`.
+ */
+export async function loadPlanFacts(
+  db: Queryable,
+  viewer: Viewer,
+  context: PlanContext,
+  { areaIds = context.scope.governorates, columns = context.columns }: { areaIds?: 'all' | number[]; columns?: readonly MatrixColumn[] } = {},
+): Promise<PlanFacts> {
   const scope = { country: context.country, year: context.year, asOf: context.asOf, areaIds };
-  const computed = context.columns
+  const computed = columns
     .map((c) => ({ key: c.key, sector: c.sector, indicator: context.indicators.get(c.indicator)! }))
     .filter((c) => c.indicator.source === 'computed');
-  const reportedIndicators = [...new Set(context.columns.map((c) => context.indicators.get(c.indicator)!).filter((i) => i.source === 'reported'))];
+  const reportedIndicators = [...new Set(columns.map((c) => context.indicators.get(c.indicator)!).filter((i) => i.source === 'reported'))];
   const ids = areaIds === 'all' ? context.areas.map((a) => a.id) : areaIds;
   const [facts, returnRows] = await Promise.all([
     computedFacts(db, viewer, scope, computed),
@@ -31,17 +40,18 @@ export async function loadPlanFacts(db: Queryable, viewer: Viewer, context: Plan
       facts.get(area)!.set(key, list);
     }
   }
-  return { facts, returnCounts: reported.returnCounts };
+  return { facts, returnCounts: reported.returnCounts, returnRows };
 }
 
-interface CellParts {
+export interface CellParts {
   achieved: Achieved;
   target: number | null;
   original: number | null;
   toDate: number | null;
 }
 
-function cellOf(context: PlanContext, column: MatrixColumn, parts: CellParts, counts: { missing: number; late: number }): MatrixCell {
+/** A cell as the API gives it, from its parts. */
+export function cellOf(context: PlanContext, column: MatrixColumn, parts: CellParts, counts: { missing: number; late: number }): MatrixCell {
   const indicator = context.indicators.get(column.indicator)!;
   return {
     key: column.key,
@@ -109,13 +119,11 @@ export async function loadMatrix(db: Queryable, viewer: Viewer, query: PlanQuery
       return cellOf(context, column, parts, returnCounts.get(area.id)?.get(column.indicator) ?? none);
     }),
   }));
-  const [country] = await db.query<{ name_en: string; name_ar: string }>('select name_en, name_ar from countries where iso3 = $1', [context.country]);
   const national: MatrixRow | null =
     context.scope.governorates === 'all'
       ? {
           governorate: null,
-          name_en: country?.name_en ?? context.country,
-          name_ar: country?.name_ar ?? context.country,
+          ...context.countryName,
           cells: context.columns.map((column, i) => {
             const counts = rows.reduce((sum, row) => ({ missing: sum.missing + row.cells[i]!.returns_missing, late: sum.late + row.cells[i]!.returns_late }), none);
             return cellOf(context, column, nationalParts(context, column, partsByColumn.get(column.key) ?? []), counts);

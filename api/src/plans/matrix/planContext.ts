@@ -13,6 +13,8 @@ export interface PlanContext {
   planId: number;
   country: string;
   year: number;
+  /** The country's names, for the national row. */
+  countryName: { name_en: string; name_ar: string };
   asOf: string;
   scope: PlanScope;
   indicators: Map<string, Indicator>;
@@ -56,7 +58,7 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
   const requested = query.asOf ?? today();
   const asOf = requested > `${query.year}-12-31` ? `${query.year}-12-31` : requested;
 
-  const [indicatorRows, versions, areaRows] = await Promise.all([
+  const [indicatorRows, versions, areaRows, [countryName]] = await Promise.all([
     db.query<Indicator>(
       `select code, name_en, name_ar, unit_en, unit_ar, better, rollup, temporal, rate_per::float8 as rate_per, source, definition,
               filter_kind, filter_sector, filter_development, frequency, return_due_days, framework, framework_code
@@ -71,6 +73,7 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
           and ($2::int[] is null or id = any($2::int[])) order by code`,
       [query.country, scope.governorates === 'all' ? null : scope.governorates],
     ),
+    db.query<{ name_en: string; name_ar: string }>('select name_en, name_ar from countries where iso3 = $1', [query.country]),
   ]);
   // An engineer none of whose governorates is in this country has nothing to see here.
   if (scope.governorates !== 'all' && areaRows.length === 0) return null;
@@ -123,6 +126,7 @@ export async function loadPlanContext(db: Queryable, viewer: Viewer, query: Plan
     planId: plan.id,
     country: query.country,
     year: query.year,
+    countryName: countryName ?? { name_en: query.country, name_ar: query.country },
     asOf,
     scope,
     indicators,

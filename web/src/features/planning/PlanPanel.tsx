@@ -2,7 +2,7 @@ import type { Role } from '@marsad/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format/numbers.ts';
-import { formatPlain } from './formatPeriod.ts';
+import { formatYear } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { FormField, controlProps, useFields } from '../../ui/FormField.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
@@ -113,7 +113,7 @@ export function PlanPanel({ country, year, role, csrfToken, language }: PanelPro
       {current === null ? (
         <section className="planning-section" data-testid="plan-none">
           <p>
-            <strong>{t('planning.plan.none', { year: formatPlain(year, language) })}</strong>
+            <strong>{t('planning.plan.none', { year: formatYear(year, language) })}</strong>
           </p>
           {drafter && <p className="muted">{t('planning.plan.noneHint')}</p>}
           {drafter && (

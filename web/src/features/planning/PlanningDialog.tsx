@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { YearField } from './YearField.tsx';
 import { useTranslation } from 'react-i18next';
 import { useCountries } from '../../api/useBoundaries.ts';
 import { directionOf } from '../../i18n/language.ts';
@@ -8,11 +9,9 @@ import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { AdminTabs, type TabSpec } from '../admin/AdminTabs.tsx';
 import type { SessionUser } from '../account/session.ts';
 import { useSession } from '../account/useSession.ts';
-import { formatPlain } from './formatPeriod.ts';
 import { planningMessages } from './messages.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import { mayApprove, mayDraft, mayManagePlans } from './planningRoles.ts';
-import { yearChoices } from './returnPeriods.ts';
 import { ReturnsOverview } from './ReturnsOverview.tsx';
 import './planning.css';
 
@@ -76,16 +75,7 @@ export default function PlanningDialog({ user, onClose }: { user: SessionUser; o
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          <span>{t('planning.year')}</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="planning-year">
-            {yearChoices().map((y) => (
-              <option key={y} value={y}>
-                {formatPlain(y, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearField value={year} onChange={setYear} language={language} testId="planning-year" />
       </div>
       {tabs.length > 1 && <AdminTabs label={t('planning.tabs.label')} tabs={tabs} selected={tab} onSelect={setTab} direction={directionOf(language)} />}
       {manages && (

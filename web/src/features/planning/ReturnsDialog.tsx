@@ -11,10 +11,12 @@ import type { SessionUser } from '../account/session.ts';
 import { useSession } from '../account/useSession.ts';
 import { draftMessages } from '../drafts/messages.ts';
 import { DualDate } from '../../ui/DualDate.tsx';
-import { formatPeriod, formatPlain } from './formatPeriod.ts';
+import { formatYear } from '../../format/numbers.ts';
+import { formatPeriod } from './formatPeriod.ts';
 import { planningMessages } from './messages.ts';
 import { indicatorName, placeName } from './names.ts';
-import { countStates, localToday, periodRows, yearChoices } from './returnPeriods.ts';
+import { countStates, localToday, periodRows } from './returnPeriods.ts';
+import { YearField } from './YearField.tsx';
 import { ReturnForm } from './ReturnForm.tsx';
 import { ReturnHistory } from './ReturnHistory.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -81,16 +83,7 @@ export default function ReturnsDialog({ user, onClose }: { user: SessionUser; on
               ))}
             </select>
           </label>
-          <label className="inline-field">
-            <span>{t('planning.year')}</span>
-            <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="returns-year">
-              {yearChoices().map((y) => (
-                <option key={y} value={y}>
-                  {formatPlain(y, language)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearField value={year} onChange={setYear} language={language} testId="returns-year" />
           <label className="inline-field">
             <span>{t('planning.returns.indicator')}</span>
             <select
@@ -115,7 +108,7 @@ export default function ReturnsDialog({ user, onClose }: { user: SessionUser; on
         {indicator !== null && ready && (
           <div className="returns-work">
             <section className="planning-section" aria-labelledby={`${base}-periods`}>
-              <h3 id={`${base}-periods`}>{t('planning.returns.periods', { year: formatPlain(year, language) })}</h3>
+              <h3 id={`${base}-periods`}>{t('planning.returns.periods', { year: formatYear(year, language) })}</h3>
               <p className="muted" data-testid="returns-summary">
                 {t('planning.returns.summary', {
                   on_time: formatCount(counts.on_time, language),
