@@ -18,3 +18,4 @@ export * from './projects.ts';
 export * from './summaries.ts';
 export * from './tiles.ts';
 export * from './vocabulary.ts';
+export * from './zones.ts';

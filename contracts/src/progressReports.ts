@@ -3,6 +3,7 @@ import { MAX_NOTE_LENGTH } from './limits.ts';
 import { calendarDate } from './patterns.ts';
 import { ProgressEntry } from './projects.ts';
 import { PHOTO_TYPES, PROJECT_STATUSES } from './vocabulary.ts';
+import { UtilityReportLine } from './zones.ts';
 
 /** A progress photo as the API describes it: everything but the bytes, which are at `url`. */
 export const ProgressPhoto = z.object({
@@ -17,7 +18,10 @@ export const ProgressPhoto = z.object({
 export type ProgressPhoto = z.infer<typeof ProgressPhoto>;
 
 /** A progress report with its photos, as `GET /api/projects/{id}/progress` lists them (newest first). */
-export const ProgressReport = ProgressEntry.extend({ photos: z.array(ProgressPhoto) });
+export const ProgressReport = ProgressEntry.extend({
+  photos: z.array(ProgressPhoto),
+  utilities: z.array(UtilityReportLine).describe("A zone's networks as this report found them (empty for other projects)"),
+});
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
 export const ProgressReportList = z.object({ items: z.array(ProgressReport) });
@@ -33,6 +37,12 @@ export const ProgressReportBody = z.object({
   financial_progress: percent,
   note: z.string().trim().max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`).optional(),
   version: z.number().int().positive().describe('The project version the report is based on (optimistic concurrency)'),
+  utilities: z
+    .array(UtilityReportLine)
+    .max(5)
+    .refine((lines) => new Set(lines.map((l) => l.network)).size === lines.length, 'name each network at most once')
+    .optional()
+    .describe('Zones only: the stage and readiness of some or all of its networks'),
 });
 export type ProgressReportBody = z.infer<typeof ProgressReportBody>;
 
