@@ -32,6 +32,8 @@ import { returnRoutes } from './plans/returns/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
+import { investorRoutes } from './investors/routes.ts';
+import { zoneRoutes } from './zones/routes.ts';
 import { readCache } from './cache/readCache.ts';
 import { ResponseCache } from './cache/ResponseCache.ts';
 import { DataVersion } from './tiles/DataVersion.ts';
@@ -96,6 +98,8 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/indicators', indicatorRoutes);
   app.route('/api/plans', planRoutes);
   app.route('/api/returns', returnRoutes);
+  app.route('/api/zones', zoneRoutes);
+  app.route('/api/investors', investorRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);
 
