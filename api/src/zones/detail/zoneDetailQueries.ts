@@ -46,7 +46,7 @@ export async function findZoneDetail(db: Queryable, zoneId: number, viewer: View
        from projects p
        join zone_facts z on z.project_id = p.id
        join admin_areas a on a.id = p.admin_area_id
-       cross join lateral (select Box2D(p.geom) as b) box
+       cross join lateral (select p.geom::box3d as b) box -- from the coordinates, not the index's float4 box
       where p.id = $1 and ${projectFilterSql({}, viewer, params)}`,
     params.values,
   );
