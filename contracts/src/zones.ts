@@ -239,7 +239,9 @@ export const ZoneDetail = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   totals: ZoneTotals,
   utilities: z.array(ZoneUtility),
-  activities: z.array(z.object({ activity: z.string().nullable(), plots: z.number().int() })),
+  activities: z
+    .array(z.object({ activity: z.string().nullable(), name_en: z.string().nullable(), name_ar: z.string().nullable(), plots: z.number().int() }))
+    .describe('The activities its plots are for, most plots first (activity null: plots without one)'),
   version: z.number().int().describe('The zone project version (zone facts edits send it back)'),
   writable: z.boolean().describe('Whether the viewer may edit this zone and its plots'),
   investors_visible: z.boolean().describe('Whether the viewer sees who holds plots'),
