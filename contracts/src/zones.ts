@@ -74,6 +74,10 @@ export type NewInvestor = z.infer<typeof NewInvestor>;
 export const InvestorChange = NewInvestor.partial().extend({ version: z.number().int().positive() }).strict();
 export type InvestorChange = z.infer<typeof InvestorChange>;
 
+/** `GET /api/investors`: a page of investors (ministry only), by name. */
+export const InvestorPage = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(Investor) });
+export type InvestorPage = z.infer<typeof InvestorPage>;
+
 /** The investor as a plot carries it: enough to name them in a list. Ministry only. */
 export const PlotInvestor = z.object({ id: z.number().int(), name_ar: z.string(), name_en: z.string().nullable(), kind: z.enum(INVESTOR_KINDS) });
 export type PlotInvestor = z.infer<typeof PlotInvestor>;
@@ -171,6 +175,13 @@ export const PlotHistoryEntry = z.object({
   to: z.record(z.string(), z.unknown()).nullable(),
 });
 export type PlotHistoryEntry = z.infer<typeof PlotHistoryEntry>;
+
+/** `GET /api/zones/{id}/plots/{plotId}`: one plot, its outline, and its history (newest first). */
+export const PlotDetail = Plot.extend({
+  geometry: z.record(z.string(), z.any()).describe('GeoJSON MultiPolygon in WGS 84'),
+  history: z.array(PlotHistoryEntry),
+});
+export type PlotDetail = z.infer<typeof PlotDetail>;
 
 // ---- Utilities -----------------------------------------------------------------------------------
 
