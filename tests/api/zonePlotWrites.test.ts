@@ -1,3 +1,4 @@
+import { findPlotMisfits } from '@marsad/api/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { today } from '../support/freshData.ts';
@@ -116,6 +117,40 @@ describe('writing zone plots', () => {
         400,
         { detail: /plot B1 overlaps plot A1 by/ },
       );
+    });
+
+    it('findPlotMisfits names each overlapping pair once, and plots outside the zone with the area beyond', async () => {
+      const zone = await newZone({ rows: 1, cols: 2 });
+      const [west, south] = zone.origin;
+      const insert = async (plot_number: string, geometry: unknown) =>
+        (
+          await t.db.query<{ id: number }>(
+            `insert into zone_plots (zone_id, plot_number, geom) values ($1, $2, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326))) returning id`,
+            [zone.id, plot_number, JSON.stringify(geometry)],
+          )
+        )[0]!.id;
+      // Written straight into the database: two plots over A1 and A2, and one half outside the zone.
+      const x = await insert('X', rectangle(west + CELL / 2, south, west + CELL * 1.5, south + CELL));
+      const y = await insert('Y', rectangle(west + CELL / 4, south, west + CELL * 0.75, south + CELL));
+      const out = await insert('OUT', rectangle(west - CELL / 2, south + 3 * CELL, west + CELL / 2, south + 4 * CELL));
+      const misfits = await findPlotMisfits(t.db, zone.id, [x, y, out]);
+      expect(misfits.map((m) => [m.plot_number, m.problem, m.other ?? null])).toEqual([
+        ['OUT', 'outside_zone', null],
+        ['X', 'overlap', 'A1'],
+        ['X', 'overlap', 'A2'],
+        ['X', 'overlap', 'Y'],
+        ['Y', 'overlap', 'A1'],
+      ]);
+      const outside = misfits.find((m) => m.problem === 'outside_zone')!;
+      expect(outside.area_m2).toBeGreaterThan(19000);
+      expect(outside.area_m2).toBeLessThan(22000);
+      expect(await findPlotMisfits(t.db, zone.id, [zone.plots[0]!.id])).toEqual([
+        expect.objectContaining({ plot_number: 'A1', other: 'X' }),
+        expect.objectContaining({ plot_number: 'A1', other: 'Y' }),
+      ]);
+      expect(await findPlotMisfits(t.db, zone.id, [])).toEqual([]);
+      await t.db.query('delete from zone_plots where id = any($1::bigint[])', [[x, y, out]]);
+      expect(await findPlotMisfits(t.db, zone.id, zone.plots.map((p) => p.id))).toEqual([]);
     });
 
     it('refuses a plot overlapping another, naming both plots', async () => {

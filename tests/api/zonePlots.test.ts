@@ -1,3 +1,4 @@
+import { ANONYMOUS, plotRows, type Viewer } from '@marsad/api/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type Client } from '../support/client.ts';
 import { expectStatus } from '../support/freshData.ts';
@@ -157,6 +158,29 @@ describe('reading zone plots', () => {
     const [project] = await t.db.query<{ id: number }>(`select id from projects where kind = 'development_project' limit 1`);
     await expectProblem(await viewer.get(`/api/zones/${project!.id}/plots`), 404);
     await expectProblem(await viewer.get(`/api/zones/${zone.id}/plots/abc`), 400, { parameter: 'plotId' });
+  });
+
+  it('plotRows (for exports and OGC) reads plots under the zones’ filters and a box, by the same investor rule', async () => {
+    const minister: Viewer = { kind: 'user', userId: 0, role: 'minister', organizationId: 0 };
+    const ours = (rows: { zone_id: number }[]) => rows.filter((r) => r.zone_id === zone.id || r.zone_id === hidden.id);
+    const taken = await plotRows(t.db, { zones: { governorate: ['SY-DI'] }, status: ['allocated', 'producing'] }, minister, { withGeometry: true });
+    expect(ours(taken.rows).map((r) => [(r as { plot_number: string }).plot_number, (r as ListedPlot).investor?.id])).toEqual([
+      ['A1', investorId],
+      ['A2', investorId],
+      ['B1', investorId],
+    ]);
+    expect((await plotRows(t.db, { zones: { governorate: ['SY-HL'] }, zoneId: zone.id }, minister)).total).toBe(0);
+    // Anonymous callers: published zones only, and no investor key.
+    const published = ours((await plotRows(t.db, { zones: { governorate: ['SY-DI'] } }, ANONYMOUS)).rows);
+    expect(new Set(published.map((r) => r.zone_id))).toEqual(new Set([zone.id]));
+    for (const row of published) expect(Object.keys(row)).not.toContain('investor');
+    // A box around the grid's first cell finds A1 and the plots touching it.
+    const [west, south] = zone.origin;
+    const boxed = await plotRows(t.db, { zoneId: zone.id, bbox: [west + 0.0005, south + 0.0005, west + 0.001, south + 0.001] }, ANONYMOUS);
+    expect(boxed.rows.map((r) => r.plot_number)).toEqual(['A1']);
+    const page = await plotRows(t.db, zone.id, ANONYMOUS, { limit: 2, offset: 2 });
+    expect([page.total, page.rows.map((r) => r.plot_number)]).toEqual([6, ['A3', 'B1']]);
+    expect((await plotRows(t.db, zone.id, ANONYMOUS, { limit: 2, offset: 10 })).total).toBe(6);
   });
 
   it("a plot's history names who changed it, newest first", async () => {

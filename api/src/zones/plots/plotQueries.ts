@@ -2,6 +2,7 @@ import type { Plot, PlotHistoryEntry, PlotStatus } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { INVESTOR_HISTORY_KEYS, investorsVisible } from '../../access/plotAccess.ts';
 import type { Viewer } from '../../access/Viewer.ts';
+import type { ProjectFilter } from '../../projects/projectFilterSchema.ts';
 import { projectFilterSql } from '../../projects/projectFilterSql.ts';
 import { SqlParams } from '../../sql/SqlParams.ts';
 
@@ -12,10 +13,14 @@ import { SqlParams } from '../../sql/SqlParams.ts';
  * `investor` key is left out of each row altogether, and their search never looks at investors.
  */
 
-/** Which plots: of one zone, or named ones, under the list's filters. */
+/** Which plots: of one zone, or of the zones under the dashboard's filters, or named ones, under the list's filters. */
 export interface PlotFilter {
   /** One zone's plots. */
   zoneId?: number;
+  /** The zones' projects under these filters (country, governorate, kind, bbox…), for exports and OGC. */
+  zones?: ProjectFilter;
+  /** Plots whose outline meets this box (minLon, minLat, maxLon, maxLat in WGS 84). */
+  bbox?: readonly [number, number, number, number];
   /** Only these plots (a write's answer). */
   ids?: readonly number[];
   status?: readonly PlotStatus[];
@@ -40,7 +45,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The WHERE predicate of `filter` over zone_plots `zp` joined to its zone project `p`; the zone's visibility first. */
 function plotFilterSql(filter: PlotFilter, viewer: Viewer, params: SqlParams): string {
-  const where = [projectFilterSql({}, viewer, params, 'p')];
+  const where = [projectFilterSql(filter.zones ?? {}, viewer, params, 'p')];
+  if (filter.bbox) where.push(`zp.geom && ST_MakeEnvelope(${filter.bbox.map((n) => params.add(n)).join(', ')}, 4326)`);
   if (filter.zoneId !== undefined) where.push(`zp.zone_id = ${params.add(filter.zoneId)}`);
   if (filter.ids) where.push(`zp.id = any(${params.add(filter.ids)}::bigint[])`);
   if (filter.status?.length) where.push(`zp.status = any(${params.add(filter.status)}::text[])`);
@@ -57,11 +63,12 @@ function plotFilterSql(filter: PlotFilter, viewer: Viewer, params: SqlParams): s
 }
 
 /**
- * Plots under `filter` as `viewer` sees them, ordered by zone and plot number: THE read of plots
- * (the list, a write's answer, exports, OGC). `total` counts every plot that matches, whatever
- * `limit` and `offset`.
+ * Plots of one zone (`scope` its id) or under a filter, as `viewer` sees them, ordered by zone and
+ * plot number: THE read of plots (the list, a write's answer, exports, OGC). `total` counts every
+ * plot that matches, whatever `limit` and `offset`.
  */
-export async function plotRows(db: Queryable, viewer: Viewer, filter: PlotFilter, options: PlotRowOptions = {}): Promise<{ total: number; rows: PlotRow[] }> {
+export async function plotRows(db: Queryable, scope: number | PlotFilter, viewer: Viewer, options: PlotRowOptions = {}): Promise<{ total: number; rows: PlotRow[] }> {
+  const filter: PlotFilter = typeof scope === 'number' ? { zoneId: scope } : scope;
   const params = new SqlParams();
   const investors = investorsVisible(viewer);
   const where = plotFilterSql(filter, viewer, params);
@@ -78,7 +85,7 @@ export async function plotRows(db: Queryable, viewer: Viewer, filter: PlotFilter
        from zone_plots zp
        join projects p on p.id = zp.zone_id
        left join plot_activities act on act.code = zp.activity_code
-       ${investors || filter.q ? 'left join investors i on i.id = zp.investor_id' : ''}
+       ${investors ? 'left join investors i on i.id = zp.investor_id' : ''}
       where ${where}
       order by zp.zone_id, length(zp.plot_number), zp.plot_number, zp.id
       ${page}`,
@@ -94,7 +101,8 @@ async function countPlots(db: Queryable, viewer: Viewer, filter: PlotFilter): Pr
   const where = plotFilterSql(filter, viewer, params);
   const [row] = await db.query<{ n: number }>(
     `select count(*) as n from zone_plots zp join projects p on p.id = zp.zone_id
-       left join plot_activities act on act.code = zp.activity_code left join investors i on i.id = zp.investor_id
+       left join plot_activities act on act.code = zp.activity_code
+       ${investorsVisible(viewer) ? 'left join investors i on i.id = zp.investor_id' : ''}
       where ${where}`,
     params.values,
   );
@@ -113,7 +121,7 @@ export async function isZoneVisible(db: Queryable, zoneId: number, viewer: Viewe
 
 /** One plot of zone `zoneId` with its outline, as `viewer` sees it; undefined when it or its zone is not visible. */
 export async function findPlot(db: Queryable, zoneId: number, plotId: number, viewer: Viewer): Promise<PlotRow | undefined> {
-  const { rows } = await plotRows(db, viewer, { zoneId, ids: [plotId] }, { withGeometry: true });
+  const { rows } = await plotRows(db, { zoneId, ids: [plotId] }, viewer, { withGeometry: true });
   return rows[0];
 }
 

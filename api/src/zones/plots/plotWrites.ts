@@ -121,7 +121,7 @@ type PlotField = keyof typeof PLOT_COLUMNS;
 
 /** The write's answer: the plots written, as the writer now sees them, and those removed. */
 async function saved(tx: Queryable, viewer: Viewer, zoneId: number, ids: readonly number[], removed: readonly number[] = []): Promise<SavedPlots> {
-  const { rows } = await plotRows(tx, viewer, { zoneId, ids });
+  const { rows } = await plotRows(tx, { zoneId, ids }, viewer);
   return { plots: rows, removed: [...removed] };
 }
 

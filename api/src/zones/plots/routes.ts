@@ -97,12 +97,9 @@ export const plotRoutes = createRouter()
       const { id } = c.req.valid('param');
       const { status, activity, vacant_only, q, format } = c.req.valid('query');
       if (!(await isZoneVisible(c.var.db, id, c.var.viewer))) throw zoneNotFound(id);
-      const { total, rows } = await plotRows(
-        c.var.db,
-        c.var.viewer,
-        { zoneId: id, status, activity, vacantOnly: vacant_only, q },
-        { withGeometry: format === 'geojson' },
-      );
+      const { total, rows } = await plotRows(c.var.db, { zoneId: id, status, activity, vacantOnly: vacant_only, q }, c.var.viewer, {
+        withGeometry: format === 'geojson',
+      });
       if (format === 'geojson') {
         const features = rows.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties }));
         return c.body(JSON.stringify({ type: 'FeatureCollection', numberMatched: total, numberReturned: rows.length, features }), 200, {
