@@ -162,9 +162,9 @@ describe('reading zone plots', () => {
 
   it('plotRows (for exports and OGC) reads plots under the zones’ filters and a box, by the same investor rule', async () => {
     const minister: Viewer = { kind: 'user', userId: 0, role: 'minister', organizationId: 0 };
-    const ours = (rows: { zone_id: number }[]) => rows.filter((r) => r.zone_id === zone.id || r.zone_id === hidden.id);
+    const ours = <R extends { zone_id: number }>(rows: R[]) => rows.filter((r) => r.zone_id === zone.id || r.zone_id === hidden.id);
     const taken = await plotRows(t.db, { zones: { governorate: ['SY-DI'] }, status: ['allocated', 'producing'] }, minister, { withGeometry: true });
-    expect(ours(taken.rows).map((r) => [(r as { plot_number: string }).plot_number, (r as ListedPlot).investor?.id])).toEqual([
+    expect(ours(taken.rows).map((r) => [r.plot_number, r.investor?.id])).toEqual([
       ['A1', investorId],
       ['A2', investorId],
       ['B1', investorId],
