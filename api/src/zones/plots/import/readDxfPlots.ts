@@ -76,7 +76,8 @@ export function readDxfPlots(bytes: Uint8Array, options: DxfOptions): PlotFile {
       unusable.push(`${ref} is a mesh`);
       continue;
     }
-    const mirrored = 'extrusionDirectionZ' in polyline ? polyline.extrusionDirectionZ < 0 : (polyline as IPolylineEntity).extrusionDirection?.z < 0;
+    const extrusionZ = (polyline as ILwpolylineEntity).extrusionDirectionZ ?? (polyline as IPolylineEntity).extrusionDirection?.z ?? 1;
+    const mirrored = extrusionZ < 0;
     const vertices = polyline.vertices.filter((v) => !(v as { splineControlPoint?: boolean }).splineControlPoint);
     const ring = dxfRing(vertices, Boolean(polyline.shape), mirrored);
     if (!ring) {
