@@ -266,6 +266,11 @@ describe('importing plots into a zone', () => {
     const res = await upload(engineer, zoneId, 'plots.geojson', file, { crs: '32637' });
     expect(res.status).toBe(201);
     await expectProblem(await upload(engineer, zoneId, 'plots.geojson', file, { crs: '999999' }), 400, { parameter: 'crs', detail: /not a coordinate system PostGIS knows/ });
+    // A wrong crs can throw plots off the globe: refused, never a server error.
+    const far = collection(feature({ plot_number: 'U-2' }, { type: 'Polygon', coordinates: [ring([5e7, 5e7, 5e7 + 50, 5e7 + 40])] }));
+    const offGlobe = await upload(engineer, zoneId, 'plots.geojson', far, { crs: '32637' });
+    expect([400, 422]).toContain(offGlobe.status);
+    await expectProblem(await upload(engineer, zoneId, 'plots.geojson', file, { numbr_field: 'no' }), 400, { detail: /numbr_field/ });
   });
 
   it('lets only the zone\'s engineers and admins import: 401, 404, 403', async () => {

@@ -79,7 +79,8 @@ export async function importPlots(db: Database, viewer: SignedInViewer, zoneId: 
       const writable: Candidate[] = [];
       for (const candidate of candidates) {
         const check = checked.get(candidate.plot.row)!;
-        if (check.valid || (options.repair && check.repairable)) writable.push(candidate);
+        if (!check.on_earth) fail(candidate.plot, candidate.number, 'geometry', `lies off the globe once read in EPSG:${crs.epsg} (${crs.name}): is crs right?`);
+        else if (check.valid || (options.repair && check.repairable)) writable.push(candidate);
         else if (check.repairable) fail(candidate.plot, candidate.number, 'geometry', `is not valid: ${check.reason}. Fix it, or send repair=true to have it repaired`, true);
         else fail(candidate.plot, candidate.number, 'geometry', `is not valid (${check.reason}) and cannot be repaired`);
       }
@@ -130,6 +131,8 @@ export async function importPlots(db: Database, viewer: SignedInViewer, zoneId: 
 const transformed = (srid: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), ${srid}), 4326)`;
 
 interface GeometryCheck {
+  /** Within longitude ±180 and latitude ±90 once transformed (a wrong crs can throw plots off the globe). */
+  on_earth: boolean;
   valid: boolean;
   reason: string | null;
   repairable: boolean;
@@ -141,12 +144,13 @@ async function checkGeometries(tx: Queryable, candidates: Candidate[], crs: Reso
   let rows: ({ n: number } & GeometryCheck)[];
   try {
     rows = await tx.query<{ n: number } & GeometryCheck>(
-      `select n, valid,
-              case when not valid then ST_IsValidReason(g) end as reason,
-              case when valid then true else not ST_IsEmpty(ST_CollectionExtract(ST_MakeValid(g), 3)) end as repairable
-         from (select n, g, ST_IsValid(g) as valid
+      `select n, on_earth, on_earth and valid as valid,
+              case when on_earth and not valid then ST_IsValidReason(g) end as reason,
+              case when not on_earth then false when valid then true else not ST_IsEmpty(ST_CollectionExtract(ST_MakeValid(g), 3)) end as repairable
+         from (select n, g, on_earth, on_earth and ST_IsValid(g) as valid
+                 from (select n, g, coalesce(ST_XMin(g) >= -180 and ST_XMax(g) <= 180 and ST_YMin(g) >= -90 and ST_YMax(g) <= 90, false) as on_earth
                  from (select r.n, ${transformed('$1::int')} as g
-                         from json_to_recordset($2::json) as r(n int, geometry text)) parsed) checked`,
+                         from json_to_recordset($2::json) as r(n int, geometry text)) parsed) placed) checked`,
       [crs.epsg, JSON.stringify(candidates.map((c) => ({ n: c.plot.row, geometry: c.geometry })))],
     );
   } catch (error) {
