@@ -1,4 +1,5 @@
 import { zip as shpZip } from '@mapbox/shp-write';
+import { PlotImportReport } from '@marsad/contracts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type Client } from '../support/client.ts';
@@ -105,6 +106,7 @@ describe('importing plots into a zone', () => {
     const res = await upload(engineer, zoneId, 'plots.geojson', file);
     expect(res.status).toBe(201);
     const report = await res.json();
+    expect(PlotImportReport.safeParse(report).error?.issues).toBeUndefined();
     expect(report).toMatchObject({ dry_run: false, rows: 3, valid: 3, created: 3, errors: [] });
     expect(report.ids).toHaveLength(3);
     const plots = await plotsOf(zoneId);

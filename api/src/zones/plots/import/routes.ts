@@ -92,6 +92,7 @@ plotImportRoutes.openapi(
     // Who may import, before the file is read: reading a large one costs seconds.
     await c.var.db.transaction((tx) => loadZoneForWrite(tx, id, user, 'import plots into'));
     const file = await readPlotFile(form.file.name, new Uint8Array(await form.file.arrayBuffer()), { layer: form.layer, numberLayer: form.number_field });
+    if (form.layer !== undefined && file.format !== 'dxf') file.warnings.push(`layer applies to DXF drawings only: it was ignored for this ${file.format}`);
     const crs = await resolveCrs(c.var.db, file.crs, form.crs, file.plots, file.format);
     const report = await importPlots(c.var.db, user, id, file, crs, {
       numberField: form.number_field,
