@@ -1,37 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { PLOT_STATUSES } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
-import { invalidParameter } from '../http/problems.ts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
+import { asPlotStatuses, asZoneIds, assertKnownActivities, PlotQueryParameters } from '../zones/plotFilterQuery.ts';
 import { plotColumnsSql, plotFromSql, plotWhereSql, type PlotFilter } from '../zones/plotFeatureSql.ts';
 import { bboxSql } from './bboxSql.ts';
 import { BBOX_COUNT_LIMIT, type FeaturesRequest, type OgcCollection, type OgcFeature } from './OgcCollection.ts';
 
-/** `a,b,c` of items matching `pattern`, as a list. */
-const listOf = (pattern: RegExp, what: string, example: string, description: string) =>
-  z
-    .string()
-    .transform((value, ctx) => {
-      const parts = value.split(',').map((part) => part.trim());
-      const bad = parts.find((part) => !pattern.test(part));
-      if (bad !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `"${bad}" is not ${what}` });
-        return z.NEVER;
-      }
-      return parts;
-    })
-    .optional()
-    .openapi({ example, description: `${description} Comma-separated.` });
-
 const PlotFeatureFilters = z.object({
   country: ProjectFilterQuery.shape.country,
   governorate: ProjectFilterQuery.shape.governorate,
-  zone: listOf(/^[1-9]\d{0,15}$/, 'a zone id', '120', 'Zones (their project ids).'),
-  status: listOf(new RegExp(`^(${PLOT_STATUSES.join('|')})$`), `a plot status (${PLOT_STATUSES.join(', ')})`, 'vacant', 'Plot statuses.'),
-  activity: listOf(/^[a-z][a-z0-9_]{1,40}$/, 'an activity code such as food_processing', 'food_processing', 'Permitted activities (plot_activities codes).'),
+  ...PlotQueryParameters,
 });
 
 type Filters = z.output<typeof PlotFeatureFilters>;
@@ -42,18 +23,13 @@ const toFeature = ({ geometry, id, ...properties }: Row): OgcFeature => ({ type:
 /** Unknown governorates, countries or activities are a 400 naming the parameter, as elsewhere. */
 async function assertKnownPlotFilters(db: Queryable, filter: Filters): Promise<void> {
   await assertKnownFilterValues(db, { country: filter.country, governorate: filter.governorate });
-  if (!filter.activity) return;
-  const [row] = await db.query<{ unknown: string[] }>(
-    'select array(select unnest($1::text[]) except select code from plot_activities) as unknown',
-    [filter.activity],
-  );
-  if (row?.unknown.length) throw invalidParameter('activity', `unknown value${row.unknown.length > 1 ? 's' : ''}: ${row.unknown.sort().join(', ')}`);
+  await assertKnownActivities(db, filter.activity);
 }
 
 const plotFilter = (filter: Filters, datetime?: FeaturesRequest<Filters>['datetime']): PlotFilter => ({
   project: { country: filter.country, governorate: filter.governorate },
-  zone: filter.zone?.map(Number),
-  status: filter.status as PlotFilter['status'],
+  zone: asZoneIds(filter.zone),
+  status: asPlotStatuses(filter.status),
   activity: filter.activity,
   allocated: datetime,
 });
