@@ -78,3 +78,26 @@ export async function zonesWhere(db: Queryable, where = 'true', params: unknown[
     )
   ).map((r) => r.id);
 }
+
+/** A progress report on zone `zoneId` dated `reportedOn` carrying these utility lines (the zone's own status and progress kept). */
+export async function addUtilityReport(
+  db: Queryable,
+  zoneId: number,
+  reportedOn: string,
+  lines: { network: string; stage: string; readiness: number }[],
+): Promise<void> {
+  const [update] = await db.query<{ id: number }>(
+    `insert into progress_updates (project_id, reported_on, status, physical_progress, financial_progress, note)
+     select id, $2, status, physical_progress, financial_progress, 'utilities' from projects where id = $1 returning id`,
+    [zoneId, reportedOn],
+  );
+  for (const line of lines) {
+    await db.query('insert into zone_utility_reports (update_id, zone_id, network, stage, readiness) values ($1, $2, $3, $4, $5)', [
+      update!.id,
+      zoneId,
+      line.network,
+      line.stage,
+      line.readiness,
+    ]);
+  }
+}
