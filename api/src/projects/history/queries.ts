@@ -1,5 +1,7 @@
 import type { HistoryEntry } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
+import { INVESTOR_HISTORY_KEYS, investorsVisible } from '../../access/plotAccess.ts';
+import type { Viewer } from '../../access/Viewer.ts';
 
 /** The SQL of a project's history: its entries in the audit log (migration 0008). */
 
@@ -15,12 +17,18 @@ const funderBySlug = (column: string) =>
  * after `isProjectVisible`. A geometry shows as "(geometry)": the timeline says it changed, not
  * every coordinate. Sharing entries are left out: they would tell one donor which others see the
  * project. Photo entries too: a report shows its own photos, and one row per photo would use up the limit.
+ * A zone's history holds its plots' changes: who holds a plot is left out of them for viewers
+ * without investorsVisible.
  */
-export function projectHistory(db: Queryable, projectId: number): Promise<HistoryEntry[]> {
+export function projectHistory(db: Queryable, projectId: number, viewer: Viewer): Promise<HistoryEntry[]> {
+  const values = (column: string) => {
+    const shown = funderBySlug(geometryAsMarker(column));
+    return investorsVisible(viewer) ? shown : `(${shown}) - '{${INVESTOR_HISTORY_KEYS.join(',')}}'::text[]`;
+  };
   return db.query<HistoryEntry>(
     `select to_char(l.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, u.display_name as actor, l.action,
-            l.table_name as table, ${funderBySlug(geometryAsMarker('l.old_values'))} as from,
-            ${funderBySlug(geometryAsMarker('l.new_values'))} as to
+            l.table_name as table, ${values('l.old_values')} as from,
+            ${values('l.new_values')} as to
        from audit_log l left join users u on u.id = l.actor_id
        left join organizations funder
          on l.table_name = 'project_funding' and funder.id = coalesce(l.new_values ->> 'organization_id', l.old_values ->> 'organization_id')::int
