@@ -46,8 +46,8 @@ export async function benchZones(base: string, db: Database, repeat: number, med
       return { status: res.status, bytes: body.byteLength };
     };
     const first = await once();
-    if (first.status === 404) return { absent: 'HTTP 404: not on this build' };
-    if (first.status !== 200) throw new Error(`${path}: HTTP ${first.status}`);
+    // A route another branch builds answers 404 (or 400, read as another route's id) until it is merged.
+    if (first.status !== 200) return { absent: `HTTP ${first.status}: not timed (not on this build?)` };
     const times: number[] = [];
     for (let i = 0; i < repeat; i += 1) {
       const started = performance.now();
