@@ -61,6 +61,8 @@ const COST_LEVEL: Readonly<Record<string, number>> = { SYR: 0.8, LBY: 1, SAU: 1.
 /** A plot held with its neighbour by the same investor (a factory on two plots, five workshops in a row). */
 const NEIGHBOUR_SAME_HOLDER: Readonly<Record<ZoneKind, number>> = { industrial_zone: 0.2, craft_zone: 0.12 };
 const YEAR = 365;
+/** Days from allocation to production, at the least. */
+const BUILD_DAYS = Math.round(1.2 * YEAR);
 
 const WITHDRAWN_NOTE = 'سحب التخصيص من المستثمر السابق لعدم المباشرة بالبناء خلال المهلة المحددة';
 const RESERVED_NOTES = ['بانتظار استكمال أوراق التخصيص', 'تم تسديد الدفعة الأولى من قيمة المقسم', null, null];
@@ -84,7 +86,11 @@ export function zonePlots(random: Random, zone: ZoneState, investors: InvestorPo
   const takenShare = rehabilitated
     ? clamp(0.5 + 0.35 * progress + jitter, 0.3, 0.95)
     : last?.status === 'planned' || last?.status === 'tendering' ? clamp(0.02 + jitter, 0, 0.08) : clamp(0.03 + 0.75 * progress ** 1.2 + jitter, 0, 0.9);
-  const producingShare = rehabilitated ? clamp(0.3 + 0.6 * (zone.power / 100), 0, 0.9) : zone.power >= 50 ? 0.7 * ((zone.power - 50) / 50) : 0;
+  // A factory takes more than a year from allocation to production: a young new zone has none yet.
+  const oldEnough = zone.today - draft.registered > BUILD_DAYS + 30;
+  const producingShare = rehabilitated
+    ? clamp(0.3 + 0.6 * (zone.power / 100), 0, 0.9)
+    : zone.power >= 50 && oldEnough ? 0.7 * ((zone.power - 50) / 50) : 0;
   const buildingShare = rehabilitated ? 0.5 : progress > 0.15 ? 0.6 : 0.2;
   const reservedShare = rehabilitated ? random.between(0.08, 0.2) : 0.1 + 0.25 * progress;
 
@@ -166,11 +172,12 @@ export function zonePlots(random: Random, zone: ZoneState, investors: InvestorPo
  */
 function allocatedOn(random: Random, status: PlotStatus, zone: ZoneState, rehabilitated: boolean): number {
   const registered = zone.draft.registered;
-  if (rehabilitated && status === 'producing' && random.chance(0.7)) return registered - random.int(2 * YEAR, 18 * YEAR);
-  const minimumAge = status === 'producing' ? Math.round(1.2 * YEAR) : status === 'under_construction' ? 90 : 0;
+  const minimumAge = status === 'producing' ? BUILD_DAYS : status === 'under_construction' ? 90 : 0;
   const earliest = Math.min(zone.today, registered + 30);
-  const latest = Math.max(earliest, zone.today - minimumAge);
-  return random.int(earliest, latest);
+  const latest = zone.today - minimumAge;
+  // A rehabilitated zone's factories mostly restart on plots allocated before the damage.
+  if (rehabilitated && status === 'producing' && (latest < earliest || random.chance(0.7))) return registered - random.int(2 * YEAR, 18 * YEAR);
+  return random.int(earliest, Math.max(earliest, latest));
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
