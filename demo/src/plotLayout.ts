@@ -54,6 +54,8 @@ const PROFILES: Readonly<Record<ZoneKind, Profile>> = {
 };
 
 const METRES_PER_DEGREE = 111_320;
+/** Metres between the two rows of a block. */
+const BACK_WALL = 0.5;
 
 type Point = [number, number];
 
@@ -137,7 +139,9 @@ type Rect = [number, number, number, number]; // u0, v0, u1, v1
 /** The plots of one block: two rows of plots of varied frontage, or a few large plots. */
 function splitBlock(random: Random, profile: Profile, u0: number, u1: number, v0: number, v1: number, depth: number): Rect[] {
   if (random.chance(profile.wholeBlock)) return [[u0, v0, u1, v1]];
-  const rows: Array<[number, number]> = [[v0, v0 + depth], [v0 + depth, v1]];
+  // Back-to-back rows are parted by a boundary wall: their plots' corners do not line up, and
+  // rounding them to six decimals would tilt one row's edge into the other by a sliver.
+  const rows: Array<[number, number]> = [[v0, v0 + depth - BACK_WALL / 2], [v0 + depth + BACK_WALL / 2, v1]];
   const out: Rect[] = [];
   for (const [r0, r1] of rows) {
     if (random.chance(profile.halfRow)) {

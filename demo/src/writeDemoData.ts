@@ -7,13 +7,13 @@ import { writeDemoPlans } from './demoPlans.ts';
 import { resolveOptions, type DemoOptions, type DemoSummary } from './DemoOptions.ts';
 import { planFunding } from './funding.ts';
 import { historyWindow, planContext } from './historyWindow.ts';
+import { InvestorPool } from './investors.ts';
 import { loadAdminAreas } from './loadAdminAreas.ts';
 import { DONORS, insertOrganizations, type OrganizationIds } from './organizations.ts';
 import { progressUpdates, type HistoryWindow, type ProgressUpdateRow } from './progressUpdates.ts';
 import { areaWeights, draftProject, type DraftContext } from './projectDrafts.ts';
 import { ProjectCodes, type ProjectDraft } from './ProjectDraft.ts';
 import { Random } from './random.ts';
-import { InvestorPool } from './investors.ts';
 import { utilityHistory } from './utilityHistory.ts';
 import { draftZones } from './zoneDrafts.ts';
 import { zonePlots } from './zonePlots.ts';
@@ -115,20 +115,7 @@ class DemoWriter {
 
       if (draft.zone) {
         zones.push(id, draft.zone.development);
-        const history = utilityHistory(Random.for(this.seed, 'utilities', draft.index), rows, draft.zone.development);
-        // One report per day carries the lines (two reports of one day would only repeat them).
-        history.forEach((lines, i) => {
-          if (rows[i + 1]?.day === rows[i]!.day) return;
-          for (const line of lines) utilities.push(id, fromDay(rows[i]!.day), line.network, line.stage, line.readiness, line.note);
-        });
-        const now = history.at(-1) ?? [];
-        const power = Math.min(...['water', 'electricity'].map((network) => now.find((line) => line.network === network)?.readiness ?? 0));
-        const zone = { draft, rows, power, today: this.window.today };
-        for (const plot of zonePlots(Random.for(this.seed, 'plots', draft.index), zone, this.investors)) {
-          const day = (value: number | null) => (value === null ? null : fromDay(value));
-          plots.push(id, plot.number, plot.wkt, plot.activity, plot.status, plot.investor, day(plot.allocatedOn), plot.plannedJobs, plot.actualJobs,
-            plot.plannedInvestment, plot.actualInvestment, plot.note, fromDay(Math.min(draft.registered, this.window.today)));
-        }
+        this.collectZone(id, draft, rows, plots, utilities);
       }
 
       const fundingRandom = Random.for(this.seed, 'funding', draft.index);
@@ -153,6 +140,24 @@ class DemoWriter {
     await this.insertUtilityReports(utilities.take());
     await this.insertFunding(funding.take());
     await this.insertShares(shares.take());
+  }
+
+  /** A zone's utility lines, one set per report day, and its plots (whose state follows the utilities). */
+  private collectZone(id: number, draft: ProjectDraft, rows: readonly ProgressUpdateRow[], plots: ColumnBuffer, utilities: ColumnBuffer): void {
+    const history = utilityHistory(Random.for(this.seed, 'utilities', draft.index), rows, draft.zone!.development);
+    // One report per day carries the lines (two reports of one day would only repeat them).
+    history.forEach((lines, i) => {
+      if (rows[i + 1]?.day === rows[i]!.day) return;
+      for (const line of lines) utilities.push(id, fromDay(rows[i]!.day), line.network, line.stage, line.readiness, line.note);
+    });
+    const now = history.at(-1) ?? [];
+    const power = Math.min(...['water', 'electricity'].map((network) => now.find((line) => line.network === network)?.readiness ?? 0));
+    const day = (value: number | null) => (value === null ? null : fromDay(value));
+    const created = fromDay(Math.min(draft.registered, this.window.today));
+    for (const plot of zonePlots(Random.for(this.seed, 'plots', draft.index), { draft, rows, power, today: this.window.today }, this.investors)) {
+      plots.push(id, plot.number, plot.wkt, plot.activity, plot.status, plot.investor, day(plot.allocatedOn), plot.plannedJobs, plot.actualJobs,
+        plot.plannedInvestment, plot.actualInvestment, plot.note, created);
+    }
   }
 
   /** Waits for the last statement sent; its error, if any, surfaces here. */
