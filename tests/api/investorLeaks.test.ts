@@ -86,8 +86,10 @@ describe('investors never reach donors or anonymous callers', () => {
       [`/api/projects/${zone}/history`, false],
       [`/api/projects/${zone}/progress`, false],
       ...tiles,
-      ['/ogc/collections/plots/items?limit=1000', true],
-      ['/ogc/collections/plots/items?limit=1000&f=json', true],
+      // The whole collection's first page (the demo's plots), and the zone's plots, which hold the investor.
+      ['/ogc/collections/plots/items?limit=1000', false],
+      [`/ogc/collections/plots/items?zone=${zone}`, true],
+      [`/ogc/collections/plots/items?zone=${zone}&f=json`, true],
       ['/ogc/collections/plots/items?limit=1000&f=html', false],
       [`/ogc/collections/plots/items/${plots[1]}`, true],
       [`/ogc/collections/plots/items/${plots[1]}?f=html`, true],

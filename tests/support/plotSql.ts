@@ -35,10 +35,14 @@ export interface PlotSpec {
   actualInvestment?: number | null;
 }
 
-/** Inserts plots in zone `zoneId` (a row of 50 m squares from a point on the zone); returns their ids in order. */
+/**
+ * Gives zone `zoneId` exactly these plots (a row of 50 m squares from a point on the zone): the
+ * demo's plots of that zone are removed first, so a test's counts and numbers are its own.
+ * Returns their ids in order.
+ */
 export async function addPlots(db: Queryable, zoneId: number, plots: PlotSpec[]): Promise<number[]> {
   const ids: number[] = [];
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::integer as n from zone_plots where zone_id = $1', [zoneId]);
+  await db.query('delete from zone_plots where zone_id = $1', [zoneId]);
   for (const [i, plot] of plots.entries()) {
     const status = plot.status ?? 'vacant';
     const [row] = await db.query<{ id: number }>(
@@ -52,7 +56,7 @@ export async function addPlots(db: Queryable, zoneId: number, plots: PlotSpec[])
       [
         zoneId,
         plot.number,
-        n + i,
+        i,
         plot.activity === undefined ? 'food_processing' : plot.activity,
         status,
         status === 'vacant' ? null : (plot.investorId ?? null),
