@@ -5,7 +5,7 @@ import { ZONE_KINDS } from '@marsad/contracts';
 import type { TileLayerSource } from '../TileEncoder.ts';
 import { layerParams, TILE_BOUNDS_4326 } from './layerParams.ts';
 
-/** Industrial and craft zones as polygons, with their plots and utilities readiness. */
+/** Industrial and craft zones as polygons, with their plots, utilities readiness, occupancy (absent without plots) and jobs. */
 export function zonesLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSource {
   const { params, ownValues } = layerParams();
   const kinds = filter.kind ? filter.kind.filter((k) => (ZONE_KINDS as readonly string[]).includes(k)) : [...ZONE_KINDS];
@@ -27,12 +27,16 @@ export function zonesLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSour
       'electricity_readiness',
       'roads_readiness',
       'sewage_readiness',
+      'occupancy',
+      'readiness',
+      'jobs_actual',
     ],
     sql: `
       select p.id, p.geom, p.code, p.kind, p.status, p.physical_progress::float8 as physical_progress,
              p.title_ar, p.title_en, z.development, z.plots_total, z.plots_allocated, z.plots_in_production,
              z.water_readiness::integer as water_readiness, z.electricity_readiness::integer as electricity_readiness,
-             z.roads_readiness::integer as roads_readiness, z.sewage_readiness::integer as sewage_readiness
+             z.roads_readiness::integer as roads_readiness, z.sewage_readiness::integer as sewage_readiness,
+             z.occupancy::float8 as occupancy, z.readiness::float8 as readiness, z.jobs_actual
         from projects p join zone_facts z on z.project_id = p.id
        where p.geom && ${TILE_BOUNDS_4326} and ${where}`,
     params: ownValues(),
