@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ZONE_SORTS } from '@marsad/contracts';
+import { ZONE_SORTS, type ZoneSort } from '@marsad/contracts';
 
-export type ZoneSort = (typeof ZONE_SORTS)[number];
+export type { ZoneSort };
 type ZoneSortKey = Exclude<ZoneSort, `-${string}`>;
 
 /** What each sort key means over zone_facts `z` and projects `p`. */
