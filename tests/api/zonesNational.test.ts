@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { expectProblem } from '../support/problems.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
+import { addInvestor, addPlots, reportUtilities } from '../support/zonePlotFixtures.ts';
 
 /** A demo zone as the tests read it straight from the tables. */
 interface RawZone {
@@ -82,36 +83,6 @@ describe('national zones: the zones table and zone KPIs', () => {
   let industrial: RawZone;
   let shared: RawZone;
 
-  /** Plots of one zone, one per status given, in a row of small squares; holders, jobs and investment grow with the plot's number. */
-  const addPlots = async (zone: RawZone, investor: number, statuses: string[], near: { lon: number; lat: number }) => {
-    await t.db.query(
-      `insert into zone_plots (zone_id, plot_number, geom, activity_code, status, investor_id, allocated_on,
-                               planned_jobs, actual_jobs, planned_investment, actual_investment)
-       select $1, 'N-' || s.i, ST_Multi(ST_MakeEnvelope($4::float8 + s.i * 0.001, $5::float8, $4::float8 + s.i * 0.001 + 0.0008, $5::float8 + 0.0008, 4326)),
-              'food_processing', s.status,
-              case when s.status = 'vacant' then null else $2::bigint end,
-              case when s.status in ('vacant', 'reserved') then null else current_date end,
-              10 * s.i, case when s.status = 'producing' then 7 * s.i end, 1000 * s.i, case when s.status <> 'vacant' then 250.5 * s.i end
-         from unnest($3::text[]) with ordinality as s(status, i)`,
-      [zone.id, investor, statuses, near.lon, near.lat],
-    );
-  };
-
-  /** A progress report on the zone (as it stands) carrying a utility line per network. */
-  const reportUtilities = async (zone: RawZone, readiness: Record<string, number>) => {
-    const [update] = await t.db.query<{ id: number }>(
-      `insert into progress_updates (project_id, reported_on, status, physical_progress, financial_progress)
-       select id, current_date, status, physical_progress, financial_progress from projects where id = $1 returning id`,
-      [zone.id],
-    );
-    for (const [network, value] of Object.entries(readiness)) {
-      await t.db.query(
-        `insert into zone_utility_reports (update_id, zone_id, network, stage, readiness) values ($1, $2, $3, 'under_construction', $4)`,
-        [update!.id, zone.id, network, value],
-      );
-    }
-  };
-
   beforeAll(async () => {
     t = await testApp('demo');
     const raw = () =>
@@ -128,16 +99,14 @@ describe('national zones: the zones table and zone KPIs', () => {
     shared = demoZones.find((z) => z.id !== craft.id && z.id !== industrial.id && !z.is_published)!;
     expect([craft, industrial, shared].every(Boolean)).toBe(true);
 
-    const [investor] = await t.db.query<{ id: number }>(
-      `insert into investors (country_iso3, kind, name_ar, name_en) values ('SYR', 'company', 'شركة الاختبار', 'Test company') returning id`,
-    );
+    const investor = await addInvestor(t.db);
     const [undp] = await t.db.query<{ id: number }>(`select id from organizations where slug = 'undp'`);
     await t.db.query('insert into project_shares (project_id, organization_id) values ($1, $2) on conflict do nothing', [shared.id, undp!.id]);
-    await addPlots(craft, investor!.id, ['vacant', 'vacant', 'vacant', 'reserved', 'allocated', 'allocated', 'under_construction', 'producing', 'producing', 'producing'], { lon: 36.2, lat: 33.4 });
-    await addPlots(industrial, investor!.id, ['producing', 'producing', 'producing', 'vacant'], { lon: 37.1, lat: 36.1 });
-    await addPlots(shared, investor!.id, ['vacant', 'reserved'], { lon: 36.7, lat: 34.7 });
-    await reportUtilities(craft, { water: 80, electricity: 60, roads: 40, sewage: 20, telecoms: 100 });
-    await reportUtilities(industrial, { water: 100, roads: 50 });
+    await addPlots(t.db, craft.id, investor, ['vacant', 'vacant', 'vacant', 'reserved', 'allocated', 'allocated', 'under_construction', 'producing', 'producing', 'producing'], { lon: 36.2, lat: 33.4 });
+    await addPlots(t.db, industrial.id, investor, ['producing', 'producing', 'producing', 'vacant'], { lon: 37.1, lat: 36.1 });
+    await addPlots(t.db, shared.id, investor, ['vacant', 'reserved'], { lon: 36.7, lat: 34.7 });
+    await reportUtilities(t.db, craft.id, { water: 80, electricity: 60, roads: 40, sewage: 20, telecoms: 100 });
+    await reportUtilities(t.db, industrial.id, { water: 100, roads: 50 });
 
     zones = await raw();
     plots = await t.db.query<RawPlot>(
