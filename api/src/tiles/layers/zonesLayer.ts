@@ -10,7 +10,9 @@ export const ZONE_POLYGON_MINZOOM = 10;
 
 /**
  * Industrial and craft zones as polygons (points below ZONE_POLYGON_MINZOOM, so the national map
- * still shows them), with their plots, utilities readiness, occupancy (absent without plots) and jobs.
+ * still shows them), with what a map colours them by (ZONE_METRICS: occupancy, readiness, jobs)
+ * and the totals behind it, all derived from plots and utility reports (migration 0021). Who
+ * holds the plots is never in a tile.
  */
 export function zonesLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSource {
   const { params, ownValues } = layerParams();
@@ -33,16 +35,20 @@ export function zonesLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSour
       'electricity_readiness',
       'roads_readiness',
       'sewage_readiness',
-      'occupancy',
+      'telecoms_readiness',
       'readiness',
+      'occupancy',
+      'plots_vacant',
       'jobs_actual',
+      'jobs_planned',
     ],
     sql: `
       select p.id, case when $1 < ${ZONE_POLYGON_MINZOOM} then p.label_point else p.geom end as geom, p.code, p.kind, p.status, p.physical_progress::float8 as physical_progress,
              p.title_ar, p.title_en, z.development, z.plots_total, z.plots_allocated, z.plots_in_production,
              z.water_readiness::integer as water_readiness, z.electricity_readiness::integer as electricity_readiness,
              z.roads_readiness::integer as roads_readiness, z.sewage_readiness::integer as sewage_readiness,
-             z.occupancy::float8 as occupancy, z.readiness::float8 as readiness, z.jobs_actual
+             z.telecoms_readiness::integer as telecoms_readiness, z.readiness::float8 as readiness,
+             z.occupancy::float8 as occupancy, z.plots_vacant, z.jobs_actual, z.jobs_planned
         from projects p join zone_facts z on z.project_id = p.id
        where p.geom && ${TILE_BOUNDS_4326} and ${where}`,
     params: ownValues(),
