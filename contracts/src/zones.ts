@@ -298,6 +298,7 @@ export const ZoneRow = z.object({
 export type ZoneRow = z.infer<typeof ZoneRow>;
 
 export const ZONE_SORTS = ['occupancy', '-occupancy', 'readiness', '-readiness', 'jobs', '-jobs', 'plots', '-plots', 'title', '-title'] as const;
+export type ZoneSort = (typeof ZONE_SORTS)[number];
 export const ZonePage = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(ZoneRow) });
 export type ZonePage = z.infer<typeof ZonePage>;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, loadConfig, serveApp } from '@marsad/api';
+import type { Database } from '@marsad/db';
 import { freshDatabase, type Level } from './testDatabases.ts';
 
 export interface TestServer {
@@ -7,9 +8,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server (API and built web app) on a free loopback port, over a fresh database copy. */
-export async function startTestServer(level: Level = 'demo'): Promise<TestServer> {
+/**
+ * The real server (API and built web app) on a free loopback port, over a fresh database copy;
+ * `prepare` writes what a test needs straight into that copy before the server starts.
+ */
+export async function startTestServer(level: Level = 'demo', prepare?: (db: Database) => Promise<void>): Promise<TestServer> {
   const database = await freshDatabase(level);
+  await prepare?.(database.db);
   const app = createApp({ db: database.db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: process.env.WEB_DIST }) });
   const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
@@ -29,13 +34,13 @@ export async function startTestServer(level: Level = 'demo'): Promise<TestServer
 /**
  * The real server for one test file, over its own copy of the demo database: started before
  * the file's tests, closed after, so no file sees what another wrote. `url` is its base URL
- * (MARSAD_URL, when set, points every file at a server of your own instead).
+ * (MARSAD_URL, when set, points every file at a server of your own instead, and `prepare` is not run).
  */
-export function serverForFile(level: Level = 'demo'): { readonly url: string } {
+export function serverForFile(level: Level = 'demo', prepare?: (db: Database) => Promise<void>): { readonly url: string } {
   let server: TestServer | undefined;
   const external = process.env.MARSAD_URL;
   beforeAll(async () => {
-    if (!external) server = await startTestServer(level);
+    if (!external) server = await startTestServer(level, prepare);
   });
   afterAll(async () => {
     await server?.close();

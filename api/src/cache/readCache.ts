@@ -10,6 +10,8 @@ import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from
  * The reads whose answer depends only on the URL, the data and the viewer's visibility scope,
  * never on who the viewer is beyond that scope. Audited route by route:
  * - summaries and timelines: aggregates through projectFilterSql (visibility + filters);
+ * - the zones table and zone KPIs (/api/zones, /api/zones/summary): zone_facts through
+ *   projectFilterSql, no investor field (plots' holders never enter them);
  * - the project list and one project: PROJECT_SUMMARY_COLUMNS and findProject's columns, no
  *   per-user field (nothing like "can edit"); hidden projects are 404s, which are not kept;
  * - boundaries: public, the same for everyone;
@@ -28,6 +30,7 @@ import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from
  */
 const CACHED_READS: readonly RegExp[] = [
   /^\/api\/summaries\//,
+  /^\/api\/zones(\/summary)?$/,
   /^\/api\/projects$/,
   /^\/api\/projects\/[1-9][0-9]{0,15}$/,
   /^\/api\/boundaries\//,

@@ -28,6 +28,8 @@ import { useEscapeToClose } from './useEscapeToClose.ts';
 import { PlanMetricControls } from '../features/plans/PlanMetricControls.tsx';
 import { usePlanChoropleth } from '../features/plans/usePlanChoropleth.ts';
 import type { PlanViewState, Screen } from '../url/planViewState.ts';
+import type { ZoneMetric, ZoneSort } from '@marsad/contracts';
+import { ZonesSection } from '../features/zonesNational/ZonesSection.tsx';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
@@ -35,6 +37,7 @@ const ZonePanel = lazy(() => import('../features/zone/ZonePanel.tsx'));
 const ProjectDrawer = lazy(() => import('../features/project/ProjectDrawer.tsx'));
 const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'));
 const PlansScreen = lazy(() => import('../features/plans/PlansScreen.tsx'));
+const ZonesTablePanel = lazy(() => import('../features/zonesNational/ZonesTablePanel.tsx'));
 
 /** The project being created (`project: null`) or edited in the editor panel, and by whom. */
 interface EditorTarget {
@@ -98,13 +101,21 @@ export function App() {
   const setLanguage = useCallback((language: Language) => updateView({ language }), [updateView]);
   const setFilters = useCallback((filters: Filters) => updateView({ filters }), [updateView]);
   const setMetric = useCallback((metric: ChoroplethMetric) => updateView({ metric }), [updateView]);
+  // A governorate's panel and the zones table take the same place: opening one closes the other.
   const selectGovernorate = useCallback(
-    (governorate: string | null) => updateView({ governorate, zone: null, project: null }),
+    (governorate: string | null) => updateView({ governorate, zone: null, project: null, ...(governorate !== null ? { zonesTable: null } : {}) }),
     [updateView],
   );
   const selectProject = useCallback((project: number | null) => updateView({ project }), [updateView]);
   const selectZone = useCallback((zone: number | null) => updateView({ zone, project: null }), [updateView]);
   const setCamera = useCallback((camera: Camera) => updateView({ camera }), [updateView]);
+  const setZoneMetric = useCallback((zoneMetric: ZoneMetric) => updateView({ zoneMetric }), [updateView]);
+  const setZonesSort = useCallback((zonesTable: ZoneSort) => updateView({ zonesTable }), [updateView]);
+  const toggleZonesTable = useCallback(
+    () => updateView(view.zonesTable === null ? { zonesTable: '-occupancy', governorate: null, zone: null } : { zonesTable: null }),
+    [updateView, view.zonesTable],
+  );
+  const closeZonesTable = useCallback(() => updateView({ zonesTable: null }), [updateView]);
   const setScreen = useCallback((screen: Screen) => updateView({ screen }), [updateView]);
   const setPlanView = useCallback((patch: Partial<PlanViewState>) => updateView({ plan: { ...view.plan, ...patch } }), [updateView, view.plan]);
 
@@ -123,10 +134,11 @@ export function App() {
       view.project !== null ? () => selectProject(null) : null,
       view.screen === 'plans' && view.plan.cell !== null ? () => setPlanView({ cell: null }) : null,
       view.zone !== null ? () => selectZone(null) : null,
+      view.zonesTable !== null ? closeZonesTable : null,
       view.governorate !== null ? () => selectGovernorate(null) : null,
       sidebarOpen ? () => setSidebarOpen(false) : null,
     ],
-    [editing, view.project, view.zone, view.governorate, sidebarOpen, selectProject, selectZone, selectGovernorate, view.screen, view.plan.cell, setPlanView],
+    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView],
   );
   useEscapeToClose(closers);
 
@@ -195,6 +207,14 @@ export function App() {
           >
             {view.metric === 'plan' && <PlanMetricControls plan={plan} language={view.language} onIndicatorChange={(indicator) => setPlanView({ indicator })} />}
           </Legend>
+          <ZonesSection
+            query={query}
+            language={view.language}
+            metric={view.zoneMetric}
+            onMetricChange={setZoneMetric}
+            tableOpen={view.zonesTable !== null}
+            onToggleTable={toggleZonesTable}
+          />
           <FilterBar filters={filters} funders={funders} language={view.language} onChange={setFilters} />
         </nav>
         <main className="app-main" id="map" tabIndex={-1}>
@@ -205,6 +225,7 @@ export function App() {
             data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
             choropleth={scale}
             filterQuery={tileQuery}
+            zoneMetric={view.zoneMetric}
             selectedGovernorate={view.governorate}
             onSelectGovernorate={selectGovernorate}
             onSelectProject={selectProject}
@@ -214,7 +235,18 @@ export function App() {
             onMap={setMap}
           />
           <Suspense fallback={null}>
-            {selected !== null && view.zone === null && (
+            {view.zonesTable !== null && view.zone === null && (
+              <ZonesTablePanel
+                sort={view.zonesTable}
+                query={query}
+                governorates={governorates.data}
+                language={view.language}
+                onSortChange={setZonesSort}
+                onOpenZone={selectZone}
+                onClose={closeZonesTable}
+              />
+            )}
+            {selected !== null && view.zone === null && view.zonesTable === null && (
               <GovernoratePanel
                 key={selected.code}
                 governorate={selected}

@@ -10,6 +10,7 @@ import { projectMessages } from '../features/project/messages.ts';
 import { uiMessages } from '../ui/messages.ts';
 import { vocabularyMessages } from '../data/vocabularyMessages.ts';
 import { zoneMessages } from '../features/zone/messages.ts';
+import { zonesNationalMessages } from '../features/zonesNational/messages.ts';
 
 /**
  * The strings of the first view, assembled from the messages of the pieces it shows (each
@@ -25,6 +26,7 @@ const FIRST_VIEW = [
   overviewMessages,
   governorateMessages,
   zoneMessages,
+  zonesNationalMessages,
   projectMessages,
   progressMessages,
   accountMessages,

@@ -1,4 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +32,8 @@ export interface MapViewProps extends MapClickHandlers {
   choropleth: ChoroplethScale | null;
   /** The filters as an API query string, for the project and zone tiles. */
   filterQuery: string;
+  /** What the zones are filled by (their legend is in the sidebar's zones section). */
+  zoneMetric: ZoneMetric;
   selectedGovernorate: string | null;
   onCameraChange: (camera: Camera) => void;
   /** While a geometry is being drawn, clicks belong to the drawing: no selecting, no hover cards. */
@@ -45,7 +48,7 @@ export interface MapViewProps extends MapClickHandlers {
  * reports its state as data attributes: `data-map-ready="true"` once every boundary layer is drawn
  * (over the external basemap, if any), `data-projects-ready="true"` once the
  * project tiles for the current filters are drawn, `data-governorates` (how many),
- * `data-choropleth` (the metric drawn) and `data-map-language` (the language of the labels).
+ * `data-choropleth` (the metric drawn), `data-zone-metric` (what the zones are filled by) and `data-map-language` (the language of the labels).
  */
 export function MapView({
   language,
@@ -54,6 +57,7 @@ export function MapView({
   data,
   choropleth,
   filterQuery,
+  zoneMetric,
   selectedGovernorate,
   onSelectGovernorate,
   onSelectProject,
@@ -70,7 +74,7 @@ export function MapView({
   const status = { ...boundaries, ready: boundaries.ready && basemapSettled };
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
-  const deck = useDeckOverlay(map, filterQuery, drawing);
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone }, !drawing);
   useEffect(() => {
     onMap?.(map);
@@ -93,6 +97,7 @@ export function MapView({
         data-governorates={status.governorateCount ?? undefined}
         data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
         data-map-language={drawnLanguage ?? undefined}
+        data-zone-metric={deck.overlay !== null ? zoneMetric : undefined}
         data-drawing={drawing ? 'true' : undefined}
       />
       {featureHover !== null ? (

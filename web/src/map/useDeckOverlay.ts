@@ -1,3 +1,4 @@
+import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
@@ -12,9 +13,10 @@ export interface DeckOverlayStatus {
 
 /**
  * Loads deck.gl on demand once the map exists, adds the zones and projects layers, and keeps
- * them in step with the filters (`query`); `dimmed` fades them while a geometry is drawn.
+ * them in step with the filters (`query`) and the zone metric; `dimmed` fades them while a
+ * geometry is drawn.
  */
-export function useDeckOverlay(map: MaplibreMap | null, query: string, dimmed = false): DeckOverlayStatus {
+export function useDeckOverlay(map: MaplibreMap | null, query: string, zoneMetric: ZoneMetric, dimmed = false): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -38,8 +40,8 @@ export function useDeckOverlay(map: MaplibreMap | null, query: string, dimmed = 
   }, [map]);
 
   useEffect(() => {
-    overlay?.update({ query, onProjectsLoaded: () => setLoadedQuery(query), dimmed });
-  }, [overlay, query, dimmed]);
+    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed });
+  }, [overlay, query, zoneMetric, dimmed]);
 
   return { overlay, projectsReady: overlay !== null && loadedQuery === query, error };
 }

@@ -14,7 +14,7 @@ export function PanelFrame({
   onClose,
   children,
 }: {
-  kind: 'governorate' | 'zone' | 'project' | 'editor' | 'plans';
+  kind: 'governorate' | 'zone' | 'zones' | 'project' | 'editor' | 'plans';
   kicker: string;
   title: ReactNode;
   titleTestId: string;

@@ -115,6 +115,8 @@ describe('filters, metric and selection in the URL', () => {
       governorate: 'SY-DI',
       project: 1918,
       zone: 24,
+      zoneMetric: 'occupancy',
+      zonesTable: null,
       camera: roundCamera({ zoom: 9, lat: 33.5, lon: 36.3 }),
       screen: 'map',
       plan: EMPTY_PLAN_VIEW,
@@ -124,5 +126,28 @@ describe('filters, metric and selection in the URL', () => {
       '?lang=en&sector=water,health&status=in_progress&funder=world-bank&year=2024&q=school&metric=delayed&gov=SY-DI&zone=24&project=1918&map=9.00/33.5000/36.3000',
     );
     expect(parseViewState(query)).toEqual(state);
+  });
+});
+
+describe('the zones in the URL: map metric and table', () => {
+  it('reads the zone metric and the open table with its sort', () => {
+    const state = parseViewState('?zone_metric=jobs&zones=-readiness&zone=7');
+    expect(state).toEqual({ ...DEFAULT_VIEW_STATE, zoneMetric: 'jobs', zonesTable: '-readiness', zone: 7 });
+  });
+
+  it('falls back to occupancy and a closed table for values it does not know', () => {
+    const state = parseViewState('?zone_metric=budget&zones=-budget');
+    expect(state.zoneMetric).toBe('occupancy');
+    expect(state.zonesTable).toBeNull();
+    expect(parseViewState('?zones=occupancy%3Bdrop').zonesTable).toBeNull();
+  });
+
+  it('leaves the defaults out and round-trips the rest', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, zoneMetric: 'occupancy', zonesTable: null })).toBe('');
+    const state: ViewState = { ...DEFAULT_VIEW_STATE, language: 'en', zoneMetric: 'readiness', zonesTable: 'occupancy', zone: 24 };
+    const query = serializeViewState(state);
+    expect(query).toBe('?lang=en&zone_metric=readiness&zones=occupancy&zone=24');
+    expect(parseViewState(query)).toEqual(state);
+    expect(parseViewState(serializeViewState({ ...state, zonesTable: '-jobs' })).zonesTable).toBe('-jobs');
   });
 });

@@ -1,3 +1,4 @@
+import { ZONE_METRICS, ZONE_SORTS, type ZoneMetric, type ZoneSort } from '@marsad/contracts';
 import { CHOROPLETH_METRICS, DEFAULT_METRIC, type ChoroplethMetric } from '../data/choroplethMetrics.ts';
 import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters } from '../data/filters.ts';
 import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
@@ -7,6 +8,7 @@ import { DEFAULT_SCREEN, EMPTY_PLAN_VIEW, parsePlanView, parseScreen, serializeP
 /**
  * The shareable state of the page, kept in the query string, e.g.
  * `?lang=en&status=in_progress,suspended&metric=delayed&gov=SY-DI&project=12&map=7.25/33.5100/36.2900`
+ * or, for the zones, `?zone_metric=readiness&zones=-occupancy&zone=24`
  * (map = zoom/latitude/longitude, as on OSM). Defaults are left out, so the bare address is the
  * Arabic national overview.
  */
@@ -21,6 +23,10 @@ export interface ViewState {
   project: number | null;
   /** Id of the industrial or craft zone whose panel is open. */
   zone: number | null;
+  /** What the zones on the map are coloured by (`zone_metric`; default occupancy). */
+  zoneMetric: ZoneMetric;
+  /** The zones table, open and sorted so (`zones=-occupancy`), or closed (`null`). */
+  zonesTable: ZoneSort | null;
   /** Where the map looks; `null` means "fit the whole region". */
   camera: Camera | null;
   /** Which screen fills the page: the map, or the plans matrix (`view=plans`). */
@@ -35,6 +41,8 @@ export interface Camera {
   lon: number;
 }
 
+export const DEFAULT_ZONE_METRIC: ZoneMetric = 'occupancy';
+
 export const DEFAULT_VIEW_STATE: ViewState = {
   language: DEFAULT_LANGUAGE,
   filters: EMPTY_FILTERS,
@@ -42,6 +50,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   governorate: null,
   project: null,
   zone: null,
+  zoneMetric: DEFAULT_ZONE_METRIC,
+  zonesTable: null,
   camera: null,
   screen: DEFAULT_SCREEN,
   plan: EMPTY_PLAN_VIEW,
@@ -54,6 +64,8 @@ const PARAM = {
   metric: 'metric',
   project: 'project',
   zone: 'zone',
+  zoneMetric: 'zone_metric',
+  zonesTable: 'zones',
   year: 'year',
   q: 'q',
 } as const;
@@ -80,6 +92,8 @@ export function parseViewState(search: string): ViewState {
   const language = params.get(PARAM.language);
   const governorate = params.get(PARAM.governorate)?.toUpperCase() ?? null;
   const metric = params.get(PARAM.metric);
+  const zoneMetric = params.get(PARAM.zoneMetric);
+  const zonesTable = params.get(PARAM.zonesTable);
   return {
     language: isLanguage(language) ? language : DEFAULT_LANGUAGE,
     filters: parseFilters(params),
@@ -87,6 +101,8 @@ export function parseViewState(search: string): ViewState {
     governorate: governorate !== null && isGovernorateCode(governorate) ? governorate : null,
     project: parseId(params.get(PARAM.project)),
     zone: parseId(params.get(PARAM.zone)),
+    zoneMetric: isOneOf(ZONE_METRICS, zoneMetric) ? zoneMetric : DEFAULT_ZONE_METRIC,
+    zonesTable: isOneOf(ZONE_SORTS, zonesTable) ? zonesTable : null,
     camera: parseCamera(params.get(PARAM.camera)),
     screen: parseScreen(params),
     plan: parsePlanView(params),
@@ -100,6 +116,8 @@ export function serializeViewState(state: ViewState): string {
   serializeFilters(state.filters, params);
   if (state.metric !== DEFAULT_METRIC) params.set(PARAM.metric, state.metric);
   if (state.governorate !== null) params.set(PARAM.governorate, state.governorate);
+  if (state.zoneMetric !== DEFAULT_ZONE_METRIC) params.set(PARAM.zoneMetric, state.zoneMetric);
+  if (state.zonesTable !== null) params.set(PARAM.zonesTable, state.zonesTable);
   if (state.zone !== null) params.set(PARAM.zone, String(state.zone));
   if (state.project !== null) params.set(PARAM.project, String(state.project));
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));

@@ -5,10 +5,14 @@ import { ZONE_KINDS } from '@marsad/contracts';
 import type { TileLayerSource } from '../TileEncoder.ts';
 import { layerParams, TILE_BOUNDS_4326 } from './layerParams.ts';
 
+/** Zoom below which a zone is sent as its label point: a zone of a few hundred hectares is smaller than a pixel there, and would vanish. */
+export const ZONE_POLYGON_MINZOOM = 10;
+
 /**
- * Industrial and craft zones as polygons, with what a map colours them by (ZONE_METRICS:
- * occupancy, readiness, jobs) and the totals behind it, all derived from plots and utility
- * reports (migration 0021). Who holds the plots is never in a tile.
+ * Industrial and craft zones as polygons (points below ZONE_POLYGON_MINZOOM, so the national map
+ * still shows them), with what a map colours them by (ZONE_METRICS: occupancy, readiness, jobs)
+ * and the totals behind it, all derived from plots and utility reports (migration 0021). Who
+ * holds the plots is never in a tile.
  */
 export function zonesLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSource {
   const { params, ownValues } = layerParams();
@@ -39,7 +43,7 @@ export function zonesLayer(filter: ProjectFilter, viewer: Viewer): TileLayerSour
       'jobs_planned',
     ],
     sql: `
-      select p.id, p.geom, p.code, p.kind, p.status, p.physical_progress::float8 as physical_progress,
+      select p.id, case when $1 < ${ZONE_POLYGON_MINZOOM} then p.label_point else p.geom end as geom, p.code, p.kind, p.status, p.physical_progress::float8 as physical_progress,
              p.title_ar, p.title_en, z.development, z.plots_total, z.plots_allocated, z.plots_in_production,
              z.water_readiness::integer as water_readiness, z.electricity_readiness::integer as electricity_readiness,
              z.roads_readiness::integer as roads_readiness, z.sewage_readiness::integer as sewage_readiness,

@@ -1,5 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { deckSlotIndex, type DeckSlot } from '../layerOrder.ts';
 import { projectsLayer } from './projectsLayer.ts';
@@ -12,6 +13,8 @@ const PICK_RADIUS = 4;
 export interface DeckLayersState {
   /** Filters as an API query string. */
   query: string;
+  /** What the zones are filled by. */
+  zoneMetric: ZoneMetric;
   onProjectsLoaded: () => void;
   /** While a geometry is drawn, projects and zones fade back so the shape being edited shows above them. */
   dimmed: boolean;
@@ -36,9 +39,9 @@ export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
   map.addControl(overlay);
 
   return {
-    update({ query, onProjectsLoaded, dimmed }) {
+    update({ query, zoneMetric, onProjectsLoaded, dimmed }) {
       const bySlot: Record<DeckSlot, Layer> = {
-        zones: zonesLayer(query),
+        zones: zonesLayer(query, zoneMetric),
         projects: projectsLayer({ query, onViewportLoad: onProjectsLoaded }),
       };
       const slots = (Object.keys(bySlot) as DeckSlot[]).sort((a, b) => deckSlotIndex(a) - deckSlotIndex(b));

@@ -1,30 +1,31 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Color, Layer } from '@deck.gl/core';
+import type { ZoneMetric } from '@marsad/contracts';
+import { hexToRgb } from '../colorScales.ts';
+import { zoneMetricColor } from '../zoneMetricScale.ts';
 import { marsadTileOptions } from './marsadTileOptions.ts';
 import { tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
 
 export const ZONES_LAYER_ID = 'zones';
 
-/** Industrial zones in dark grey-violet, craft zones in bluish green; fill by share of plots in production. */
+/** Zone outlines by kind: industrial zones dark grey-violet, craft zones bluish green. */
 export const ZONE_COLORS: Record<'industrial_zone' | 'craft_zone', Color> = {
   industrial_zone: [92, 61, 120],
   craft_zone: [0, 121, 107],
 };
 
-function zoneColor(feature: TileFeature): [number, number, number] {
+const FILL_ALPHA = 190;
+
+function kindColor(feature: TileFeature): [number, number, number] {
   const color = feature.properties.kind === 'craft_zone' ? ZONE_COLORS.craft_zone : ZONE_COLORS.industrial_zone;
   return [color[0], color[1], color[2]];
 }
 
-/** Share of plots in production, 0–1, for the fill opacity. */
-export function productionShare(properties: Record<string, unknown>): number {
-  const total = Number(properties.plots_total);
-  const producing = Number(properties.plots_in_production);
-  return total > 0 && Number.isFinite(producing) ? Math.min(1, Math.max(0, producing / total)) : 0;
-}
-
-/** Industrial and craft zones from `/tiles/zones`, as polygons with a minimum outline width. */
-export function zonesLayer(query: string): Layer {
+/**
+ * Industrial and craft zones from `/tiles/zones` under the filters (`query`), filled by the chosen
+ * zone metric (the legend's classes, zoneMetricScale.ts) and outlined by kind.
+ */
+export function zonesLayer(query: string, metric: ZoneMetric): Layer {
   return new MVTLayer({
     id: ZONES_LAYER_ID,
     data: tileUrlTemplate('zones', query),
@@ -33,10 +34,11 @@ export function zonesLayer(query: string): Layer {
     stroked: true,
     filled: true,
     lineWidthUnits: 'pixels',
-    getFillColor: (feature: TileFeature) => [...zoneColor(feature), 60 + Math.round(140 * productionShare(feature.properties))],
-    getLineColor: (feature: TileFeature) => [...zoneColor(feature), 255],
+    getFillColor: (feature: TileFeature) => [...hexToRgb(zoneMetricColor(metric, feature.properties)), FILL_ALPHA],
+    getLineColor: (feature: TileFeature) => [...kindColor(feature), 255],
     getLineWidth: 2,
     pointRadiusUnits: 'pixels',
     getPointRadius: 5,
+    updateTriggers: { getFillColor: metric },
   });
 }
