@@ -60,6 +60,13 @@ export function plotFormProblems(form: PlotForm): Partial<Record<PlotFormField, 
 
 type PlotFacts = Omit<NewPlot, 'geometry'>;
 
+/** A geometry as the API takes it: anything drawn (never a GeometryCollection, which the tools do not make). */
+export type DrawnGeometry = NewPlot['geometry'];
+
+export function asDrawn(geometry: Geometry | null): DrawnGeometry | null {
+  return geometry === null || geometry.type === 'GeometryCollection' ? null : geometry;
+}
+
 /** The facts of a valid form as the API takes them (blank is null). Check `plotFormProblems` first. */
 export function plotFacts(form: PlotForm): PlotFacts {
   const note = form.note.trim();
@@ -75,7 +82,7 @@ export function plotFacts(form: PlotForm): PlotFacts {
 }
 
 /** `POST /api/zones/{id}/plots` for a drawn plot. */
-export function newPlotBody(form: PlotForm, geometry: Geometry): NewPlot {
+export function newPlotBody(form: PlotForm, geometry: DrawnGeometry): NewPlot {
   return { ...plotFacts(form), geometry };
 }
 
@@ -83,7 +90,7 @@ export function newPlotBody(form: PlotForm, geometry: Geometry): NewPlot {
  * `PATCH /api/zones/{id}/plots/{plotId}`: only the facts that differ from `start` (and the geometry
  * when redrawn), with the version they were read at; `null` when nothing changed.
  */
-export function plotChange(start: PlotForm, form: PlotForm, geometry: Geometry | undefined, version: number): PlotChange | null {
+export function plotChange(start: PlotForm, form: PlotForm, geometry: DrawnGeometry | undefined, version: number): PlotChange | null {
   const before = plotFacts(start);
   const after = plotFacts(form);
   const change: Record<string, unknown> = {};
