@@ -74,6 +74,10 @@ export type NewInvestor = z.infer<typeof NewInvestor>;
 export const InvestorChange = NewInvestor.partial().extend({ version: z.number().int().positive() }).strict();
 export type InvestorChange = z.infer<typeof InvestorChange>;
 
+/** `GET /api/investors`: a page of investors (ministry only), by name. */
+export const InvestorPage = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(Investor) });
+export type InvestorPage = z.infer<typeof InvestorPage>;
+
 /** The investor as a plot carries it: enough to name them in a list. Ministry only. */
 export const PlotInvestor = z.object({ id: z.number().int(), name_ar: z.string(), name_en: z.string().nullable(), kind: z.enum(INVESTOR_KINDS) });
 export type PlotInvestor = z.infer<typeof PlotInvestor>;
@@ -107,6 +111,8 @@ export type PlotList = z.infer<typeof PlotList>;
 const count = z.number('must be a number').int('must be a whole number').min(0, 'must be at least 0').max(100_000, 'must be at most 100,000');
 const money = z.number('must be a number').min(0, 'must be at least 0').max(1e14, 'is too large');
 const plotNumber = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+/** A plot's note: zone_plots.note holds at most 2,000 characters (shorter than a project's notes). */
+const plotNote = z.string().trim().max(2000, 'must be at most 2,000 characters');
 
 /** The facts of a plot an engineer types (status changes go through PlotStatusChange). */
 export const PlotFields = z.object({
@@ -116,7 +122,7 @@ export const PlotFields = z.object({
   actual_jobs: count.nullable().optional(),
   planned_investment: money.nullable().optional(),
   actual_investment: money.nullable().optional(),
-  note: z.string().trim().max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`).nullable().optional(),
+  note: plotNote.nullable().optional(),
 });
 
 /** `POST /api/zones/{id}/plots`: a drawn plot, vacant. Its geometry is a Polygon or MultiPolygon in WGS 84. */
@@ -143,7 +149,7 @@ export const PlotStatusChange = z
     investor_id: z.number().int().positive().optional(),
     new_investor: NewInvestor.omit({ country_iso3: true }).optional(),
     allocated_on: calendarDate.optional().describe('Defaults to the day of the change when a plot is first allocated'),
-    note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+    note: plotNote.optional(),
   })
   .strict();
 export type PlotStatusChange = z.infer<typeof PlotStatusChange>;
@@ -171,6 +177,13 @@ export const PlotHistoryEntry = z.object({
   to: z.record(z.string(), z.unknown()).nullable(),
 });
 export type PlotHistoryEntry = z.infer<typeof PlotHistoryEntry>;
+
+/** `GET /api/zones/{id}/plots/{plotId}`: one plot, its outline, and its history (newest first). */
+export const PlotDetail = Plot.extend({
+  geometry: z.record(z.string(), z.any()).describe('GeoJSON MultiPolygon in WGS 84'),
+  history: z.array(PlotHistoryEntry),
+});
+export type PlotDetail = z.infer<typeof PlotDetail>;
 
 // ---- Utilities -----------------------------------------------------------------------------------
 
@@ -239,7 +252,9 @@ export const ZoneDetail = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   totals: ZoneTotals,
   utilities: z.array(ZoneUtility),
-  activities: z.array(z.object({ activity: z.string().nullable(), plots: z.number().int() })),
+  activities: z
+    .array(z.object({ activity: z.string().nullable(), name_en: z.string().nullable(), name_ar: z.string().nullable(), plots: z.number().int() }))
+    .describe('The activities its plots are for, most plots first (activity null: plots without one)'),
   version: z.number().int().describe('The zone project version (zone facts edits send it back)'),
   writable: z.boolean().describe('Whether the viewer may edit this zone and its plots'),
   investors_visible: z.boolean().describe('Whether the viewer sees who holds plots'),
