@@ -1,7 +1,7 @@
 import area from '@turf/area';
 import type { Geometry } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
@@ -41,10 +41,15 @@ export function MapDrawing({ map, kind, initial, onChange, onDrawingChange, lang
     onToolChange: setTool,
   });
 
+  // Said once when the drawing starts and once when it ends, whatever callback the parent passes meanwhile.
+  const drawingChange = useRef(onDrawingChange);
   useEffect(() => {
-    onDrawingChange?.(true);
-    return () => onDrawingChange?.(false);
-  }, [onDrawingChange]);
+    drawingChange.current = onDrawingChange;
+  });
+  useEffect(() => {
+    drawingChange.current?.(true);
+    return () => drawingChange.current?.(false);
+  }, []);
 
   const areaM2 = useMemo(() => (geometry !== null && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') ? area(geometry) : null), [geometry]);
   const tools: DrawTool[] = [kind, 'select'];

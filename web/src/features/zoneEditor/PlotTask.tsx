@@ -90,7 +90,7 @@ export function PlotTask(props: PlotTaskProps) {
   // An edited plot's outline is read first: the drawing starts from it.
   const outline = useQuery({
     queryKey: ['zones', zone.id, 'plot-geometry', plot?.id ?? 0, plot?.version ?? 0],
-    queryFn: ({ signal }) => fetchPlotGeometry(zone.id, plot!.id, plot!.plot_number, signal),
+    queryFn: ({ signal }) => fetchPlotGeometry(zone.id, plot!.id, signal),
     enabled: plot !== null,
     staleTime: Infinity,
   });

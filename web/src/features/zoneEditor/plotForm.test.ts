@@ -42,7 +42,7 @@ describe('parseNumber', () => {
 
 describe('the plot form', () => {
   it('names each wrong field', () => {
-    expect(plotFormProblems({ ...EMPTY_PLOT_FORM, planned_jobs: '2.5', actual_jobs: '-1', planned_investment: 'lots', note: 'x'.repeat(5000) })).toEqual({
+    expect(plotFormProblems({ ...EMPTY_PLOT_FORM, planned_jobs: '2.5', actual_jobs: '-1', planned_investment: 'lots', note: 'x'.repeat(2001) })).toEqual({
       plot_number: 'plotNumber',
       planned_jobs: 'count',
       actual_jobs: 'count',

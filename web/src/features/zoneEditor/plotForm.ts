@@ -1,4 +1,4 @@
-import { MAX_NOTE_LENGTH, type NewPlot, type Plot, type PlotChange } from '@marsad/contracts';
+import { type NewPlot, type Plot, type PlotChange } from '@marsad/contracts';
 import type { Geometry } from 'geojson';
 
 /** A plot's facts as typed: numbers are still text, an empty field is "not known". */
@@ -36,6 +36,8 @@ export function formFromPlot(plot: Plot): PlotForm {
 /** The same limits as the contract's PlotFields (the API is the judge; this catches typing slips early). */
 const MAX_JOBS = 100_000;
 const MAX_MONEY = 1e14;
+/** zone_plots.note holds at most 2,000 characters (fewer than a project's notes). */
+const MAX_PLOT_NOTE = 2000;
 
 /** A typed number (Arabic-Indic digits too), `null` when blank, `undefined` when not a number. */
 export function parseNumber(value: string): number | null | undefined {
@@ -54,7 +56,7 @@ export function plotFormProblems(form: PlotForm): Partial<Record<PlotFormField, 
   if (number === '' || number.length > 40) problems.plot_number = 'plotNumber';
   for (const field of ['planned_jobs', 'actual_jobs'] as const) if (!isCount(parseNumber(form[field]))) problems[field] = 'count';
   for (const field of ['planned_investment', 'actual_investment'] as const) if (!isMoney(parseNumber(form[field]))) problems[field] = 'money';
-  if (form.note.trim().length > MAX_NOTE_LENGTH) problems.note = 'noteLength';
+  if (form.note.trim().length > MAX_PLOT_NOTE) problems.note = 'noteLength';
   return problems;
 }
 

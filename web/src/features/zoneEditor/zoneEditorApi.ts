@@ -1,6 +1,6 @@
-import { PlotActivityList, SavedPlots, type NewPlot, type PlotActivity, type PlotChange, type PlotMerge, type PlotSplit, type ZoneFactsChange } from '@marsad/contracts';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { request, type Schema } from '../../api/http.ts';
+import { PlotActivityList, PlotDetail, SavedPlots, type NewPlot, type PlotActivity, type PlotChange, type PlotMerge, type PlotSplit, type ZoneFactsChange } from '@marsad/contracts';
+import type { Geometry } from 'geojson';
+import { request } from '../../api/http.ts';
 import { PlotImportReportSchema, type PlotImportReport } from './plotImportAnswer.ts';
 
 /** The zone editor's calls: plots (zones-api), the zone's facts (zones-detail), plot files (plots-import), activities. */
@@ -39,22 +39,8 @@ export function importPlots(zoneId: number, form: FormData, csrfToken: string, s
   return request(`${plots(zoneId)}/import`, { method: 'POST', body: form, csrfToken, signal, schema: PlotImportReportSchema });
 }
 
-const PlotFeatures: Schema<FeatureCollection> = {
-  parse(data) {
-    if (typeof data !== 'object' || data === null || !Array.isArray((data as FeatureCollection).features)) throw new TypeError('not a FeatureCollection');
-    return data as FeatureCollection;
-  },
-};
-
-/** The id of a plot feature: the feature's own id, or its `id` property. */
-const featureId = (feature: Feature) => Number(feature.id ?? (feature.properties as { id?: unknown } | null)?.id);
-
-/**
- * One plot's geometry, for editing it: plots carry no geometry in their JSON list, so this reads
- * the zone's GeoJSON narrowed to the plot's number and picks the plot by id.
- */
-export async function fetchPlotGeometry(zoneId: number, plotId: number, plotNumber: string, signal?: AbortSignal): Promise<Geometry | null> {
-  const query = new URLSearchParams({ format: 'geojson', q: plotNumber });
-  const collection = await request(`${plots(zoneId)}?${query}`, { schema: PlotFeatures, signal });
-  return collection.features.find((f) => featureId(f) === plotId)?.geometry ?? null;
+/** One plot's outline (a MultiPolygon), for editing it: GET …/plots/{plotId} carries it with the plot's history. */
+export async function fetchPlotGeometry(zoneId: number, plotId: number, signal?: AbortSignal): Promise<Geometry | null> {
+  const plot = await request(`${plots(zoneId)}/${plotId}`, { schema: PlotDetail, signal });
+  return plot.geometry as Geometry;
 }
