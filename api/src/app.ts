@@ -34,6 +34,7 @@ import { summaries } from './routes/summaries.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { investorRoutes } from './investors/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
+import { plotActivityRoutes } from './zones/activities/routes.ts';
 import { readCache } from './cache/readCache.ts';
 import { ResponseCache } from './cache/ResponseCache.ts';
 import { DataVersion } from './tiles/DataVersion.ts';
@@ -100,6 +101,7 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/returns', returnRoutes);
   app.route('/api/zones', zoneRoutes);
   app.route('/api/investors', investorRoutes);
+  app.route('/api/plot-activities', plotActivityRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);
 

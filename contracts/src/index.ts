@@ -12,6 +12,7 @@ export * from './imports.ts';
 export * from './limits.ts';
 export * from './patterns.ts';
 export * from './plans.ts';
+export * from './plotActivities.ts';
 export * from './plotImport.ts';
 export * from './problems.ts';
 export * from './progressReports.ts';
