@@ -56,7 +56,7 @@ function plotFilterSql(filter: PlotFilter, viewer: Viewer, params: SqlParams): s
     const needle = `'%' || normalize_search_text(${params.add(escapeLike(filter.q))}) || '%'`;
     const texts = [`zp.plot_number`, `coalesce(act.name_en, '')`, `coalesce(act.name_ar, '')`];
     // Searching by who holds a plot would tell a donor who does: only for those who may see it.
-    if (investorsVisible(viewer)) texts.push(`coalesce(i.name_ar, '')`, `coalesce(i.name_en, '')`);
+    if (investorsVisible(viewer)) texts.push(`coalesce((select i.name_ar || ' ' || coalesce(i.name_en, '') from investors i where i.id = zp.investor_id), '')`);
     where.push(`normalize_search_text(${texts.join(` || ' ' || `)}) like ${needle}`);
   }
   return where.join('\n and ');
@@ -79,13 +79,12 @@ export async function plotRows(db: Queryable, scope: number | PlotFilter, viewer
   const rows = await db.query<PlotRow & { total: number; investor?: Plot['investor'] }>(
     `select zp.id, zp.zone_id, zp.plot_number, zp.area_m2, zp.activity_code as activity, zp.status, zp.allocated_on,
             zp.planned_jobs, zp.actual_jobs, zp.planned_investment, zp.actual_investment, ${investors ? 'zp.note' : 'null::text as note'}, zp.version,
-            ${investors ? `case when i.id is null then null else json_build_object('id', i.id, 'name_ar', i.name_ar, 'name_en', i.name_en, 'kind', i.kind) end as investor,` : ''}
+            ${investors ? `(select json_build_object('id', i.id, 'name_ar', i.name_ar, 'name_en', i.name_en, 'kind', i.kind) from investors i where i.id = zp.investor_id) as investor,` : ''}
             ${options.withGeometry ? 'ST_AsGeoJSON(zp.geom, 7)::json as geometry,' : ''}
             count(*) over () as total
        from zone_plots zp
        join projects p on p.id = zp.zone_id
        left join plot_activities act on act.code = zp.activity_code
-       ${investors ? 'left join investors i on i.id = zp.investor_id' : ''}
       where ${where}
       order by zp.zone_id, length(zp.plot_number), zp.plot_number, zp.id
       ${page}`,
@@ -102,7 +101,6 @@ async function countPlots(db: Queryable, viewer: Viewer, filter: PlotFilter): Pr
   const [row] = await db.query<{ n: number }>(
     `select count(*) as n from zone_plots zp join projects p on p.id = zp.zone_id
        left join plot_activities act on act.code = zp.activity_code
-       ${investorsVisible(viewer) ? 'left join investors i on i.id = zp.investor_id' : ''}
       where ${where}`,
     params.values,
   );
