@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { canCheckPlots, canCommitPlots, chosenEpsg, INITIAL_PLOT_IMPORT, plotImportForm, plotImportReducer, type PlotImportEvent, type PlotImportState } from './plotImportState.ts';
-import { PlotImportReportSchema, plotRowErrorsOf } from './plotImportAnswer.ts';
+import { PlotImportReportSchema, plotRowErrorsOf, type PlotImportReport, type PlotImportRowError } from './plotImportAnswer.ts';
 
 const file = new File(['{}'], 'plots.geojson');
 const run = (...events: PlotImportEvent[]): PlotImportState => events.reduce(plotImportReducer, INITIAL_PLOT_IMPORT);
-const report = (rows: number, valid: number, errors: { row: number; ref: string; plot_number: string | null; field: string; message: string }[] = []) => ({
+const report = (rows: number, valid: number, errors: PlotImportRowError[] = []): PlotImportReport => ({
   dry_run: true,
   format: 'geojson',
   crs: 4326,
@@ -51,7 +51,7 @@ describe('the plot import steps', () => {
     expect(PlotImportReportSchema.parse(report(2, 2)).rows).toBe(2);
     expect(() => PlotImportReportSchema.parse({ rows: 'two' })).toThrow();
     expect(plotRowErrorsOf({ errors: [{ row: 4, ref: 'record 4', plot_number: null, field: 'plot_number', message: 'is missing' }, { parameter: 'x' }] })).toEqual([
-      { row: 4, ref: 'record 4', plot_number: null, field: 'plot_number', message: 'is missing', repairable: false },
+      { row: 4, ref: 'record 4', plot_number: null, field: 'plot_number', message: 'is missing' },
     ]);
   });
 });
