@@ -19,3 +19,4 @@ export * from './summaries.ts';
 export * from './tiles.ts';
 export * from './vocabulary.ts';
 export * from './zones.ts';
+export * from './zoneTimeline.ts';

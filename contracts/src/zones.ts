@@ -74,6 +74,10 @@ export type NewInvestor = z.infer<typeof NewInvestor>;
 export const InvestorChange = NewInvestor.partial().extend({ version: z.number().int().positive() }).strict();
 export type InvestorChange = z.infer<typeof InvestorChange>;
 
+/** `GET /api/investors`: a page of investors (ministry only), by name. */
+export const InvestorPage = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(Investor) });
+export type InvestorPage = z.infer<typeof InvestorPage>;
+
 /** The investor as a plot carries it: enough to name them in a list. Ministry only. */
 export const PlotInvestor = z.object({ id: z.number().int(), name_ar: z.string(), name_en: z.string().nullable(), kind: z.enum(INVESTOR_KINDS) });
 export type PlotInvestor = z.infer<typeof PlotInvestor>;
@@ -172,6 +176,13 @@ export const PlotHistoryEntry = z.object({
 });
 export type PlotHistoryEntry = z.infer<typeof PlotHistoryEntry>;
 
+/** `GET /api/zones/{id}/plots/{plotId}`: one plot, its outline, and its history (newest first). */
+export const PlotDetail = Plot.extend({
+  geometry: z.record(z.string(), z.any()).describe('GeoJSON MultiPolygon in WGS 84'),
+  history: z.array(PlotHistoryEntry),
+});
+export type PlotDetail = z.infer<typeof PlotDetail>;
+
 // ---- Utilities -----------------------------------------------------------------------------------
 
 export const UTILITY_NETWORKS = ['water', 'electricity', 'roads', 'sewage', 'telecoms'] as const;
@@ -239,7 +250,9 @@ export const ZoneDetail = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   totals: ZoneTotals,
   utilities: z.array(ZoneUtility),
-  activities: z.array(z.object({ activity: z.string().nullable(), plots: z.number().int() })),
+  activities: z
+    .array(z.object({ activity: z.string().nullable(), name_en: z.string().nullable(), name_ar: z.string().nullable(), plots: z.number().int() }))
+    .describe('The activities its plots are for, most plots first (activity null: plots without one)'),
   version: z.number().int().describe('The zone project version (zone facts edits send it back)'),
   writable: z.boolean().describe('Whether the viewer may edit this zone and its plots'),
   investors_visible: z.boolean().describe('Whether the viewer sees who holds plots'),
