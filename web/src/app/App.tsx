@@ -31,7 +31,7 @@ import type { PlanViewState, Screen } from '../url/planViewState.ts';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
-const ZonePanel = lazy(() => import('../features/zone/ZonePanel.tsx'));
+const ZoneScreen = lazy(() => import('../features/zone/ZoneScreen.tsx'));
 const ProjectDrawer = lazy(() => import('../features/project/ProjectDrawer.tsx'));
 const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'));
 const PlansScreen = lazy(() => import('../features/plans/PlansScreen.tsx'));
@@ -99,11 +99,14 @@ export function App() {
   const setFilters = useCallback((filters: Filters) => updateView({ filters }), [updateView]);
   const setMetric = useCallback((metric: ChoroplethMetric) => updateView({ metric }), [updateView]);
   const selectGovernorate = useCallback(
-    (governorate: string | null) => updateView({ governorate, zone: null, project: null }),
+    (governorate: string | null) => updateView({ governorate, zone: null, plots: [], project: null }),
     [updateView],
   );
   const selectProject = useCallback((project: number | null) => updateView({ project }), [updateView]);
-  const selectZone = useCallback((zone: number | null) => updateView({ zone, project: null }), [updateView]);
+  const selectZone = useCallback((zone: number | null) => updateView({ zone, plots: [], project: null }), [updateView]);
+  const selectPlot = useCallback((zone: number, plot: number) => updateView({ zone, plots: [plot], project: null }), [updateView]);
+  const choosePlots = useCallback((plots: number[]) => updateView({ plots }), [updateView]);
+  const zoneFocus = useMemo(() => (view.zone === null ? null : { zone: view.zone, plots: view.plots }), [view.zone, view.plots]);
   const setCamera = useCallback((camera: Camera) => updateView({ camera }), [updateView]);
   const setScreen = useCallback((screen: Screen) => updateView({ screen }), [updateView]);
   const setPlanView = useCallback((patch: Partial<PlanViewState>) => updateView({ plan: { ...view.plan, ...patch } }), [updateView, view.plan]);
@@ -209,6 +212,8 @@ export function App() {
             onSelectGovernorate={selectGovernorate}
             onSelectProject={selectProject}
             onSelectZone={selectZone}
+            onSelectPlot={selectPlot}
+            zoneFocus={zoneFocus}
             onCameraChange={setCamera}
             drawing={editing !== null}
             onMap={setMap}
@@ -226,7 +231,17 @@ export function App() {
               />
             )}
             {view.zone !== null && (
-              <ZonePanel key={view.zone} id={view.zone} language={view.language} onOpenProject={selectProject} onClose={() => selectZone(null)} />
+              <ZoneScreen
+                key={view.zone}
+                id={view.zone}
+                plots={view.plots}
+                map={map}
+                session={session}
+                language={view.language}
+                onChoosePlots={choosePlots}
+                onOpenProject={selectProject}
+                onClose={() => selectZone(null)}
+              />
             )}
             {view.project !== null && editing === null && (
               <ProjectDrawer

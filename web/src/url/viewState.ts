@@ -19,8 +19,10 @@ export interface ViewState {
   governorate: string | null;
   /** Id of the project whose drawer is open. */
   project: number | null;
-  /** Id of the industrial or craft zone whose panel is open. */
+  /** Id of the industrial or craft zone whose screen is open. */
   zone: number | null;
+  /** Ids of the plots selected in the open zone (`plot=12` or `plot=12,13`), in the order chosen; empty without a zone. */
+  plots: number[];
   /** Where the map looks; `null` means "fit the whole region". */
   camera: Camera | null;
   /** Which screen fills the page: the map, or the plans matrix (`view=plans`). */
@@ -42,6 +44,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   governorate: null,
   project: null,
   zone: null,
+  plots: [],
   camera: null,
   screen: DEFAULT_SCREEN,
   plan: EMPTY_PLAN_VIEW,
@@ -54,6 +57,7 @@ const PARAM = {
   metric: 'metric',
   project: 'project',
   zone: 'zone',
+  plots: 'plot',
   year: 'year',
   q: 'q',
 } as const;
@@ -80,13 +84,15 @@ export function parseViewState(search: string): ViewState {
   const language = params.get(PARAM.language);
   const governorate = params.get(PARAM.governorate)?.toUpperCase() ?? null;
   const metric = params.get(PARAM.metric);
+  const zone = parseId(params.get(PARAM.zone));
   return {
     language: isLanguage(language) ? language : DEFAULT_LANGUAGE,
     filters: parseFilters(params),
     metric: isOneOf(CHOROPLETH_METRICS, metric) ? metric : DEFAULT_METRIC,
     governorate: governorate !== null && isGovernorateCode(governorate) ? governorate : null,
     project: parseId(params.get(PARAM.project)),
-    zone: parseId(params.get(PARAM.zone)),
+    zone,
+    plots: zone === null ? [] : parseIds(params.get(PARAM.plots)),
     camera: parseCamera(params.get(PARAM.camera)),
     screen: parseScreen(params),
     plan: parsePlanView(params),
@@ -101,6 +107,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.metric !== DEFAULT_METRIC) params.set(PARAM.metric, state.metric);
   if (state.governorate !== null) params.set(PARAM.governorate, state.governorate);
   if (state.zone !== null) params.set(PARAM.zone, String(state.zone));
+  if (state.zone !== null && state.plots.length > 0) params.set(PARAM.plots, state.plots.join(','));
   if (state.project !== null) params.set(PARAM.project, String(state.project));
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));
   serializePlanView(state.screen, state.plan, params);
@@ -140,6 +147,16 @@ export function serializeFilters(filters: Filters, params: URLSearchParams): voi
 
 function parseId(value: string | null): number | null {
   return value !== null && POSITIVE_INTEGER.test(value) ? Number(value) : null;
+}
+
+/** At most as many plots as one status change takes. */
+export const MAX_SELECTED_PLOTS = 500;
+
+/** Comma-separated ids: the well-formed ones, each once, in the order given. */
+function parseIds(value: string | null): number[] {
+  if (value === null) return [];
+  const ids = value.split(',').map((part) => parseId(part.trim())).filter((id): id is number => id !== null);
+  return [...new Set(ids)].slice(0, MAX_SELECTED_PLOTS);
 }
 
 export function parseCamera(value: string | null): Camera | null {

@@ -23,8 +23,14 @@ export function productionShare(properties: Record<string, unknown>): number {
   return total > 0 && Number.isFinite(producing) ? Math.min(1, Math.max(0, producing / total)) : 0;
 }
 
-/** Industrial and craft zones from `/tiles/zones`, as polygons with a minimum outline width. */
-export function zonesLayer(query: string): Layer {
+const FOCUS_LINE: Color = [20, 20, 20, 255];
+
+/**
+ * Industrial and craft zones from `/tiles/zones`, as polygons with a minimum outline width; the
+ * open zone (`focused`) is outlined thick and dark, its fill left to its plots.
+ */
+export function zonesLayer(query: string, focused: number | null = null): Layer {
+  const isFocused = (feature: TileFeature) => focused !== null && feature.id === focused;
   return new MVTLayer({
     id: ZONES_LAYER_ID,
     data: tileUrlTemplate('zones', query),
@@ -33,9 +39,11 @@ export function zonesLayer(query: string): Layer {
     stroked: true,
     filled: true,
     lineWidthUnits: 'pixels',
-    getFillColor: (feature: TileFeature) => [...zoneColor(feature), 60 + Math.round(140 * productionShare(feature.properties))],
-    getLineColor: (feature: TileFeature) => [...zoneColor(feature), 255],
-    getLineWidth: 2,
+    getFillColor: (feature: TileFeature) =>
+      isFocused(feature) ? [255, 255, 255, 90] : [...zoneColor(feature), 60 + Math.round(140 * productionShare(feature.properties))],
+    getLineColor: (feature: TileFeature) => (isFocused(feature) ? FOCUS_LINE : [...zoneColor(feature), 255]),
+    getLineWidth: (feature: TileFeature) => (isFocused(feature) ? 4 : 2),
+    updateTriggers: { getFillColor: focused, getLineColor: focused, getLineWidth: focused },
     pointRadiusUnits: 'pixels',
     getPointRadius: 5,
   });
