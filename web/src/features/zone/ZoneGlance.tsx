@@ -1,7 +1,7 @@
 import { UTILITY_NETWORKS, type ZoneDetail } from '@marsad/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDualDate } from '../../format/dates.ts';
-import { formatCount, formatMoneyCompact, formatPercent } from '../../format/numbers.ts';
+import { formatCount, formatMoneyCompact, formatNumber, formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { ShareBar } from './ZonePanel.tsx';
 import { PLOT_STATUS_COLORS, statusSegments } from './plotStatus.ts';
@@ -70,7 +70,7 @@ export function ZoneGlance({ zone, language }: { zone: ZoneDetail; language: Lan
         <div>
           <dt>{t('zone.vacantArea')}</dt>
           <dd data-testid="zone-vacant-area">
-            <strong>{t('zone.hectares', { formatted: formatCount(totals.vacant_area_m2 / 10_000, language) })}</strong>
+            <strong>{t('zone.hectares', { formatted: formatNumber(Math.round(totals.vacant_area_m2 / 1_000) / 10, language) })}</strong>
             <span className="muted">{t('zone.plotsShown', { formatted: formatCount(totals.plots_by_status.vacant ?? 0, language) })}</span>
           </dd>
         </div>

@@ -1,7 +1,7 @@
 import { PLOTS_MINZOOM } from '@marsad/contracts';
 import type { Geometry } from 'geojson';
 import type { LngLatBoundsLike, Map as MaplibreMap } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { collectionBbox } from '../../map/bbox.ts';
 
 /** Room kept for the zone screen, which covers the inline start of the map (the bottom on narrow screens). */
@@ -25,6 +25,24 @@ function fly(map: MaplibreMap, bounds: LngLatBoundsLike, minZoom: number, maxZoo
 }
 
 /**
+ * Whether the map has drawn its boundaries (MapView's `data-map-ready` on the map's container): until
+ * then it may still jump to fit the countries, which would undo a move made earlier.
+ */
+function useMapReady(map: MaplibreMap | null): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (map === null) return;
+    const container = map.getContainer();
+    const check = () => setReady(container.dataset.mapReady === 'true');
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(container, { attributes: true, attributeFilter: ['data-map-ready'] });
+    return () => observer.disconnect();
+  }, [map]);
+  return ready;
+}
+
+/**
  * Brings the zone into view once it is known, at a zoom where its plots are drawn (unless the map
  * already shows it so, as from a shared address), and a plot chosen in the list (`zoomTo`) once its
  * outline is known.
@@ -37,23 +55,24 @@ export function useZoneCamera(
 ): void {
   const framed = useRef<number | null>(null);
   const plotFramed = useRef<number | null>(null);
+  const ready = useMapReady(map);
 
   useEffect(() => {
-    if (map === null || zone === undefined || framed.current === zone.id) return;
+    if (map === null || !ready || zone === undefined || framed.current === zone.id) return;
     framed.current = zone.id;
     const [w, s, e, n] = zone.bbox;
     const view = map.getBounds();
     if (map.getZoom() >= PLOTS_MINZOOM && view.contains([(w + e) / 2, (s + n) / 2])) return;
     fly(map, [w, s, e, n], PLOTS_MINZOOM, 16.5);
-  }, [map, zone]);
+  }, [map, ready, zone]);
 
   useEffect(() => {
-    if (map === null || plot === undefined || zoomTo !== plot.id || plotFramed.current === plot.id) return;
+    if (map === null || !ready || plot === undefined || zoomTo !== plot.id || plotFramed.current === plot.id) return;
     plotFramed.current = plot.id;
     const bbox = collectionBbox({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: plot.geometry as unknown as Geometry, properties: {} }] });
     if (bbox === null) return;
     fly(map, bbox, PLOTS_MINZOOM + 2, 17.5);
-  }, [map, plot, zoomTo]);
+  }, [map, ready, plot, zoomTo]);
 
   // Choosing the same plot again later zooms to it again.
   useEffect(() => {
