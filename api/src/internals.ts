@@ -7,3 +7,5 @@ export { ANONYMOUS, projectVisibility, visibilityScope, type Role, type Viewer }
 export { errorHandler } from './http/errorHandler.ts';
 export * from './summaries/index.ts';
 export * from './tiles/index.ts';
+export { findPlotMisfits } from './zones/plots/plotGeometryRules.ts';
+export { plotRows, type PlotFilter } from './zones/plots/plotQueries.ts';

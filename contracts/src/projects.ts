@@ -67,18 +67,34 @@ export const ProgressEntry = z.object({
 });
 export type ProgressEntry = z.infer<typeof ProgressEntry>;
 
-/** An industrial or craft zone's plots and utilities readiness (0–100, or null when unknown). */
+/**
+ * An industrial or craft zone's facts: its development and area (typed), and its totals and
+ * utilities readiness (0–100), derived from its plots and utility reports (migration 0021). The
+ * zone screen's fuller view is `GET /api/zones/{id}` (ZoneDetail).
+ */
 export const ZoneFacts = z.object({
   development: z.string().nullable(),
   area_ha: z.number().nullable(),
   plots_total: z.number(),
-  plots_allocated: z.number(),
+  plots_allocated: z.number().describe('Plots taken: allocated, under construction or producing'),
   plots_in_production: z.number(),
+  plots_vacant: z.number(),
+  plots_reserved: z.number(),
+  plots_under_construction: z.number(),
+  plots_area_m2: z.number(),
+  vacant_area_m2: z.number(),
+  occupancy: z.number().nullable().describe('Percent of plots taken; null for a zone without plots'),
+  readiness: z.number().describe('Mean readiness of the five networks, 0–100'),
+  jobs_planned: z.number(),
+  jobs_actual: z.number(),
+  investment_planned: z.number().describe("In the project's currency"),
+  investment_actual: z.number(),
   utilities: z.object({
     water: z.number().nullable(),
     electricity: z.number().nullable(),
     roads: z.number().nullable(),
     sewage: z.number().nullable(),
+    telecoms: z.number().nullable(),
   }),
 });
 export type ZoneFacts = z.infer<typeof ZoneFacts>;

@@ -19,8 +19,9 @@ export type ZoneTimelineReport = z.infer<typeof ZoneTimelineReport>;
 
 /**
  * One change of one plot, summarised: which plot, its status from → to, the other fields that
- * changed (names only), who and when. `investor` (who the plot went to; null when it went to
- * nobody) is present for ministry viewers only: for donors and anonymous callers the key is absent.
+ * changed (names only), who and when. `investor` is who the plot went to (null: to nobody, a
+ * withdrawal), present when the change named its holder and only for ministry viewers: for donors
+ * and anonymous callers the key is absent, and `changed` does not mention investor_id either.
  */
 export const ZoneTimelinePlotChange = z.object({
   kind: z.literal('plot'),

@@ -111,6 +111,8 @@ export type PlotList = z.infer<typeof PlotList>;
 const count = z.number('must be a number').int('must be a whole number').min(0, 'must be at least 0').max(100_000, 'must be at most 100,000');
 const money = z.number('must be a number').min(0, 'must be at least 0').max(1e14, 'is too large');
 const plotNumber = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+/** A plot's note: zone_plots.note holds at most 2,000 characters (shorter than a project's notes). */
+const plotNote = z.string().trim().max(2000, 'must be at most 2,000 characters');
 
 /** The facts of a plot an engineer types (status changes go through PlotStatusChange). */
 export const PlotFields = z.object({
@@ -120,7 +122,7 @@ export const PlotFields = z.object({
   actual_jobs: count.nullable().optional(),
   planned_investment: money.nullable().optional(),
   actual_investment: money.nullable().optional(),
-  note: z.string().trim().max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`).nullable().optional(),
+  note: plotNote.nullable().optional(),
 });
 
 /** `POST /api/zones/{id}/plots`: a drawn plot, vacant. Its geometry is a Polygon or MultiPolygon in WGS 84. */
@@ -147,7 +149,7 @@ export const PlotStatusChange = z
     investor_id: z.number().int().positive().optional(),
     new_investor: NewInvestor.omit({ country_iso3: true }).optional(),
     allocated_on: calendarDate.optional().describe('Defaults to the day of the change when a plot is first allocated'),
-    note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+    note: plotNote.optional(),
   })
   .strict();
 export type PlotStatusChange = z.infer<typeof PlotStatusChange>;

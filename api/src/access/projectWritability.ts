@@ -24,6 +24,27 @@ export function projectWritability(viewer: Viewer, params: SqlParams, alias = 'p
 }
 
 /**
+ * What the write predicate depends on, as a short string, for cache keys of answers that say
+ * whether the viewer may write (a zone's `writable`): same key, same writable projects. An
+ * engineer's key is their own (their governorates); a change of those is a write, which moves the
+ * data version the keys also hold.
+ */
+export function writabilityScope(viewer: Viewer): string {
+  if (viewer.kind === 'anonymous') return 'none';
+  switch (viewer.role) {
+    case 'admin':
+      return 'all';
+    case 'engineer':
+      return `engineer:${viewer.userId}`;
+    case 'minister':
+    case 'viewer':
+    case 'planner':
+    case 'donor':
+      return 'none';
+  }
+}
+
+/**
  * How far, in degrees (about 500 m), a geometry may stray past an engineer's governorates and
  * still count as inside them: the boundaries are drawn at 1:10m, vertices 1 to 5 km apart, so a
  * road along a border or a point surveyed on it may fall a little on the wrong side of the line.

@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { planScopeKey } from '../access/planAccess.ts';
+import { investorScope } from '../access/plotAccess.ts';
 import { visibilityScope } from '../access/projectVisibility.ts';
+import { writabilityScope } from '../access/projectWritability.ts';
 import type { AppEnv } from '../http/router.ts';
 import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from './ResponseCache.ts';
 
@@ -16,6 +18,9 @@ import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from
  * - plans' matrix, series and cells: their answer depends on the plan scope (planScopeKey: an
  *   engineer's rows are their own governorates, so the key is finer than the visibility scope)
  *   and on today (as_of defaults to it), so both are in their key instead.
+ * - one zone's head and timeline: through projectVisibility, and what they say of investors
+ *   follows investorScope (plotAccess.ts), so both are in their key; the head also says whether
+ *   the viewer may write the zone, so its key holds writabilityScope (an engineer's own).
  * Not here, on purpose: /api/auth/* (the session's own user), /api/admin/* (accounts),
  * /api/projects/{id}/shares (staff only, a role rule finer than the scope), history and
  * progress reports (per-project, rarely repeated), exports (streamed whole files, no-store),
@@ -32,15 +37,26 @@ const CACHED_READS: readonly RegExp[] = [
 /** The plan reads (see above): cached under the plan scope and today's date. */
 const PLAN_READS = /^\/api\/plans\/[A-Z]{3}\/\d{4}\/(matrix|series\/[a-z0-9_]+|cells\/[A-Z0-9-]+\/[a-z0-9_]+)$/;
 
+/** A zone's head and timeline (see above): cached under the visibility and investor scopes, the head under the write scope too. */
+const ZONE_READS = /^\/api\/zones\/[1-9][0-9]{0,15}(\/timeline)?$/;
+
 /** Response headers that belong to the answer itself (never Set-Cookie or other per-request ones). */
 const KEPT_HEADERS = ['content-type', 'vary', 'cache-control', 'content-language'];
 
 export const isCachedRead = (method: string, path: string) =>
-  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path));
+  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path) || ZONE_READS.test(path));
 
-/** Whose answer it is: the visibility scope, or for plan reads the plan scope as of today. */
-const scopeOf = (c: Context<AppEnv>) =>
-  PLAN_READS.test(c.req.path) ? `${planScopeKey(c.var.viewer)}@${new Date().toISOString().slice(0, 10)}` : visibilityScope(c.var.viewer);
+/** Whose answer it is: the visibility scope, for plan reads the plan scope as of today, for zone reads the scopes above. */
+function scopeOf(c: Context<AppEnv>): string {
+  const { viewer } = c.var;
+  if (PLAN_READS.test(c.req.path)) return `${planScopeKey(viewer)}@${new Date().toISOString().slice(0, 10)}`;
+  if (ZONE_READS.test(c.req.path)) {
+    const scopes = [visibilityScope(viewer), investorScope(viewer)];
+    if (!c.req.path.endsWith('/timeline')) scopes.push(writabilityScope(viewer));
+    return scopes.join('/');
+  }
+  return visibilityScope(viewer);
+}
 
 /**
  * What an answer depends on: the data version, the visibility scope, the origin, path and

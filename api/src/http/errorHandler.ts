@@ -59,6 +59,7 @@ const TAKEN: Record<string, { parameter: string; message: string }> = {
   users_email_key: { parameter: 'email', message: 'an account with this email already exists' },
   organizations_slug_key: { parameter: 'slug', message: 'an organization with this slug already exists' },
   projects_code_key: { parameter: 'code', message: 'another project already has this code' },
+  zone_plots_zone_id_plot_number_key: { parameter: 'plot_number', message: 'another plot of this zone already has this number' },
 };
 
 /**

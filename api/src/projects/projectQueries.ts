@@ -103,8 +103,14 @@ export async function findProject(db: Queryable, id: number, viewer: Viewer): Pr
             (select json_build_object(
                       'development', z.development, 'area_ha', z.area_ha, 'plots_total', z.plots_total,
                       'plots_allocated', z.plots_allocated, 'plots_in_production', z.plots_in_production,
+                      'plots_vacant', z.plots_vacant, 'plots_reserved', z.plots_reserved,
+                      'plots_under_construction', z.plots_under_construction, 'plots_area_m2', z.plots_area_m2,
+                      'vacant_area_m2', z.vacant_area_m2, 'occupancy', z.occupancy, 'readiness', z.readiness,
+                      'jobs_planned', z.jobs_planned, 'jobs_actual', z.jobs_actual,
+                      'investment_planned', z.investment_planned, 'investment_actual', z.investment_actual,
                       'utilities', json_build_object('water', z.water_readiness, 'electricity', z.electricity_readiness,
-                                                     'roads', z.roads_readiness, 'sewage', z.sewage_readiness))
+                                                     'roads', z.roads_readiness, 'sewage', z.sewage_readiness,
+                                                     'telecoms', z.telecoms_readiness))
                from zone_facts z where z.project_id = p.id) as zone
        from projects p join admin_areas a on a.id = p.admin_area_id
       where p.id = $1 and ${projectFilterSql({}, viewer, params)}`,

@@ -23,6 +23,6 @@ export const historyRoutes = createRouter().openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     if (!(await isProjectVisible(c.var.db, id, c.var.viewer))) throw projectNotFound(id);
-    return c.json({ items: await projectHistory(c.var.db, id) }, 200);
+    return c.json({ items: await projectHistory(c.var.db, id, c.var.viewer) }, 200);
   },
 );

@@ -3,11 +3,13 @@ import type { Queryable } from '@marsad/db';
 import type { SignedInViewer, Viewer } from '../../access/Viewer.ts';
 import type { UploadedPhoto } from '../../photos/photoUpload.ts';
 import { SqlParams } from '../../sql/SqlParams.ts';
+import { insertUtilityLines, utilityLinesJson } from '../../zones/utilities/utilityReports.ts';
 import { projectFilterSql } from '../projectFilterSql.ts';
 
 /**
- * The SQL of progress reports (table progress_updates, append-only; migration 0006) and their
- * photos (progress_photos, migration 0013).
+ * The SQL of progress reports (table progress_updates, append-only; migration 0006), their
+ * photos (progress_photos, migration 0013) and, for zones, their utility lines (zone_utility_reports,
+ * migration 0021; see zones/utilities).
  */
 
 type PhotoRow = Omit<ProgressPhoto, 'url'>;
@@ -30,8 +32,9 @@ export async function todayAnywhere(db: Queryable): Promise<string> {
 }
 
 /**
- * Records a report and its photos in the writer's transaction (after loadProjectForWrite); the
- * history's trigger moves the project to the reported state and a new version, returned here.
+ * Records a report, its photos and a zone's utility lines in the writer's transaction (after
+ * loadProjectForWrite and assertUtilitiesAllowed); the history's trigger moves the project to the
+ * reported state and a new version, returned here.
  */
 export async function insertProgressReport(
   tx: Queryable,
@@ -46,6 +49,7 @@ export async function insertProgressReport(
     [projectId, report.reported_on, report.status, report.physical_progress, report.financial_progress, report.note ?? null, author.userId],
   );
   const stored = await insertProgressPhotos(tx, projectId, inserted!.id, photos, author.userId);
+  await insertUtilityLines(tx, projectId, inserted!.id, report.utilities);
   const [after] = await tx.query<{ version: number }>('select version from projects where id = $1', [projectId]);
   return { id: inserted!.id, version: after!.version, photos: stored };
 }
@@ -66,18 +70,38 @@ async function insertProgressPhotos(tx: Queryable, projectId: number, reportId: 
   return stored;
 }
 
-/** A project's progress reports, newest first, each with its photos; call after `isProjectVisible`. */
-export async function listProgressReports(db: Queryable, projectId: number): Promise<ProgressReport[]> {
-  const rows = await db.query<Omit<ProgressReport, 'photos'> & { photos: PhotoRow[] }>(
-    `select u.id, u.reported_on, u.status, u.physical_progress, u.financial_progress, u.note, author.display_name as author,
+type ReportRow = Omit<ProgressReport, 'photos'> & { photos: PhotoRow[] };
+
+/** The columns of a ProgressReport from progress_updates `u` (its author joined as `author`). */
+const REPORT_COLUMNS = `u.id, u.reported_on, u.status, u.physical_progress, u.financial_progress, u.note, author.display_name as author,
             coalesce((select json_agg(${PHOTO_JSON} order by ph.position)
-                        from progress_photos ph where ph.update_id = u.id), '[]'::json) as photos
+                        from progress_photos ph where ph.update_id = u.id), '[]'::json) as photos,
+            ${utilityLinesJson('u.id')} as utilities`;
+
+const withPhotoUrls = (projectId: number) => (row: ReportRow): ProgressReport => ({ ...row, photos: row.photos.map(withUrl(projectId, row.id)) });
+
+/** A project's progress reports, newest first, each with its photos and utility lines; call after `isProjectVisible`. */
+export async function listProgressReports(db: Queryable, projectId: number): Promise<ProgressReport[]> {
+  const rows = await db.query<ReportRow>(
+    `select ${REPORT_COLUMNS}
        from progress_updates u left join users author on author.id = u.author_id
       where u.project_id = $1
       order by u.reported_on desc, u.id desc`,
     [projectId],
   );
-  return rows.map((row) => ({ ...row, photos: row.photos.map(withUrl(projectId, row.id)) }));
+  return rows.map(withPhotoUrls(projectId));
+}
+
+/** Some of a project's progress reports, by id (in no particular order); call after `isProjectVisible`. */
+export async function progressReportsById(db: Queryable, projectId: number, ids: readonly number[]): Promise<Map<number, ProgressReport>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<ReportRow>(
+    `select ${REPORT_COLUMNS}
+       from progress_updates u left join users author on author.id = u.author_id
+      where u.project_id = $1 and u.id = any($2::bigint[])`,
+    [projectId, ids],
+  );
+  return new Map(rows.map(withPhotoUrls(projectId)).map((report) => [report.id, report]));
 }
 
 export interface PhotoContent {

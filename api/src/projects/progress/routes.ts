@@ -9,6 +9,7 @@ import { invalidParameter, notFound, projectNotFound, unprocessable } from '../.
 import { requireUser, type SignedInEnv } from '../../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { MAX_REPORT_REQUEST_BYTES, requestTooLarge } from '../../photos/photoUpload.ts';
+import { assertUtilitiesAllowed } from '../../zones/utilities/utilityReports.ts';
 import { loadProjectForWrite } from '../loadProjectForWrite.ts';
 import { findPhotoContent, insertProgressReport, listProgressReports, todayAnywhere } from './queries.ts';
 import { ProgressReportForm, readProgressReport } from './schemas.ts';
@@ -35,7 +36,7 @@ export const progressReportRoutes = createRouter()
       method: 'get',
       path: '/{id}/progress',
       tags: ['Projects'],
-      summary: "A project's progress reports, newest first, with their photos",
+      summary: "A project's progress reports, newest first, with their photos (and a zone's utility lines)",
       request: { params: IdParams },
       responses: {
         200: { description: 'The reports', content: { 'application/json': { schema: ProgressReportList } } },
@@ -89,7 +90,8 @@ export const progressReportRoutes = createRouter()
       summary: 'Report progress: a new entry in the append-only history (engineers of the governorate, admins)',
       description:
         `Send the report as JSON, or as multipart/form-data with the JSON in \`report\` and up to ${MAX_PHOTOS} \`photos\`. ` +
-        'The report and its photos are written together or not at all.',
+        "A zone's report may carry `utilities`: the stage and readiness of its networks. " +
+        'The report, its photos and its utility lines are written together or not at all.',
       // Who asks first: an anonymous upload is refused before its body is read.
       middleware: [requireUser('Sign in to report progress'), reportBodyLimit] as const,
       request: {
@@ -103,7 +105,7 @@ export const progressReportRoutes = createRouter()
       },
       responses: {
         201: { description: 'Recorded; the project now has this state and a new version', content: { 'application/json': { schema: RecordedProgressReport } } },
-        400: { description: 'Invalid report (problem+json naming each field), no report, or too many photos' },
+        400: { description: 'Invalid report (problem+json naming each field), no report, too many photos, or utilities on a project that is not a zone' },
         401: { description: 'Not signed in' },
         403: { description: 'Not allowed to change this project' },
         404: { description: 'No such project, or not visible' },
@@ -132,6 +134,7 @@ export const progressReportRoutes = createRouter()
             allowed: [project.status, ...STATUS_TRANSITIONS[project.status]],
           });
         }
+        await assertUtilitiesAllowed(tx, id, body.utilities);
         return insertProgressReport(tx, id, body, photos, user);
       });
       return c.json(recorded, 201);

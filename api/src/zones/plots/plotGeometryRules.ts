@@ -36,7 +36,7 @@ export async function findPlotMisfits(tx: Queryable, zoneId: number, plotIds: re
               ST_Area(ST_Difference(c.geom, ST_Buffer(z.geom::geography, $3)::geometry)::geography) as area_m2
          from changed c, zone z
         where not ST_CoveredBy(c.geom, z.geom)),
-     overlaps as (
+     overlapping as (
        select a.plot_number, 'overlap' as problem, b.plot_number as other,
               ST_Area(ST_Intersection(a.geom, b.geom)::geography) as area_m2
          from changed a join zone_plots b on b.zone_id = $1 and b.id <> a.id and b.geom && a.geom
@@ -45,7 +45,7 @@ export async function findPlotMisfits(tx: Queryable, zoneId: number, plotIds: re
           and ST_Relate(a.geom, b.geom, '2********'))
      select plot_number, problem, other, round(area_m2::numeric, 1)::float8 as area_m2 from outside where area_m2 > 0.01
      union all
-     select plot_number, problem, other, round(area_m2::numeric, 1)::float8 from overlaps where area_m2 > $4
+     select plot_number, problem, other, round(area_m2::numeric, 1)::float8 from overlapping where area_m2 > $4
      order by 1, 3`,
     [zoneId, plotIds, PLOT_EDGE_TOLERANCE_M, PLOT_OVERLAP_TOLERANCE_M2],
   );
