@@ -123,7 +123,7 @@ describe('zone screen (browser)', () => {
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.getByTestId('plot-detail-close').click();
     await expect.poll(() => plotParam(page), POLL).toBeNull();
-    await page.mouse.click(box.x + 48 + (box.width - 48 - Math.min(470, box.width / 2)) / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + 48 + (box.width - 48 - Math.min(540, box.width / 2)) / 2, box.y + box.height / 2);
     await expect.poll(() => plotParam(page), POLL).toBe(String(other.id));
     await page.getByTestId('plot-detail').and(page.locator(`[data-plot-id="${other.id}"]`)).waitFor(POLL);
 

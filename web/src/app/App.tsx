@@ -250,6 +250,7 @@ export function App() {
                 language={view.language}
                 onClose={() => selectProject(null)}
                 onEdit={(project) => user !== null && setEditor({ project, user: user.id })}
+                onOpenZone={selectZone}
               />
             )}
             {editing !== null && session !== null && (

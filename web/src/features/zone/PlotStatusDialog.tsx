@@ -84,7 +84,9 @@ export function PlotStatusDialog({
   return (
     <Modal ref={ref} onEscape={close} className="plot-status-dialog" testId="plot-status-dialog" aria-labelledby="plot-status-title">
       <ModalHeader titleId="plot-status-title" title={t('plotStatusDialog.title')} close={{ label: t('plotStatusDialog.cancel'), onClick: close, disabled: saving, testId: 'plot-status-cancel' }} />
+      {/* The dialog says what is missing in its own words (statusChangeBody), not the browser's. */}
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();

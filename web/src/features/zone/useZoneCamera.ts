@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { collectionBbox } from '../../map/bbox.ts';
 
 /** Room kept for the zone screen, which covers the inline start of the map (the bottom on narrow screens). */
-const PANEL_ROOM = 470;
+const PANEL_ROOM = 540;
 const EDGE = 48;
 const NARROW = 900;
 
