@@ -12,6 +12,7 @@ export * from './imports.ts';
 export * from './limits.ts';
 export * from './patterns.ts';
 export * from './plans.ts';
+export * from './plotImport.ts';
 export * from './problems.ts';
 export * from './progressReports.ts';
 export * from './projects.ts';

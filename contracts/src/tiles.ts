@@ -76,7 +76,9 @@ export const TILE_LAYERS = {
   zones: [
     {
       id: 'zones',
-      description: 'Industrial and craft zones with their plots and utilities readiness (0–100)',
+      description:
+        'Industrial and craft zones with their plots, jobs and utilities readiness (0–100), derived from the plots and utility reports; ' +
+        'occupancy is the percent of plots taken (absent for a zone without plots), readiness the mean of the five networks',
       minzoom: TILE_MINZOOM,
       maxzoom: TILE_MAXZOOM,
       fields: {
@@ -94,6 +96,12 @@ export const TILE_LAYERS = {
         electricity_readiness: 'Number',
         roads_readiness: 'Number',
         sewage_readiness: 'Number',
+        telecoms_readiness: 'Number',
+        readiness: 'Number',
+        occupancy: 'Number',
+        plots_vacant: 'Number',
+        jobs_actual: 'Number',
+        jobs_planned: 'Number',
       },
     },
   ],

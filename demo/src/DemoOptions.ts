@@ -3,7 +3,7 @@ export interface DemoOptions {
   seed?: number;
   /** Development projects and service centres (zones not included). */
   projects?: number;
-  /** Industrial and craft zones. */
+  /** Industrial and craft zones; by default 60, or one per 250 projects when that is more (the bench's 100,000 projects get 400 zones and over 50,000 plots). */
   zones?: number;
   /** Progress updates in total, spread over the three years before `today` (approximate). */
   updates?: number;
@@ -19,6 +19,9 @@ export interface DemoSummary {
   projects: number;
   zones: number;
   updates: number;
+  /** Zone plots, and the investors holding them. */
+  plots: number;
+  investors: number;
   shares: number;
   fundings: number;
   /** Annual plans (country × year), their target lines over all versions, and periodic returns. */
@@ -40,7 +43,7 @@ export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions>
   const resolved: Required<DemoOptions> = {
     seed: options.seed ?? DEMO_DEFAULTS.seed,
     projects: options.projects ?? DEMO_DEFAULTS.projects,
-    zones: options.zones ?? DEMO_DEFAULTS.zones,
+    zones: options.zones ?? defaultZones(options.projects ?? DEMO_DEFAULTS.projects),
     updates: options.updates ?? DEMO_DEFAULTS.updates,
     countries: [...(options.countries ?? DEMO_DEFAULTS.countries)],
     today: options.today ?? DEMO_DEFAULTS.today,
@@ -53,4 +56,9 @@ export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions>
   if (!Number.isInteger(resolved.seed)) throw new Error(`Demo option "seed" must be an integer, got ${resolved.seed}`);
   if (resolved.countries.length === 0) throw new Error('Demo option "countries" must name at least one country');
   return resolved;
+}
+
+/** Zones grow with the portfolio: 60, or one per 250 projects at a larger scale. */
+export function defaultZones(projects: number): number {
+  return Math.max(DEMO_DEFAULTS.zones, Math.round(projects / 250));
 }

@@ -7,18 +7,22 @@ import { writeDemoPlans } from './demoPlans.ts';
 import { resolveOptions, type DemoOptions, type DemoSummary } from './DemoOptions.ts';
 import { planFunding } from './funding.ts';
 import { historyWindow, planContext } from './historyWindow.ts';
+import { InvestorPool } from './investors.ts';
 import { loadAdminAreas } from './loadAdminAreas.ts';
 import { DONORS, insertOrganizations, type OrganizationIds } from './organizations.ts';
-import { progressUpdates, type HistoryWindow } from './progressUpdates.ts';
+import { progressUpdates, type HistoryWindow, type ProgressUpdateRow } from './progressUpdates.ts';
 import { areaWeights, draftProject, type DraftContext } from './projectDrafts.ts';
 import { ProjectCodes, type ProjectDraft } from './ProjectDraft.ts';
 import { Random } from './random.ts';
+import { utilityHistory } from './utilityHistory.ts';
 import { draftZones } from './zoneDrafts.ts';
-import { zoneFacts } from './zoneFacts.ts';
+import { zonePlots } from './zonePlots.ts';
 
 /** Projects per insert statement, and progress updates per insert statement. */
 const PROJECT_BATCH = 5_000;
 const UPDATE_BATCH = 20_000;
+/** Plots per insert statement. */
+const PLOT_BATCH = 5_000;
 /** Share of reports signed by the governorate's engineer; the rest have no recorded author. */
 const SIGNED_SHARE = 0.75;
 /** Share of projects also shared with an organization that does not fund them. */
@@ -69,10 +73,16 @@ export async function writeDemoData(tx: Queryable, options: DemoOptions = {}): P
   return summary;
 }
 
-/** Writes drafts batch by batch: projects, then their updates, zone facts, funding and shares. */
+/**
+ * Writes drafts batch by batch: projects, then their updates, zone facts, the zones' investors,
+ * plots and utility reports, funding and shares.
+ */
 class DemoWriter {
-  readonly counts = { updates: 0, shares: 0, fundings: 0 };
+  readonly counts = { updates: 0, shares: 0, fundings: 0, plots: 0, investors: 0 };
   private readonly updates = new ColumnBuffer(7);
+  private readonly investors = new InvestorPool();
+  /** Database ids of the investors written so far, by DemoInvestor.key. */
+  private readonly investorIds: number[] = [];
   /** The one statement the server may still be running while the next batch is generated. */
   private inFlight: Promise<unknown> = Promise.resolve();
 
@@ -86,7 +96,9 @@ class DemoWriter {
 
   async write(drafts: readonly ProjectDraft[]): Promise<void> {
     const ids = await this.insertProjects(drafts);
-    const zones = new ColumnBuffer(9);
+    const zones = new ColumnBuffer(2);
+    const plots = new ColumnBuffer(13);
+    const utilities = new ColumnBuffer(6);
     const funding = new ColumnBuffer(3);
     const shares = new ColumnBuffer(3);
     for (const draft of drafts) {
@@ -94,6 +106,7 @@ class DemoWriter {
       const random = Random.for(this.seed, 'updates', draft.index);
       const engineer = this.accounts.engineerOf.get(draft.area.id) ?? null;
       const rows = progressUpdates(random, draft.plan, this.window);
+      if (draft.zone) openZoneHistory(rows, draft);
       for (const row of rows) {
         this.updates.push(id, fromDay(row.day), row.status, row.physical, row.financial, row.note, random.chance(SIGNED_SHARE) ? engineer : null);
       }
@@ -101,8 +114,8 @@ class DemoWriter {
       if (this.updates.size >= UPDATE_BATCH) await this.flushUpdates();
 
       if (draft.zone) {
-        const facts = zoneFacts(Random.for(this.seed, 'zone-facts', draft.index), draft, rows.at(-1)?.physical ?? 0);
-        zones.push(id, draft.zone.development, facts.plotsTotal, facts.plotsAllocated, facts.plotsInProduction, facts.water, facts.electricity, facts.roads, facts.sewage);
+        zones.push(id, draft.zone.development);
+        this.collectZone(id, draft, rows, plots, utilities);
       }
 
       const fundingRandom = Random.for(this.seed, 'funding', draft.index);
@@ -122,8 +135,29 @@ class DemoWriter {
     }
     await this.flushUpdates();
     await this.insertZoneFacts(zones.take());
+    await this.insertInvestors();
+    await this.insertPlots(plots.take());
+    await this.insertUtilityReports(utilities.take());
     await this.insertFunding(funding.take());
     await this.insertShares(shares.take());
+  }
+
+  /** A zone's utility lines, one set per report day, and its plots (whose state follows the utilities). */
+  private collectZone(id: number, draft: ProjectDraft, rows: readonly ProgressUpdateRow[], plots: ColumnBuffer, utilities: ColumnBuffer): void {
+    const history = utilityHistory(Random.for(this.seed, 'utilities', draft.index), rows, draft.zone!.development);
+    // One report per day carries the lines (two reports of one day would only repeat them).
+    history.forEach((lines, i) => {
+      if (rows[i + 1]?.day === rows[i]!.day) return;
+      for (const line of lines) utilities.push(id, fromDay(rows[i]!.day), line.network, line.stage, line.readiness, line.note);
+    });
+    const now = history.at(-1) ?? [];
+    const power = Math.min(...['water', 'electricity'].map((network) => now.find((line) => line.network === network)?.readiness ?? 0));
+    const day = (value: number | null) => (value === null ? null : fromDay(value));
+    const created = fromDay(Math.min(draft.registered, this.window.today));
+    for (const plot of zonePlots(Random.for(this.seed, 'plots', draft.index), { draft, rows, power, today: this.window.today }, this.investors)) {
+      plots.push(id, plot.number, plot.wkt, plot.activity, plot.status, plot.investor, day(plot.allocatedOn), plot.plannedJobs, plot.actualJobs,
+        plot.plannedInvestment, plot.actualInvestment, plot.note, created);
+    }
   }
 
   /** Waits for the last statement sent; its error, if any, surfaces here. */
@@ -189,17 +223,83 @@ class DemoWriter {
     );
   }
 
-  /** area_ha is measured by PostGIS on the stored outline, so it always matches the map. */
+  /**
+   * area_ha is measured by PostGIS on the stored outline, so it always matches the map. The plot
+   * counters, jobs, investment and readiness are derived by migration 0021's triggers from the
+   * plots and utility reports written next.
+   */
   private async insertZoneFacts(columns: unknown[][]): Promise<void> {
     if (columns[0]!.length === 0) return;
     await this.send(
-      `insert into zone_facts (project_id, kind, development, area_ha, plots_total, plots_allocated, plots_in_production,
-                               water_readiness, electricity_readiness, roads_readiness, sewage_readiness)
-       select p.id, p.kind, z.development, round((ST_Area(p.geom::geography) / 10000)::numeric, 2), z.plots_total, z.plots_allocated,
-              z.plots_in_production, z.water, z.electricity, z.roads, z.sewage
-         from unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[])
-           as z(project_id, development, plots_total, plots_allocated, plots_in_production, water, electricity, roads, sewage)
+      `insert into zone_facts (project_id, kind, development, area_ha)
+       select p.id, p.kind, z.development, round((ST_Area(p.geom::geography) / 10000)::numeric, 2)
+         from unnest($1::bigint[], $2::text[]) as z(project_id, development)
          join projects p on p.id = z.project_id`,
+      columns,
+    );
+  }
+
+  /** The investors created since the last batch, in one statement; their ids are needed by the plots. */
+  private async insertInvestors(): Promise<void> {
+    const fresh = this.investors.created.slice(this.investorIds.length);
+    if (fresh.length === 0) return;
+    await this.inFlight;
+    const rows = await this.tx.query<{ id: number; registration_no: string }>(
+      `insert into investors (country_iso3, kind, name_ar, name_en, registration_no, contact_name, phone, email, created_at, updated_at)
+       select country, kind, name_ar, name_en, registration_no, contact_name, phone, email, $9::timestamptz, $9::timestamptz
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+           as i(country, kind, name_ar, name_en, registration_no, contact_name, phone, email)
+       returning id, registration_no`,
+      [
+        fresh.map((i) => i.countryIso3),
+        fresh.map((i) => i.kind),
+        fresh.map((i) => i.nameAr),
+        fresh.map((i) => i.nameEn),
+        fresh.map((i) => i.registrationNo),
+        fresh.map((i) => i.contactName),
+        fresh.map((i) => i.phone),
+        fresh.map((i) => i.email),
+        `${fromDay(this.window.from)}T09:00:00Z`,
+      ],
+    );
+    const idOf = new Map(rows.map((row) => [row.registration_no, row.id]));
+    for (const investor of fresh) this.investorIds[investor.key] = idOf.get(investor.registrationNo)!;
+    this.counts.investors += fresh.length;
+  }
+
+  /** Plots in batches; the statement trigger recounts each zone's totals once per batch. */
+  private async insertPlots(columns: unknown[][]): Promise<void> {
+    const investorColumn = 5;
+    columns[investorColumn] = columns[investorColumn]!.map((key) => (key === null ? null : this.investorIds[key as number]));
+    for (let start = 0; start < columns[0]!.length; start += PLOT_BATCH) {
+      const batch = columns.map((column) => column.slice(start, start + PLOT_BATCH));
+      this.counts.plots += batch[0]!.length;
+      await this.send(
+        `insert into zone_plots (zone_id, plot_number, geom, activity_code, status, investor_id, allocated_on, planned_jobs, actual_jobs,
+                                 planned_investment, actual_investment, note, created_at, updated_at)
+         select zone_id, plot_number, ST_GeomFromText(wkt, 4326), activity, status, investor_id, allocated_on, planned_jobs, actual_jobs,
+                planned_investment, actual_investment, note, (created_on + time '10:00') at time zone 'UTC',
+                (greatest(created_on, allocated_on) + time '10:00') at time zone 'UTC'
+           from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::date[], $8::int[], $9::int[],
+                       $10::numeric[], $11::numeric[], $12::text[], $13::date[])
+             as p(zone_id, plot_number, wkt, activity, status, investor_id, allocated_on, planned_jobs, actual_jobs,
+                  planned_investment, actual_investment, note, created_on)`,
+        batch,
+      );
+    }
+  }
+
+  /** Each line joins the zone's report of its day (the last one, when a day has two). */
+  private async insertUtilityReports(columns: unknown[][]): Promise<void> {
+    if (columns[0]!.length === 0) return;
+    await this.send(
+      `insert into zone_utility_reports (update_id, zone_id, network, stage, readiness, note)
+       select u.id, r.zone_id, r.network, r.stage, r.readiness, r.note
+         from unnest($1::bigint[], $2::date[], $3::text[], $4::text[], $5::int[], $6::text[])
+           as r(zone_id, reported_on, network, stage, readiness, note)
+         cross join lateral (select id from progress_updates u
+                              where u.project_id = r.zone_id and u.reported_on = r.reported_on
+                              order by u.id desc limit 1) u`,
       columns,
     );
   }
@@ -222,4 +322,16 @@ class DemoWriter {
       [...columns, this.accounts.adminId],
     );
   }
+}
+
+/**
+ * A zone's history starts with its registration: a rehabilitated zone's first report is the
+ * damage assessment of its networks, a new zone's the works not yet started. When the window
+ * dropped that report (an older zone), it is put back before the others.
+ */
+function openZoneHistory(rows: ProgressUpdateRow[], draft: ProjectDraft): void {
+  const registration = draft.plan.milestones[0];
+  if (!registration || registration.status !== 'planned' || rows[0]?.status === 'planned') return;
+  const note = draft.zone!.development === 'rehabilitation' ? 'تقييم الأضرار في شبكات المنطقة ومرافقها' : 'إدراج المشروع في الخطة الاستثمارية';
+  rows.unshift({ day: registration.day, status: 'planned', physical: 0, financial: 0, note });
 }

@@ -224,7 +224,7 @@ describe('project exports', () => {
     expect(res.headers.get('content-disposition')).toMatch(/filename="marsad-projects-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const workbook = new Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Projects', 'About']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Projects', 'Zones', 'Plots', 'About']);
     const sheet = workbook.getWorksheet('Projects')!;
     const expected = await published(`a.code = 'SY-DI'`);
     expect(sheet.actualRowCount).toBe(expected.length + 1);

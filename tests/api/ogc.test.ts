@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, signIn } from '../support/client.ts';
+import { addInvestor, addPlots, zonesWhere, type InvestorRow } from '../support/plotSql.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 /**
@@ -45,6 +46,24 @@ const linkOf = (links: Link[], rel: string, type?: string) => links.find((l) => 
 
 describe('OGC API – Features', () => {
   const t = useTestApp('demo');
+  /** A published zone shared with UNDP and an unpublished one shared with nobody, with plots held by `investor`. */
+  let shown: number;
+  let hidden: number;
+  let investor: InvestorRow;
+  beforeAll(async () => {
+    investor = await addInvestor(t.db, 'شركة المقاسم المفتوحة', '+963 21 444 7788', 'Open Plots Trading');
+    shown = (await zonesWhere(t.db, 'p.is_published'))[0]!;
+    hidden = (await zonesWhere(t.db, `not p.is_published and not exists (select 1 from project_shares s where s.project_id = p.id)`))[0]!;
+    await t.db.query(`insert into project_shares (project_id, organization_id) select $1, id from organizations where slug = 'undp' on conflict do nothing`, [
+      shown,
+    ]);
+    await addPlots(t.db, shown, [
+      { number: 'O-1' },
+      { number: 'O-2', status: 'allocated', investorId: investor.id, allocatedOn: '2025-02-10', plannedJobs: 12, plannedInvestment: 50000 },
+      { number: 'O-3', status: 'producing', investorId: investor.id, allocatedOn: '2025-06-01', actualJobs: 20, activity: 'textiles' },
+    ]);
+    await addPlots(t.db, hidden, [{ number: 'H-1' }, { number: 'H-2', status: 'reserved', investorId: investor.id }]);
+  });
 
   const get = (path: string, init?: RequestInit) => t.app.request(path, init);
   const getJson = async <T = Record<string, unknown>>(path: string): Promise<T> => {
@@ -117,9 +136,9 @@ describe('OGC API – Features', () => {
       );
     });
 
-    it('lists three collections with extents of what the anonymous viewer may see', async () => {
+    it('lists four collections with extents of what the anonymous viewer may see', async () => {
       const body = await getJson<{ collections: Collection[]; links: Link[] }>('/ogc/collections');
-      expect(body.collections.map((c) => c.id)).toEqual(['governorates', 'projects', 'zones']);
+      expect(body.collections.map((c) => c.id)).toEqual(['governorates', 'projects', 'zones', 'plots']);
       for (const collection of body.collections) {
         expect(collection.itemType).toBe('feature');
         expect(collection.crs).toEqual([CRS84]);
@@ -419,6 +438,90 @@ describe('OGC API – Features', () => {
       const bad = await get('/ogc/collections/projects/items?limit=0', { headers: { accept: 'text/html' } });
       expect(bad.status).toBe(400);
       expect(await bad.text()).toContain('limit');
+    });
+  });
+
+  describe('the plots collection', () => {
+    const plotsOf = (sql: string) => ids(`select zp.id from zone_plots zp join projects p on p.id = zp.zone_id where ${sql} order by zp.id`);
+    const as = async (email: string) => ({ cookie: (await signIn(t.app, email)).cookie });
+    const getAs = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await get(path, { headers });
+      expect(res.status, path).toBe(200);
+      return res;
+    };
+
+    it('reads the plots of the zones each viewer may see, investors for the ministry only', async () => {
+      const viewers: [string, Record<string, string>, string, boolean][] = [
+        ['anonymous', {}, 'p.is_published', false],
+        ['donor', await as(DEMO.undpDonor), `exists (select 1 from project_shares s join organizations o on o.id = s.organization_id where s.project_id = p.id and o.slug = 'undp')`, false],
+        ['minister', await as(DEMO.minister), 'true', true],
+        ['engineer', await as(DEMO.engineer), 'true', true],
+      ];
+      for (const [who, headers, visible, investors] of viewers) {
+        const pages: FeatureCollection[] = [];
+        for (let next: string | undefined = '/ogc/collections/plots/items?limit=2'; next; next = linkOf(pages.at(-1)!.links, 'next')?.href) {
+          pages.push((await (await getAs(next, headers)).json()) as FeatureCollection);
+        }
+        const features = pages.flatMap((page) => page.features);
+        expect(features.map((f) => f.id), who).toEqual(await plotsOf(visible));
+        expect(pages[0]!.numberMatched, who).toBe(features.length);
+        for (const feature of features) {
+          expect(feature.geometry.type).toBe('MultiPolygon');
+          expect(Object.keys(feature.properties)).toEqual(expect.arrayContaining(['plot_number', 'zone_id', 'zone_code', 'status', 'activity', 'area_m2', 'allocated_on', 'planned_jobs', 'actual_jobs', 'planned_investment', 'actual_investment']));
+          // Not even a null-valued key tells a donor or the public that plots have holders.
+          expect(Object.keys(feature.properties).some((key) => key.startsWith('investor')), `${who} ${feature.id}`).toBe(investors);
+        }
+        const held = features.find((f) => f.properties.plot_number === 'O-2')!;
+        expect(held.properties).toMatchObject({ zone_id: shown, status: 'allocated', allocated_on: '2025-02-10', planned_jobs: 12, planned_investment: 50000 });
+        if (investors) {
+          expect(held.properties).toMatchObject({ investor_name: investor.name_ar, investor_name_en: 'Open Plots Trading' });
+          expect(features.find((f) => f.properties.plot_number === 'O-1')!.properties.investor_name).toBeNull();
+        }
+      }
+    });
+
+    it('filters plots by zone, status, activity, bbox and allocation date', async () => {
+      const numbers = async (query: string) =>
+        (await getJson<FeatureCollection>(`/ogc/collections/plots/items?zone=${shown}&${query}`)).features.map((f) => f.properties.plot_number).sort();
+      expect(await numbers('status=allocated,producing')).toEqual(['O-2', 'O-3']);
+      expect(await numbers('activity=textiles')).toEqual(['O-3']);
+      expect(await numbers('datetime=2025-06-01')).toEqual(['O-3']);
+      expect(await numbers(`datetime=${encodeURIComponent('2025-01-01T00:00:00Z/2025-03-01T00:00:00Z')}`)).toEqual(['O-2']);
+      const [box] = await t.db.query<{ w: number; s: number; e: number; n: number }>(
+        `select ST_XMin(geom) - 0.00001 as w, ST_YMin(geom) as s, ST_XMax(geom) + 0.00001 as e, ST_YMax(geom) as n from zone_plots where zone_id = $1 and plot_number = 'O-2'`,
+        [shown],
+      );
+      // The box reaches a metre past O-2's sides; its neighbours are about 15 m away.
+      expect(await numbers(`bbox=${[box!.w, box!.s, box!.e, box!.n].join(',')}`)).toEqual(['O-2']);
+      expect((await getJson<FeatureCollection>(`/ogc/collections/plots/items?zone=${hidden}`)).features).toEqual([]);
+      await expectProblem('/ogc/collections/plots/items?status=sold', 400, 'status');
+      await expectProblem('/ogc/collections/plots/items?activity=mining', 400, 'activity');
+      await expectProblem('/ogc/collections/plots/items?zone=abc', 400, 'zone');
+      await expectProblem('/ogc/collections/plots/items?governorate=SY-ZZ', 400, 'governorate');
+      await expectProblem('/ogc/collections/plots/items?investor=1', 400, 'investor');
+    });
+
+    it('serves one plot as its zone allows, and never its holder to donors or the public, in JSON or HTML', async () => {
+      const [heldId] = await plotsOf(`zp.zone_id = ${Number(shown)} and zp.plot_number = 'O-2'`);
+      const [hiddenId] = await plotsOf(`zp.zone_id = ${Number(hidden)}`);
+      const minister = await as(DEMO.minister);
+      const donor = await as(DEMO.undpDonor);
+      expect((await (await getAs(`/ogc/collections/plots/items/${heldId}`, minister)).json()).properties.investor_name).toBe(investor.name_ar);
+      expect(await (await getAs(`/ogc/collections/plots/items/${heldId}?f=html`, minister)).text()).toContain(investor.name_ar);
+      for (const headers of [{}, donor]) {
+        for (const path of [
+          `/ogc/collections/plots/items/${heldId}`,
+          `/ogc/collections/plots/items/${heldId}?f=html`,
+          `/ogc/collections/plots/items?zone=${shown}`,
+          `/ogc/collections/plots/items?zone=${shown}&f=html`,
+          '/ogc/collections/plots',
+        ]) {
+          const body = await (await getAs(path, headers)).text();
+          for (const secret of [investor.name_ar, 'Open Plots Trading', investor.phone, 'investor']) expect(body, path).not.toContain(secret);
+        }
+        expect((await get(`/ogc/collections/plots/items/${hiddenId}`, { headers })).status).toBe(404);
+      }
+      expect((await getAs(`/ogc/collections/plots/items/${hiddenId}`, minister)).status).toBe(200);
     });
   });
 

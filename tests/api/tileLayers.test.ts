@@ -3,6 +3,7 @@ import { governoratesLayer, plotsLayer, projectClustersLayer, projectsLayer, zon
 import { TILE_LAYERS, TILE_LAYER_NAMES, vectorLayers, type TileFieldType } from '@marsad/contracts';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addInvestor, addPlots, zonesWhere } from '../support/plotSql.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 
 /**
@@ -26,6 +27,11 @@ describe('tile layer descriptions', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await testApp('demo');
+    // Zones with plots, so the totals derived from plots (occupancy is absent without them) are in the tiles.
+    const investor = await addInvestor(t.db, 'شركة اختبار الطبقات', '+963 11 000 0001');
+    for (const zone of await zonesWhere(t.db, 'p.is_published', [], 5)) {
+      await addPlots(t.db, zone, [{ number: 'L-1' }, { number: 'L-2', status: 'producing', investorId: investor.id, plannedJobs: 10, actualJobs: 8 }]);
+    }
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import Pbf from 'pbf';
 import { JavascriptTileEncoder, PostgisTileEncoder, governoratesLayer, projectsLayer, zonesLayer, ANONYMOUS } from '@marsad/api/internals';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.ts';
+import { addInvestor, addPlots } from '../support/plotSql.ts';
 import { freshDatabase } from '../support/testDatabases.ts';
 
 interface DecodedFeature {
@@ -210,6 +211,37 @@ describe('project and zone tiles', () => {
     const feature = layers.zones!.find((f) => f.id === zone!.id)!;
     expect(feature.type).toBe(3);
     expect(feature.properties).toMatchObject({ plots_total: expect.any(Number), water_readiness: expect.any(Number) });
+  });
+
+  it("gives zones the metrics a map colours them by, derived from their plots, and never who holds a plot", async () => {
+    const [zone] = await t.db.query<{ id: number; x: number; y: number }>(
+      `select p.id, ST_X(p.label_point) as x, ST_Y(p.label_point) as y
+         from projects p join zone_facts z on z.project_id = p.id where p.is_published order by p.id desc limit 1`,
+    );
+    const investor = await addInvestor(t.db, 'مجموعة الطبقة المتجهية', '+963 11 555 0101', 'Vector Tile Holdings');
+    await addPlots(t.db, zone!.id, [
+      { number: 'V-1' },
+      { number: 'V-2', status: 'allocated', investorId: investor.id, plannedJobs: 40 },
+      { number: 'V-3', status: 'producing', investorId: investor.id, plannedJobs: 30, actualJobs: 25 },
+      { number: 'V-4', status: 'reserved', investorId: investor.id },
+    ]);
+    const { z, x, y } = tileAt(zone!.x, zone!.y, 14);
+    // The freshly written plots are read by a server with nothing cached.
+    const res = await t.freshApp().app.request(`/tiles/zones/${z}/${x}/${y}.mvt`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const feature = decode(bytes).zones!.find((f) => f.id === zone!.id)!;
+    const [facts] = await t.db.query<Record<string, number>>(
+      `select occupancy::float8 as occupancy, readiness::float8 as readiness, plots_total, plots_vacant, plots_allocated,
+              plots_in_production, jobs_actual, jobs_planned, telecoms_readiness::integer as telecoms_readiness
+         from zone_facts where project_id = $1`,
+      [zone!.id],
+    );
+    expect(facts).toMatchObject({ plots_total: 4, plots_vacant: 1, plots_allocated: 2, plots_in_production: 1, jobs_planned: 70, jobs_actual: 25 });
+    expect(facts!.occupancy).toBe(50);
+    expect(feature.properties).toMatchObject(facts!);
+    expect(feature.properties).toHaveProperty('development');
+    const text = new TextDecoder().decode(bytes);
+    for (const secret of [investor.name_ar, 'Vector Tile Holdings', investor.phone]) expect(text).not.toContain(secret);
   });
 
   it('serves repeated tiles from the cache, and lets go when data changes', async () => {

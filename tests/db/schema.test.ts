@@ -72,7 +72,7 @@ describe('schema behaviour', () => {
     ).rejects.toThrow(/check/);
   });
 
-  it('allows zone facts only on zones, with consistent plot counts', async () => {
+  it('allows zone facts only on zones, and counts plots from the plots whatever is typed', async () => {
     const [p] = await insertProject('T-NOT-A-ZONE', DAMASCUS);
     await expect(
       t.db.query(
@@ -86,18 +86,28 @@ describe('schema behaviour', () => {
        values ('T-ZONE', 'industrial_zone', 'industry', 'مدينة صناعية', 'Industrial city',
                ST_SetSRID(ST_Buffer(ST_Point(36.29, 33.51), 0.005), 4326)) returning id`,
     );
-    await expect(
-      t.db.query(
-        `insert into zone_facts (project_id, kind, development, plots_total, plots_allocated, plots_in_production)
-         values ($1, 'industrial_zone', 'new', 10, 12, 1)`,
-        [zone!.id],
-      ),
-    ).rejects.toThrow(/check/);
+    // Typed counts, even inconsistent ones, are replaced by what the plots say (none yet).
     await t.db.query(
       `insert into zone_facts (project_id, kind, development, plots_total, plots_allocated, plots_in_production)
-       values ($1, 'industrial_zone', 'rehabilitation', 10, 6, 2)`,
+       values ($1, 'industrial_zone', 'rehabilitation', 10, 12, 1)`,
       [zone!.id],
     );
+    const counts = () =>
+      t.db.query('select plots_total, plots_allocated, plots_in_production, occupancy from zone_facts where project_id = $1', [zone!.id]);
+    expect(await counts()).toEqual([{ plots_total: 0, plots_allocated: 0, plots_in_production: 0, occupancy: null }]);
+    const [investor] = await t.db.query<{ id: number }>(
+      `insert into investors (country_iso3, kind, name_ar) values ('SYR', 'company', 'شركة الاختبار') returning id`,
+    );
+    await t.db.query(
+      `insert into zone_plots (zone_id, plot_number, geom, status, investor_id, allocated_on)
+       select $1, 'A-' || n, ST_Multi(ST_MakeEnvelope(36.288 + n * 0.0005, 33.509, 36.2884 + n * 0.0005, 33.5094, 4326)),
+              case when n = 1 then 'producing' when n = 2 then 'allocated' else 'vacant' end,
+              case when n <= 2 then $2::bigint end, case when n <= 2 then date '2025-01-01' end
+         from generate_series(1, 4) n`,
+      [zone!.id, investor!.id],
+    );
+    await t.db.query(`update zone_facts set plots_total = 99, plots_in_production = 0 where project_id = $1`, [zone!.id]);
+    expect(await counts()).toEqual([{ plots_total: 4, plots_allocated: 2, plots_in_production: 1, occupancy: 50 }]);
   });
 
   it('records who changed what, from and to, without secrets', async () => {

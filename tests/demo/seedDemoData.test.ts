@@ -1,6 +1,6 @@
 import type { Database } from '@marsad/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DEFAULTS, seedDemoData, type DemoSummary } from '@marsad/demo';
+import { DEMO_DEFAULTS, defaultZones, seedDemoData, type DemoSummary } from '@marsad/demo';
 import { freshDatabase, type TestDatabase } from '../support/testDatabases.ts';
 
 // One database seeded once at the default scale; every test only reads it.
@@ -29,6 +29,8 @@ describe('seedDemoData at the default scale', () => {
       select (select count(*) from projects where kind in ('development_project', 'service_centre')) as projects,
              (select count(*) from projects where kind in ('industrial_zone', 'craft_zone')) as zones,
              (select count(*) from progress_updates) as updates,
+             (select count(*) from zone_plots) as plots,
+             (select count(*) from investors) as investors,
              (select count(*) from project_funding) as fundings,
              (select count(*) from project_shares) as shares,
              (select count(*) from users) as users,
@@ -96,6 +98,187 @@ describe('seedDemoData at the default scale', () => {
     expect(zones).toMatchObject({ zones: 60, with_facts: 60, not_polygons: 0, wrong_area: 0, odd_industrial: 0, odd_craft: 0, odd_plots: 0, names: 60 });
     const adra = await one<{ n: number }>(`select count(*) as n from projects where title_en = 'Adra Industrial City' and title_ar = 'مدينة عدرا الصناعية'`);
     expect(adra.n).toBe(1);
+  });
+
+  it('lays out thousands of plots, enough per zone for the bench scale to pass 50,000', async () => {
+    expect(summary.plots).toBeGreaterThan(3_000);
+    expect(summary.plots).toBeLessThan(12_000);
+    // The bench seeds 100,000 projects, which get defaultZones(100_000) zones of the same kinds and sizes.
+    expect((summary.plots / summary.zones) * defaultZones(100_000)).toBeGreaterThan(50_000);
+  });
+
+  it('places every plot inside its zone, valid, and overlapping no other plot', async () => {
+    const fit = await one<Record<string, number>>(`
+      select count(*) filter (where not ST_CoveredBy(pl.geom, p.geom)) as outside,
+             count(*) filter (where not ST_IsValid(pl.geom)) as invalid,
+             count(*) filter (where pl.plot_number !~ '^[A-Z]{1,2}-[0-9]{1,3}$') as odd_numbers
+        from zone_plots pl join projects p on p.id = pl.zone_id`);
+    expect(fit).toEqual({ outside: 0, invalid: 0, odd_numbers: 0 });
+    // The API's rule (plotGeometryRules): an overlap of more than 1 m² is an overlap.
+    const overlaps = await db.query<{ a: string; b: string; m2: number }>(`
+      select a.plot_number as a, b.plot_number as b, ST_Area(ST_Intersection(a.geom, b.geom)::geography) as m2
+        from zone_plots a join zone_plots b on b.zone_id = a.zone_id and b.id > a.id and b.geom && a.geom
+       where ST_Relate(a.geom, b.geom, '2********') and ST_Area(ST_Intersection(a.geom, b.geom)::geography) > 1`);
+    expect(overlaps).toEqual([]);
+  });
+
+  it('sizes plots like real plans: industrial plots of hectares, craft workshops of a few hundred m²', async () => {
+    const sizes = await db.query<{ kind: string; p05: number; median: number; p95: number; large: number }>(`
+      select p.kind, percentile_cont(0.05) within group (order by pl.area_m2) as p05,
+             percentile_cont(0.5) within group (order by pl.area_m2) as median,
+             percentile_cont(0.95) within group (order by pl.area_m2) as p95,
+             count(*) filter (where pl.area_m2 > 15000) as large
+        from zone_plots pl join projects p on p.id = pl.zone_id group by p.kind order by p.kind`);
+    const [craft, industrial] = sizes;
+    expect(craft).toMatchObject({ kind: 'craft_zone', large: 0 });
+    expect(craft!.p05).toBeGreaterThan(140);
+    expect(craft!.p95).toBeLessThan(620);
+    expect(industrial!.kind).toBe('industrial_zone');
+    expect(industrial!.median).toBeGreaterThan(2_000);
+    expect(industrial!.median).toBeLessThan(15_000);
+    expect(industrial!.large).toBeGreaterThan(10); // some large ones
+  });
+
+  it('derives every zone total from its plots: the totals equal counts made here', async () => {
+    const mismatched = await db.query<{ title_en: string }>(`
+      with counted as (
+        select z.project_id, count(pl.id) as total,
+               count(pl.id) filter (where pl.status = 'vacant') as vacant,
+               count(pl.id) filter (where pl.status = 'reserved') as reserved,
+               count(pl.id) filter (where pl.status in ('allocated', 'under_construction', 'producing')) as taken,
+               count(pl.id) filter (where pl.status = 'under_construction') as building,
+               count(pl.id) filter (where pl.status = 'producing') as producing,
+               coalesce(sum(pl.actual_jobs), 0) as jobs, coalesce(sum(pl.planned_investment), 0) as investment
+          from zone_facts z left join zone_plots pl on pl.zone_id = z.project_id group by z.project_id)
+      select p.title_en from counted c join zone_facts z on z.project_id = c.project_id join projects p on p.id = c.project_id
+       where (z.plots_total, z.plots_vacant, z.plots_reserved, z.plots_allocated, z.plots_under_construction, z.plots_in_production,
+              z.jobs_actual, z.investment_planned)
+             is distinct from (c.total::int, c.vacant::int, c.reserved::int, c.taken::int, c.building::int, c.producing::int,
+                               c.jobs::int, c.investment)`);
+    expect(mismatched).toEqual([]);
+    // Readiness is the latest report's, network by network (zone_utilities is checked against the reports themselves).
+    const readiness = await one<{ n: number }>(`
+      with latest as (
+        select distinct on (r.zone_id, r.network) r.zone_id, r.network, r.readiness
+          from zone_utility_reports r join progress_updates u on u.id = r.update_id
+         order by r.zone_id, r.network, u.reported_on desc, u.id desc),
+      by_zone as (
+        select zone_id, max(readiness) filter (where network = 'water') as water, max(readiness) filter (where network = 'electricity') as electricity,
+               max(readiness) filter (where network = 'roads') as roads, max(readiness) filter (where network = 'sewage') as sewage,
+               max(readiness) filter (where network = 'telecoms') as telecoms
+          from latest group by zone_id)
+      select count(*) as n from zone_facts z left join by_zone b on b.zone_id = z.project_id
+       where (z.water_readiness, z.electricity_readiness, z.roads_readiness, z.sewage_readiness, z.telecoms_readiness)
+             is distinct from (b.water, b.electricity, b.roads, b.sewage, b.telecoms)`);
+    expect(readiness.n).toBe(0);
+  });
+
+  it('gives zones a believable mix of statuses that follows their state', async () => {
+    const mix = await db.query<{ development: string; status: string; share: number }>(`
+      select z.development, pl.status, count(*)::float / sum(count(*)) over (partition by z.development) as share
+        from zone_plots pl join zone_facts z on z.project_id = pl.zone_id group by 1, 2`);
+    const share = (development: string, status: string) => mix.find((m) => m.development === development && m.status === status)?.share ?? 0;
+    for (const development of ['new', 'rehabilitation']) {
+      for (const status of ['vacant', 'reserved', 'allocated', 'under_construction', 'producing']) expect(share(development, status), `${development} ${status}`).toBeGreaterThan(0.02);
+    }
+    // Rehabilitated zones were full before: more of their plots produce, fewer are vacant.
+    expect(share('rehabilitation', 'producing')).toBeGreaterThan(share('new', 'producing'));
+    expect(share('rehabilitation', 'vacant')).toBeLessThan(share('new', 'vacant'));
+    // A new zone whose works have barely begun is mostly vacant or reserved, and nothing produces without power.
+    const early = await one<{ zones: number; taken: number; producing_unpowered: number }>(`
+      select count(distinct z.project_id) filter (where p.physical_progress < 15) as zones,
+             avg((pl.status in ('allocated', 'under_construction', 'producing'))::int) filter (where p.physical_progress < 15) as taken,
+             count(*) filter (where pl.status = 'producing' and least(z.water_readiness, z.electricity_readiness) < 50) as producing_unpowered
+        from zone_facts z join projects p on p.id = z.project_id join zone_plots pl on pl.zone_id = z.project_id
+       where z.development = 'new'`);
+    expect(early.producing_unpowered).toBe(0);
+    if (early.zones > 0) expect(early.taken).toBeLessThan(0.25);
+  });
+
+  it('fills plots consistently: activities of the zone kind, dates, jobs and investment by status', async () => {
+    const odd = await one<Record<string, number>>(
+      `select count(*) filter (where pl.activity_code is not null and not (p.kind = any(a.zone_kinds))) as wrong_activity,
+              count(*) filter (where pl.status <> 'vacant' and pl.activity_code is null) as taken_without_activity,
+              count(*) filter (where pl.status = 'vacant' and (pl.planned_jobs is not null or pl.planned_investment is not null)) as vacant_with_figures,
+              count(*) filter (where pl.status <> 'vacant' and (pl.planned_jobs < 1 or pl.planned_investment <= 0)) as taken_without_plans,
+              count(*) filter (where pl.status = 'producing' and (pl.actual_jobs < 1 or pl.actual_investment <= 0)) as producing_without_figures,
+              count(*) filter (where pl.status in ('allocated', 'under_construction') and pl.actual_jobs <> 0) as jobs_before_production,
+              count(*) filter (where pl.allocated_on > $1::date or pl.created_at::date > $1::date) as after_today,
+              count(*) filter (where pl.status = 'producing' and pl.allocated_on > $1::date - 365) as produced_too_soon
+         from zone_plots pl join projects p on p.id = pl.zone_id left join plot_activities a on a.code = pl.activity_code`,
+      [today],
+    );
+    expect(odd).toEqual({
+      wrong_activity: 0, taken_without_activity: 0, vacant_with_figures: 0, taken_without_plans: 0, producing_without_figures: 0,
+      jobs_before_production: 0, after_today: 0, produced_too_soon: 0,
+    });
+    const activities = await one<{ n: number }>(`select count(distinct activity_code) as n from zone_plots`);
+    expect(activities.n).toBeGreaterThanOrEqual(12);
+  });
+
+  it('names investors in Arabic with English transliterations, some holding several plots', async () => {
+    const investors = await one<Record<string, number>>(`
+      select count(*) filter (where name_ar !~ '^[\u0600-\u06FF ]+$') as not_arabic,
+             count(*) filter (where name_en !~ '^[A-Za-z][A-Za-z .&''-]+$') as not_latin,
+             count(*) filter (where kind = 'company' and name_ar !~ '^(شركة|مؤسسة) ') as odd_companies,
+             count(*) filter (where country_iso3 = 'SYR' and phone !~ '^\\+963 9\\d\\d \\d{3} \\d{3}$'
+                                 or country_iso3 = 'LBY' and phone !~ '^\\+218 9\\d \\d{3} \\d{4}$'
+                                 or country_iso3 = 'SAU' and phone !~ '^\\+966 5\\d \\d{3} \\d{4}$') as odd_phones,
+             count(*) - count(distinct registration_no) as shared_registrations,
+             count(distinct country_iso3) as countries,
+             count(*) filter (where kind = 'person') as persons,
+             count(*) filter (where kind = 'company') as companies
+        from investors`);
+    expect(investors).toMatchObject({ not_arabic: 0, not_latin: 0, odd_companies: 0, odd_phones: 0, shared_registrations: 0, countries: 3 });
+    expect(investors.persons).toBeGreaterThan(100);
+    expect(investors.companies).toBeGreaterThan(100);
+    const holdings = await one<{ several_in_one_zone: number; several_zones: number; idle: number; other_country: number }>(`
+      select (select count(*) from (select investor_id from zone_plots where investor_id is not null
+                                     group by investor_id, zone_id having count(*) > 1) x) as several_in_one_zone,
+             (select count(*) from (select investor_id from zone_plots where investor_id is not null
+                                     group by investor_id having count(distinct zone_id) > 1) x) as several_zones,
+             (select count(*) from investors i where not exists (select 1 from zone_plots pl where pl.investor_id = i.id)) as idle,
+             (select count(*) from zone_plots pl join investors i on i.id = pl.investor_id join projects p on p.id = pl.zone_id
+               where p.country_iso3 <> i.country_iso3) as other_country`);
+    expect(holdings.several_in_one_zone).toBeGreaterThan(50);
+    expect(holdings.several_zones).toBeGreaterThan(5);
+    expect(holdings).toMatchObject({ idle: 0, other_country: 0 });
+  });
+
+  it("reports every zone's five networks over time, rehabilitated zones starting from damage", async () => {
+    const first = await db.query<{ development: string; stage: string; zones: number }>(`
+      with firsts as (
+        select distinct on (r.zone_id, r.network) r.zone_id, r.network, r.stage
+          from zone_utility_reports r join progress_updates u on u.id = r.update_id
+         order by r.zone_id, r.network, u.reported_on, u.id)
+      select z.development, f.stage, count(distinct f.zone_id)::int as zones
+        from firsts f join zone_facts z on z.project_id = f.zone_id group by 1, 2 order by 1, 2`);
+    const zones = (development: string) => first.filter((f) => f.development === development);
+    expect(zones('rehabilitation').map((f) => f.stage)).toEqual(['damaged']);
+    expect(zones('new').map((f) => f.stage)).toEqual(['not_started']);
+    const coverage = await one<Record<string, number>>(`
+      select (select count(*) from zone_facts) - (select count(distinct zone_id) from zone_utility_reports) as zones_without_reports,
+             (select count(*) from (select update_id from zone_utility_reports group by update_id having count(*) <> 5) x) as partial_reports,
+             (select count(distinct network) from zone_utility_reports) as networks,
+             (select count(distinct stage) from zone_utility_reports) as stages,
+             (select count(*) from zone_utility_reports r join progress_updates u on u.id = r.update_id where u.project_id <> r.zone_id) as foreign_reports`);
+    expect(coverage).toEqual({ zones_without_reports: 0, partial_reports: 0, networks: 5, stages: 7, foreign_reports: 0 });
+    // Stages and readiness only climb; completed zones' networks are operational.
+    const story = await one<Record<string, number>>(`
+      with lines as (
+        select r.zone_id, r.network, r.stage, r.readiness, u.status,
+               array_position(array['damaged', 'not_started', 'design', 'tendering', 'under_construction', 'partially_operational', 'operational'], r.stage) as step,
+               lag(r.readiness) over w as prev_readiness,
+               lag(array_position(array['damaged', 'not_started', 'design', 'tendering', 'under_construction', 'partially_operational', 'operational'], r.stage)) over w as prev_step
+          from zone_utility_reports r join progress_updates u on u.id = r.update_id
+        window w as (partition by r.zone_id, r.network order by u.reported_on, u.id))
+      select count(*) filter (where readiness < prev_readiness) as readiness_backwards,
+             count(*) filter (where step < prev_step) as stage_backwards,
+             count(*) filter (where status = 'completed' and stage <> 'operational') as completed_not_operational,
+             count(*) filter (where stage = 'not_started' and readiness <> 0) as unbuilt_but_ready,
+             count(*) filter (where stage = 'operational' and readiness < 95) as operational_not_ready
+        from lines`);
+    expect(story).toEqual({ readiness_backwards: 0, stage_backwards: 0, completed_not_operational: 0, unbuilt_but_ready: 0, operational_not_ready: 0 });
   });
 
   it('tells a consistent progress story that ends at today', async () => {

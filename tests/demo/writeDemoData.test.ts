@@ -34,7 +34,7 @@ async function inRolledBackSeed<T>(options: DemoOptions, read: (tx: Queryable) =
 
 /** A hash of everything generated, by stable keys (ids differ between runs). */
 async function fingerprint(tx: Queryable): Promise<string> {
-  const [row] = await tx.query<{ projects: string; updates: string; others: string; plans: string; returns: string }>(`
+  const [row] = await tx.query<{ projects: string; updates: string; others: string; plans: string; returns: string; plots: string; utilities: string }>(`
     select (select md5(string_agg(concat_ws('|', code, kind, sector_code, title_en, title_ar, description_en, ST_AsText(geom), budget,
                                            planned_start, planned_end, actual_start, actual_end, is_published, status, physical_progress,
                                            financial_progress, last_update_on), E'\\n' order by code)) from projects) as projects,
@@ -51,7 +51,15 @@ async function fingerprint(tx: Queryable): Promise<string> {
            (select md5(string_agg(concat_ws('|', r.indicator_code, a.code, r.period_start, r.value, r.denominator, r.note, r.submitted_at,
                                            (select email from users where id = r.submitted_by)), E'\\n'
                                   order by r.indicator_code, a.code, r.period_start, r.submitted_at))
-              from indicator_returns r join admin_areas a on a.id = r.admin_area_id) as returns`);
+              from indicator_returns r join admin_areas a on a.id = r.admin_area_id) as returns,
+           (select md5(string_agg(concat_ws('|', p.code, pl.plot_number, ST_AsText(pl.geom), pl.activity_code, pl.status, pl.allocated_on,
+                                           pl.planned_jobs, pl.actual_jobs, pl.planned_investment, pl.actual_investment, pl.note,
+                                           i.kind, i.name_ar, i.name_en, i.registration_no, i.phone, i.email, i.contact_name), E'\\n'
+                                  order by p.code, pl.plot_number))
+              from zone_plots pl join projects p on p.id = pl.zone_id left join investors i on i.id = pl.investor_id) as plots,
+           (select md5(string_agg(concat_ws('|', p.code, u.reported_on, r.network, r.stage, r.readiness, r.note), E'\\n'
+                                  order by p.code, u.reported_on, r.network))
+              from zone_utility_reports r join progress_updates u on u.id = r.update_id join projects p on p.id = r.zone_id) as utilities`);
   return JSON.stringify(row);
 }
 
@@ -67,12 +75,16 @@ describe('writeDemoData', () => {
     expect(JSON.parse(other).updates).not.toBe(JSON.parse(first).updates);
     expect(JSON.parse(other).plans).not.toBe(JSON.parse(first).plans);
     expect(JSON.parse(other).returns).not.toBe(JSON.parse(first).returns);
+    expect(JSON.parse(first).plots).not.toBeNull();
+    expect(JSON.parse(other).plots).not.toBe(JSON.parse(first).plots);
+    expect(JSON.parse(other).utilities).not.toBe(JSON.parse(first).utilities);
   }, 60_000);
 
   it('ends the history at the given day', async () => {
     const latest = await inRolledBackSeed({ ...SMALL, today: '2025-06-30' }, async (tx) => {
-      const [row] = await tx.query<{ latest: string; created: string; planned: string; returned: string; period: string; years: string }>(
+      const [row] = await tx.query<{ latest: string; created: string; planned: string; returned: string; period: string; years: string; plotted: string }>(
         `select (select max(reported_on) from progress_updates) as latest, (select max(created_at)::date from projects)::text as created,
+                (select greatest(max(allocated_on), max(created_at)::date, max(updated_at)::date) from zone_plots)::text as plotted,
                 (select greatest(max(created_at), max(approved_at))::date from plan_versions)::text as planned,
                 (select max(submitted_at)::date from indicator_returns)::text as returned,
                 (select max(period_start) from indicator_returns)::text as period,
@@ -82,6 +94,7 @@ describe('writeDemoData', () => {
     });
     expect(latest.latest <= '2025-06-30').toBe(true);
     expect(latest.created <= '2025-06-30').toBe(true);
+    expect(latest.plotted <= '2025-06-30').toBe(true);
     // The plans of that year and the two before; nothing planned or returned after that day.
     expect(latest.years).toBe('2023,2024,2025');
     expect(latest.planned < '2025-06-30').toBe(true);
@@ -93,6 +106,7 @@ describe('writeDemoData', () => {
     const countries = await inRolledBackSeed({ ...SMALL, countries: ['LBY'] }, (tx) =>
       tx.query<{ country_iso3: string }>(`select distinct country_iso3 from projects
                                           union select distinct country_iso3 from plans
+                                          union select distinct country_iso3 from investors
                                           union select distinct a.country_iso3 from indicator_returns r join admin_areas a on a.id = r.admin_area_id`),
     );
     expect(countries).toEqual([{ country_iso3: 'LBY' }]);

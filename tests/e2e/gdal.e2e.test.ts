@@ -20,19 +20,30 @@ async function total(path: string): Promise<number> {
   return (await (await fetch(new URL(path, marsad.url))).json()).total;
 }
 
+async function matched(collection: string): Promise<number> {
+  return (await (await fetch(new URL(`/ogc/collections/${collection}/items?limit=1`, marsad.url))).json()).numberMatched;
+}
+
+/** What names a feature once: a project's or governorate's code, a plot's zone and number. */
+const keyOf = (properties: Record<string, unknown>) => (properties.plot_number === undefined ? properties.code : `${properties.zone_id}/${properties.plot_number}`);
+
 describe('GDAL/OGR reads the OGC API', () => {
-  it.each([
+  it.for([
     ['projects', () => total('/api/projects?limit=1')],
     ['zones', () => total('/api/projects?limit=1&kind=industrial_zone,craft_zone')],
     ['governorates', async () => 156],
-  ])('reads every feature of %s', { timeout: 120_000 }, async (collection, expectedCount) => {
+    ['plots', () => matched('plots')],
+  ] as [string, () => Promise<number>][])('reads every feature of %s', { timeout: 120_000 }, async ([collection, expectedCount], ctx) => {
+    const expected = await expectedCount();
+    // Plots come with the demo data's zones; a database without any has nothing to read.
+    if (expected === 0) ctx.skip();
     // A small page size makes GDAL follow many `next` links.
     const source = `OAPIF:${new URL('/ogc', marsad.url).href}`;
     const out = await ogr(['-f', 'GeoJSON', '/vsistdout/', '-oo', 'PAGE_SIZE=50', source, collection]);
     const features: { properties: Record<string, unknown>; geometry: unknown }[] = JSON.parse(out).features;
-    expect(features.length).toBe(await expectedCount());
+    expect(features.length).toBe(expected);
     expect(features.every((f) => f.geometry !== null)).toBe(true);
-    const ids = features.map((f) => f.properties.code);
+    const ids = features.map((f) => keyOf(f.properties));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

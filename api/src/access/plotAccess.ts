@@ -26,5 +26,9 @@ export function investorsVisible(viewer: Viewer): boolean {
 /** What investorsVisible depends on, for cache keys: add it to visibilityScope wherever an answer may hold investors. */
 export const investorScope = (viewer: Viewer): string => (investorsVisible(viewer) ? 'investors' : 'no-investors');
 
-/** Audit/history keys that name who holds a plot: stripped from history entries for viewers without investorsVisible. */
-export const INVESTOR_HISTORY_KEYS = ['investor_id', 'investor'] as const;
+/**
+ * Audit/history keys that name who holds a plot, stripped from history entries for viewers without
+ * investorsVisible. A plot's note is the ministry's working note and often names the holder, so it
+ * goes with them (plot lists give such viewers a null note).
+ */
+export const INVESTOR_HISTORY_KEYS = ['investor_id', 'investor', 'note'] as const;

@@ -23,6 +23,7 @@ import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
 import { benchLoadInOwnProcess, loadRows, signIn, tileOf } from './benchLoad.ts';
 import { benchPlans } from './benchPlans.ts';
 import { benchWrites } from './benchWrites.ts';
+import { benchZones } from './benchZones.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {
@@ -102,6 +103,7 @@ await timeGet('One governorate (SY-HL, the largest): totals, by sector and kind'
 await timeGet("A governorate's 36-month timeline (SY-HL)", uncached.base, '/api/summaries/governorates/SY-HL/timeline');
 await timeGet('Governorate summary from the read cache', cached.base, '/api/summaries/governorates');
 rows.push(...(await benchPlans(uncached.base, db, REPEAT, median)));
+rows.push(...(await benchZones(uncached.base, db, REPEAT, median)));
 for (const [name, bbox] of [['Syria-wide', '35.5,32.3,42.4,37.4'], ['Damascus area', '36,33,37.5,34.5']]) {
   await timeGet(`OGC items page with bbox (${name}, 50 features)`, uncached.base, `/ogc/collections/projects/items?bbox=${bbox}&limit=50`);
 }

@@ -3,6 +3,8 @@
  * DATA_DIR), after bringing its schema and boundaries up to date. For benchmarks:
  *
  *   DATABASE_URL=postgres://... pnpm seed --projects 100000 --updates 1000000
+ *
+ * Without --zones, zones grow with the projects (60, or one per 250 projects), and so do plots.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@marsad/db';
@@ -13,7 +15,7 @@ import { setUpDatabase } from '../database/setUpDatabase.ts';
 const { values } = parseArgs({
   options: {
     projects: { type: 'string', default: String(DEMO_DEFAULTS.projects) },
-    zones: { type: 'string', default: String(DEMO_DEFAULTS.zones) },
+    zones: { type: 'string' },
     updates: { type: 'string', default: String(DEMO_DEFAULTS.updates) },
     seed: { type: 'string', default: String(DEMO_DEFAULTS.seed) },
   },
@@ -37,7 +39,7 @@ try {
   const started = performance.now();
   const summary = await seedDemoData(db, {
     projects: count('projects'),
-    zones: count('zones'),
+    ...(values.zones === undefined ? {} : { zones: count('zones') }),
     updates: count('updates'),
     seed: count('seed'),
   });

@@ -1,5 +1,5 @@
 import { stringify, type Options } from 'csv-stringify/sync';
-import { columnHeader, EXPORT_COLUMNS, type HeaderLanguage } from './exportColumns.ts';
+import { columnHeader, EXPORT_COLUMNS, type ExportColumn, type HeaderLanguage } from './exportColumns.ts';
 import type { ProjectExport } from './projectExportRows.ts';
 
 const BOM = '\uFEFF';
@@ -17,11 +17,20 @@ const CSV_OPTIONS: Options = {
  * The export as CSV: UTF-8 with a byte order mark (so Excel reads Arabic), one header line,
  * then one line per project; geometry as WKT in the last column for QGIS.
  */
-export async function* csvChunks(rows: ProjectExport, lang: HeaderLanguage): AsyncGenerator<string> {
-  yield BOM + stringify([EXPORT_COLUMNS.map((column) => columnHeader(column, lang))], CSV_OPTIONS);
-  for await (const batch of rows.batches()) {
+export function csvChunks(rows: ProjectExport, lang: HeaderLanguage): AsyncGenerator<string> {
+  return tableCsvChunks(EXPORT_COLUMNS, rows.batches(), lang);
+}
+
+/** Any export's rows as CSV the same way: `columns` in order, a batch of rows at a time. */
+export async function* tableCsvChunks<Row>(
+  columns: readonly ExportColumn<Row>[],
+  batches: AsyncIterable<Row[]>,
+  lang: HeaderLanguage,
+): AsyncGenerator<string> {
+  yield BOM + stringify([columns.map((column) => columnHeader(column, lang))], CSV_OPTIONS);
+  for await (const batch of batches) {
     yield stringify(
-      batch.map((row) => EXPORT_COLUMNS.map((column) => row[column.key] ?? null)),
+      batch.map((row) => columns.map((column) => row[column.key] ?? null)),
       CSV_OPTIONS,
     );
   }

@@ -3,9 +3,9 @@ import type { ProjectExportRow } from './projectExportRows.ts';
 /** How a column's values are written: CSV prints them, XLSX types the cell. */
 export type ExportCellType = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date' | 'boolean' | 'coordinate';
 
-export interface ExportColumn {
+export interface ExportColumn<Row = ProjectExportRow> {
   /** The row field, and the stable English header. */
-  key: keyof ProjectExportRow;
+  key: Extract<keyof Row, string>;
   /** Header when `lang=ar`. */
   ar: string;
   type: ExportCellType;
@@ -54,4 +54,4 @@ export const SPREADSHEET_COLUMNS = EXPORT_COLUMNS.filter((column) => column.key 
 
 export type HeaderLanguage = 'en' | 'ar';
 
-export const columnHeader = (column: ExportColumn, lang: HeaderLanguage): string => (lang === 'ar' ? column.ar : column.key);
+export const columnHeader = <Row>(column: ExportColumn<Row>, lang: HeaderLanguage): string => (lang === 'ar' ? column.ar : column.key);

@@ -1,23 +1,20 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
-import shp from 'shpjs';
 import { jsonNestsDeeperThan, MAX_JSON_NESTING } from '../http/jsonBodyLimits.ts';
 import { ProblemError } from '../http/problems.ts';
 import { measureGeometry } from '@marsad/contracts';
-import { countKml, countShp, countWktPositions } from './countPositions.ts';
+import { countKml, countWktPositions } from './countPositions.ts';
 import {
   LON_LAT_COLUMNS,
-  MAX_IMPORT_INFLATED_BYTES,
   MAX_IMPORT_POSITIONS,
   MAX_IMPORT_ROWS,
   MAX_KML_BYTES,
-  MAX_ZIP_ENTRIES,
   OPTIONAL_FIELDS,
   REQUIRED_FIELDS,
   WKT_COLUMN,
 } from '@marsad/contracts';
-import { unzipLimited } from './unzipLimited.ts';
+import { readShapefileFeatures, unzipShapefile } from './unzipShapefile.ts';
 
 /** One feature or row of an upload, before validation. `row` is 1-based (CSV: the data row, header not counted). */
 export interface UploadRow {
@@ -190,31 +187,11 @@ function readKml(bytes: Uint8Array): UploadRow[] {
 /** A .prj we accept: geographic WGS 84, nothing projected. Anything else is refused rather than guessed at. */
 const isWgs84 = (prj: string) => /^\s*GEOGCS\[/i.test(prj) && /DATUM\[\s*"(D_)?WGS_?(19)?84"/i.test(prj.replace(/ /g, '_')) && !/PROJCS/i.test(prj);
 
-/** The files of a zipped shapefile worth inflating; the rest (.shx, indexes, metadata) are skipped. */
-const SHAPEFILE_PARTS = /\.(shp|dbf|prj|cpg)$/i;
-
 async function readShapefile(bytes: Uint8Array): Promise<UploadRow[]> {
-  const files = await unzipLimited(bytes, (name) => SHAPEFILE_PARTS.test(name) && !name.startsWith('__MACOSX/'), {
-    entries: MAX_ZIP_ENTRIES,
-    inflatedBytes: MAX_IMPORT_INFLATED_BYTES,
-  });
-  const byExtension = (ext: string) => Object.keys(files).filter((f) => f.toLowerCase().endsWith(ext) && !f.startsWith('__MACOSX/'));
-  const shps = byExtension('.shp');
-  if (shps.length !== 1) throw fileProblem(`The zip holds ${shps.length} .shp files; it must hold exactly one shapefile`);
-  const base = shps[0]!.slice(0, -4);
-  const part = (ext: string) => files[Object.keys(files).find((f) => f.toLowerCase() === `${base}${ext}`.toLowerCase()) ?? ''];
-  const [shpBytes, dbf, prj, cpg] = [part('.shp')!, part('.dbf'), part('.prj'), part('.cpg')];
-  if (!dbf) throw fileProblem(`The shapefile ${base} has no .dbf file with its attributes`);
-  if (!prj) throw fileProblem(`Unknown CRS: the shapefile ${base} has no .prj file; add one for WGS 84 (EPSG:4326)`);
-  const wkt = text(prj);
-  if (!isWgs84(wkt)) throw fileProblem(`Unknown CRS in ${base}.prj (${wkt.slice(0, 80)}…): only WGS 84 (EPSG:4326) is accepted; reproject the shapefile first`);
-  const counted = countShp(shpBytes);
-  checkFileSize(counted.records, counted.positions);
-  let collection: { features: unknown[] };
-  try {
-    collection = await shp({ shp: shpBytes, dbf, ...(cpg ? { cpg } : {}) });
-  } catch (error) {
-    throw fileProblem(`The shapefile ${base} cannot be read: ${(error as Error).message}`);
+  const parts = await unzipShapefile(bytes);
+  if (parts.prj === undefined) throw fileProblem(`Unknown CRS: the shapefile ${parts.base} has no .prj file; add one for WGS 84 (EPSG:4326)`);
+  if (!isWgs84(parts.prj)) {
+    throw fileProblem(`Unknown CRS in ${parts.base}.prj (${parts.prj.slice(0, 80)}…): only WGS 84 (EPSG:4326) is accepted; reproject the shapefile first`);
   }
-  return featureRows(collection.features);
+  return featureRows(await readShapefileFeatures(parts, checkFileSize));
 }

@@ -1,9 +1,10 @@
 import { ZONE_KINDS } from '@marsad/contracts';
 import { governoratesCollection } from './governoratesCollection.ts';
 import type { OgcCollectionInfo } from './OgcCollection.ts';
+import { plotsCollection } from './plotsCollection.ts';
 import { projectCollection } from './projectCollection.ts';
 
-export { governoratesCollection };
+export { governoratesCollection, plotsCollection };
 
 export const projectsCollection = projectCollection({
   id: 'projects',
@@ -21,10 +22,11 @@ export const zonesCollection = projectCollection({
   titleAr: 'المناطق الصناعية والحرفية',
   description:
     'Industrial and craft zones with their facts as flat columns: development, area in hectares, plots ' +
-    '(total, allocated, in production) and utility readiness in percent (water, electricity, roads, sewage).',
+    '(total, vacant, allocated, in production), occupancy in percent of plots taken, jobs and investment (planned, actual), ' +
+    'utility readiness in percent (water, electricity, roads, sewage, telecoms) and their mean. Totals are derived from the plots.',
   kinds: ZONE_KINDS,
   zoneFacts: true,
 });
 
 /** The collections of /ogc/collections, in the order they are listed. */
-export const OGC_COLLECTIONS: readonly OgcCollectionInfo[] = [governoratesCollection, projectsCollection, zonesCollection];
+export const OGC_COLLECTIONS: readonly OgcCollectionInfo[] = [governoratesCollection, projectsCollection, zonesCollection, plotsCollection];

@@ -23,7 +23,7 @@ export function landingPage(url: string, served: OutputFormat): LandingPage {
     title: API_TITLE,
     title_ar: API_TITLE_AR,
     description:
-      'Development projects, industrial and craft zones and governorates as OGC API – Features collections, ' +
+      'Development projects, industrial and craft zones, their plots and governorates as OGC API – Features collections, ' +
       'for QGIS, GDAL/OGR and other GIS clients. Anonymous callers see published projects only.',
     links: [
       ...selfLinks(url, served),

@@ -25,8 +25,9 @@ export const ProjectFeatureFilters = ProjectFilterQuery.pick({
 type Filters = z.output<typeof ProjectFeatureFilters>;
 
 /** Zone facts as flat columns, for the zones collection. */
-const ZONE_COLUMNS = `z.development, z.area_ha, z.plots_total, z.plots_allocated, z.plots_in_production,
-  z.water_readiness, z.electricity_readiness, z.roads_readiness, z.sewage_readiness`;
+const ZONE_COLUMNS = `z.development, z.area_ha, z.plots_total, z.plots_vacant, z.plots_allocated, z.plots_in_production, z.occupancy,
+  z.jobs_planned, z.jobs_actual, z.investment_planned, z.investment_actual,
+  z.water_readiness, z.electricity_readiness, z.roads_readiness, z.sewage_readiness, z.telecoms_readiness, z.readiness`;
 
 export interface ProjectCollectionOptions {
   id: string;

@@ -6,7 +6,7 @@ import { notFound, type ProblemDetails } from '../http/problems.ts';
 import { createRouter, type AppEnv } from '../http/router.ts';
 import type { Html } from '../ogc/htmlPage.ts';
 import type { OgcCollection } from '../ogc/OgcCollection.ts';
-import { governoratesCollection, OGC_COLLECTIONS, projectsCollection, zonesCollection } from '../ogc/ogcCollections.ts';
+import { governoratesCollection, OGC_COLLECTIONS, plotsCollection, projectsCollection, zonesCollection } from '../ogc/ogcCollections.ts';
 import {
   collectionDocument,
   collectionsDocument,
@@ -173,7 +173,8 @@ ogc
   )
   .route('/collections/governorates', collectionRoutes(governoratesCollection))
   .route('/collections/projects', collectionRoutes(projectsCollection))
-  .route('/collections/zones', collectionRoutes(zonesCollection));
+  .route('/collections/zones', collectionRoutes(zonesCollection))
+  .route('/collections/plots', collectionRoutes(plotsCollection));
 
 ogc.get('/collections/:collectionId', unknownCollection);
 ogc.get('/collections/:collectionId/*', unknownCollection);

@@ -78,7 +78,7 @@ export async function plotRows(db: Queryable, scope: number | PlotFilter, viewer
   ].join(' ');
   const rows = await db.query<PlotRow & { total: number; investor?: Plot['investor'] }>(
     `select zp.id, zp.zone_id, zp.plot_number, zp.area_m2, zp.activity_code as activity, zp.status, zp.allocated_on,
-            zp.planned_jobs, zp.actual_jobs, zp.planned_investment, zp.actual_investment, zp.note, zp.version,
+            zp.planned_jobs, zp.actual_jobs, zp.planned_investment, zp.actual_investment, ${investors ? 'zp.note' : 'null::text as note'}, zp.version,
             ${investors ? `case when i.id is null then null else json_build_object('id', i.id, 'name_ar', i.name_ar, 'name_en', i.name_en, 'kind', i.kind) end as investor,` : ''}
             ${options.withGeometry ? 'ST_AsGeoJSON(zp.geom, 7)::json as geometry,' : ''}
             count(*) over () as total
