@@ -41,16 +41,18 @@ function tileAt(lon: number, lat: number, z: number) {
 const STATUSES = ['vacant', 'reserved', 'allocated', 'producing'] as const;
 const PLOT_PROPERTIES = Object.keys(TILE_LAYERS.plots[0].fields).sort();
 
-/** A zone with four plots (one per status; the held ones by an investor), each a square of about 60 m near the zone's label point. */
+/** A zone (not used by another test) with just four plots (one per status; the held ones by an investor), each a square of about 60 m near the zone's label point. */
 async function zoneWithPlots(db: Queryable, published: boolean) {
   const [zone] = await db.query<{ id: number; lon: number; lat: number }>(
     `select p.id, ST_X(p.label_point) as lon, ST_Y(p.label_point) as lat
        from projects p join zone_facts z on z.project_id = p.id
-      where p.is_published = $1 and not exists (select 1 from zone_plots pl where pl.zone_id = p.id)
+      where p.is_published = $1 and not exists (select 1 from zone_plots pl where pl.zone_id = p.id and pl.plot_number like 'T-%')
         and not exists (select 1 from project_shares s where s.project_id = p.id)
       order by p.id limit 1`,
     [published],
   );
+  // The demo's own plots of the zone make way for these four.
+  await db.query('delete from zone_plots where zone_id = $1', [zone!.id]);
   const [investor] = await db.query<{ id: number }>(
     `insert into investors (country_iso3, kind, name_ar, name_en, phone) values ('SYR', 'company', 'شركة الاختبار', 'Test Holdings', '+963 11 000 0000') returning id`,
   );

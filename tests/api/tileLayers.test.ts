@@ -30,7 +30,7 @@ describe('tile layer descriptions', () => {
     // Zones with plots, so the totals derived from plots (occupancy is absent without them) are in the tiles.
     const investor = await addInvestor(t.db, 'شركة اختبار الطبقات', '+963 11 000 0001');
     for (const zone of await zonesWhere(t.db, 'p.is_published', [], 5)) {
-      await addPlots(t.db, zone, [{ number: 'L-1' }, { number: 'L-2', status: 'producing', investorId: investor.id, plannedJobs: 10, actualJobs: 8 }]);
+      await addPlots(t.db, zone, [{ number: 'TL-1' }, { number: 'TL-2', status: 'producing', investorId: investor.id, plannedJobs: 10, actualJobs: 8 }]);
     }
   });
   afterAll(() => t.close());
@@ -54,14 +54,12 @@ describe('tile layer descriptions', () => {
                (select 'zones', p.label_point from projects p join zone_facts z on z.project_id = p.id
                  where p.is_published order by p.id limit 5)) near`,
     );
-    // And a plot with an activity in a published zone, in its tile at zoom 16 (plots start at zoom 13).
+    // And a demo plot with an activity in a published zone, in its tile at zoom 16 (plots start at zoom 13).
     const [plot] = await t.db.query<{ x: number; y: number }>(
-      `with zone as (select p.id, p.label_point from projects p join zone_facts z on z.project_id = p.id where p.is_published order by p.id limit 1),
-            plot as (insert into zone_plots (zone_id, plot_number, geom, activity_code)
-                     select id, 'TL-1', ST_Multi(ST_Buffer(label_point, 0.0003, 4)), 'textiles' from zone returning geom)
-       select floor((ST_X(ST_Centroid(geom)) + 180) / 360 * 65536)::int as x,
-              floor((1 - ln(tan(radians(ST_Y(ST_Centroid(geom)))) + 1 / cos(radians(ST_Y(ST_Centroid(geom))))) / pi()) / 2 * 65536)::int as y
-         from plot`,
+      `select floor((ST_X(ST_Centroid(pl.geom)) + 180) / 360 * 65536)::int as x,
+              floor((1 - ln(tan(radians(ST_Y(ST_Centroid(pl.geom)))) + 1 / cos(radians(ST_Y(ST_Centroid(pl.geom))))) / pi()) / 2 * 65536)::int as y
+         from zone_plots pl join projects p on p.id = pl.zone_id
+        where p.is_published and pl.activity_code is not null order by pl.id limit 1`,
     );
     const tiles = [
       ...TILE_LAYER_NAMES.map((layer) => `/tiles/${layer}/0/0/0.mvt`),
