@@ -11,6 +11,9 @@ export type TileFieldType = 'String' | 'Number' | 'Boolean';
 /** From this zoom up, projects are drawn one by one with their own geometry; below it, as clusters. */
 export const PROJECTS_DETAIL_MINZOOM = 10;
 
+/** From this zoom up, zone plots are drawn (below it a plots tile is empty: plots are too small to see). */
+export const PLOTS_MINZOOM = 13;
+
 /** The zooms tiles are served at. */
 export const TILE_MINZOOM = 0;
 export const TILE_MAXZOOM = 16;
@@ -100,6 +103,15 @@ export const TILE_LAYERS = {
         jobs_actual: 'Number',
         jobs_planned: 'Number',
       },
+    },
+  ],
+  plots: [
+    {
+      id: 'plots',
+      description: "Zone plots with their status and permitted activity (never who holds them), from the zoom they can be seen at",
+      minzoom: PLOTS_MINZOOM,
+      maxzoom: TILE_MAXZOOM,
+      fields: { zone_id: 'Number', plot_number: 'String', status: 'String', activity: 'String', area_m2: 'Number' },
     },
   ],
 } as const satisfies Record<string, readonly VectorLayerDescription[]>;

@@ -1,5 +1,5 @@
 import { VectorTile } from '@mapbox/vector-tile';
-import { governoratesLayer, projectClustersLayer, projectsLayer, zonesLayer, ANONYMOUS } from '@marsad/api/internals';
+import { governoratesLayer, plotsLayer, projectClustersLayer, projectsLayer, zonesLayer, ANONYMOUS } from '@marsad/api/internals';
 import { TILE_LAYERS, TILE_LAYER_NAMES, vectorLayers, type TileFieldType } from '@marsad/contracts';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ describe('tile layer descriptions', () => {
     // Zones with plots, so the totals derived from plots (occupancy is absent without them) are in the tiles.
     const investor = await addInvestor(t.db, 'شركة اختبار الطبقات', '+963 11 000 0001');
     for (const zone of await zonesWhere(t.db, 'p.is_published', [], 5)) {
-      await addPlots(t.db, zone, [{ number: 'L-1' }, { number: 'L-2', status: 'producing', investorId: investor.id, plannedJobs: 10, actualJobs: 8 }]);
+      await addPlots(t.db, zone, [{ number: 'TL-1' }, { number: 'TL-2', status: 'producing', investorId: investor.id, plannedJobs: 10, actualJobs: 8 }]);
     }
   });
   afterAll(() => t.close());
@@ -41,6 +41,7 @@ describe('tile layer descriptions', () => {
     expect(sorted(projectClustersLayer({}, ANONYMOUS, { z: 0, x: 0, y: 0 }).properties)).toEqual(fields('projects', 'project_clusters'));
     expect(sorted(projectsLayer({}, ANONYMOUS).properties)).toEqual(fields('projects', 'projects'));
     expect(sorted(zonesLayer({}, ANONYMOUS).properties)).toEqual(fields('zones', 'zones'));
+    expect(sorted(plotsLayer({}, ANONYMOUS, { z: 16, x: 0, y: 0 })[0]!.properties)).toEqual(fields('plots', 'plots'));
   });
 
   it('match the properties and types of decoded tiles, and are what TileJSON says', async () => {
@@ -53,7 +54,18 @@ describe('tile layer descriptions', () => {
                (select 'zones', p.label_point from projects p join zone_facts z on z.project_id = p.id
                  where p.is_published order by p.id limit 5)) near`,
     );
-    const tiles = [...TILE_LAYER_NAMES.map((layer) => `/tiles/${layer}/0/0/0.mvt`), ...near.map(({ layer, x, y }) => `/tiles/${layer}/12/${x}/${y}.mvt`)];
+    // And a demo plot with an activity in a published zone, in its tile at zoom 16 (plots start at zoom 13).
+    const [plot] = await t.db.query<{ x: number; y: number }>(
+      `select floor((ST_X(ST_Centroid(pl.geom)) + 180) / 360 * 65536)::int as x,
+              floor((1 - ln(tan(radians(ST_Y(ST_Centroid(pl.geom)))) + 1 / cos(radians(ST_Y(ST_Centroid(pl.geom))))) / pi()) / 2 * 65536)::int as y
+         from zone_plots pl join projects p on p.id = pl.zone_id
+        where p.is_published and pl.activity_code is not null order by pl.id limit 1`,
+    );
+    const tiles = [
+      ...TILE_LAYER_NAMES.map((layer) => `/tiles/${layer}/0/0/0.mvt`),
+      ...near.map(({ layer, x, y }) => `/tiles/${layer}/12/${x}/${y}.mvt`),
+      `/tiles/plots/16/${plot!.x}/${plot!.y}.mvt`,
+    ];
     const seen = new Map<string, Record<string, unknown>[]>();
     for (const path of tiles) {
       const res = await t.app.request(path);

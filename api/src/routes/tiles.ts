@@ -4,7 +4,7 @@ import { createRouter } from '../http/router.ts';
 import { invalidParameter } from '../http/problems.ts';
 import { ProjectFilterQuery } from '../projects/projectFilterSchema.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
-import { PROJECTS_DETAIL_MINZOOM, TILE_LAYER_NAMES, TILE_MAXZOOM, TILE_MINZOOM, vectorLayers, type TileLayerName } from '@marsad/contracts';
+import { PLOTS_MINZOOM, PROJECTS_DETAIL_MINZOOM, TILE_LAYER_NAMES, TILE_MAXZOOM, TILE_MINZOOM, vectorLayers, type TileLayerName } from '@marsad/contracts';
 
 const MAX_ZOOM = 22;
 
@@ -30,7 +30,8 @@ export const tileRoutes = createRouter()
       description:
         `governorates: polygons with summary metrics; projects: below zoom ${PROJECTS_DETAIL_MINZOOM} an MVT layer ` +
         `"project_clusters" (count, delayed, completed per grid cell), from zoom ${PROJECTS_DETAIL_MINZOOM} a layer "projects" ` +
-        'with each project\'s geometry; zones: industrial and craft zones with plots and utilities.',
+        'with each project\'s geometry; zones: industrial and craft zones with plots and utilities; ' +
+        `plots: from zoom ${PLOTS_MINZOOM} the plots of the zones shown (status, activity, area; never who holds them).`,
       request: { params: TileParams, query: ProjectFilterQuery },
       responses: {
         200: { description: 'The tile (may be empty)', content: { 'application/vnd.mapbox-vector-tile': { schema: z.any() } } },

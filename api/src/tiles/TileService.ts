@@ -6,6 +6,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import type { DataVersion } from './DataVersion.ts';
 import { governoratesLayer } from './layers/governoratesLayer.ts';
+import { plotsLayer } from './layers/plotsLayer.ts';
 import { projectClustersLayer, projectsLayer } from './layers/projectsLayer.ts';
 import { zonesLayer } from './layers/zonesLayer.ts';
 import type { TileCache } from './TileCache.ts';
@@ -20,6 +21,7 @@ export const TILE_LAYERS = {
   projects: (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) =>
     tile.z < PROJECTS_DETAIL_MINZOOM ? [projectClustersLayer(filter, viewer, tile)] : [projectsLayer(filter, viewer)],
   zones: (filter: ProjectFilter, viewer: Viewer) => [zonesLayer(filter, viewer)],
+  plots: (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) => plotsLayer(filter, viewer, tile),
 } satisfies Record<TileLayerName, (filter: ProjectFilter, viewer: Viewer, tile: TileAddress) => TileLayerSource[]>;
 
 export type { TileLayerName };

@@ -5,3 +5,4 @@ export { tileEncoderFor } from './tileEncoderFor.ts';
 export { governoratesLayer } from './layers/governoratesLayer.ts';
 export { projectsLayer, projectClustersLayer } from './layers/projectsLayer.ts';
 export { zonesLayer } from './layers/zonesLayer.ts';
+export { plotsLayer } from './layers/plotsLayer.ts';

@@ -33,7 +33,7 @@ import { ZonesSection } from '../features/zonesNational/ZonesSection.tsx';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
-const ZonePanel = lazy(() => import('../features/zone/ZonePanel.tsx'));
+const ZoneScreen = lazy(() => import('../features/zone/ZoneScreen.tsx'));
 const ProjectDrawer = lazy(() => import('../features/project/ProjectDrawer.tsx'));
 const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'));
 const PlansScreen = lazy(() => import('../features/plans/PlansScreen.tsx'));
@@ -51,6 +51,8 @@ export function App() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
+  // True while the zone editor's drawing tools are out: the map's clicks draw instead of selecting.
+  const [zoneDrawing, setZoneDrawing] = useState(false);
   useDocumentLanguage(view.language);
 
   const config = useClientConfig();
@@ -103,11 +105,14 @@ export function App() {
   const setMetric = useCallback((metric: ChoroplethMetric) => updateView({ metric }), [updateView]);
   // A governorate's panel and the zones table take the same place: opening one closes the other.
   const selectGovernorate = useCallback(
-    (governorate: string | null) => updateView({ governorate, zone: null, project: null, ...(governorate !== null ? { zonesTable: null } : {}) }),
+    (governorate: string | null) => updateView({ governorate, zone: null, plots: [], project: null, ...(governorate !== null ? { zonesTable: null } : {}) }),
     [updateView],
   );
   const selectProject = useCallback((project: number | null) => updateView({ project }), [updateView]);
-  const selectZone = useCallback((zone: number | null) => updateView({ zone, project: null }), [updateView]);
+  const selectZone = useCallback((zone: number | null) => updateView({ zone, plots: [], project: null }), [updateView]);
+  const selectPlot = useCallback((zone: number, plot: number) => updateView({ zone, plots: [plot], project: null }), [updateView]);
+  const choosePlots = useCallback((plots: number[]) => updateView({ plots }), [updateView]);
+  const zoneFocus = useMemo(() => (view.zone === null ? null : { zone: view.zone, plots: view.plots }), [view.zone, view.plots]);
   const setCamera = useCallback((camera: Camera) => updateView({ camera }), [updateView]);
   const setZoneMetric = useCallback((zoneMetric: ZoneMetric) => updateView({ zoneMetric }), [updateView]);
   const setZonesSort = useCallback((zonesTable: ZoneSort) => updateView({ zonesTable }), [updateView]);
@@ -230,8 +235,10 @@ export function App() {
             onSelectGovernorate={selectGovernorate}
             onSelectProject={selectProject}
             onSelectZone={selectZone}
+            onSelectPlot={selectPlot}
+            zoneFocus={zoneFocus}
             onCameraChange={setCamera}
-            drawing={editing !== null}
+            drawing={editing !== null || (zoneDrawing && view.zone !== null)}
             onMap={setMap}
           />
           <Suspense fallback={null}>
@@ -258,7 +265,18 @@ export function App() {
               />
             )}
             {view.zone !== null && (
-              <ZonePanel key={view.zone} id={view.zone} language={view.language} onOpenProject={selectProject} onClose={() => selectZone(null)} />
+              <ZoneScreen
+                key={view.zone}
+                id={view.zone}
+                plots={view.plots}
+                map={map}
+                session={session}
+                language={view.language}
+                onChoosePlots={choosePlots}
+                onDrawingChange={setZoneDrawing}
+                onOpenProject={selectProject}
+                onClose={() => selectZone(null)}
+              />
             )}
             {view.project !== null && editing === null && (
               <ProjectDrawer
@@ -267,6 +285,7 @@ export function App() {
                 language={view.language}
                 onClose={() => selectProject(null)}
                 onEdit={(project) => user !== null && setEditor({ project, user: user.id })}
+                onOpenZone={selectZone}
               />
             )}
             {editing !== null && session !== null && (

@@ -22,6 +22,11 @@ export function FeatureTooltip({ hovered, language }: { hovered: HoveredFeature;
       language,
       0,
     )}${feature.properties.delayed ? ` · ${t('kpi.delayed')}` : ''}`;
+  } else if (feature.type === 'plot') {
+    title = t('zone.plotNumber', { number: feature.properties.plot_number });
+    detail = `${t(`plotStatus.${feature.properties.status}`, { defaultValue: feature.properties.status })} · ${t('zone.squareMetres', {
+      formatted: formatCount(feature.properties.area_m2, language),
+    })}`;
   } else {
     title = language === 'ar' ? feature.properties.title_ar : feature.properties.title_en;
     detail = t('zone.plotsSummary', {

@@ -7,6 +7,7 @@ import type { Language } from '../i18n/language.ts';
 import type { Camera } from '../url/viewState.ts';
 import { FeatureTooltip } from './FeatureTooltip.tsx';
 import { HoverLabel } from './HoverLabel.tsx';
+import type { ZoneFocus } from './deck/plotsLayer.ts';
 import { ZoomButtons } from './ZoomButtons.tsx';
 import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
@@ -40,6 +41,8 @@ export interface MapViewProps extends MapClickHandlers {
   drawing?: boolean;
   /** The MapLibre map once it exists (the project editor draws on it). */
   onMap?: (map: MaplibreMap | null) => void;
+  /** The open zone and its chosen plots: outlined and drawn strong. */
+  zoneFocus?: ZoneFocus | null;
 }
 
 /**
@@ -47,8 +50,9 @@ export interface MapViewProps extends MapClickHandlers {
  * the choropleth and the labels; deck.gl draws zones and projects. For browser tests the container
  * reports its state as data attributes: `data-map-ready="true"` once every boundary layer is drawn
  * (over the external basemap, if any), `data-projects-ready="true"` once the
- * project tiles for the current filters are drawn, `data-governorates` (how many),
- * `data-choropleth` (the metric drawn), `data-zone-metric` (what the zones are filled by) and `data-map-language` (the language of the labels).
+ * project tiles for the current filters are drawn, `data-plots-ready="true"` once the plot tiles
+ * are (from zoom 13), `data-governorates` (how many), `data-choropleth` (the metric drawn),
+ * `data-zone-metric` (what the zones are filled by) and `data-map-language` (the language of the labels).
  */
 export function MapView({
   language,
@@ -62,9 +66,11 @@ export function MapView({
   onSelectGovernorate,
   onSelectProject,
   onSelectZone,
+  onSelectPlot,
   onCameraChange,
   drawing = false,
   onMap,
+  zoneFocus = null,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -74,8 +80,8 @@ export function MapView({
   const status = { ...boundaries, ready: boundaries.ready && basemapSettled };
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing);
-  const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone }, !drawing);
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus);
+  const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
   useEffect(() => {
     onMap?.(map);
   }, [map, onMap]);
@@ -94,6 +100,7 @@ export function MapView({
         data-testid="map"
         data-map-ready={status.ready ? 'true' : 'false'}
         data-projects-ready={deck.projectsReady ? 'true' : 'false'}
+        data-plots-ready={deck.plotsReady ? 'true' : 'false'}
         data-governorates={status.governorateCount ?? undefined}
         data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
         data-map-language={drawnLanguage ?? undefined}

@@ -14,7 +14,8 @@ export const FIT_PADDING = 24;
 export const PROGRAMMATIC_MOVE = 'marsadProgrammatic';
 
 export const MIN_ZOOM = 2;
-export const MAX_ZOOM = 12;
+/** Deep enough to tell a zone's plots apart (they are drawn from zoom 13, PLOTS_MINZOOM). */
+export const MAX_ZOOM = 18;
 
 /** Basemap colours: everything is drawn from our own boundaries, there is no external basemap. */
 export const COLORS = {

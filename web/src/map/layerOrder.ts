@@ -30,8 +30,8 @@ export const SLOT_GROUP: Record<LayerSlot, LayerGroup> = {
   labels: 'labels',
 };
 
-/** deck.gl layers, bottom to top. */
-export const DECK_LAYER_ORDER = ['zones', 'projects'] as const;
+/** deck.gl layers, bottom to top. Plots sit over projects: a zone is a project too, and its own polygon must not veil its plots. */
+export const DECK_LAYER_ORDER = ['zones', 'projects', 'plots'] as const;
 export type DeckSlot = (typeof DECK_LAYER_ORDER)[number];
 
 export function slotIndex(slot: LayerSlot): number {

@@ -2,23 +2,33 @@ import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
+import type { ZoneFocus } from './deck/plotsLayer.ts';
 
 export interface DeckOverlayStatus {
   overlay: DeckOverlay | null;
   /** The projects drawn for the current filters have loaded for the whole viewport. */
   projectsReady: boolean;
+  /** The plots drawn for the current filters and zone have loaded for the whole viewport (from zoom 13). */
+  plotsReady: boolean;
   /** deck.gl could not be loaded. */
   error: Error | null;
 }
 
 /**
- * Loads deck.gl on demand once the map exists, adds the zones and projects layers, and keeps
- * them in step with the filters (`query`) and the zone metric; `dimmed` fades them while a
- * geometry is drawn.
+ * Loads deck.gl on demand once the map exists, adds the zones, projects and plots layers, and keeps
+ * them in step with the filters (`query`), the zone metric and the open zone (`zoneFocus`);
+ * `dimmed` fades them while a geometry is drawn.
  */
-export function useDeckOverlay(map: MaplibreMap | null, query: string, zoneMetric: ZoneMetric, dimmed = false): DeckOverlayStatus {
+export function useDeckOverlay(
+  map: MaplibreMap | null,
+  query: string,
+  zoneMetric: ZoneMetric,
+  dimmed = false,
+  zoneFocus: ZoneFocus | null = null,
+): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
+  const [plotsQuery, setPlotsQuery] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   useEffect(() => {
@@ -40,8 +50,8 @@ export function useDeckOverlay(map: MaplibreMap | null, query: string, zoneMetri
   }, [map]);
 
   useEffect(() => {
-    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed });
-  }, [overlay, query, zoneMetric, dimmed]);
+    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query) });
+  }, [overlay, query, zoneMetric, dimmed, zoneFocus]);
 
-  return { overlay, projectsReady: overlay !== null && loadedQuery === query, error };
+  return { overlay, projectsReady: overlay !== null && loadedQuery === query, plotsReady: overlay !== null && plotsQuery === query, error };
 }

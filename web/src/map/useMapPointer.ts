@@ -9,6 +9,8 @@ export interface MapClickHandlers {
   onSelectGovernorate: (code: string | null) => void;
   onSelectProject: (id: number) => void;
   onSelectZone: (id: number) => void;
+  /** A plot was clicked: its zone and the plot. */
+  onSelectPlot?: (zone: number, plot: number) => void;
 }
 
 export interface HoveredFeature {
@@ -18,7 +20,7 @@ export interface HoveredFeature {
 }
 
 /**
- * Clicks and hover as a GIS user expects: a project or zone under the pointer wins over the
+ * Clicks and hover as a GIS user expects: a plot, project or zone under the pointer wins over the
  * governorate beneath it; a cluster zooms in on itself; a click on a governorate selects it, and
  * a click outside every governorate clears the selection.
  */
@@ -28,13 +30,14 @@ export function useMapPointer(
   handlers: MapClickHandlers,
   enabled = true,
 ): HoveredFeature | null {
-  const { onSelectGovernorate, onSelectProject, onSelectZone } = handlers;
+  const { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot } = handlers;
   const [hovered, setHovered] = useState<HoveredFeature | null>(null);
 
   useEffect(() => {
     if (map === null || !enabled) return;
     const onClick = (event: MapMouseEvent) => {
       const picked = overlay?.pick(event.point.x, event.point.y) ?? null;
+      if (picked?.type === 'plot') return onSelectPlot === undefined ? onSelectZone(picked.properties.zone_id) : onSelectPlot(picked.properties.zone_id, picked.id);
       if (picked?.type === 'project') return onSelectProject(picked.id);
       if (picked?.type === 'zone') return onSelectZone(picked.id);
       if (picked?.type === 'cluster') {
@@ -60,7 +63,7 @@ export function useMapPointer(
       map.off('mouseout', onLeave);
       setHovered(null);
     };
-  }, [map, overlay, enabled, onSelectGovernorate, onSelectProject, onSelectZone]);
+  }, [map, overlay, enabled, onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot]);
 
   return hovered;
 }

@@ -1,23 +1,38 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseViewState, serializeViewState, type ViewState } from './viewState.ts';
 
+/** Whether going from `before` to `after` is a step back/forward should return to: another zone, or other plots in it. */
+export function isNavigation(before: ViewState, after: ViewState): boolean {
+  return before.zone !== after.zone || before.plots.join(',') !== after.plots.join(',');
+}
+
 /**
- * The view state, read from the address bar and written back to it (with `replaceState`, so that
- * panning does not fill the history). On back/forward the state is read again; the map itself
- * only takes its camera from the address when it is created.
+ * The view state, read from the address bar and written back to it: with `pushState` when another
+ * zone or other plots are chosen (so back/forward step through them), otherwise with
+ * `replaceState`, so that panning does not fill the history. On back/forward the state is read
+ * again; the map itself only takes its camera from the address when it is created.
  */
 export function useViewState(): [ViewState, (update: Partial<ViewState>) => void] {
   const [state, setState] = useState<ViewState>(() => parseViewState(window.location.search));
+  const written = useRef(state);
 
   useEffect(() => {
+    const before = written.current;
+    written.current = state;
     const query = serializeViewState(state);
     if (query === window.location.search) return;
     const { pathname, hash } = window.location;
-    window.history.replaceState(window.history.state, '', `${pathname}${query}${hash}`);
+    const url = `${pathname}${query}${hash}`;
+    if (isNavigation(before, state)) window.history.pushState(window.history.state, '', url);
+    else window.history.replaceState(window.history.state, '', url);
   }, [state]);
 
   useEffect(() => {
-    const onPopState = () => setState(parseViewState(window.location.search));
+    const onPopState = () => {
+      const next = parseViewState(window.location.search);
+      written.current = next;
+      setState(next);
+    };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, []);

@@ -8,6 +8,7 @@ import {
   type ViewState,
 } from './viewState.ts';
 import { EMPTY_PLAN_VIEW } from './planViewState.ts';
+import { isNavigation } from './useViewState.ts';
 
 describe('parseViewState', () => {
   it('gives the Arabic overview for an empty query', () => {
@@ -115,6 +116,7 @@ describe('filters, metric and selection in the URL', () => {
       governorate: 'SY-DI',
       project: 1918,
       zone: 24,
+      plots: [310, 307],
       zoneMetric: 'occupancy',
       zonesTable: null,
       camera: roundCamera({ zoom: 9, lat: 33.5, lon: 36.3 }),
@@ -123,7 +125,7 @@ describe('filters, metric and selection in the URL', () => {
     };
     const query = serializeViewState(state);
     expect(query).toBe(
-      '?lang=en&sector=water,health&status=in_progress&funder=world-bank&year=2024&q=school&metric=delayed&gov=SY-DI&zone=24&project=1918&map=9.00/33.5000/36.3000',
+      '?lang=en&sector=water,health&status=in_progress&funder=world-bank&year=2024&q=school&metric=delayed&gov=SY-DI&zone=24&plot=310,307&project=1918&map=9.00/33.5000/36.3000',
     );
     expect(parseViewState(query)).toEqual(state);
   });
@@ -149,5 +151,29 @@ describe('the zones in the URL: map metric and table', () => {
     expect(query).toBe('?lang=en&zone_metric=readiness&zones=occupancy&zone=24');
     expect(parseViewState(query)).toEqual(state);
     expect(parseViewState(serializeViewState({ ...state, zonesTable: '-jobs' })).zonesTable).toBe('-jobs');
+  });
+});
+
+describe('selected plots in the URL', () => {
+  it('reads well-formed plot ids of the open zone, each once, in the order given', () => {
+    expect(parseViewState('?zone=24&plot=12').plots).toEqual([12]);
+    expect(parseViewState('?zone=24&plot=12,x,7,12,-3,0,8').plots).toEqual([12, 7, 8]);
+  });
+
+  it('has no plots without a zone, and writes none', () => {
+    expect(parseViewState('?plot=12').plots).toEqual([]);
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, plots: [12] })).toBe('');
+  });
+
+  it('keeps at most as many plots as one status change takes', () => {
+    const many = Array.from({ length: 600 }, (_, i) => i + 1).join(',');
+    expect(parseViewState(`?zone=1&plot=${many}`).plots).toHaveLength(500);
+  });
+
+  it('counts another zone or other plots as a step of the history, panning not', () => {
+    const zone = { ...DEFAULT_VIEW_STATE, zone: 24 };
+    expect(isNavigation(DEFAULT_VIEW_STATE, zone)).toBe(true);
+    expect(isNavigation(zone, { ...zone, plots: [3] })).toBe(true);
+    expect(isNavigation({ ...zone, plots: [3] }, { ...zone, plots: [3], camera: { zoom: 14, lat: 33, lon: 36 } })).toBe(false);
   });
 });

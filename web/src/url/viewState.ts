@@ -21,8 +21,10 @@ export interface ViewState {
   governorate: string | null;
   /** Id of the project whose drawer is open. */
   project: number | null;
-  /** Id of the industrial or craft zone whose panel is open. */
+  /** Id of the industrial or craft zone whose screen is open. */
   zone: number | null;
+  /** Ids of the plots selected in the open zone (`plot=12` or `plot=12,13`), in the order chosen; empty without a zone. */
+  plots: number[];
   /** What the zones on the map are coloured by (`zone_metric`; default occupancy). */
   zoneMetric: ZoneMetric;
   /** The zones table, open and sorted so (`zones=-occupancy`), or closed (`null`). */
@@ -50,6 +52,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   governorate: null,
   project: null,
   zone: null,
+  plots: [],
   zoneMetric: DEFAULT_ZONE_METRIC,
   zonesTable: null,
   camera: null,
@@ -64,6 +67,7 @@ const PARAM = {
   metric: 'metric',
   project: 'project',
   zone: 'zone',
+  plots: 'plot',
   zoneMetric: 'zone_metric',
   zonesTable: 'zones',
   year: 'year',
@@ -92,6 +96,7 @@ export function parseViewState(search: string): ViewState {
   const language = params.get(PARAM.language);
   const governorate = params.get(PARAM.governorate)?.toUpperCase() ?? null;
   const metric = params.get(PARAM.metric);
+  const zone = parseId(params.get(PARAM.zone));
   const zoneMetric = params.get(PARAM.zoneMetric);
   const zonesTable = params.get(PARAM.zonesTable);
   return {
@@ -100,7 +105,8 @@ export function parseViewState(search: string): ViewState {
     metric: isOneOf(CHOROPLETH_METRICS, metric) ? metric : DEFAULT_METRIC,
     governorate: governorate !== null && isGovernorateCode(governorate) ? governorate : null,
     project: parseId(params.get(PARAM.project)),
-    zone: parseId(params.get(PARAM.zone)),
+    zone,
+    plots: zone === null ? [] : parseIds(params.get(PARAM.plots)),
     zoneMetric: isOneOf(ZONE_METRICS, zoneMetric) ? zoneMetric : DEFAULT_ZONE_METRIC,
     zonesTable: isOneOf(ZONE_SORTS, zonesTable) ? zonesTable : null,
     camera: parseCamera(params.get(PARAM.camera)),
@@ -119,6 +125,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.zoneMetric !== DEFAULT_ZONE_METRIC) params.set(PARAM.zoneMetric, state.zoneMetric);
   if (state.zonesTable !== null) params.set(PARAM.zonesTable, state.zonesTable);
   if (state.zone !== null) params.set(PARAM.zone, String(state.zone));
+  if (state.zone !== null && state.plots.length > 0) params.set(PARAM.plots, state.plots.join(','));
   if (state.project !== null) params.set(PARAM.project, String(state.project));
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));
   serializePlanView(state.screen, state.plan, params);
@@ -158,6 +165,16 @@ export function serializeFilters(filters: Filters, params: URLSearchParams): voi
 
 function parseId(value: string | null): number | null {
   return value !== null && POSITIVE_INTEGER.test(value) ? Number(value) : null;
+}
+
+/** At most as many plots as one status change takes. */
+export const MAX_SELECTED_PLOTS = 500;
+
+/** Comma-separated ids: the well-formed ones, each once, in the order given. */
+function parseIds(value: string | null): number[] {
+  if (value === null) return [];
+  const ids = value.split(',').map((part) => parseId(part.trim())).filter((id): id is number => id !== null);
+  return [...new Set(ids)].slice(0, MAX_SELECTED_PLOTS);
 }
 
 export function parseCamera(value: string | null): Camera | null {

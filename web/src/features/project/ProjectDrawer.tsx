@@ -71,12 +71,15 @@ export default function ProjectDrawer({
   language,
   onClose,
   onEdit,
+  onOpenZone,
 }: {
   id: number;
   language: Language;
   onClose: () => void;
   /** Opens the editor on this project (offered to those who may write it). */
   onEdit: (id: number) => void;
+  /** Opens the zone screen of a project that is a zone (where the map is shown). */
+  onOpenZone?: (id: number) => void;
 }) {
   // The report form (drafts, photos) and the sharing list bring their strings with the drawer.
   useMessages('drafts', draftMessages);
@@ -120,6 +123,11 @@ export default function ProjectDrawer({
             <section aria-label={t('project.zoneDetails')}>
               <h3>{t('project.zoneDetails')}</h3>
               <ZoneFactsView zone={project.zone} language={language} />
+              {onOpenZone !== undefined && (
+                <button type="button" className="secondary-button open-zone" onClick={() => onOpenZone(project.id)} data-testid="open-zone">
+                  {t('zone.openScreen')}
+                </button>
+              )}
             </section>
           )}
           <section aria-labelledby="funding-heading">

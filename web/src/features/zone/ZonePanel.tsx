@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ZoneFacts } from '../../api/projects.ts';
-import { useProject } from '../../api/useProjects.ts';
 import { formatCount, formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
-import { PanelFrame } from '../../ui/PanelFrame.tsx';
-import { LoadError } from '../../ui/LoadError.tsx';
 import './zone.css';
 
 const UTILITIES = ['water', 'electricity', 'roads', 'sewage'] as const;
@@ -50,39 +47,5 @@ export function ZoneFactsView({ zone, language }: { zone: ZoneFacts; language: L
         <ShareBar key={u} label={t(`zone.${u}`)} value={zone.utilities[u]} language={language} testId={`zone-utility-${u}`} />
       ))}
     </div>
-  );
-}
-
-/** An industrial or craft zone: plots allocated and in production, utilities readiness. */
-export default function ZonePanel({
-  id,
-  language,
-  onOpenProject,
-  onClose,
-}: {
-  id: number;
-  language: Language;
-  onOpenProject: (id: number) => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const project = useProject(id);
-  const data = project.data;
-  return (
-    <PanelFrame
-      kind="zone"
-      kicker={data ? t(`kind.${data.kind}`, { defaultValue: t('zone.heading') }) : t('zone.heading')}
-      title={data ? (language === 'ar' ? data.title_ar : data.title_en) : t('panel.loading')}
-      titleTestId="zone-name"
-      onClose={onClose}
-    >
-      <LoadError error={project.error} />
-      {data?.zone != null && <ZoneFactsView zone={data.zone} language={language} />}
-      {data !== undefined && (
-        <button type="button" className="secondary-button" onClick={() => onOpenProject(data.id)}>
-          {t('zone.openProject')}
-        </button>
-      )}
-    </PanelFrame>
   );
 }

@@ -3,6 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { deckSlotIndex, type DeckSlot } from '../layerOrder.ts';
+import { plotsLayer, type ZoneFocus } from './plotsLayer.ts';
 import { projectsLayer } from './projectsLayer.ts';
 import { readPickedFeature, type PickedFeature, type TileFeature } from './tileFeatures.ts';
 import { zonesLayer } from './zonesLayer.ts';
@@ -16,6 +17,9 @@ export interface DeckLayersState {
   /** What the zones are filled by. */
   zoneMetric: ZoneMetric;
   onProjectsLoaded: () => void;
+  /** The open zone and its chosen plots, or null. */
+  zoneFocus: ZoneFocus | null;
+  onPlotsLoaded: () => void;
   /** While a geometry is drawn, projects and zones fade back so the shape being edited shows above them. */
   dimmed: boolean;
 }
@@ -39,10 +43,12 @@ export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
   map.addControl(overlay);
 
   return {
-    update({ query, zoneMetric, onProjectsLoaded, dimmed }) {
+    update({ query, zoneMetric, onProjectsLoaded, dimmed, zoneFocus, onPlotsLoaded }) {
+      const focusedZone = zoneFocus?.zone ?? null;
       const bySlot: Record<DeckSlot, Layer> = {
-        zones: zonesLayer(query, zoneMetric),
-        projects: projectsLayer({ query, onViewportLoad: onProjectsLoaded }),
+        zones: zonesLayer(query, zoneMetric, focusedZone),
+        projects: projectsLayer({ query, onViewportLoad: onProjectsLoaded, hidden: focusedZone }),
+        plots: plotsLayer({ query, focus: zoneFocus, onViewportLoad: onPlotsLoaded }),
       };
       const slots = (Object.keys(bySlot) as DeckSlot[]).sort((a, b) => deckSlotIndex(a) - deckSlotIndex(b));
       const props = dimmed ? { opacity: DIMMED_OPACITY, pickable: false } : { opacity: 1 };

@@ -1,6 +1,6 @@
 import type { MVTLayerProps } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
-import { MAX_ZOOM } from '../constants.ts';
+import { TILE_MAXZOOM } from '@marsad/contracts';
 
 type SharedProps = 'minZoom' | 'maxZoom' | 'binary' | 'loaders' | 'loadOptions' | 'pickable' | 'autoHighlight' | 'onTileError';
 
@@ -14,7 +14,8 @@ type SharedProps = 'minZoom' | 'maxZoom' | 'binary' | 'loaders' | 'loadOptions' 
 export function marsadTileOptions(): Pick<MVTLayerProps, SharedProps> {
   return {
     minZoom: 0,
-    maxZoom: MAX_ZOOM,
+    // Beyond the deepest tiles the API serves, their features are drawn larger (overzoom).
+    maxZoom: TILE_MAXZOOM,
     binary: false,
     loaders: [MVTLoader],
     loadOptions: { worker: false },

@@ -36,6 +36,8 @@ export interface ProjectsLayerOptions {
   /** Filters as an API query string (`filterQuery`). */
   query: string;
   onViewportLoad: () => void;
+  /** A project not to draw (the open zone: the zones layer outlines it, its plots fill it). */
+  hidden?: number | null;
 }
 
 /**
@@ -43,7 +45,8 @@ export interface ProjectsLayerOptions {
  * when any is delayed), from zoom 10 each project as its point, line or polygon coloured by status
  * (Okabe–Ito), delayed ones outlined in vermillion.
  */
-export function projectsLayer({ query, onViewportLoad }: ProjectsLayerOptions): Layer {
+export function projectsLayer({ query, onViewportLoad, hidden = null }: ProjectsLayerOptions): Layer {
+  const shown = (color: Color, feature: TileFeature): Color => (hidden !== null && feature.id === hidden ? [0, 0, 0, 0] : color);
   return new MVTLayer({
     id: PROJECTS_LAYER_ID,
     data: tileUrlTemplate('projects', query),
@@ -54,12 +57,12 @@ export function projectsLayer({ query, onViewportLoad }: ProjectsLayerOptions): 
     lineWidthUnits: 'pixels',
     stroked: true,
     filled: true,
-    getFillColor: fillColor,
-    getLineColor: lineColor,
+    getFillColor: (feature: TileFeature) => shown(fillColor(feature), feature),
+    getLineColor: (feature: TileFeature) => shown(lineColor(feature), feature),
     getPointRadius: pointRadius,
     getLineWidth: (feature: TileFeature) => (feature.geometry.type.includes('LineString') ? 4 : 1.5),
     lineWidthMinPixels: 1,
     onViewportLoad,
-    updateTriggers: { getFillColor: query, getLineColor: query },
+    updateTriggers: { getFillColor: [query, hidden], getLineColor: [query, hidden] },
   });
 }

@@ -18,6 +18,11 @@ describe('tile features', () => {
       undefined,
     );
     expect(zone).toMatchObject({ type: 'zone', id: 24, properties: { plots_total: 260 } });
+    const plot = readPickedFeature(
+      { type: 'Feature', id: 310, geometry: { type: 'Point', coordinates: [0, 0] }, properties: { layerName: 'plots', zone_id: 24, plot_number: 'A-7', status: 'vacant', area_m2: 1200 } },
+      undefined,
+    );
+    expect(plot).toEqual({ type: 'plot', id: 310, properties: { layerName: 'plots', zone_id: 24, plot_number: 'A-7', status: 'vacant', activity: null, area_m2: 1200 } });
   });
 
   it('ignores features without a usable id and nothing picked', () => {

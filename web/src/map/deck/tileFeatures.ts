@@ -37,13 +37,23 @@ export interface ZoneTileProperties {
   plots_in_production: number;
 }
 
+export interface PlotTileProperties {
+  layerName: 'plots';
+  zone_id: number;
+  plot_number: string;
+  status: string;
+  activity: string | null;
+  area_m2: number;
+}
+
 export type TileFeature = Feature<Geometry, Record<string, unknown>>;
 
 /** What the pointer is on, among deck.gl's layers. */
 export type PickedFeature =
   | { type: 'project'; id: number; properties: ProjectTileProperties }
   | { type: 'cluster'; properties: ClusterTileProperties; lon: number; lat: number }
-  | { type: 'zone'; id: number; properties: ZoneTileProperties };
+  | { type: 'zone'; id: number; properties: ZoneTileProperties }
+  | { type: 'plot'; id: number; properties: PlotTileProperties };
 
 function numberId(feature: TileFeature): number | null {
   return typeof feature.id === 'number' && Number.isInteger(feature.id) && feature.id > 0 ? feature.id : null;
@@ -101,6 +111,20 @@ export function readPickedFeature(feature: TileFeature | null | undefined, coord
       },
     };
   }
+  if (p.layerName === 'plots' && typeof p.zone_id === 'number') {
+    return {
+      type: 'plot',
+      id,
+      properties: {
+        layerName: 'plots',
+        zone_id: p.zone_id,
+        plot_number: String(p.plot_number ?? ''),
+        status: String(p.status ?? ''),
+        activity: typeof p.activity === 'string' ? p.activity : null,
+        area_m2: Number(p.area_m2 ?? 0),
+      },
+    };
+  }
   return null;
 }
 
@@ -110,7 +134,7 @@ export function clusterRadius(count: number): number {
 }
 
 /** Tile URL template for a layer under the filters. */
-export function tileUrlTemplate(layer: 'projects' | 'zones', query: string): string {
+export function tileUrlTemplate(layer: 'projects' | 'zones' | 'plots', query: string): string {
   const base = `/tiles/${layer}/{z}/{x}/{y}.mvt`;
   return query === '' ? base : `${base}?${query}`;
 }

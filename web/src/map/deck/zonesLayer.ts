@@ -21,11 +21,15 @@ function kindColor(feature: TileFeature): [number, number, number] {
   return [color[0], color[1], color[2]];
 }
 
+const FOCUS_LINE: Color = [20, 20, 20, 255];
+
 /**
  * Industrial and craft zones from `/tiles/zones` under the filters (`query`), filled by the chosen
- * zone metric (the legend's classes, zoneMetricScale.ts) and outlined by kind.
+ * zone metric (the legend's classes, zoneMetricScale.ts) and outlined by kind; the open zone
+ * (`focused`) is outlined thick and dark, its fill left to its plots.
  */
-export function zonesLayer(query: string, metric: ZoneMetric): Layer {
+export function zonesLayer(query: string, metric: ZoneMetric, focused: number | null = null): Layer {
+  const isFocused = (feature: TileFeature) => focused !== null && feature.id === focused;
   return new MVTLayer({
     id: ZONES_LAYER_ID,
     data: tileUrlTemplate('zones', query),
@@ -34,11 +38,12 @@ export function zonesLayer(query: string, metric: ZoneMetric): Layer {
     stroked: true,
     filled: true,
     lineWidthUnits: 'pixels',
-    getFillColor: (feature: TileFeature) => [...hexToRgb(zoneMetricColor(metric, feature.properties)), FILL_ALPHA],
-    getLineColor: (feature: TileFeature) => [...kindColor(feature), 255],
-    getLineWidth: 2,
+    getFillColor: (feature: TileFeature) =>
+      isFocused(feature) ? [255, 255, 255, 90] : [...hexToRgb(zoneMetricColor(metric, feature.properties)), FILL_ALPHA],
+    getLineColor: (feature: TileFeature) => (isFocused(feature) ? FOCUS_LINE : [...kindColor(feature), 255]),
+    getLineWidth: (feature: TileFeature) => (isFocused(feature) ? 4 : 2),
     pointRadiusUnits: 'pixels',
     getPointRadius: 5,
-    updateTriggers: { getFillColor: metric },
+    updateTriggers: { getFillColor: [metric, focused], getLineColor: focused, getLineWidth: focused },
   });
 }

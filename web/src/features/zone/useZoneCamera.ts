@@ -1,0 +1,81 @@
+import { PLOTS_MINZOOM } from '@marsad/contracts';
+import type { Geometry } from 'geojson';
+import type { LngLatBoundsLike, Map as MaplibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { collectionBbox } from '../../map/bbox.ts';
+
+/** Room kept for the zone screen, which covers the inline start of the map (the bottom on narrow screens). */
+const PANEL_ROOM = 540;
+const EDGE = 48;
+const NARROW = 900;
+
+function padding(map: MaplibreMap) {
+  const { clientWidth, clientHeight } = map.getContainer();
+  if (clientWidth <= NARROW) return { top: EDGE, bottom: Math.round(clientHeight * 0.55) + EDGE / 2, left: EDGE, right: EDGE };
+  const side = Math.min(PANEL_ROOM, clientWidth / 2);
+  const rtl = document.documentElement.dir === 'rtl';
+  return { top: EDGE, bottom: EDGE, left: rtl ? EDGE : side, right: rtl ? side : EDGE };
+}
+
+/** Moves the map to `bounds` beside the panel, never further out than `minZoom`. */
+function fly(map: MaplibreMap, bounds: LngLatBoundsLike, minZoom: number, maxZoom: number) {
+  const camera = map.cameraForBounds(bounds, { padding: padding(map), maxZoom });
+  if (camera === undefined) return;
+  map.easeTo({ ...camera, zoom: Math.max(minZoom, camera.zoom ?? minZoom), duration: 600 });
+}
+
+/**
+ * Whether the map has drawn its boundaries (MapView's `data-map-ready` on the map's container): until
+ * then it may still jump to fit the countries, which would undo a move made earlier.
+ */
+function useMapReady(map: MaplibreMap | null): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (map === null) return;
+    const container = map.getContainer();
+    const check = () => setReady(container.dataset.mapReady === 'true');
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(container, { attributes: true, attributeFilter: ['data-map-ready'] });
+    return () => observer.disconnect();
+  }, [map]);
+  return ready;
+}
+
+/**
+ * Brings the zone into view once it is known, at a zoom where its plots are drawn (unless the map
+ * already shows it so, as from a shared address), and a plot chosen in the list (`zoomTo`) once its
+ * outline is known.
+ */
+export function useZoneCamera(
+  map: MaplibreMap | null,
+  zone: { id: number; bbox: [number, number, number, number] } | undefined,
+  plot: { id: number; geometry: Record<string, unknown> } | undefined,
+  zoomTo: number | null,
+): void {
+  const framed = useRef<number | null>(null);
+  const plotFramed = useRef<number | null>(null);
+  const ready = useMapReady(map);
+
+  useEffect(() => {
+    if (map === null || !ready || zone === undefined || framed.current === zone.id) return;
+    framed.current = zone.id;
+    const [w, s, e, n] = zone.bbox;
+    const view = map.getBounds();
+    if (map.getZoom() >= PLOTS_MINZOOM && view.contains([(w + e) / 2, (s + n) / 2])) return;
+    fly(map, [w, s, e, n], PLOTS_MINZOOM, 16.5);
+  }, [map, ready, zone]);
+
+  useEffect(() => {
+    if (map === null || !ready || plot === undefined || zoomTo !== plot.id || plotFramed.current === plot.id) return;
+    plotFramed.current = plot.id;
+    const bbox = collectionBbox({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: plot.geometry as unknown as Geometry, properties: {} }] });
+    if (bbox === null) return;
+    fly(map, bbox, PLOTS_MINZOOM + 2, 17.5);
+  }, [map, ready, plot, zoomTo]);
+
+  // Choosing the same plot again later zooms to it again.
+  useEffect(() => {
+    if (zoomTo === null) plotFramed.current = null;
+  }, [zoomTo]);
+}
