@@ -99,6 +99,8 @@ describe('national zones: the zones table and zone KPIs', () => {
     shared = demoZones.find((z) => z.id !== craft.id && z.id !== industrial.id && !z.is_published)!;
     expect([craft, industrial, shared].every(Boolean)).toBe(true);
 
+    // Only this test's plots (its own database copy): the figures below are counted by hand.
+    await t.db.query('delete from zone_plots');
     const investor = await addInvestor(t.db);
     const [undp] = await t.db.query<{ id: number }>(`select id from organizations where slug = 'undp'`);
     await t.db.query('insert into project_shares (project_id, organization_id) values ($1, $2) on conflict do nothing', [shared.id, undp!.id]);
@@ -174,7 +176,8 @@ describe('national zones: the zones table and zone KPIs', () => {
       plots_vacant: 1,
       plots_in_production: 3,
       occupancy: 75,
-      readiness: 30,
+      // Its networks as the demo's reports and this test's left them.
+      readiness: expect.closeTo(readinessOf.get(industrial.id) ?? 0, 1),
       jobs_actual: 7 * (1 + 2 + 3),
       jobs_planned: 10 * (1 + 2 + 3 + 4),
       investment_actual: 250.5 * (1 + 2 + 3),
@@ -200,12 +203,13 @@ describe('national zones: the zones table and zone KPIs', () => {
       orderOf(await all(`${sign}jobs`), (z) => z.jobs_actual, descending);
       orderOf(await all(`${sign}plots`), (z) => z.plots_total, descending);
     }
-    expect((await all('-readiness'))[0]!.id).toBe(craft.id);
+    const readiest = Math.max(...zones.map((z) => readinessOf.get(z.id) ?? 0));
+    expect((await all('-readiness'))[0]!.readiness).toBeCloseTo(readiest, 1);
     expect((await all('-jobs'))[0]!.id).toBe(craft.id);
     const [titles] = await t.db.query<{ ids: number[] }>(
       `select array_agg(p.id order by p.title_en, p.id) as ids from projects p join zone_facts z on z.project_id = p.id`,
     );
-    expect((await all('title', 'en')).map((z) => z.id)).toEqual(titles!.ids);
+    expect((await all('title', 'en')).map((z) => z.id)).toEqual(titles!.ids.map(Number));
 
     const whole = await all('-occupancy');
     const pages = [];

@@ -16,11 +16,13 @@ export async function addInvestor(db: Queryable, name = 'شركة الاختبا
 }
 
 /**
- * One plot per status given, numbered N-1, N-2… in a row of small squares east of `near`. Plots
+ * Gives the zone one plot per status given (its demo plots removed first, so the test's counts are
+ * its own), numbered N-1, N-2… in a row of small squares east of `near`. Plots
  * not vacant are held by `investor` (allocated today once allocated); plot i plans 10·i jobs and
  * 1000·i of investment, employs 7·i when producing, and has 250.5·i invested unless vacant.
  */
 export async function addPlots(db: Queryable, zoneId: number, investor: number, statuses: string[], near: { lon: number; lat: number }): Promise<void> {
+  await db.query('delete from zone_plots where zone_id = $1', [zoneId]);
   await db.query(
     `insert into zone_plots (zone_id, plot_number, geom, activity_code, status, investor_id, allocated_on,
                              planned_jobs, actual_jobs, planned_investment, actual_investment)
