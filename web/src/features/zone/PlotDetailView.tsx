@@ -28,7 +28,7 @@ function HistoryLine({ entry }: { entry: PlotHistoryEntry }) {
           <StatusWord status={from} /> {t('zone.arrow')} <StatusWord status={to} />
         </span>
       )}
-      {fields.length > 0 && <span className="muted"> {t('zone.historyFields', { fields: fields.map((f) => f.replaceAll('_', ' ')).join('، ') })}</span>}
+      {fields.length > 0 && <span className="muted"> {t('zone.historyFields', { fields: fields.map((f) => t(`zone.changedField.${f}`, { defaultValue: f.replaceAll('_', ' ') })).join(t('zone.fieldSeparator')) })}</span>}
     </span>
   );
 }

@@ -53,7 +53,7 @@ function Entry({ entry, language }: { entry: ZoneTimelineEntry; language: Langua
           </>
         )}
         {investor !== null && <span> {t('zone.plotChangeTo', { investor })}</span>}
-        {entry.changed.length > 0 && <span className="muted"> {t('zone.historyFields', { fields: entry.changed.map((f) => f.replaceAll('_', ' ')).join('، ') })}</span>}
+        {entry.changed.length > 0 && <span className="muted"> {t('zone.historyFields', { fields: entry.changed.map((f) => t(`zone.changedField.${f}`, { defaultValue: f.replaceAll('_', ' ') })).join(t('zone.fieldSeparator')) })}</span>}
       </p>
     </li>
   );
