@@ -196,11 +196,13 @@ begin
   new.jobs_actual := t.jobs_actual;
   new.investment_planned := t.investment_planned;
   new.investment_actual := t.investment_actual;
-  new.water_readiness := coalesce((select readiness from zone_utilities where zone_id = new.project_id and network = 'water'), 0);
-  new.electricity_readiness := coalesce((select readiness from zone_utilities where zone_id = new.project_id and network = 'electricity'), 0);
-  new.roads_readiness := coalesce((select readiness from zone_utilities where zone_id = new.project_id and network = 'roads'), 0);
-  new.sewage_readiness := coalesce((select readiness from zone_utilities where zone_id = new.project_id and network = 'sewage'), 0);
-  new.telecoms_readiness := coalesce((select readiness from zone_utilities where zone_id = new.project_id and network = 'telecoms'), 0);
+  select coalesce(max(readiness) filter (where network = 'water'), 0),
+         coalesce(max(readiness) filter (where network = 'electricity'), 0),
+         coalesce(max(readiness) filter (where network = 'roads'), 0),
+         coalesce(max(readiness) filter (where network = 'sewage'), 0),
+         coalesce(max(readiness) filter (where network = 'telecoms'), 0)
+    into new.water_readiness, new.electricity_readiness, new.roads_readiness, new.sewage_readiness, new.telecoms_readiness
+    from zone_utilities where zone_id = new.project_id;
   return new;
 end $$;
 create trigger zone_facts_derive before insert or update on zone_facts

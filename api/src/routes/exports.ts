@@ -11,7 +11,7 @@ import { createRouter, type AppEnv } from '../http/router.ts';
 import { assertKnownFilterValues } from '../projects/projectFilterSql.ts';
 import type { ProjectFilter } from '../projects/projectFilterSchema.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
-import { zoneNotFound } from '../zones/loadZoneForWrite.ts';
+import { zoneNotFound } from '../zones/zoneAccess.ts';
 import { asPlotStatuses, asZoneIds, assertKnownActivities } from '../zones/plotFilterQuery.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 

@@ -7,7 +7,7 @@ import { IdParams } from '../../http/pathId.ts';
 import { conflict } from '../../http/problems.ts';
 import { requireUser } from '../../http/requireUser.ts';
 import { createRouter } from '../../http/router.ts';
-import { loadZoneForWrite, zoneNotFound } from '../loadZoneForWrite.ts';
+import { loadZoneForWrite, zoneNotFound } from '../zoneAccess.ts';
 import { zoneTimelineRoutes } from '../timeline/routes.ts';
 import { changeZoneFacts, findZoneDetail } from './zoneDetailQueries.ts';
 

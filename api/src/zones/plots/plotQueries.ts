@@ -3,7 +3,7 @@ import type { Queryable } from '@marsad/db';
 import { INVESTOR_HISTORY_KEYS, investorsVisible } from '../../access/plotAccess.ts';
 import type { Viewer } from '../../access/Viewer.ts';
 import type { ProjectFilter } from '../../projects/projectFilterSchema.ts';
-import { projectFilterSql } from '../../projects/projectFilterSql.ts';
+import { plotWhereSql } from '../plotFeatureSql.ts';
 import { SqlParams } from '../../sql/SqlParams.ts';
 
 /**
@@ -17,7 +17,7 @@ import { SqlParams } from '../../sql/SqlParams.ts';
 export interface PlotFilter {
   /** One zone's plots. */
   zoneId?: number;
-  /** The zones' projects under these filters (country, governorate, kind, bbox…), for exports and OGC. */
+  /** The zones' projects under these filters (country, governorate, kind…). */
   zones?: ProjectFilter;
   /** Plots whose outline meets this box (minLon, minLat, maxLon, maxLat in WGS 84). */
   bbox?: readonly [number, number, number, number];
@@ -45,12 +45,22 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The WHERE predicate of `filter` over zone_plots `zp` joined to its zone project `p`; the zone's visibility first. */
 function plotFilterSql(filter: PlotFilter, viewer: Viewer, params: SqlParams): string {
-  const where = [projectFilterSql(filter.zones ?? {}, viewer, params, 'p')];
+  // The bulk readers' predicate (the zone's visibility, then zone, status and activity), so one
+  // SQL meaning of "the plots a viewer may see" serves the list, OGC and exports alike.
+  const where = [
+    plotWhereSql(
+      {
+        project: filter.zones,
+        zone: filter.zoneId === undefined ? undefined : [filter.zoneId],
+        status: filter.status?.length ? [...filter.status] : undefined,
+        activity: filter.activity?.length ? [...filter.activity] : undefined,
+      },
+      viewer,
+      params,
+    ),
+  ];
   if (filter.bbox) where.push(`zp.geom && ST_MakeEnvelope(${filter.bbox.map((n) => params.add(n)).join(', ')}, 4326)`);
-  if (filter.zoneId !== undefined) where.push(`zp.zone_id = ${params.add(filter.zoneId)}`);
   if (filter.ids) where.push(`zp.id = any(${params.add(filter.ids)}::bigint[])`);
-  if (filter.status?.length) where.push(`zp.status = any(${params.add(filter.status)}::text[])`);
-  if (filter.activity?.length) where.push(`zp.activity_code = any(${params.add(filter.activity)}::text[])`);
   if (filter.vacantOnly) where.push(`zp.status = 'vacant'`);
   if (filter.q) {
     const needle = `'%' || normalize_search_text(${params.add(escapeLike(filter.q))}) || '%'`;
@@ -105,16 +115,6 @@ async function countPlots(db: Queryable, viewer: Viewer, filter: PlotFilter): Pr
     params.values,
   );
   return row?.n ?? 0;
-}
-
-/** Whether zone `zoneId` exists as a zone and `viewer` may see it. */
-export async function isZoneVisible(db: Queryable, zoneId: number, viewer: Viewer): Promise<boolean> {
-  const params = new SqlParams([zoneId]);
-  const rows = await db.query(
-    `select 1 from projects p join zone_facts z on z.project_id = p.id where p.id = $1 and ${projectFilterSql({}, viewer, params)}`,
-    params.values,
-  );
-  return rows.length > 0;
 }
 
 /** One plot of zone `zoneId` with its outline, as `viewer` sees it; undefined when it or its zone is not visible. */

@@ -17,7 +17,7 @@ import { conflict, invalidParameter, notFound, unprocessable } from '../../http/
 import { checkGeometry } from '../../projects/geometryInput.ts';
 import { SqlParams } from '../../sql/SqlParams.ts';
 import { insertInvestor } from '../../investors/investorQueries.ts';
-import type { ZoneForWrite } from '../loadZoneForWrite.ts';
+import type { ZoneForWrite } from '../zoneAccess.ts';
 import { assertPlotsFit } from './plotGeometryRules.ts';
 import { plotRows } from './plotQueries.ts';
 

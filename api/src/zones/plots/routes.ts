@@ -8,8 +8,8 @@ import { canonicalWholeNumber, pathId } from '../../http/pathId.ts';
 import { notFound } from '../../http/problems.ts';
 import { requireUser } from '../../http/requireUser.ts';
 import { createRouter } from '../../http/router.ts';
-import { loadZoneForWrite, zoneNotFound, type ZoneForWrite } from '../loadZoneForWrite.ts';
-import { findPlot, isZoneVisible, plotHistory, plotRows } from './plotQueries.ts';
+import { isZoneVisible, loadZoneForWrite, zoneNotFound, type ZoneForWrite } from '../zoneAccess.ts';
+import { findPlot, plotHistory, plotRows } from './plotQueries.ts';
 import { changePlot, changePlotStatus, createPlot, deletePlot, mergePlots, splitPlot } from './plotWrites.ts';
 
 /**
@@ -96,10 +96,11 @@ export const plotRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { status, activity, vacant_only, q, format } = c.req.valid('query');
-      if (!(await isZoneVisible(c.var.db, id, c.var.viewer))) throw zoneNotFound(id);
       const { total, rows } = await plotRows(c.var.db, { zoneId: id, status, activity, vacantOnly: vacant_only, q }, c.var.viewer, {
         withGeometry: format === 'geojson',
       });
+      // Plots found mean a visible zone; only an empty answer needs to ask whether the zone is there at all.
+      if (rows.length === 0 && !(await isZoneVisible(c.var.db, id, c.var.viewer))) throw zoneNotFound(id);
       if (format === 'geojson') {
         const features = rows.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties }));
         return c.body(JSON.stringify({ type: 'FeatureCollection', numberMatched: total, numberReturned: rows.length, features }), 200, {

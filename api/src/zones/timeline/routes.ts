@@ -5,8 +5,8 @@ import { json } from '../../http/openApiRoutes.ts';
 import { IdParams } from '../../http/pathId.ts';
 import { createRouter } from '../../http/router.ts';
 import { pageSize, PageQuery } from '../../projects/pageQuery.ts';
-import { zoneNotFound } from '../loadZoneForWrite.ts';
-import { isZoneVisible, zoneTimeline } from './zoneTimelineQueries.ts';
+import { isZoneVisible, zoneNotFound } from '../zoneAccess.ts';
+import { zoneTimeline } from './zoneTimelineQueries.ts';
 
 /** `GET /api/zones/{id}/timeline`: how the zone was built or rehabilitated, a page at a time. A cached read (cache/readCache.ts). */
 export const zoneTimelineRoutes = createRouter().openapi(

@@ -1,10 +1,8 @@
 import type { ProgressReport, ZoneTimelineEntry, ZoneTimelinePlotChange } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { INVESTOR_HISTORY_KEYS, investorsVisible } from '../../access/plotAccess.ts';
-import { projectVisibility } from '../../access/projectVisibility.ts';
 import type { Viewer } from '../../access/Viewer.ts';
 import { progressReportsById } from '../../projects/progress/queries.ts';
-import { SqlParams } from '../../sql/SqlParams.ts';
 
 /**
  * The SQL of a zone's timeline: its progress reports (progress_updates, with photos and utility
@@ -12,16 +10,6 @@ import { SqlParams } from '../../sql/SqlParams.ts';
  * 0021), merged newest first by day, then by when each was recorded. Call after the zone is
  * known to be visible (isZoneVisible).
  */
-
-/** Whether zone `zoneId` exists and `viewer` may see it (the project visibility rule); unknown and hidden look alike. */
-export async function isZoneVisible(db: Queryable, zoneId: number, viewer: Viewer): Promise<boolean> {
-  const params = new SqlParams([zoneId]);
-  const rows = await db.query(
-    `select 1 from projects p join zone_facts z on z.project_id = p.id where p.id = $1 and ${projectVisibility(viewer, params)}`,
-    params.values,
-  );
-  return rows.length > 0;
-}
 
 interface PageEntry {
   kind: 'report' | 'plot';

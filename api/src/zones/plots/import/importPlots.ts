@@ -2,7 +2,7 @@ import type { PlotImportReport, PlotImportRowError } from '@marsad/contracts';
 import { DatabaseUnavailableError, withActor, type Database, type Queryable } from '@marsad/db';
 import type { SignedInViewer } from '../../../access/Viewer.ts';
 import { ProblemError } from '../../../http/problems.ts';
-import { loadZoneForWrite } from '../../loadZoneForWrite.ts';
+import { loadZoneForWrite } from '../../zoneAccess.ts';
 import { findPlotMisfits } from '../plotGeometryRules.ts';
 import { activityField, activityNames, activityOf, geometryProblem, numberField, plotNumberOf } from './plotAttributes.ts';
 import type { PlotFile, SourcePlot } from './plotFile.ts';

@@ -6,7 +6,7 @@ import { contentTooLarge, invalidParameter, unprocessable } from '../../../http/
 import type { MiddlewareHandler } from 'hono';
 import { requireUser, type SignedInEnv } from '../../../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../../../http/router.ts';
-import { loadZoneForWrite } from '../../loadZoneForWrite.ts';
+import { loadZoneForWrite } from '../../zoneAccess.ts';
 import { importPlots } from './importPlots.ts';
 import { readPlotFile } from './readPlotFile.ts';
 import { resolveCrs } from './resolveCrs.ts';

@@ -5,6 +5,8 @@ import { forbidden, notFound } from '../http/problems.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 
+/** How every read and write reaches one zone: isZoneVisible for reads, loadZoneForWrite for writes. */
+
 /** The zone as a write finds it, its facts row locked until the write's transaction ends. */
 export interface ZoneForWrite {
   id: number;
@@ -16,6 +18,16 @@ export interface ZoneForWrite {
 }
 
 export const zoneNotFound = (id: number) => notFound(`No zone ${id} is visible to you`);
+
+/** Whether zone `zoneId` exists as a zone and `viewer` may see it (the project visibility rule); unknown and hidden look alike. */
+export async function isZoneVisible(db: Queryable, zoneId: number, viewer: Viewer): Promise<boolean> {
+  const params = new SqlParams([zoneId]);
+  const rows = await db.query(
+    `select 1 from projects p join zone_facts z on z.project_id = p.id where p.id = $1 and ${projectFilterSql({}, viewer, params)}`,
+    params.values,
+  );
+  return rows.length > 0;
+}
 
 /**
  * THE way every write reaches a zone's plots or facts, inside the writer's transaction, like
