@@ -35,6 +35,11 @@ import { tileRoutes } from './routes/tiles.ts';
 import { investorRoutes } from './investors/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
 import { plotActivityRoutes } from './zones/activities/routes.ts';
+import { obstacleRoutes } from './obstacles/routes.ts';
+import { responsibleBodyRoutes } from './obstacles/responsibleBodyRoutes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
+import { decisionRoutes } from './meetings/decisionRoutes.ts';
+import { briefRoutes } from './briefs/routes.ts';
 import { readCache } from './cache/readCache.ts';
 import { ResponseCache } from './cache/ResponseCache.ts';
 import { DataVersion } from './tiles/DataVersion.ts';
@@ -102,6 +107,11 @@ export function createApp({ db, config }: AppDependencies) {
   app.route('/api/zones', zoneRoutes);
   app.route('/api/investors', investorRoutes);
   app.route('/api/plot-activities', plotActivityRoutes);
+  app.route('/api/obstacles', obstacleRoutes);
+  app.route('/api/responsible-bodies', responsibleBodyRoutes);
+  app.route('/api/meetings', meetingRoutes);
+  app.route('/api/decisions', decisionRoutes);
+  app.route('/api/briefs', briefRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);
 

@@ -59,6 +59,25 @@ const ConfigSchema = z.object({
    * Off, both headers are ignored: any client can write them.
    */
   TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * When the system proposes escalating an obstacle (api/src/obstacles/escalationProposals.ts):
+   * a critical one past its target date, or any active one longer than these many days at its
+   * level (governorate, ministry directorate, minister; an inter-ministerial meeting is the top).
+   */
+  OBSTACLE_DAYS_AT_GOVERNORATE: z.coerce.number().int().min(1).max(3650).default(30),
+  OBSTACLE_DAYS_AT_DIRECTORATE: z.coerce.number().int().min(1).max(3650).default(45),
+  OBSTACLE_DAYS_AT_MINISTER: z.coerce.number().int().min(1).max(3650).default(60),
+  /** How many days before a meeting its agenda freezes, unless the meeting says otherwise. */
+  MEETING_AGENDA_FREEZE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /**
+   * The Chromium that prints briefs (PDF); unset, /usr/bin/chromium or chromium on PATH. Missing,
+   * a brief answers 503 saying how to install it. BRIEF_CONCURRENCY pages print at once; up to
+   * BRIEF_QUEUE_MAX more wait, the rest are answered 503 busy with Retry-After.
+   */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  BRIEF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  BRIEF_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(20),
+  BRIEF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,10 +6,13 @@
 import './zodConfig.ts'; // first: before any schema is made
 export * from './accounts.ts';
 export * from './boundaries.ts';
+export * from './briefs.ts';
 export * from './clientConfig.ts';
 export * from './geometry.ts';
 export * from './imports.ts';
 export * from './limits.ts';
+export * from './meetings.ts';
+export * from './obstacles.ts';
 export * from './patterns.ts';
 export * from './plans.ts';
 export * from './plotActivities.ts';
