@@ -69,3 +69,44 @@ export const MEETING_ORGANIZERS = ['admin', 'minister', 'planner'] as const;
 
 /** Who keeps the list of responsible bodies. */
 export const BODY_KEEPERS = ['admin', 'minister', 'planner'] as const;
+
+/**
+ * Which meetings a viewer sees (`alias`: the MEETINGS row): the ministry every one; an engineer
+ * those covering one of their governorates or a project in them; a donor those it takes part in
+ * (meeting_organizations) or covering a project shared with it. Inside a visible meeting, agenda
+ * items and decisions on a project still pass obstacleVisibility on that project (decisionVisibility).
+ */
+export function meetingVisibility(viewer: Viewer, params: SqlParams, alias = 'm'): string {
+  if (viewer.kind === 'anonymous') return 'false';
+  switch (viewer.role) {
+    case 'admin':
+    case 'minister':
+    case 'viewer':
+    case 'planner':
+      return 'true';
+    case 'engineer': {
+      const user = params.add(viewer.userId);
+      return `(exists (select 1 from meeting_governorates mg join user_admin_areas ua on ua.admin_area_id = mg.admin_area_id
+                        where mg.meeting_id = ${alias}.id and ua.user_id = ${user})
+               or exists (select 1 from meeting_projects mp join projects mpp on mpp.id = mp.project_id
+                            join user_admin_areas ua on ua.admin_area_id = mpp.admin_area_id
+                           where mp.meeting_id = ${alias}.id and ua.user_id = ${user}))`;
+    }
+    case 'donor': {
+      const organization = params.add(viewer.organizationId);
+      return `(exists (select 1 from meeting_organizations mo where mo.meeting_id = ${alias}.id and mo.organization_id = ${organization})
+               or exists (select 1 from meeting_projects mp join project_shares ms on ms.project_id = mp.project_id
+                           where mp.meeting_id = ${alias}.id and ms.organization_id = ${organization}))`;
+    }
+  }
+}
+
+/**
+ * Which decisions a viewer sees: one on a project passes obstacleVisibility on that project
+ * (`projectAlias`, left-joined: null when the decision names none); one on no project is seen by
+ * whoever sees its meeting (`meetingAlias`).
+ */
+export function decisionVisibility(viewer: Viewer, params: SqlParams, projectAlias = 'p', meetingAlias = 'm'): string {
+  return `(case when ${projectAlias}.id is not null then ${obstacleVisibility(viewer, params, projectAlias)}
+                else ${meetingVisibility(viewer, params, meetingAlias)} end)`;
+}
