@@ -180,7 +180,7 @@ export function ObstacleCard({
           onCancel={() => setMode('view')}
         />
       )}
-      {historyOpen && <ObstacleHistoryList id={obstacle.id} version={obstacle.version} country={country} language={language} />}
+      {historyOpen && <ObstacleHistoryList id={obstacle.id} version={obstacle.version} language={language} />}
     </li>
   );
 }

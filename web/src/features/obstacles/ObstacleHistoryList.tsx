@@ -5,8 +5,7 @@ import { formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { DualDate } from '../../ui/DualDate.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
-import { bodyName } from './ObstacleParts.tsx';
-import { useObstacleHistory, useResponsibleBodies } from './useObstacles.ts';
+import { useObstacleHistory } from './useObstacles.ts';
 
 /** Fields whose values are words of a vocabulary, and where their names are. */
 const VOCABULARY: Record<string, string> = {
@@ -16,28 +15,23 @@ const VOCABULARY: Record<string, string> = {
   level: 'levels',
 };
 
-/** A changed value as a reader would say it. */
-function useShowValue(country: string, language: Language) {
+/** A changed value as a reader would say it (the API names a responsible body already, in the page's language). */
+function useShowValue(language: Language) {
   const { t } = useTranslation();
-  const bodies = useResponsibleBodies(country).data ?? [];
   return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     const vocabulary = VOCABULARY[field];
     if (vocabulary !== undefined && typeof value === 'string') return t(`obstacles.${vocabulary}.${value}`, { defaultValue: value });
-    if (field === 'responsible_body_id' && typeof value === 'number') {
-      const body = bodies.find((b) => b.id === value);
-      return body === undefined ? `#${value}` : bodyName(body, language);
-    }
-    if (field === 'target_date' && typeof value === 'string') return formatDualDate(value, language)?.gregorian ?? value;
+    if ((field === 'target_date' || field === 'ended_at') && typeof value === 'string') return formatDualDate(value, language)?.gregorian ?? value;
     if (typeof value === 'number') return formatNumber(value, language);
     if (typeof value === 'string') return value;
     return JSON.stringify(value);
   };
 }
 
-function Entry({ entry, country, language }: { entry: ObstacleHistoryEntry; country: string; language: Language }) {
+function Entry({ entry, language }: { entry: ObstacleHistoryEntry; language: Language }) {
   const { t } = useTranslation();
-  const show = useShowValue(country, language);
+  const show = useShowValue(language);
   const level = (l: string | null) => (l === null ? '—' : t(`obstacles.levels.${l}`));
   const heading =
     entry.kind === 'escalated' ? t('obstacles.historyKinds.escalated', { from: level(entry.from_level), to: level(entry.to_level) }) : t(`obstacles.historyKinds.${entry.kind}`);
@@ -70,9 +64,9 @@ function Entry({ entry, country, language }: { entry: ObstacleHistoryEntry; coun
 }
 
 /** An obstacle's history, newest first: raised, every change from → to, every escalation with its reason. */
-export function ObstacleHistoryList({ id, version, country, language }: { id: number; version: number; country: string; language: Language }) {
+export function ObstacleHistoryList({ id, version, language }: { id: number; version: number; language: Language }) {
   const { t } = useTranslation();
-  const history = useObstacleHistory(id, version);
+  const history = useObstacleHistory(id, version, language);
   const items = history.data ?? [];
   return (
     <div className="obstacle-history" data-testid="obstacle-history" data-loaded={history.data !== undefined}>
@@ -80,7 +74,7 @@ export function ObstacleHistoryList({ id, version, country, language }: { id: nu
       {history.data !== undefined && items.length === 0 && <p className="muted">{t('obstacles.historyEmpty')}</p>}
       <ol className="history">
         {items.map((entry, i) => (
-          <Entry key={`${entry.at}-${i}`} entry={entry} country={country} language={language} />
+          <Entry key={`${entry.at}-${i}`} entry={entry} language={language} />
         ))}
       </ol>
     </div>

@@ -12,6 +12,7 @@ import {
   type ResponsibleBody,
 } from '@marsad/contracts';
 import { request, withQuery } from '../../api/http.ts';
+import type { Language } from '../../i18n/language.ts';
 
 export type { CriticalProjectsCollection, Obstacle, ObstacleHistoryEntry, ObstaclePage, ResponsibleBody };
 
@@ -23,7 +24,7 @@ export const obstacleKeys = {
   all: ['obstacles'] as const,
   project: (id: number) => ['obstacles', 'project', id] as const,
   governorate: (code: string) => ['obstacles', 'governorate', code] as const,
-  history: (id: number) => ['obstacles', 'history', id] as const,
+  history: (id: number, language: Language, version: number) => ['obstacles', 'history', id, language, version] as const,
   bodies: (country: string) => ['obstacles', 'bodies', country] as const,
   critical: (version: number) => ['obstacles', 'critical', version] as const,
 };
@@ -40,9 +41,12 @@ export function fetchObstacle(id: number, signal?: AbortSignal): Promise<Obstacl
   return request(`/api/obstacles/${id}`, { schema: Obstacle, signal });
 }
 
-/** An obstacle's history, newest first: raised, each change (field from → to), each escalation with its reason. */
-export async function fetchObstacleHistory(id: number, signal?: AbortSignal): Promise<ObstacleHistoryEntry[]> {
-  return (await request(`/api/obstacles/${id}/history`, { schema: ObstacleHistory, signal })).items;
+/**
+ * An obstacle's history, newest first: raised, each change (field from → to), each escalation with
+ * its reason; a responsible body is named in `language`.
+ */
+export async function fetchObstacleHistory(id: number, language: Language, signal?: AbortSignal): Promise<ObstacleHistoryEntry[]> {
+  return (await request(`/api/obstacles/${id}/history?lang=${language}`, { schema: ObstacleHistory, signal })).items;
 }
 
 /** The bodies that may have to act in `country` (and the international ones). */

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { bumpDataVersion } from '../../api/dataVersion.ts';
+import type { Language } from '../../i18n/language.ts';
 import { fetchObstacleHistory, fetchObstacles, fetchResponsibleBodies, obstacleKeys } from './obstacleApi.ts';
 
 /** A project's obstacles, every status (the section lists the active ones first). */
@@ -23,11 +24,11 @@ export function useGovernorateObstacles(code: string, enabled: boolean) {
   });
 }
 
-export function useObstacleHistory(id: number, version: number) {
+export function useObstacleHistory(id: number, version: number, language: Language) {
   return useQuery({
     // The version in the key: after a change the history is read again.
-    queryKey: [...obstacleKeys.history(id), version],
-    queryFn: ({ signal }) => fetchObstacleHistory(id, signal),
+    queryKey: obstacleKeys.history(id, language, version),
+    queryFn: ({ signal }) => fetchObstacleHistory(id, language, signal),
     staleTime: 60_000,
   });
 }
