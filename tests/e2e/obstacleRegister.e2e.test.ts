@@ -14,7 +14,7 @@ import type { CriticalProjectsCollection, ObstacleHistory, ObstaclePage, Project
 import type { Browser, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, signIn, unexpectedErrors } from './browser.ts';
+import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
 import { DEMO } from '../support/client.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
@@ -112,10 +112,7 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   await expect.poll(async () => Number(await page.getByTestId('map').getAttribute('data-critical-projects')), POLL).toBe(critical.features.length);
   await page.getByTestId('legend-critical-obstacles').waitFor(POLL);
 
-  if (language === 'ar') {
-    await card.scrollIntoViewIfNeeded();
-    await section.screenshot({ path: `${DOCS}obstacles-drawer-ar.png` });
-  }
+  await page.screenshot({ path: `${SCREENSHOTS}obstacles-map-${language}.png` });
 
   // 4. Escalating asks for a reason (prefilled from the proposal; emptied, it is refused in words).
   await card.getByTestId('obstacle-escalate').click();
@@ -140,6 +137,8 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   expect(await history.locator('[data-testid="obstacle-history-entry"][data-kind="raised"]').count()).toBe(1);
   const recorded = await getJson<ObstacleHistory>(page, marsad.url, `/api/obstacles/${id}/history`);
   expect(recorded.items[0]).toMatchObject({ kind: 'escalated', from_level: 'governorate', to_level: 'directorate', reason: text.reason });
+  if (language === 'ar') await section.screenshot({ path: `${DOCS}obstacles-drawer-ar.png` });
+  else await section.screenshot({ path: `${SCREENSHOTS}obstacles-drawer-en.png` });
 
   // 6. The governorate panel counts it, lists it, opens its project; the brief is offered in both languages.
   const active = await getJson<ObstaclePage>(page, marsad.url, '/api/obstacles?governorate=SY-DI&status=active&limit=200');
@@ -156,6 +155,7 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   await first.click();
   await expect.poll(() => new URL(page.url()).searchParams.get('project'), POLL).toBe(String(opens));
   await page.getByTestId('project-obstacles').getByTestId('obstacle').first().waitFor(POLL);
+  await page.screenshot({ path: `${SCREENSHOTS}obstacles-governorate-${language}.png` });
 
   expect(opened.externalRequests).toEqual([]);
   expect(unexpectedErrors(opened.pageErrors)).toEqual([]);

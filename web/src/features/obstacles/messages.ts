@@ -149,8 +149,8 @@ const ar = {
     byLevel: 'حسب المستوى',
     bySeverity: 'حسب الخطورة',
     mostSevere: 'الأشد خطورة',
-    total: '{{n}} عائقًا نشطًا',
-    overdueCount: 'منها {{n}} تجاوز موعده',
+    total: 'عدد العوائق النشطة: {{n}}',
+    overdueCount: 'تجاوز موعده منها: {{n}}',
     open: 'فتح المشروع',
   },
 };
@@ -301,8 +301,8 @@ const en: typeof ar = {
     byLevel: 'By level',
     bySeverity: 'By severity',
     mostSevere: 'Most severe',
-    total: '{{n}} active obstacles',
-    overdueCount: '{{n}} of them overdue',
+    total: 'Active obstacles: {{n}}',
+    overdueCount: 'overdue: {{n}}',
     open: 'Open the project',
   },
 };
