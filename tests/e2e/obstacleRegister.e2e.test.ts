@@ -2,7 +2,7 @@
  * The obstacle register in the dashboard, end to end over the demo data: the engineer of Damascus
  * opens a Damascus project's drawer, raises a critical obstacle already past its target date (the
  * system proposes escalating it, and says why), is told before anything is sent that resolving
- * needs a note, escalates it with a reason (an empty reason is refused in words first), and reads
+ * needs a note, is told when someone else changed it meanwhile (409: reloaded), escalates it with a reason (an empty reason is refused in words first), and reads
  * it all in the obstacle's history. The map rings the project; the governorate panel counts the
  * obstacles, opens a listed obstacle's project, and offers the brief in Arabic and English. Once in
  * Arabic (right to left; the drawer's obstacle section is saved to docs/obstacles-drawer-ar.png)
@@ -100,11 +100,29 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
 
   // 3. Resolving needs a note: said before sending; nothing changes.
   await card.getByTestId('obstacle-edit').click();
+  const version = Number(await card.getAttribute('data-version'));
   await card.getByTestId('obstacle-edit-status').selectOption('resolved');
   await card.getByTestId('obstacle-edit-submit').click();
   await card.getByTestId('obstacle-edit-resolution_note-error').waitFor();
   expect(await card.getAttribute('data-status')).toBe('open');
-  await card.getByTestId('obstacle-edit').click();
+
+  //    Someone else changes it meanwhile: the save answers 409, the page says so and reloads it;
+  //    the form starts again from what is there now, and saves.
+  const { csrfToken } = await getJson<{ csrfToken: string }>(page, marsad.url, '/api/auth/me');
+  const elsewhere = await page.request.patch(new URL(`/api/obstacles/${id}`, marsad.url).href, {
+    data: { estimated_delay_days: 60, version },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(elsewhere.status()).toBe(200);
+  await card.getByTestId('obstacle-edit-status').selectOption('in_progress');
+  await card.getByTestId('obstacle-edit-submit').click();
+  await card.getByTestId('obstacle-conflict').waitFor(POLL);
+  await expect.poll(async () => Number(await card.getAttribute('data-version')), POLL).toBeGreaterThan(version);
+  expect(await card.getByTestId('obstacle-edit-status').inputValue()).toBe('open');
+  await card.getByTestId('obstacle-edit-status').selectOption('in_progress');
+  await card.getByTestId('obstacle-edit-submit').click();
+  await card.getByTestId('obstacle-saved').waitFor(POLL);
+  await expect.poll(() => card.getAttribute('data-status'), POLL).toBe('in_progress');
 
   // The map rings the project (a critical obstacle); the legend says what the ring means.
   const critical = await getJson<CriticalProjectsCollection>(page, marsad.url, '/api/obstacles/critical-projects');
@@ -158,7 +176,8 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   await page.screenshot({ path: `${SCREENSHOTS}obstacles-governorate-${language}.png` });
 
   expect(opened.externalRequests).toEqual([]);
-  expect(unexpectedErrors(opened.pageErrors)).toEqual([]);
+  // The one failed response is the 409 provoked above.
+  expect(unexpectedErrors(opened.pageErrors, 409)).toEqual([]);
   await page.context().close();
 }
 
