@@ -155,8 +155,11 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   expect(await history.locator('[data-testid="obstacle-history-entry"][data-kind="raised"]').count()).toBe(1);
   const recorded = await getJson<ObstacleHistory>(page, marsad.url, `/api/obstacles/${id}/history`);
   expect(recorded.items[0]).toMatchObject({ kind: 'escalated', from_level: 'governorate', to_level: 'directorate', reason: text.reason });
-  if (language === 'ar') await section.screenshot({ path: `${DOCS}obstacles-drawer-ar.png` });
-  else await section.screenshot({ path: `${SCREENSHOTS}obstacles-drawer-en.png` });
+  // The section whole: a viewport tall enough that the drawer need not scroll it under the header.
+  await page.setViewportSize({ width: DESKTOP.width, height: 2400 });
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: language === 'ar' ? `${DOCS}obstacles-drawer-ar.png` : `${SCREENSHOTS}obstacles-drawer-en.png` });
+  await page.setViewportSize(DESKTOP);
 
   // 6. The governorate panel counts it, lists it, opens its project; the brief is offered in both languages.
   const active = await getJson<ObstaclePage>(page, marsad.url, '/api/obstacles?governorate=SY-DI&status=active&limit=200');
