@@ -58,8 +58,19 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   const text = TEXT[language];
   const opened = await newGuardedPage(browser, { viewport: DESKTOP, locale: language });
   const { page } = opened;
+  // Signed out: the governorate panel shows no obstacles, and its brief buttons say why they are off.
+  await openPage(page, inLanguage(language, 'gov=SY-DI'));
+  const anonymous = page.getByTestId('governorate-obstacles');
+  await anonymous.waitFor(POLL);
+  expect(await anonymous.getByTestId('governorate-brief-ar').isDisabled()).toBe(true);
+  expect(await anonymous.getByTestId('governorate-brief-en').isDisabled()).toBe(true);
+  expect(await anonymous.getByTestId('governorate-obstacle').count()).toBe(0);
+  expect(await page.getByTestId('legend-critical-obstacles').count()).toBe(0);
+
   await openPage(page, inLanguage(language, ''));
   await signIn(page, DEMO.engineer);
+  // The national brief sits with the national KPIs, for each country shown.
+  await expect.poll(() => page.getByTestId('country-brief-SYR-ar').getAttribute('href'), POLL).toBe('/api/briefs/countries/SYR.pdf?lang=ar');
   expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
 
   // A Damascus project of the engineer's own (each language its own project).
