@@ -37,11 +37,11 @@ export async function obstacleHistory(db: Queryable, id: number, language: 'ar' 
                from audit_log l where l.table_name = 'obstacles' and l.row_key = $1::text
              union all
              select e.escalated_at, e.id, 'escalation', null, null, null, e.escalated_by, e.from_level, e.to_level, e.reason, e.was_proposed
-               from obstacle_escalations e where e.obstacle_id = $1) h
+               from obstacle_escalations e where e.obstacle_id = $2) h
        left join users u on u.id = h.actor_id
       order by h.t desc, h.source desc, h.seq desc
       limit 500`,
-    [id],
+    [String(id), id],
   );
   const bodyIds = new Set<number>();
   for (const row of rows) {
