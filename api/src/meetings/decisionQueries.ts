@@ -22,8 +22,9 @@ export const decisionNotFound = (id: number) => notFound(`No decision ${id} is v
 export function mayCloseSql(viewer: Viewer, params: SqlParams): string {
   if (viewer.kind === 'anonymous') return 'false';
   if ((MEETING_ORGANIZERS as readonly string[]).includes(viewer.role)) return `(d.status = 'open')`;
-  return `(d.status = 'open' and (d.owner_user_id = ${params.add(viewer.userId)}
-                                  or (p.id is not null and ${projectWritability(viewer, params, 'p')})))`;
+  // coalesce: a decision owned by a body has no owner_user_id, and null must read as no.
+  return `coalesce(d.status = 'open' and (d.owner_user_id = ${params.add(viewer.userId)}
+                                           or (p.id is not null and ${projectWritability(viewer, params, 'p')})), false)`;
 }
 
 export interface DecisionFilters {
