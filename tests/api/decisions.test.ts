@@ -111,6 +111,8 @@ describe('decisions', () => {
     await expectProblem(await post({ owner_body_id: 999_999 }), 400, { parameter: 'owner_body_id', detail: /responsible-bodies/ });
     await expectProblem(await post({ owner_body_id: retired }), 400, { parameter: 'owner_body_id', detail: /no longer active/ });
     await expectProblem(await post({ owner_user_id: 999_999_999 }), 400, { parameter: 'owner_user_id' });
+    await expectProblem(await post({ owner_user_id: 2 ** 40 }), 400, { parameter: 'owner_user_id' });
+    await expectProblem(await post({ obstacle_id: 2 ** 53 - 1 }), 400, { parameter: 'obstacle_id' });
     await expectProblem(await post({ obstacle_id: 999_999_999 }), 400, { parameter: 'obstacle_id' });
     await expectProblem(await post({ obstacle_id: obstacle, project_id: other }), 400, { parameter: 'project_id', detail: /leave project_id out/ });
     await expectProblem(await post({ project_id: 999_999_999 }), 400, { parameter: 'project_id' });

@@ -141,6 +141,11 @@ describe('meetings', () => {
     await expectProblem(await minister.get('/api/meetings?from=2026-13-01'), 400, { parameter: 'from' });
     await expectProblem(await minister.get('/api/meetings/abc'), 400, { parameter: 'id' });
     await expectProblem(await minister.get('/api/meetings/999999999'), 404);
+    // Ids past the integer columns are refused, not sent to the database.
+    await expectProblem(await minister.get('/api/meetings/2147483648'), 400, { parameter: 'id' });
+    await expectProblem(await minister.post('/api/meetings/9007199254740991/freeze'), 400, { parameter: 'id' });
+    await expectProblem(await minister.get('/api/decisions?meeting=2147483648'), 400, { parameter: 'meeting' });
+    await expectProblem(await minister.get('/api/decisions/9007199254740991'), 404);
     const meeting = await createMeeting(minister);
     await expectProblem(await minister.patch(`/api/meetings/${meeting.id}`, { status: 'postponed', version: meeting.version }), 400, { parameter: 'status' });
     // The default freeze is the server's MEETING_AGENDA_FREEZE_DAYS (7).
@@ -167,6 +172,7 @@ describe('meetings', () => {
       if (frozen) await minister.post(`/api/meetings/${both.id}/freeze`);
       const seen = await readMeeting(engineer, both.id);
       expect(seen.agenda_frozen).toBe(frozen);
+      expect(seen.agenda_items).toBe(seen.agenda.length);
       expect(ours(seen)).toEqual([inDamascus]);
       expect(seen.agenda.every((item) => item.project.governorate === 'SY-DI')).toBe(true);
       expect(seen.may_edit).toBe(false);
