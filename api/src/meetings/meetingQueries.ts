@@ -126,7 +126,7 @@ export async function readMeeting(db: Database, viewer: Viewer, id: number, onFr
 export async function loadMeeting(db: Queryable, viewer: Viewer, id: number): Promise<Meeting> {
   const head = await findMeetingHead(db, viewer, id);
   if (!head) throw meetingNotFound(id);
-  const agenda = await agendaFor(db, viewer, { ...head, agenda_frozen: head.agenda_frozen });
+  const agenda = await agendaFor(db, viewer, head);
   const decisions = await findDecisions(db, viewer, { meeting: id }, 10_000);
   return { ...head, agenda, decisions, may_edit: isOrganizer(viewer) };
 }
