@@ -34,7 +34,7 @@ describe('the printed brief', () => {
   });
 
   it('says when it holds only a donor’s shared projects, and draws a meeting’s agenda and decisions', () => {
-    expect(render(tinyBrief({ shared_only_with: 'UNDP' }))).toMatch(/المشاريع المشتركة فقط مع:<\/dt><dd class="shared-only">UNDP/);
+    expect(render(tinyBrief({ shared_only_with: 'UNDP' }))).toMatch(/المشاريع المشتركة فقط مع:<\/dt><dd class="shared-only"><bdi>UNDP<\/bdi>/);
     const brief = tinyBrief({ kind: 'meeting', language: 'en' });
     const meeting = render({
       ...brief,
