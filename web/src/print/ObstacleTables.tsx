@@ -77,14 +77,22 @@ export function MeetingDecisionTable({ items }: { items: readonly Decision[] }) 
   return <BriefTable rows={items} columns={columns} rowKey={(d) => d.id} />;
 }
 
-/** The brief's open obstacles and overdue decisions. */
+/**
+ * The brief's open obstacles and overdue decisions. A meeting pack lists only the obstacles that
+ * are not already on its agenda (raised or escalated since it froze), and leaves the section out
+ * when there are none.
+ */
 export function ObstacleSections({ brief }: { brief: BriefData }) {
   const { m } = useReader();
+  const onAgenda = new Set(brief.meeting?.agenda.map((item) => item.obstacle_id) ?? []);
+  const obstacles = brief.obstacles.filter((o) => !onAgenda.has(o.obstacle_id));
   return (
     <>
-      <BriefSection title={m.sections.obstacles}>
-        <ObstacleTable items={brief.obstacles} brief={brief} />
-      </BriefSection>
+      {(brief.kind !== 'meeting' || obstacles.length > 0) && (
+        <BriefSection title={m.sections.obstacles}>
+          <ObstacleTable items={obstacles} brief={brief} />
+        </BriefSection>
+      )}
       <BriefSection title={m.sections.decisions}>
         <OverdueDecisionTable items={brief.overdue_decisions} />
       </BriefSection>

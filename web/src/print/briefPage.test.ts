@@ -43,6 +43,7 @@ describe('the printed brief', () => {
     expect(meeting).toContain('<h1>Follow-up committee</h1>');
     expect(meeting).toContain('Agenda frozen');
     expect(meeting).toContain('<h2>Agenda</h2>');
+    expect(meeting).not.toContain('<h2>Open obstacles</h2>'); // its one obstacle is on the agenda already
   });
 
   it('leaves out the plan when there is none and draws it when there is', () => {
@@ -51,6 +52,20 @@ describe('the printed brief', () => {
     const html = render(tinyBrief({ plan }));
     expect(html).toContain('الخطة والمُنجَز — خطة عام ٢٠٢٦');
     expect(html).toContain('٨٠٪');
+  });
+});
+
+describe('the map’s legend', () => {
+  it('shades a country brief by the share delayed, labelled in percent of projects', () => {
+    const brief = tinyBrief({ kind: 'country', language: 'en', governorate: null });
+    const areas = [0, 0.05, 0.12, 0.3, 0.45].map((value, i) => ({ ...brief.map.areas[0]!, code: `SY-0${i}`, value }));
+    const html = render({ ...brief, map: { ...brief.map, areas } });
+    expect(html).toContain('Share of projects delayed');
+    const percents = [...html.matchAll(/(\d+)%/g)].map((match) => Number(match[1]));
+    expect(percents.length).toBeGreaterThan(0);
+    expect(percents.every((p) => p <= 100)).toBe(true);
+    // The top class starts at a share of tens of percent, not at "0%" (a share read as a percentage).
+    expect(Number(html.match(/≥ (\d+)%/)?.[1])).toBeGreaterThanOrEqual(30);
   });
 });
 

@@ -76,7 +76,7 @@ describe('the brief map', () => {
 
   it('shades a country brief’s governorates by value, and picks a round scale bar', () => {
     const brief = tinyBrief();
-    const areas = [0, 10, 40].map((value, i) => ({ ...brief.map.areas[0]!, code: `SY-0${i}`, value }));
+    const areas = [0, 0.1, 0.4].map((value, i) => ({ ...brief.map.areas[0]!, code: `SY-0${i}`, value }));
     const model = buildMapModel({ ...brief.map, areas });
     expect(model.shading).not.toBeNull();
     expect(new Set(model.areas.map((a) => a.fill)).size).toBe(3);
