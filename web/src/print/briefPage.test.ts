@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BriefDocument } from './BriefDocument.tsx';
-import { tinyBrief } from './briefFixture.ts';
+import { tinyBrief } from '../testing/briefFixture.ts';
 import { briefApiPath, BriefLoadError, loadBrief, parseBriefQuery, queryLanguage } from './briefSource.ts';
 import { cssString, pageMarginRules } from './pageMargins.ts';
 

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BriefMapSvg } from './BriefMapSvg.tsx';
 import { BriefReaderContext, readerFor } from './briefContext.ts';
-import { tinyBrief } from './briefFixture.ts';
+import { tinyBrief } from '../testing/briefFixture.ts';
 import { boundsOf, buildMapModel, fitProjection, MAP_BOX, scaleBarFor, usableBbox, type MapModel } from './mapModel.ts';
 
 /** The numbers of an SVG path (its vertices' x and y, alternating). */
