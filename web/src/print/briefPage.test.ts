@@ -90,7 +90,8 @@ describe('where the page’s data comes from', () => {
     await loadBrief({ injected: undefined, search: '?kind=country&code=SYR&lang=en', fetchBrief });
     expect(fetched).toEqual(['/api/briefs/countries/SYR?lang=en']);
     await expect(loadBrief({ injected: { kind: 'governorate' }, search: '', fetchBrief })).rejects.toThrow(/BriefData: .*language/);
-    await expect(loadBrief({ injected: undefined, search: '', fetchBrief })).rejects.toBeInstanceOf(BriefLoadError);
+    await expect(loadBrief({ injected: undefined, search: '', fetchBrief })).rejects.toMatchObject({ reason: 'no-query' });
+    await expect(loadBrief({ injected: 'x', search: '', fetchBrief })).rejects.toBeInstanceOf(BriefLoadError);
   });
 });
 
