@@ -11,7 +11,7 @@ import { bodyName, MustActText, ProposalNotice, SeverityBadge } from './Obstacle
 import { obstacleActions } from './obstacleRules.ts';
 
 type Mode = 'view' | 'edit' | 'escalate';
-type Notice = 'saved' | 'escalated' | 'conflict' | null;
+type Notice = 'raised' | 'saved' | 'escalated' | 'conflict' | null;
 
 /**
  * One obstacle in the project drawer: severity, level, status, who must act, the target date
@@ -24,6 +24,7 @@ export function ObstacleCard({
   csrfToken,
   language,
   onChanged,
+  justRaised = false,
 }: {
   obstacle: Obstacle;
   country: string;
@@ -31,10 +32,12 @@ export function ObstacleCard({
   language: Language;
   /** Reads the obstacles again (after a write, or a conflict). */
   onChanged: () => Promise<void>;
+  /** Raised a moment ago: the card says it is recorded (until something else happens to it). */
+  justRaised?: boolean;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('view');
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice>(justRaised ? 'raised' : null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const actions = csrfToken === null ? { edit: false, escalate: false } : obstacleActions(obstacle);
   const active = isObstacleActive(obstacle.status);
@@ -133,6 +136,7 @@ export function ObstacleCard({
       </p>
       {active && obstacle.proposal !== null && <ProposalNotice proposal={obstacle.proposal} language={language} />}
       <div aria-live="polite">
+        {notice === 'raised' && <p role="status" className="form-success" data-testid="obstacle-raised">{t('obstacles.raised')}</p>}
         {notice === 'saved' && <p className="form-success" data-testid="obstacle-saved">{t('obstacles.saved')}</p>}
         {notice === 'escalated' && <p className="form-success" data-testid="obstacle-escalated">{t('obstacles.escalated')}</p>}
       </div>

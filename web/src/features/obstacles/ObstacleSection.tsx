@@ -26,13 +26,22 @@ export function ObstacleSection({ project, session, language }: { project: Proje
   const obstacles = useProjectObstacles(project.id, true);
   const changed = useObstaclesChanged(project.id);
   const [raising, setRaising] = useState(false);
-  const [raised, setRaised] = useState(false);
+  // The obstacle just raised: its card says it is recorded.
+  const [raised, setRaised] = useState<number | null>(null);
   const mayRaise = canRaiseObstacle(session.user, project.governorate);
   const sorted = sortObstacles(obstacles.data?.items ?? []);
   const active = sorted.filter((o) => isObstacleActive(o.status));
   const ended = sorted.filter((o) => !isObstacleActive(o.status));
   const card = (o: (typeof sorted)[number]) => (
-    <ObstacleCard key={o.id} obstacle={o} country={project.country} csrfToken={session.csrfToken} language={language} onChanged={changed} />
+    <ObstacleCard
+      key={o.id}
+      obstacle={o}
+      country={project.country}
+      csrfToken={session.csrfToken}
+      language={language}
+      onChanged={changed}
+      justRaised={o.id === raised}
+    />
   );
 
   return (
@@ -47,7 +56,7 @@ export function ObstacleSection({ project, session, language }: { project: Proje
             type="button"
             className="secondary-button"
             onClick={() => {
-              setRaised(false);
+              setRaised(null);
               setRaising(true);
             }}
             data-testid="obstacle-raise"
@@ -64,20 +73,13 @@ export function ObstacleSection({ project, session, language }: { project: Proje
           csrfToken={session.csrfToken}
           language={language}
           onCancel={() => setRaising(false)}
-          onRaised={async () => {
+          onRaised={async (obstacle) => {
             setRaising(false);
-            setRaised(true);
+            setRaised(obstacle.id);
             await changed();
           }}
         />
       )}
-      <div aria-live="polite">
-        {raised && (
-          <p className="form-success" data-testid="obstacle-raised">
-            {t('obstacles.raised')}
-          </p>
-        )}
-      </div>
       <LoadError error={obstacles.error} />
       {obstacles.data !== undefined && sorted.length === 0 && <p className="muted">{t('obstacles.none')}</p>}
       {active.length > 0 && (

@@ -1,4 +1,4 @@
-import { OBSTACLE_CATEGORIES, OBSTACLE_SEVERITIES } from '@marsad/contracts';
+import { OBSTACLE_CATEGORIES, OBSTACLE_SEVERITIES, type Obstacle } from '@marsad/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/language.ts';
@@ -26,7 +26,8 @@ export function RaiseObstacleForm({
   country: string;
   csrfToken: string;
   language: Language;
-  onRaised: () => Promise<void>;
+  /** The obstacle as recorded. */
+  onRaised: (obstacle: Obstacle) => Promise<void>;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -52,8 +53,7 @@ export function RaiseObstacleForm({
     setErrors({});
     setSaving(true);
     try {
-      await raiseObstacle(checked.body, csrfToken);
-      await onRaised();
+      await onRaised(await raiseObstacle(checked.body, csrfToken));
     } catch (error) {
       const failed = writeFailureOf(error);
       if (failed.kind === 'fields') {
