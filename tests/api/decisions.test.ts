@@ -1,4 +1,4 @@
-import type { Decision, DecisionList } from '@marsad/contracts';
+import { Decision, DecisionList } from '@marsad/contracts';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { createAccount } from '../support/freshData.ts';
@@ -23,7 +23,7 @@ describe('decisions', () => {
     await expectProblem(await minister.post(`/api/decisions/${decision.id}/close`, { closing_note: 'Connected on Sunday', version: 9 }), 409);
     const res = await minister.post(`/api/decisions/${decision.id}/close`, { closing_note: 'Connected on Sunday', closing_document: 'Letter 14/2026', version: 1 });
     expect(res.status).toBe(200);
-    const closed = (await res.json()) as Decision;
+    const closed = Decision.parse(await res.json());
     expect(closed).toMatchObject({ status: 'closed', closing_note: 'Connected on Sunday', closing_document: 'Letter 14/2026', closed_by: expect.any(String), may_close: false, version: 2 });
     expect(Date.parse(closed.closed_at!)).toBeGreaterThan(Date.now() - 60_000);
     await expectProblem(await minister.post(`/api/decisions/${decision.id}/close`, { closing_note: 'Again', version: 2 }), 409, { detail: /already closed/ });
@@ -49,7 +49,7 @@ describe('decisions', () => {
 
     expect(late).toMatchObject({ is_overdue: true, days_overdue: 10, obstacle_id: obstacle, project: { id: project, governorate: 'SY-DI' } });
     expect(onTime).toMatchObject({ is_overdue: false, days_overdue: 0, project: null });
-    const ids = async (query: string) => (await minister.json<DecisionList>(`/api/decisions?meeting=${meeting.id}${query}`)).items.map((d) => d.id);
+    const ids = async (query: string) => DecisionList.parse(await minister.json(`/api/decisions?meeting=${meeting.id}${query}`)).items.map((d) => d.id);
     expect(await ids('')).toEqual([late.id, closedLate.id, onTime.id]);
     expect(await ids('&overdue=true')).toEqual([late.id]);
     expect(await ids('&status=open')).toEqual([late.id, onTime.id]);
@@ -111,6 +111,8 @@ describe('decisions', () => {
     await expectProblem(await post({ owner_body_id: 999_999 }), 400, { parameter: 'owner_body_id', detail: /responsible-bodies/ });
     await expectProblem(await post({ owner_body_id: retired }), 400, { parameter: 'owner_body_id', detail: /no longer active/ });
     await expectProblem(await post({ owner_user_id: 999_999_999 }), 400, { parameter: 'owner_user_id' });
+    await expectProblem(await post({ owner_user_id: 2 ** 40 }), 400, { parameter: 'owner_user_id' });
+    await expectProblem(await post({ obstacle_id: 2 ** 53 - 1 }), 400, { parameter: 'obstacle_id' });
     await expectProblem(await post({ obstacle_id: 999_999_999 }), 400, { parameter: 'obstacle_id' });
     await expectProblem(await post({ obstacle_id: obstacle, project_id: other }), 400, { parameter: 'project_id', detail: /leave project_id out/ });
     await expectProblem(await post({ project_id: 999_999_999 }), 400, { parameter: 'project_id' });

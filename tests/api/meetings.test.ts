@@ -1,4 +1,4 @@
-import type { Meeting, MeetingList } from '@marsad/contracts';
+import type { Meeting } from '@marsad/contracts';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import {
@@ -7,6 +7,7 @@ import {
   dayFromToday,
   escalateObstacle,
   insertObstacle,
+  listMeetings,
   projectIn,
   readMeeting,
   recordDecision,
@@ -97,7 +98,7 @@ describe('meetings', () => {
     // A list freezes the due ones it shows before counting.
     const listed = await createMeeting(planner, { level: 'directorate', project_ids: [project], held_on: dayFromToday(40) });
     await t.db.query(`update meetings set held_on = current_date where id = $1`, [listed.id]);
-    const list = await planner.json<MeetingList>(`/api/meetings?from=${dayFromToday(0)}&to=${dayFromToday(0)}`);
+    const list = await listMeetings(planner, `?from=${dayFromToday(0)}&to=${dayFromToday(0)}`);
     expect(list.items.find((m) => m.id === listed.id)).toMatchObject({ agenda_frozen: true, agenda_items: 3, freezes_on: dayFromToday(-7) });
   });
 
@@ -141,6 +142,11 @@ describe('meetings', () => {
     await expectProblem(await minister.get('/api/meetings?from=2026-13-01'), 400, { parameter: 'from' });
     await expectProblem(await minister.get('/api/meetings/abc'), 400, { parameter: 'id' });
     await expectProblem(await minister.get('/api/meetings/999999999'), 404);
+    // Ids past the integer columns are refused, not sent to the database.
+    await expectProblem(await minister.get('/api/meetings/2147483648'), 400, { parameter: 'id' });
+    await expectProblem(await minister.post('/api/meetings/9007199254740991/freeze'), 400, { parameter: 'id' });
+    await expectProblem(await minister.get('/api/decisions?meeting=2147483648'), 400, { parameter: 'meeting' });
+    await expectProblem(await minister.get('/api/decisions/9007199254740991'), 404);
     const meeting = await createMeeting(minister);
     await expectProblem(await minister.patch(`/api/meetings/${meeting.id}`, { status: 'postponed', version: meeting.version }), 400, { parameter: 'status' });
     // The default freeze is the server's MEETING_AGENDA_FREEZE_DAYS (7).
@@ -167,13 +173,14 @@ describe('meetings', () => {
       if (frozen) await minister.post(`/api/meetings/${both.id}/freeze`);
       const seen = await readMeeting(engineer, both.id);
       expect(seen.agenda_frozen).toBe(frozen);
+      expect(seen.agenda_items).toBe(seen.agenda.length);
       expect(ours(seen)).toEqual([inDamascus]);
       expect(seen.agenda.every((item) => item.project.governorate === 'SY-DI')).toBe(true);
       expect(seen.may_edit).toBe(false);
       expect(ours(await readMeeting(aleppoEngineer, both.id))).toEqual([inAleppo]);
     }
     await expectProblem(await engineer.get(`/api/meetings/${aleppoOnly.id}`), 404);
-    const listed = (await engineer.json<MeetingList>('/api/meetings?country=SYR')).items.map((m) => m.id);
+    const listed = (await listMeetings(engineer, '?country=SYR')).items.map((m) => m.id);
     expect(listed).toContain(both.id);
     expect(listed).not.toContain(aleppoOnly.id);
     // Seen is not run: 403 for writes, 404 where not seen.

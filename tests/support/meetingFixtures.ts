@@ -1,4 +1,4 @@
-import type { AgendaItem, Decision, Meeting } from '@marsad/contracts';
+import { Decision, Meeting, MeetingList, type AgendaItem } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import type { Client } from './client.ts';
 import { pointIn, type PLACES } from './fixtures.ts';
@@ -48,7 +48,7 @@ export const escalateObstacle = (db: Queryable, id: number, level: string) => db
 export async function createMeeting(organizer: Client, fields: Record<string, unknown> = {}): Promise<Meeting> {
   const body = { country_iso3: 'SYR', level: 'minister', title_ar: 'اجتماع المتابعة', title_en: 'Follow-up meeting', held_on: dayFromToday(30), freeze_days: 7, ...fields };
   const res = await expectStatus(await organizer.post('/api/meetings', body), 201, 'creating a meeting');
-  return (await res.json()) as Meeting;
+  return parsed(Meeting, await res.json());
 }
 
 /** Records a decision in `meetingId` as `organizer` (owned by a Syrian body, due in two weeks unless told); the answer. */
@@ -56,11 +56,23 @@ export async function recordDecision(organizer: Client, db: Queryable, meetingId
   const [body] = await db.query<{ id: number }>(`select id from responsible_bodies where name_en = 'Ministry of Electricity' and country_iso3 = 'SYR'`);
   const sent = { text: 'Connect the site to the grid', owner_body_id: body!.id, due_date: dayFromToday(14), ...fields };
   const res = await expectStatus(await organizer.post(`/api/meetings/${meetingId}/decisions`, sent), 201, 'recording a decision');
-  return (await res.json()) as Decision;
+  return parsed(Decision, await res.json());
 }
 
-/** A meeting as `client` reads it. */
-export const readMeeting = (client: Client, id: number) => client.json<Meeting>(`/api/meetings/${id}`);
+/**
+ * `body` as the page would take it: parsed with the contract's schema (so every answer these
+ * tests read is also checked against @marsad/contracts), but with its fields as sent.
+ */
+function parsed<T>(schema: { parse(body: unknown): unknown }, body: unknown): T {
+  schema.parse(body);
+  return body as T;
+}
+
+/** A meeting as `client` reads it, checked against the contract. */
+export const readMeeting = async (client: Client, id: number): Promise<Meeting> => parsed(Meeting, await client.json(`/api/meetings/${id}`));
+
+/** Meetings as `client` lists them, checked against the contract. */
+export const listMeetings = async (client: Client, query = ''): Promise<MeetingList> => parsed(MeetingList, await client.json(`/api/meetings${query}`));
 
 /** The obstacle ids of an agenda, in its order. */
 export const agendaIds = (agenda: readonly AgendaItem[]) => agenda.map((item) => item.obstacle_id);

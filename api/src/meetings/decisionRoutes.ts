@@ -43,7 +43,7 @@ const ListQuery = z.object({
     .optional()
     .openapi({ description: 'true: only open decisions past their due date; false: only the others' }),
   governorate: governorateCode.optional().openapi({ description: "Decisions on this governorate's projects, or taken without a project in a meeting covering it", example: 'SY-DI' }),
-  meeting: canonicalWholeNumber(1, 2_147_483_647).optional().openapi({ description: 'Taken in this meeting (its id)', example: '1' }),
+  meeting: canonicalWholeNumber(1, 2 ** 31 - 1).optional().openapi({ description: 'Taken in this meeting (its id)', example: '1' }),
   limit: PageQuery.shape.limit,
 });
 

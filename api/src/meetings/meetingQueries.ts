@@ -111,10 +111,14 @@ export async function isMeetingVisible(db: Queryable, viewer: Viewer, id: number
   return rows.length > 0;
 }
 
-/** Reading meeting `id` is itself a read of it: its agenda freezes first if it is due. 404 if not visible. */
-export async function readMeeting(db: Database, viewer: Viewer, id: number): Promise<Meeting> {
+/**
+ * Meeting `id` as `viewer` reads it (the meeting's route, a meeting's brief): a read of the
+ * meeting, so its agenda freezes first if it is due (then `onFrozen`, for the caller to let caches
+ * go). 404 if not visible.
+ */
+export async function readMeeting(db: Database, viewer: Viewer, id: number, onFrozen: () => void = () => {}): Promise<Meeting> {
   if (!(await isMeetingVisible(db, viewer, id))) throw meetingNotFound(id);
-  await freezeAgendaIfDue(db, id, viewer.kind === 'user' ? viewer.userId : null);
+  if (await freezeAgendaIfDue(db, id, viewer.kind === 'user' ? viewer.userId : null)) onFrozen();
   return loadMeeting(db, viewer, id);
 }
 
@@ -122,7 +126,7 @@ export async function readMeeting(db: Database, viewer: Viewer, id: number): Pro
 export async function loadMeeting(db: Queryable, viewer: Viewer, id: number): Promise<Meeting> {
   const head = await findMeetingHead(db, viewer, id);
   if (!head) throw meetingNotFound(id);
-  const agenda = await agendaFor(db, viewer, { ...head, agenda_frozen: head.agenda_frozen });
+  const agenda = await agendaFor(db, viewer, head);
   const decisions = await findDecisions(db, viewer, { meeting: id }, 10_000);
   return { ...head, agenda, decisions, may_edit: isOrganizer(viewer) };
 }

@@ -5,7 +5,7 @@ import { withActor } from '@marsad/db';
 import { MEETING_ORGANIZERS } from '../access/obstacleAccess.ts';
 import { named } from '../http/openApiNames.ts';
 import { json, jsonBody } from '../http/openApiRoutes.ts';
-import { IdParams } from '../http/pathId.ts';
+import { pathId } from '../http/pathId.ts';
 import { forbidden } from '../http/problems.ts';
 import { requireUser, type SignedInEnv } from '../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../http/router.ts';
@@ -24,12 +24,16 @@ import { changeMeeting, createMeeting } from './meetingWrites.ts';
  * (MEETING_ORGANIZERS) is a 403 for writes.
  */
 
+/** Meetings' ids are `integer`s. */
+const MAX_MEETING_ID = 2 ** 31 - 1;
+const IdParams = z.object({ id: pathId('id', MAX_MEETING_ID) });
+
 const signedIn = requireUser('Sign in to see review meetings and their decisions');
 
 /** Writes to meeting `{id}`: 404 unless the caller sees it, then 403 unless they organize meetings (before the body is read). */
 const organizerOfMeeting = createMiddleware<AppEnv & SignedInEnv>(async (c, next) => {
   const id = Number(c.req.param('id'));
-  if (Number.isSafeInteger(id) && id > 0 && !(await isMeetingVisible(c.var.db, c.var.user, id))) throw meetingNotFound(id);
+  if (Number.isSafeInteger(id) && id > 0 && id <= MAX_MEETING_ID && !(await isMeetingVisible(c.var.db, c.var.user, id))) throw meetingNotFound(id);
   if (!isOrganizer(c.var.user)) throw forbidden('Only organizers of meetings (admins, the minister, planners) change meetings and record decisions');
   await next();
 });
@@ -68,7 +72,10 @@ export const meetingRoutes = createRouter()
       const { limit, ...filters } = c.req.valid('query');
       const { db, config, user } = c.var;
       // Listing them is reading them: the agendas due to freeze freeze first, so the counts are the frozen ones.
-      for (const id of await dueMeetingIds(db, user, filters)) await freezeAgendaIfDue(db, id, user.userId);
+      for (const id of await dueMeetingIds(db, user, filters)) {
+        // A GET moves no data version by itself (bumpDataVersionOnWrite): a freeze says so.
+        if (await freezeAgendaIfDue(db, id, user.userId)) c.var.dataVersion.bump();
+      }
       const items = await findMeetings(db, user, filters, Math.min(limit ?? config.PAGE_SIZE_MAX, config.PAGE_SIZE_MAX));
       return c.json({ items }, 200);
     },
@@ -110,7 +117,7 @@ export const meetingRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(await readMeeting(c.var.db, c.var.user, id), 200);
+      return c.json(await readMeeting(c.var.db, c.var.user, id, () => c.var.dataVersion.bump()), 200);
     },
   )
   .openapi(
