@@ -113,7 +113,7 @@ export const TEMPLATES: readonly ObstacleTemplate[] = [
     ar: 'يقع جزء من المسار ضمن منطقة أثرية ويحتاج موافقة مسبقة قبل الحفر.',
     en: 'Part of the route lies in an archaeological zone and needs prior approval before excavation.',
     resolution: 'صدرت الموافقة بشرط وجود مراقب أثري أثناء الحفر' },
-  { category: 'permits', title: 'تأخر رخصة البناء من الوحدة الإدارية', role: null,
+  { category: 'permits', title: 'تأخر صدور رخصة البناء', role: null,
     ar: 'لم تصدر رخصة البناء بانتظار استكمال ملاحظات الدائرة الفنية على المخططات.',
     en: 'The building permit is pending until the technical department’s comments on the drawings are addressed.',
     resolution: 'صدرت رخصة البناء بعد تعديل المخططات' },
