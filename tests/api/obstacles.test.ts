@@ -294,6 +294,8 @@ describe('obstacles', () => {
       expect([delta('active'), delta('critical'), delta('overdue'), delta('proposed'), delta('waiting_other_bodies')]).toEqual([2, 1, 1, 1, 1]);
       expect(after.totals.overdue_decisions).toBeGreaterThanOrEqual(after.overdue_decisions.length);
       expect(after.oldest_critical.length).toBeLessThanOrEqual(10);
+      // Ours is among the oldest ten unless ten older ones fill the list.
+      if (after.oldest_critical.length < 10) expect(after.oldest_critical.map((o) => o.id)).toContain(critical.id);
       expect(after.oldest_critical.every((o) => o.severity === 'critical' && ['open', 'in_progress', 'waiting_other_body'].includes(o.status))).toBe(true);
       const since = after.oldest_critical.map((o) => o.raised_at);
       expect(since).toEqual([...since].sort());

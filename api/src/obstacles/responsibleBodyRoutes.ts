@@ -18,7 +18,7 @@ import { changeBody, findBodies, insertBody } from './responsibleBodyQueries.ts'
 
 const TAGS = ['Responsible bodies'];
 const ListQuery = z.object({
-  country: countryCode.optional().openapi({ example: 'SYR', description: "That country's bodies and the international ones" }),
+  country: countryCode.optional().meta({ example: 'SYR', description: "That country's bodies and the international ones" }),
   all: z.enum(['true', 'false']).default('false').openapi({ description: 'Inactive bodies too' }),
 });
 
