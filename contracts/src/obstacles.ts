@@ -232,10 +232,10 @@ export const ObstacleOverview = z.object({
   /** The oldest active critical obstacles (up to 10). */
   oldest_critical: z.array(Obstacle),
   /** Active obstacles waiting for another body, by body. */
-  waiting: z.array(z.object({ body: ResponsibleBody.pick({ id: true, kind: true, name_ar: true, name_en: true }), count: z.number().int(), oldest_since: z.string() })),
+  waiting: z.array(z.object({ body: ResponsibleBody.pick({ id: true, kind: true, name_ar: true, name_en: true }), count: z.number().int(), oldest_since: z.string().describe('When the oldest of them was raised') })),
   /** Open decisions past their due date (up to 20), oldest due first; see meetings.ts. */
   overdue_decisions: z.array(DecisionRef),
-  /** Raised vs ended per month, the last 12 months. */
+  /** Raised vs resolved per month, the last 12 months with this one (resolved: ended as resolved or closed; dropped ones are not counted). */
   monthly: z.array(z.object({ month: z.string().describe('YYYY-MM'), raised: z.number().int(), resolved: z.number().int() })),
 });
 export type ObstacleOverview = z.infer<typeof ObstacleOverview>;
