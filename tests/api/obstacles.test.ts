@@ -65,6 +65,7 @@ describe('obstacles', () => {
       [{ target_date: '2026-02-30' }, 'target_date'],
       [{ estimated_delay_days: -3 }, 'estimated_delay_days'],
       [{ responsible_body_id: 999_999 }, 'responsible_body_id'],
+      [{ responsible_body_id: 2 ** 31 }, 'responsible_body_id'],
       [{ responsible_body_id: await libyanBody(engineer) }, 'responsible_body_id'],
       [{ project_id: 999_999_999 }, 'project_id'],
     ];
@@ -75,6 +76,8 @@ describe('obstacles', () => {
     await expectProblem(await engineer.get('/api/obstacles?proposed=yes'), 400, { parameter: 'proposed' });
     await expectProblem(await engineer.get('/api/obstacles/overview'), 400, { parameter: 'country' });
     await expectProblem(await engineer.get('/api/obstacles/abc'), 400, { parameter: 'id' });
+    await expectProblem(await engineer.get(`/api/obstacles?body=${2 ** 31}`), 400, { parameter: 'body' });
+    await expectProblem(await (await t.as(DEMO.planner)).patch(`/api/responsible-bodies/${2 ** 31}`, { is_active: true, version: 1 }), 400, { parameter: 'id' });
   });
 
   async function libyanBody(client: Client): Promise<number> {
