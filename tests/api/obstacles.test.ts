@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Obstacle, ObstacleHistory, ObstaclePage } from '@marsad/contracts';
+import {
+  CriticalProjectsCollection,
+  Obstacle as ObstacleSchema,
+  ObstacleHistory as ObstacleHistorySchema,
+  ObstacleOverview,
+  ObstaclePage as ObstaclePageSchema,
+  ResponsibleBodyList,
+  type Obstacle,
+  type ObstacleHistory,
+  type ObstaclePage,
+} from '@marsad/contracts';
 import { DEMO, type Client } from '../support/client.ts';
 import { pointIn } from '../support/fixtures.ts';
 import { createProject, expectStatus, today, unique } from '../support/freshData.ts';
@@ -335,6 +345,28 @@ describe('obstacles', () => {
       expect(damascusEngineer.overdue_decisions.some((d) => d.text === text)).toBe(false);
       expect(damascusEngineer.totals.overdue_decisions).toBeLessThan(minister.totals.overdue_decisions);
     });
+  });
+
+  it("answer in the contracts' shapes, for every kind of reader", async () => {
+    const admin = await t.as(DEMO.admin);
+    const project = await createProject(admin);
+    await expectStatus(await admin.request(`/api/projects/${project.id}/shares/undp`, { method: 'PUT' }), 204, 'sharing');
+    const water = await bodyId(admin, 'Ministry of Water Resources');
+    const obstacle = await raiseObstacle(admin, project.id, { severity: 'critical', target_date: '2021-06-30', responsible_body_id: water, description: 'Pipes' });
+    await expectStatus(await admin.patch(`/api/obstacles/${obstacle.id}`, { status: 'waiting_other_body', version: 1 }), 200, 'waiting');
+    await expectStatus(await admin.post(`/api/obstacles/${obstacle.id}/escalate`, { reason: 'The ministry must decide', to_level: 'minister', version: 2 }), 200, 'escalating');
+    for (const who of [DEMO.minister, DEMO.engineer, DEMO.undpDonor]) {
+      const client = await t.as(who);
+      ObstacleSchema.parse(await client.json(`/api/obstacles/${obstacle.id}`));
+      ObstaclePageSchema.parse(await client.json(`/api/obstacles?project=${project.id}`));
+      ObstacleHistorySchema.parse(await client.json(`/api/obstacles/${obstacle.id}/history`));
+      ObstacleOverview.parse(await client.json('/api/obstacles/overview?country=SYR'));
+      CriticalProjectsCollection.parse(await client.json('/api/obstacles/critical-projects?country=SYR'));
+      ResponsibleBodyList.parse(await client.json('/api/responsible-bodies?country=SYR&all=true'));
+    }
+    const res = await t.anonymous.get('/api/obstacles/critical-projects');
+    expect(res.headers.get('content-type')).toBe('application/geo+json');
+    expect(CriticalProjectsCollection.parse(await res.json()).features).toEqual([]);
   });
 
   describe('responsible bodies', () => {
