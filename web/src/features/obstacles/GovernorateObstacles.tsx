@@ -91,10 +91,13 @@ export function GovernorateObstacles({ code, language, onOpenProject }: { code: 
               <li key={o.id}>
                 <button type="button" onClick={() => onOpenProject(o.project.id)} data-testid="governorate-obstacle" data-project-id={o.project.id} title={t('obstacles.panel.open')}>
                   <span>
-                    <SeverityBadge severity={o.severity} /> <strong>{o.title}</strong>
+                    <SeverityBadge severity={o.severity} />{' '}
+                    <strong>
+                      <bdi>{o.title}</bdi>
+                    </strong>
                   </span>
                   <span className="obstacle-top-meta">
-                    {language === 'ar' ? o.project.title_ar : (o.project.title_en ?? o.project.title_ar)} · {t(`obstacles.levels.${o.level}`)} ·{' '}
+                    <bdi>{language === 'ar' ? o.project.title_ar : (o.project.title_en ?? o.project.title_ar)}</bdi> · {t(`obstacles.levels.${o.level}`)} ·{' '}
                     <MustActText mustAct={o.must_act} language={language} />
                     {o.is_overdue && <strong className="delay"> · {t('obstacles.overdue')}</strong>}
                   </span>

@@ -68,7 +68,7 @@ export function ObstacleCard({
       <div className="obstacle-head">
         <SeverityBadge severity={obstacle.severity} />
         <strong className="obstacle-title" data-testid="obstacle-title">
-          {obstacle.title}
+          <bdi>{obstacle.title}</bdi>
         </strong>
       </div>
       <dl className="obstacle-facts">
@@ -125,7 +125,11 @@ export function ObstacleCard({
           </dd>
         </div>
       </dl>
-      {obstacle.description !== null && <p className="obstacle-description">{obstacle.description}</p>}
+      {obstacle.description !== null && (
+        <p className="obstacle-description" dir="auto">
+          {obstacle.description}
+        </p>
+      )}
       {!active && obstacle.resolution_note !== null && (
         <p className="obstacle-resolution">
           <strong>{t('obstacles.resolution')}:</strong> {obstacle.resolution_note}
