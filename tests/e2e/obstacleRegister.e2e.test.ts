@@ -26,14 +26,14 @@ type Language = 'ar' | 'en';
 
 const TEXT = {
   ar: {
-    title: 'e2e: لم تُسلَّم الأرض للمقاول بعد',
+    title: 'لم تُسلَّم الأرض للمقاول بعد (e2e)',
     reason: 'مديرية الأملاك لم تردّ منذ شهرين؛ نحتاج قرار المديرية',
     level: 'مديرية الوزارة',
     critical: 'حرجة',
     mustAct: 'مهندسو المحافظة',
   },
   en: {
-    title: 'e2e: the site is not handed over to the contractor',
+    title: 'The site is not handed over to the contractor (e2e)',
     reason: 'The land registry has not answered for two months; the directorate must decide',
     level: 'Ministry directorate',
     critical: 'Critical',
