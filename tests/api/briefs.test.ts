@@ -78,8 +78,17 @@ describe('briefs (JSON)', () => {
     expect(b.overdue_decisions).toEqual([expect.objectContaining({ text: 'Connect the substation within a month', days_overdue: 5, meeting_title: 'اجتماع المحافظين' })]);
     expect(b.governorates).toEqual([expect.objectContaining({ code: 'SY-DI', projects: b.kpis.projects, active_obstacles: 2 })]);
     // The demo's plan is approved for this year: Damascus's row of it.
-    expect(b.plan?.year).toBe(new Date().getUTCFullYear());
-    expect(b.plan?.rows.length).toBeGreaterThan(0);
+    const year = new Date().getUTCFullYear();
+    expect(b.plan?.year).toBe(year);
+    const matrix = await minister.json(`/api/plans/SYR/${year}/matrix`);
+    const row = matrix.rows.find((r: { governorate: string }) => r.governorate === 'SY-DI');
+    expect(b.plan!.rows.map((r) => [r.indicator, r.target, r.target_to_date, r.achieved, r.pct_of_target])).toEqual(
+      row.cells.map((c: Record<string, unknown>) => [c.key, c.target, c.target_to_date, c.achieved, c.pct_of_target]),
+    );
+    expect(b.plan!.rows.length).toBeGreaterThan(0);
+    // The national brief carries the national row.
+    const national = await brief(DEMO.minister, '/countries/SYR');
+    expect(national.plan!.rows.map((r) => r.achieved)).toEqual(matrix.national.cells.map((c: { achieved: number | null }) => c.achieved));
     expect(b.meeting).toBeNull();
     expect(Date.parse(b.data_as_of)).toBeLessThanOrEqual(Date.parse(b.generated_at));
   });

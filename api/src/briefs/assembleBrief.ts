@@ -1,5 +1,5 @@
 import type { BriefData, BriefLanguage, SummaryMetrics } from '@marsad/contracts';
-import type { Queryable } from '@marsad/db';
+import type { Database, Queryable } from '@marsad/db';
 import type { SignedInViewer } from '../access/Viewer.ts';
 import { overdueDecisions } from '../meetings/overdueDecisions.ts';
 import { activeObstacleItems } from '../obstacles/obstacleItems.ts';
@@ -22,7 +22,7 @@ const OVERDUE_COUNT_CAP = 1000;
  * their counts; decisionVisibility for decisions; planScope for the plan), so a donor's brief
  * holds only the projects shared with it and an engineer's only their governorates' obstacles.
  */
-export async function assembleBrief(db: Queryable, viewer: SignedInViewer, scope: BriefScope, language: BriefLanguage): Promise<BriefData> {
+export async function assembleBrief(db: Database, viewer: SignedInViewer, scope: BriefScope, language: BriefLanguage): Promise<BriefData> {
   const generatedAt = new Date();
   const governorateRows = await governorateSummaries(db, viewer, scope);
   const delayedShare = new Map(governorateRows.map((g) => [g.code, g.projects > 0 ? Math.round((g.delayed / g.projects) * 1000) / 1000 : null]));

@@ -1,6 +1,7 @@
 import type { BriefMap } from '@marsad/contracts';
-import type { Queryable } from '@marsad/db';
+import type { Database, Queryable } from '@marsad/db';
 import { obstacleVisibility } from '../access/obstacleAccess.ts';
+import { perDatabaseMemo } from '../http/perDatabaseMemo.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import { indicatorSql } from '../projects/projectIndicators.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
@@ -29,11 +30,29 @@ type Bbox = [number, number, number, number];
  * about (a country's coloured by delayed share), their neighbours in grey, the visible projects
  * as points and the zones as shapes, all simplified for an A4 page by PostGIS.
  */
-export async function briefMap(db: Queryable, viewer: Viewer, scope: BriefScope, delayedShare: Map<string, number | null>): Promise<BriefMap> {
+export async function briefMap(db: Database, viewer: Viewer, scope: BriefScope, delayedShare: Map<string, number | null>): Promise<BriefMap> {
   const areaCodes = await mapAreaCodes(db, viewer, scope);
+  const boundaries = await perDatabaseMemo(db, `brief-boundaries:${areaCodes.join(',')}`, () => boundaryLayers(db, areaCodes));
+  const tolerance = Math.max(boundaries.bbox[2] - boundaries.bbox[0], boundaries.bbox[3] - boundaries.bbox[1]) / DETAIL_STEPS;
+  const [projects, zones] = await Promise.all([mapProjects(db, viewer, scope), mapZones(db, viewer, scope, tolerance)]);
+  return {
+    bbox: boundaries.bbox,
+    areas: boundaries.areas.map((area) => ({ ...area, value: scope.kind === 'country' ? (delayedShare.get(area.code) ?? null) : null })),
+    context: boundaries.context,
+    projects,
+    zones,
+  };
+}
+
+/**
+ * The boundaries of a map of `areaCodes`, simplified for the page: the same for every viewer,
+ * and boundaries change only when the database is set up, so computed once per database (the
+ * neighbour search and simplification are the costly part of a brief).
+ */
+async function boundaryLayers(db: Queryable, areaCodes: string[]) {
   const bbox = await extentOf(db, areaCodes);
   const tolerance = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / DETAIL_STEPS;
-  const [areas, context, projects, zones] = await Promise.all([
+  const [areas, context] = await Promise.all([
     db.query<{ code: string; name_ar: string; name_en: string; geometry: unknown }>(
       `select code, name_ar, name_en, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, $2::float8), ${DIGITS})::json as geometry
          from admin_areas where code = any($1::text[]) order by code`,
@@ -48,16 +67,8 @@ export async function briefMap(db: Queryable, viewer: Viewer, scope: BriefScope,
         order by n.code`,
       [areaCodes, tolerance],
     ),
-    mapProjects(db, viewer, scope),
-    mapZones(db, viewer, scope, tolerance),
   ]);
-  return {
-    bbox,
-    areas: areas.map((area) => ({ ...area, value: scope.kind === 'country' ? (delayedShare.get(area.code) ?? null) : null })),
-    context,
-    projects,
-    zones,
-  };
+  return { bbox, areas, context };
 }
 
 /** The governorates drawn as the brief's area. */

@@ -1,8 +1,9 @@
-import type { BriefData, BriefProject } from '@marsad/contracts';
+import type { BriefData, BriefProject, MatrixCell } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { obstacleVisibility } from '../access/obstacleAccess.ts';
 import type { Viewer } from '../access/Viewer.ts';
-import { loadMatrix } from '../plans/matrix/loadMatrix.ts';
+import { cellOf, governorateParts, loadMatrix, loadPlanFacts } from '../plans/matrix/loadMatrix.ts';
+import { loadPlanContext } from '../plans/matrix/planContext.ts';
 import { photoUrl } from '../projects/progress/queries.ts';
 import { indicatorSql } from '../projects/projectIndicators.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
@@ -93,26 +94,37 @@ export async function activeObstaclesByGovernorate(db: Queryable, viewer: Viewer
 }
 
 /**
- * Plan against achieved for the year (the plans matrix, as the viewer may see it): the
- * governorate's row, or the national one; null when no plan is approved for the year or the
- * viewer sees no such row.
+ * Plan against achieved for the year (the plans matrix, as the viewer may see it: planScope): a
+ * governorate's row (counted for that governorate alone), or the national one; null when no plan
+ * is approved for the year or the viewer sees no such row.
  */
 export async function planRows(db: Queryable, viewer: Viewer, scope: BriefScope, year: number): Promise<BriefData['plan']> {
-  const matrix = await loadMatrix(db, viewer, { country: scope.country.code, year });
-  if (!matrix || matrix.plan_version === null) return null;
+  const context = await loadPlanContext(db, viewer, { country: scope.country.code, year });
+  if (!context || context.inForce === null) return null;
   const code = scope.governorate?.code ?? (scope.governorates !== 'all' && scope.governorates.length === 1 ? scope.governorates[0] : undefined);
-  const row = code === undefined ? matrix.national : matrix.rows.find((r) => r.governorate === code);
-  if (!row) return null;
+  let cells: MatrixCell[] | undefined;
+  if (code === undefined) {
+    cells = (await loadMatrix(db, viewer, { country: scope.country.code, year }))?.national?.cells;
+  } else {
+    const area = context.areas.find((a) => a.code === code);
+    if (area) {
+      const { facts, returnCounts } = await loadPlanFacts(db, viewer, context, { areaIds: [area.id] });
+      const none = { missing: 0, late: 0 };
+      cells = context.columns.map((column) =>
+        cellOf(context, column, governorateParts(context, facts, area.id, column), returnCounts.get(area.id)?.get(column.indicator) ?? none),
+      );
+    }
+  }
+  if (!cells) return null;
   const sectors = await db.query<{ code: string; name_ar: string; name_en: string }>('select code, name_ar, name_en from sectors');
   const sectorName = new Map(sectors.map((s) => [s.code, s]));
-  const indicators = new Map(matrix.indicators.map((i) => [i.code, i]));
   return {
-    year: matrix.year,
-    as_of: matrix.as_of,
-    rows: matrix.columns.map((column, i) => {
-      const indicator = indicators.get(column.indicator)!;
+    year: context.year,
+    as_of: context.asOf,
+    rows: context.columns.map((column, i) => {
+      const indicator = context.indicators.get(column.indicator)!;
       const sector = column.sector === null ? undefined : sectorName.get(column.sector);
-      const cell = row.cells[i]!;
+      const cell = cells[i]!;
       return {
         indicator: column.key,
         name_ar: sector ? `${indicator.name_ar} — ${sector.name_ar}` : indicator.name_ar,

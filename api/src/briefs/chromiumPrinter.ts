@@ -32,9 +32,6 @@ export interface PrintJob {
   /** The only /api paths the page may load (the brief's photos), and how to answer them. */
   allowedApiPaths: ReadonlySet<string>;
   photo(path: string): Promise<{ bytes: Uint8Array; contentType: string } | undefined>;
-  /** The footer's text beside "page X / Y": the data's stamp. */
-  footerStamp: string;
-  direction: 'rtl' | 'ltr';
 }
 
 /** Why a brief could not be printed now: Chromium is missing, the printer is busy, or a print took too long. */
@@ -79,13 +76,17 @@ export class ChromiumPrinter {
 
   constructor(private readonly settings: PrinterSettings) {}
 
-  /** Prints `job` to PDF bytes, or throws PrinterUnavailable. */
-  async print(job: PrintJob): Promise<Uint8Array> {
+  /**
+   * Prints the job `prepare` makes to PDF bytes, or throws PrinterUnavailable. `prepare` runs once
+   * a printing slot is free: a brief waiting in the queue does not yet read the database, so ten
+   * briefs asked at once never run ten assemblies at once beside the server's other work.
+   */
+  async print(prepare: () => Promise<PrintJob>): Promise<Uint8Array> {
     const executable = await this.executable();
     await this.slot();
     const started = performance.now();
     try {
-      const pdf = await this.printWithin(executable, job);
+      const pdf = await this.printWithin(executable, await prepare());
       this.lastPrintMs = Math.round((this.lastPrintMs + (performance.now() - started)) / 2);
       return pdf;
     } finally {
@@ -195,16 +196,14 @@ export class ChromiumPrinter {
       page.on('pageerror', (error) => pageErrors.push(error.message));
       const response = await page.goto(new URL(job.path, job.origin).href, { waitUntil: 'load' });
       if (!response || !response.ok()) throw new PrinterUnavailable('failed', `The print page answered ${response?.status() ?? 'nothing'}: check that the web app is built (pnpm --filter @marsad/web build).`, 5);
-      await page.waitForFunction(`document.body?.dataset.briefReady === 'true'`, undefined, { polling: 50, timeout: 0 });
-      return page.pdf({
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: footerTemplate(job.footerStamp, job.direction),
-        margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' },
-      });
+      // Selectors, not script: the page's Content-Security-Policy refuses evaluating strings.
+      await page.locator('body[data-brief-ready="true"]').waitFor({ state: 'attached', timeout: 0 });
+      const drawError = await page.locator('body').getAttribute('data-brief-error');
+      if (drawError !== null) throw new PrinterUnavailable('failed', `The print page could not draw the brief: ${drawError.slice(0, 300)}`, null);
+      // A4 portrait and its margins come from the page's @page rule, and so does the running
+      // footer (page n / total and the data stamp, in @page margin boxes): Chromium's own
+      // header and footer would be drawn over it.
+      return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
     })();
     try {
       return await Promise.race([work, timeout]);
@@ -229,11 +228,3 @@ export class ChromiumPrinter {
     return route.continue();
   }
 }
-
-/** Chromium's footer: the data stamp and "page X / Y" (its pageNumber and totalPages classes). */
-export function footerTemplate(stamp: string, direction: 'rtl' | 'ltr'): string {
-  return `<div dir="${direction}" style="width:100%;margin:0 12mm;font-size:8px;color:#555;font-family:'Noto Sans Arabic','Noto Sans',sans-serif;display:flex;justify-content:space-between">
-<span>${escapeHtml(stamp)}</span><span dir="ltr"><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
-}
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -106,8 +106,7 @@ export const briefRoutes = createRouter()
   );
 
 async function answer(c: BriefContext, scope: BriefScope, fileKey: string, pdf: boolean, language: BriefLanguage): Promise<Response> {
-  const brief = await assembleBrief(c.var.db, c.var.user, scope, language);
-  if (!pdf) return c.json(brief, 200);
+  if (!pdf) return c.json(await assembleBrief(c.var.db, c.var.user, scope, language), 200);
   const webDist = c.var.config.WEB_DIST;
   if (!existsSync(join(webDist, 'print.html'))) {
     return problemResponse({
@@ -119,17 +118,21 @@ async function answer(c: BriefContext, scope: BriefScope, fileKey: string, pdf: 
     });
   }
   const code = scope.kind === 'meeting' ? String(scope.meetingId) : fileKey;
+  let generatedOn = '';
   try {
-    const bytes = await c.var.briefPrinter.print({
-      origin: serverOrigin(c),
-      path: `/print.html?kind=${scope.kind}&code=${encodeURIComponent(code)}&lang=${language}`,
-      data: brief,
-      allowedApiPaths: new Set(brief.photos.map((p) => p.url)),
-      photo: (path) => photoFor(c, c.var.user, path),
-      footerStamp: dataStamp(brief.data_as_of, language),
-      direction: language === 'ar' ? 'rtl' : 'ltr',
+    // Assembled once the printer has a slot for it (see ChromiumPrinter.print).
+    const bytes = await c.var.briefPrinter.print(async () => {
+      const brief = await assembleBrief(c.var.db, c.var.user, scope, language);
+      generatedOn = brief.generated_at.slice(0, 10);
+      return {
+        origin: serverOrigin(c),
+        path: `/print.html?kind=${scope.kind}&code=${encodeURIComponent(code)}&lang=${language}`,
+        data: brief,
+        allowedApiPaths: new Set(brief.photos.map((p) => p.url)),
+        photo: (path) => photoFor(c, c.var.user, path),
+      };
     });
-    const filename = `brief-${fileKey}-${brief.generated_at.slice(0, 10)}-${language}.pdf`;
+    const filename = `brief-${fileKey}-${generatedOn}-${language}.pdf`;
     return new Response(bytes, {
       status: 200,
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store' },
@@ -165,10 +168,4 @@ async function photoFor(c: BriefContext, viewer: SignedInViewer, path: string) {
   const [projectId, reportId, photoId] = match.slice(1).map(Number) as [number, number, number];
   const content = await findPhotoContent(c.var.db, { projectId, reportId, photoId }, viewer, null);
   return content?.bytes ? { bytes: content.bytes, contentType: content.content_type } : undefined;
-}
-
-/** The footer's stamp: the time of the newest data the brief reflects (UTC). */
-export function dataStamp(dataAsOf: string, language: BriefLanguage): string {
-  const at = `${dataAsOf.slice(0, 10)} ${dataAsOf.slice(11, 16)} UTC`;
-  return language === 'ar' ? `مرصد — البيانات حتى ${at}` : `Marsad — data as of ${at}`;
 }
