@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Route } from 'playwri
  * Prints briefs to PDF with one shared headless Chromium (Debian's package; never a browser
  * download). Launched on the first print, relaunched after a crash, closed again when idle. At
  * most `concurrency` pages print at once and `queueMax` more wait; beyond that, or past the
- * timeout, a print fails with a PrinterUnavailable the route turns into 503 with Retry-After.
+ * timeout, a print fails with a PrinterUnavailable the route turns into 503 (with Retry-After).
  *
  * The page is loaded from this same server (`origin`), with its data handed over before any
  * script runs (`window.__MARSAD_BRIEF__`). Every request the page makes is intercepted: the
@@ -114,26 +114,19 @@ export class ChromiumPrinter {
     throw new PrinterUnavailable('missing', `Briefs are printed to PDF with headless Chromium, and ${where}: ${INSTALL_HINT}.`, null);
   }
 
-  /** Waits for a printing slot, or throws busy when the queue is full or the wait outlasts the timeout. */
+  /**
+   * Waits for a printing slot, or throws busy when the queue is full. The wait needs no timer of
+   * its own: every print ahead ends within the timeout, so a queued print starts within
+   * ceil(queue / concurrency) timeouts.
+   */
   private async slot(): Promise<void> {
     if (this.running < this.settings.BRIEF_CONCURRENCY) {
       this.running += 1;
       return;
     }
     if (this.waiting.length >= this.settings.BRIEF_QUEUE_MAX) throw this.busy();
-    await new Promise<void>((resolve, reject) => {
-      const wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        const index = this.waiting.indexOf(wake);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(this.busy());
-      }, this.settings.BRIEF_TIMEOUT_MS);
-      this.waiting.push(wake);
-    });
-    // release() handed its slot over: `running` already counts this print.
+    // release() hands its slot over: `running` already counts this print when it wakes.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   private release(): void {
