@@ -31,7 +31,8 @@ export async function assembleBrief(db: Database, viewer: SignedInViewer, scope:
     governorates: scope.governorates === 'all' ? undefined : scope.governorates,
     projectIds: scope.projectIds,
   };
-  const [requester, dataAsOf, kpis, counts, map, delayed, stalled, obstacles, plan, photos, meeting, overdue] = await Promise.all([
+  const meeting = scope.meeting && briefMeeting(scope.meeting);
+  const [requester, dataAsOf, kpis, counts, map, delayed, stalled, obstacles, plan, photos, overdue] = await Promise.all([
     requesterOf(db, viewer, language),
     latestWrite(db),
     scopeKpis(db, viewer, scope),
@@ -43,8 +44,7 @@ export async function assembleBrief(db: Database, viewer: SignedInViewer, scope:
     activeObstacleItems(db, viewer, obstacleScope, BRIEF_OBSTACLES),
     planRows(db, viewer, scope, generatedAt.getUTCFullYear()),
     recentPhotos(db, viewer, scope),
-    scope.kind === 'meeting' ? briefMeeting(db, viewer, scope) : Promise.resolve(null),
-    scope.kind === 'meeting'
+    meeting
       ? Promise.resolve([])
       : overdueDecisions(db, viewer, { country: scope.country.code, governorate: scope.governorate?.code }, OVERDUE_COUNT_CAP, language),
   ]);

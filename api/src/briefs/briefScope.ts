@@ -1,3 +1,4 @@
+import type { Meeting } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import type { Viewer } from '../access/Viewer.ts';
 import { projectFilterSql } from '../projects/projectFilterSql.ts';
@@ -17,8 +18,8 @@ export interface BriefScope {
   governorates: string[] | 'all';
   /** Projects named by a meeting, in addition to its governorates. */
   projectIds: number[];
-  /** The meeting a meeting brief is the agenda pack of. */
-  meetingId: number | null;
+  /** The meeting a meeting brief is the agenda pack of, as its reader may see it. */
+  meeting: Meeting | null;
 }
 
 /** The projects of `scope` that `viewer` may see, over projects aliased `p`. */
@@ -48,7 +49,7 @@ export async function governorateScope(db: Queryable, code: string): Promise<Bri
     governorate: { id: row.id, code: row.code, name_ar: row.name_ar, name_en: row.name_en },
     governorates: [row.code],
     projectIds: [],
-    meetingId: null,
+    meeting: null,
   };
 }
 
@@ -59,26 +60,25 @@ export async function countryScope(db: Queryable, iso3: string): Promise<BriefSc
     [iso3],
   );
   if (!row) return undefined;
-  return { kind: 'country', country: row, governorate: null, governorates: 'all', projectIds: [], meetingId: null };
+  return { kind: 'country', country: row, governorate: null, governorates: 'all', projectIds: [], meeting: null };
 }
 
 /**
- * A meeting brief's scope: the meeting's governorates and projects. The caller has checked the
- * meeting is visible (meetingVisibility).
+ * A meeting brief's scope: the meeting's governorates and projects, or its whole country when it
+ * names neither (as its agenda does). `meeting` is as its reader sees it (readMeeting).
  */
-export async function meetingScope(db: Queryable, meetingId: number): Promise<BriefScope | undefined> {
-  const [row] = await db.query<{ code: string; name_ar: string; name_en: string; governorates: string[]; project_ids: number[] }>(
-    `select c.iso3::text as code, c.name_ar, c.name_en,
-            array(select a.code from meeting_governorates mg join admin_areas a on a.id = mg.admin_area_id
-                   where mg.meeting_id = m.id order by a.code) as governorates,
-            array(select mp.project_id::int from meeting_projects mp where mp.meeting_id = m.id order by 1) as project_ids
-       from meetings m join countries c on c.iso3 = m.country_iso3
-      where m.id = $1`,
-    [meetingId],
+export async function meetingScope(db: Queryable, meeting: Meeting): Promise<BriefScope> {
+  const [country] = await db.query<{ code: string; name_ar: string; name_en: string }>(
+    'select iso3::text as code, name_ar, name_en from countries where iso3 = $1',
+    [meeting.country_iso3],
   );
-  if (!row) return undefined;
-  const { governorates, project_ids, ...country } = row;
-  // A meeting that names neither governorates nor projects covers its whole country.
-  const whole = governorates.length === 0 && project_ids.length === 0;
-  return { kind: 'meeting', country, governorate: null, governorates: whole ? 'all' : governorates, projectIds: project_ids, meetingId };
+  const whole = meeting.governorates.length === 0 && meeting.project_ids.length === 0;
+  return {
+    kind: 'meeting',
+    country: country!,
+    governorate: null,
+    governorates: whole ? 'all' : meeting.governorates,
+    projectIds: meeting.project_ids,
+    meeting,
+  };
 }

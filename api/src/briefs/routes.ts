@@ -9,10 +9,10 @@ import { named } from '../http/openApiNames.ts';
 import { notFound, problemResponse } from '../http/problems.ts';
 import { requireUser, type SignedInEnv } from '../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../http/router.ts';
+import { readMeeting } from '../meetings/meetingQueries.ts';
 import { findPhotoContent } from '../projects/progress/queries.ts';
 import { assembleBrief } from './assembleBrief.ts';
 import { countryScope, governorateScope, meetingScope, type BriefScope } from './briefScope.ts';
-import { isMeetingVisible } from './briefMeeting.ts';
 import { PrinterUnavailable } from './chromiumPrinter.ts';
 
 /**
@@ -99,9 +99,9 @@ export const briefRoutes = createRouter()
     async (c) => {
       const { key, pdf } = splitKey(c.req.valid('param').id);
       const id = Number(key);
-      const scope = (await isMeetingVisible(c.var.db, c.var.user, id)) ? await meetingScope(c.var.db, id) : undefined;
-      if (!scope) throw notFound(`No meeting ${id} is visible to you`);
-      return answer(c, scope, `meeting-${id}`, pdf, c.req.valid('query').lang) as never;
+      // Read as the meeting's own route reads it: 404 when not visible, its agenda frozen first when due.
+      const meeting = await readMeeting(c.var.db, c.var.user, id, () => c.var.dataVersion.bump());
+      return answer(c, await meetingScope(c.var.db, meeting), `meeting-${id}`, pdf, c.req.valid('query').lang) as never;
     },
   );
 
@@ -117,7 +117,7 @@ async function answer(c: BriefContext, scope: BriefScope, fileKey: string, pdf: 
       instance: c.req.path,
     });
   }
-  const code = scope.kind === 'meeting' ? String(scope.meetingId) : fileKey;
+  const code = scope.meeting ? String(scope.meeting.id) : fileKey;
   let generatedOn = '';
   try {
     // Assembled once the printer has a slot for it (see ChromiumPrinter.print).
