@@ -16,6 +16,11 @@ describe('briefs (JSON)', () => {
   let fixtures: { damascus: number; aleppo: number; hidden: number; meeting: number; aleppoMeeting: number; shared: { id: number; title_ar: string }; notShared: number; body: number };
   beforeAll(async () => {
     const db = t.db;
+    // This file's own database copy holds only the obstacles, meetings and decisions it writes, so
+    // each brief's lists and counts are checked exactly (the demo data may have its own).
+    await db.query('delete from decisions');
+    await db.query('delete from meetings');
+    await db.query('delete from obstacles');
     const electricity = await responsibleBody(db, 'وزارة الكهرباء (اختبار الموجز)', 'Ministry of Electricity (brief test)');
     const shared = await projectIn(db, 'SY-DI', { with: 'undp', is: true });
     const notShared = await projectIn(db, 'SY-DI', { with: 'undp', is: false });
