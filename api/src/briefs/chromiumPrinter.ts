@@ -82,10 +82,12 @@ export class ChromiumPrinter {
    * briefs asked at once never run ten assemblies at once beside the server's other work.
    */
   async print(prepare: () => Promise<PrintJob>): Promise<Uint8Array> {
-    const executable = await this.executable();
+    // The slot is taken (or the queue joined) before anything is awaited: prints are served in
+    // the order they were asked for.
     await this.slot();
     const started = performance.now();
     try {
+      const executable = await this.executable();
       const pdf = await this.printWithin(executable, await prepare());
       this.lastPrintMs = Math.round((this.lastPrintMs + (performance.now() - started)) / 2);
       return pdf;
