@@ -1,6 +1,6 @@
 /**
  * The docs' pictures of printed briefs: asks a running Marsad (MARSAD_URL, default
- * http://localhost:8787) for briefs as the demo minister, renders their first pages with poppler's
+ * http://localhost:8787) for briefs as the demo minister, renders their first four pages with poppler's
  * pdftoppm and writes them side by side as one PNG each in docs/:
  *
  *   pnpm --filter @marsad/api exec tsx src/cli/briefPngs.ts
@@ -22,7 +22,7 @@ const BRIEFS = [
   { file: 'brief-misrata-ar.png', path: '/api/briefs/governorates/LY-MI.pdf?lang=ar' },
   { file: 'brief-damascus-en.png', path: '/api/briefs/governorates/SY-DI.pdf?lang=en' },
 ];
-const PAGES = 3;
+const PAGES = 4;
 const DPI = 60;
 const GAP = 12;
 
