@@ -1,6 +1,3 @@
-// The app first: it loads @hono/zod-openapi, which must extend zod before any contract schema is
-// made (api/src/obstacles/routes.ts calls .openapi() on a contract's schema).
-import { serverForFile } from '../support/startTestServer.ts';
 import { png } from '@marsad/demo';
 import type { Database } from '@marsad/db';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +5,7 @@ import { anonymous, as, DEMO, httpTarget } from '../support/client.ts';
 import { addObstacle, daysFromToday, projectIn, responsibleBody } from '../support/briefFixtures.ts';
 import { inkIn, pdfFonts, pdfImageCount, pdfPages, renderPage } from '../support/pdfTools.ts';
 import { expectProblem } from '../support/problems.ts';
+import { serverForFile } from '../support/startTestServer.ts';
 import { testApp } from '../support/testApp.ts';
 
 /**

@@ -1,11 +1,9 @@
-// The app first: it loads @hono/zod-openapi, which must extend zod before any contract schema is
-// made (api/src/obstacles/routes.ts calls .openapi() on a contract's schema).
-import { useTestApp } from '../support/testApp.ts';
 import { BriefData } from '@marsad/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { addDecision, addMeeting, addObstacle, daysFromToday, projectIn, responsibleBody } from '../support/briefFixtures.ts';
 import { expectProblem } from '../support/problems.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 /** The brief's JSON (what the print page draws): scoped to its requester, in Arabic or English. */
 describe('briefs (JSON)', () => {
