@@ -17,13 +17,16 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-# What the browser tests (Chromium, with Arabic fonts) and the desktop-GIS test (GDAL's ogr2ogr) need.
+# What the browser tests (Chromium, with Arabic fonts), the desktop-GIS test (GDAL's ogr2ogr) and
+# the printed-brief tests (poppler) need.
 missing=()
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if command -v dpkg-query >/dev/null; then
   dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-core)
 fi
 command -v ogr2ogr >/dev/null || missing+=(gdal-bin)
+# The brief's PDF tests read the printed PDF with poppler (pdftotext, pdffonts, pdfimages, pdftoppm).
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 # With DATABASE_URL and a Debian PostgreSQL server on this machine: PostGIS for its version.
 if [ -n "${DATABASE_URL:-}" ] && command -v pg_lsclusters >/dev/null; then
   for version in $(pg_lsclusters -h | awk '{print $1}' | sort -u); do

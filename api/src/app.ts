@@ -40,6 +40,7 @@ import { responsibleBodyRoutes } from './obstacles/responsibleBodyRoutes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { decisionRoutes } from './meetings/decisionRoutes.ts';
 import { briefRoutes } from './briefs/routes.ts';
+import { ChromiumPrinter } from './briefs/chromiumPrinter.ts';
 import { readCache } from './cache/readCache.ts';
 import { ResponseCache } from './cache/ResponseCache.ts';
 import { DataVersion } from './tiles/DataVersion.ts';
@@ -50,10 +51,12 @@ import { TileService } from './tiles/TileService.ts';
 export interface AppDependencies {
   db: Database;
   config: Config;
+  /** Prints briefs; one of its own when not given (main.ts gives one, to close its browser on shutdown). */
+  briefPrinter?: ChromiumPrinter;
 }
 
 /** The whole HTTP surface: API, tiles, OpenAPI document and the built web app, on one origin. */
-export function createApp({ db, config }: AppDependencies) {
+export function createApp({ db, config, briefPrinter = new ChromiumPrinter(config) }: AppDependencies) {
   const tileEncoder = tileEncoderFor(db.engine);
   const dataVersion = new DataVersion(db);
   void dataVersion.refresh().catch(() => {});
@@ -79,6 +82,7 @@ export function createApp({ db, config }: AppDependencies) {
     c.set('readiness', readiness);
     c.set('loginRateLimit', loginRateLimit);
     c.set('sessions', sessions);
+    c.set('briefPrinter', briefPrinter);
     c.set('viewer', ANONYMOUS);
     await next();
   });

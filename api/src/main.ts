@@ -1,5 +1,6 @@
 import { MigrationEditedError } from '@marsad/db';
 import { createApp } from './app.ts';
+import { ChromiumPrinter } from './briefs/chromiumPrinter.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openAppDatabase, StartupError } from './database/openAppDatabase.ts';
 import { assertPortFree } from './http/assertPortFree.ts';
@@ -18,7 +19,8 @@ async function main() {
     throw new StartupError(listenProblem(error, config));
   });
   const { db, origin } = await openAppDatabase(config);
-  const app = createApp({ db, config });
+  const briefPrinter = new ChromiumPrinter(config);
+  const app = createApp({ db, config, briefPrinter });
 
   const server = serveApp(app, { port: config.PORT, hostname: config.HOST });
   server.once('error', (error: NodeJS.ErrnoException) => fail(listenProblem(error, config)));
@@ -32,7 +34,7 @@ async function main() {
 
   const shutdown = () => {
     server.close();
-    db.close().finally(() => process.exit(0));
+    Promise.allSettled([briefPrinter.close(), db.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -12,10 +12,10 @@ export interface TestServer {
  * The real server (API and built web app) on a free loopback port, over a fresh database copy;
  * `prepare` writes what a test needs straight into that copy before the server starts.
  */
-export async function startTestServer(level: Level = 'demo', prepare?: (db: Database) => Promise<void>): Promise<TestServer> {
+export async function startTestServer(level: Level = 'demo', prepare?: (db: Database) => Promise<void>, env: Record<string, string> = {}): Promise<TestServer> {
   const database = await freshDatabase(level);
   await prepare?.(database.db);
-  const app = createApp({ db: database.db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: process.env.WEB_DIST }) });
+  const app = createApp({ db: database.db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: process.env.WEB_DIST, ...env }) });
   const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -35,12 +35,13 @@ export async function startTestServer(level: Level = 'demo', prepare?: (db: Data
  * The real server for one test file, over its own copy of the demo database: started before
  * the file's tests, closed after, so no file sees what another wrote. `url` is its base URL
  * (MARSAD_URL, when set, points every file at a server of your own instead, and `prepare` is not run).
+ * `env`: settings of this server (as the environment would give them).
  */
-export function serverForFile(level: Level = 'demo', prepare?: (db: Database) => Promise<void>): { readonly url: string } {
+export function serverForFile(level: Level = 'demo', prepare?: (db: Database) => Promise<void>, env: Record<string, string> = {}): { readonly url: string } {
   let server: TestServer | undefined;
   const external = process.env.MARSAD_URL;
   beforeAll(async () => {
-    if (!external) server = await startTestServer(level, prepare);
+    if (!external) server = await startTestServer(level, prepare, env);
   });
   afterAll(async () => {
     await server?.close();

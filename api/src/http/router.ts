@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@marsad/db';
+import type { ChromiumPrinter } from '../briefs/chromiumPrinter.ts';
 import type { Config } from '../config.ts';
 import type { Viewer } from '../access/Viewer.ts';
 import type { LoginRateLimit } from '../auth/loginRateLimit.ts';
@@ -33,6 +34,8 @@ export interface AppEnv {
     sessions: SessionCache;
     /** Whether the database answers, as the background probe last saw it. */
     readiness: DatabaseReadiness;
+    /** The one headless Chromium that prints briefs (briefs/chromiumPrinter.ts). */
+    briefPrinter: ChromiumPrinter;
   };
 }
 
