@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import { AccountControls } from '../features/account/AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
+import { MinisterEntries } from '../features/obstacleOverview/MinisterEntries.tsx';
 import { PlansEntry } from '../features/plans/PlansEntry.tsx';
 import type { Screen } from '../url/planViewState.ts';
 
@@ -13,7 +14,7 @@ export function Header({
 }: {
   language: Language;
   onLanguageChange: (next: Language) => void;
-  /** The plans entry (features/plans): which screen is shown, and how to switch. */
+  /** The screen entries (plans, obstacles, meetings): which screen is shown, and how to switch. */
   screen: Screen;
   onScreenChange: (next: Screen) => void;
 }) {
@@ -26,6 +27,7 @@ export function Header({
       </div>
       <div className="header-actions">
         <PlansEntry screen={screen} onScreenChange={onScreenChange} />
+        <MinisterEntries screen={screen} onScreenChange={onScreenChange} />
         <AccountControls />
         <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>

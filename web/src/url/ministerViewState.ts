@@ -32,7 +32,8 @@ export function parseObstacleCell(value: string | null): ObstacleCell | null {
   if (value === null) return null;
   const [governorate, level, ...rest] = value.split(':');
   if (rest.length > 0 || governorate === undefined || !GOVERNORATE.test(governorate.toUpperCase())) return null;
-  return isOneOf(ESCALATION_LEVELS, level ?? null) ? { governorate: governorate.toUpperCase(), level } : null;
+  if (!isOneOf(ESCALATION_LEVELS, level)) return null;
+  return { governorate: governorate.toUpperCase(), level };
 }
 
 export function formatObstacleCell(cell: ObstacleCell): string {

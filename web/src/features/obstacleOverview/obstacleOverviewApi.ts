@@ -6,8 +6,9 @@ import { useSession } from '../account/useSession.ts';
 export type { Obstacle, ObstacleOverview, ObstaclePage } from '@marsad/contracts';
 
 /**
- * The minister's view's calls: the overview of a country (`GET /api/obstacles/overview`) and the
- * active obstacles of one governorate at one level (`GET /api/obstacles`). What they hold depends
+ * The minister's view's calls: the overview of a country (`GET /api/obstacles/overview`), the
+ * active obstacles of one governorate at one level and those proposed for escalation
+ * (`GET /api/obstacles`). What they hold depends
  * on who asks (obstacleVisibility), so the viewer is in every key; nothing is asked while the
  * session is not known yet.
  */
@@ -31,6 +32,24 @@ export const CELL_PAGE_SIZE = 100;
 export function fetchCellObstacles(governorate: string, level: EscalationLevel, signal?: AbortSignal): Promise<ObstaclePage> {
   const query = new URLSearchParams({ governorate, level, status: 'active', limit: String(CELL_PAGE_SIZE) }).toString();
   return request(withQuery('/api/obstacles', query), { schema: ObstaclePage, signal });
+}
+
+/** Active obstacles of a country the system proposes to escalate (the first page). */
+export const PROPOSALS_PAGE_SIZE = 20;
+
+export function fetchProposals(country: string, signal?: AbortSignal): Promise<ObstaclePage> {
+  const query = new URLSearchParams({ country, status: 'active', proposed: 'true', limit: String(PROPOSALS_PAGE_SIZE) }).toString();
+  return request(withQuery('/api/obstacles', query), { schema: ObstaclePage, signal });
+}
+
+export function useProposals(country: string | null) {
+  const viewer = useViewerKey();
+  return useQuery({
+    queryKey: ['obstacles', viewer, 'proposals', country],
+    queryFn: ({ signal }) => fetchProposals(country ?? '', signal),
+    enabled: viewer !== null && viewer !== 0 && country !== null,
+    ...OPTIONS,
+  });
 }
 
 export function useObstacleOverview(country: string | null) {
