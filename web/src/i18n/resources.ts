@@ -5,7 +5,6 @@ import { governorateMessages } from '../features/governorate/messages.ts';
 import { mapMessages } from '../map/messages.ts';
 import { overviewMessages } from '../features/overview/messages.ts';
 import { plansEntryMessages } from '../features/plans/entryMessages.ts';
-import { ministerEntryMessages } from '../features/obstacleOverview/entryMessages.ts';
 import { progressMessages } from '../features/progress/messages.ts';
 import { projectMessages } from '../features/project/messages.ts';
 import { uiMessages } from '../ui/messages.ts';
@@ -32,7 +31,6 @@ const FIRST_VIEW = [
   progressMessages,
   accountMessages,
   plansEntryMessages,
-  ministerEntryMessages,
 ] as const;
 
 function assemble(language: Language): Record<string, object> {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Screen } from '../../url/planViewState.ts';
-import { useSession } from '../account/useSession.ts';
+import { useMessages } from '../../i18n/useMessages.ts';
+import { ministerEntryMessages } from './entryMessages.ts';
 
 const ENTRIES = [
   { screen: 'obstacles', icon: '⚑' },
@@ -9,14 +10,15 @@ const ENTRIES = [
 
 /**
  * The header's ways into the obstacles and meetings screens, and back to the map from them, for
- * anyone signed in (the ministry, engineers, donors: the API scopes what each sees). Visitors see
- * none: obstacles are not shown to them.
+ * anyone signed in (the ministry, engineers, donors: the API scopes what each sees). The header
+ * loads them, with their strings, only for a signed-in user (obstacles are not shown to visitors),
+ * or to lead a visitor who arrived on one of the screens back to the map.
  */
-export function MinisterEntries({ screen, onScreenChange }: { screen: Screen; onScreenChange: (screen: Screen) => void }) {
+export default function MinisterEntries({ screen, signedIn, onScreenChange }: { screen: Screen; signedIn: boolean; onScreenChange: (screen: Screen) => void }) {
+  useMessages('ministerEntry', ministerEntryMessages);
   const { t } = useTranslation();
-  const session = useSession();
-  if (session.data === null || session.data === undefined) return null;
-  return ENTRIES.map((entry) => {
+  // Signed out on one of these screens (an address shared, or a sign-out there): only the way back to the map.
+  return ENTRIES.filter((entry) => signedIn || entry.screen === screen).map((entry) => {
     const here = screen === entry.screen;
     return (
       <button
