@@ -44,7 +44,10 @@ export function RecordDecisionDialog({
   const [banner, setBanner] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const fieldOf = useFields<DecisionField>('decision', (name) => problemText(problems[name], t));
-  const set = (patch: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<DecisionDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([name]) => !(name in patch))));
+  };
   const close = () => {
     ref.current?.close();
     onClose();

@@ -10,7 +10,7 @@ import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { governorateName } from '../../data/governorateNames.ts';
 import { nameIn } from '../obstacleOverview/names.ts';
-import { addDays, emptyMeetingDraft, MEETING_FIELDS, meetingDraftProblems, parseProjectCodes, toNewMeeting, type MeetingDraft, type MeetingField, type Problems } from './meetingForms.ts';
+import { addDays, emptyMeetingDraft, isCalendarDay, MEETING_FIELDS, meetingDraftProblems, parseProjectCodes, toNewMeeting, type MeetingDraft, type MeetingField, type Problems } from './meetingForms.ts';
 import { createMeeting, findProjectByCode } from './meetingsApi.ts';
 import { sendFailure } from './sendFailure.ts';
 
@@ -52,7 +52,11 @@ export function NewMeetingDialog({
     if (problem === undefined) return undefined;
     return problem.startsWith('server:') ? problem.slice(7) : t(`meetings.problem.${problem}`);
   });
-  const set = (patch: Partial<MeetingDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A field changed is no longer wrong until the next check.
+  const set = (patch: Partial<MeetingDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([name]) => !(name in patch) && !(name === 'governorates' && ('project_codes' in patch || 'governorates' in patch)))));
+  };
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
   const close = () => {
     ref.current?.close();
@@ -60,7 +64,7 @@ export function NewMeetingDialog({
   };
 
   const freezeDays = draft.freeze_days.trim() === '' ? DEFAULT_FREEZE_DAYS : Number(draft.freeze_days);
-  const freezesOn = draft.held_on !== '' && Number.isInteger(freezeDays) && problems.held_on === undefined ? formatDualDate(addDays(draft.held_on, -freezeDays), language) : null;
+  const freezesOn = isCalendarDay(draft.held_on) && Number.isInteger(freezeDays) && freezeDays >= 0 ? formatDualDate(addDays(draft.held_on, -freezeDays), language) : null;
 
   const send = async () => {
     const found = meetingDraftProblems(draft);
