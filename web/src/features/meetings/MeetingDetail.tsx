@@ -61,10 +61,10 @@ export function MeetingDetail({
         <>
           <header className="meeting-header">
             <h3 className="meeting-title" data-testid="meeting-title">
-              {titleIn(language, data)}
+              <bdi>{titleIn(language, data)}</bdi>
             </h3>
             <p className="meeting-facts">
-              <span className="state-badge">{t(`obstacleTerms.level.${data.level}`)}</span>
+              <span className="state-badge badge-level">{t(`obstacleTerms.level.${data.level}`)}</span>
               <span>
                 {t('meetings.detail.heldOn')}: <DualDate iso={data.held_on} language={language} />
               </span>
@@ -118,7 +118,7 @@ export function MeetingDetail({
                     <tr key={item.obstacle_id} data-testid="agenda-item" data-obstacle-id={item.obstacle_id}>
                       <td>{formatCount(item.position, language)}</td>
                       <th scope="row">
-                        {item.title}
+                        <bdi>{item.title}</bdi>
                         <span className="muted">
                           {' · '}
                           {t(`obstacleTerms.category.${item.category}`)} · {t(`obstacleTerms.level.${item.level}`)} · {t(`obstacleTerms.status.${item.status}`)}
@@ -162,7 +162,9 @@ export function MeetingDetail({
                   const project = d.project;
                   return (
                     <li key={d.id} className={`decision${d.is_overdue ? ' is-overdue' : ''}${d.status === 'closed' ? ' is-closed' : ''}`} data-testid="decision" data-decision-id={d.id} data-status={d.status} data-overdue={d.is_overdue}>
-                      <p className="decision-text">{d.text}</p>
+                      <p className="decision-text">
+                        <bdi>{d.text}</bdi>
+                      </p>
                       <p className="decision-ref-facts">
                         <span>{t('meetings.detail.owner', { owner: ownerOf(d, language) })}</span>
                         <span>
@@ -193,7 +195,7 @@ export function MeetingDetail({
                       )}
                       {d.status === 'closed' && d.closing_note !== null && (
                         <p className="decision-closing" data-testid="decision-closing-note">
-                          {d.closing_note}
+                          <bdi>{d.closing_note}</bdi>
                           {d.closing_document !== null && <span className="muted"> · {t('meetings.detail.closingDocument', { document: d.closing_document })}</span>}
                         </p>
                       )}

@@ -33,7 +33,7 @@ export function MeetingTable({ heading, meetings, language, testId, onOpen }: { 
                 <tr key={m.id} data-testid="meeting-row" data-meeting-id={m.id}>
                   <th scope="row">
                     <button type="button" className="link-button meeting-open" onClick={() => onOpen(m.id)} data-testid="meeting-open">
-                      {titleIn(language, m)}
+                      <bdi>{titleIn(language, m)}</bdi>
                     </button>
                     {m.status !== 'scheduled' && <span className="state-badge meeting-status"> {t(`meetings.status.${m.status}`)}</span>}
                   </th>

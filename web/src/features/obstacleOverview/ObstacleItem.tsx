@@ -27,7 +27,7 @@ export function ObstacleItem({ obstacle, language, now, testId, onOpenProject }:
   return (
     <li className="obstacle-item" data-severity={obstacle.severity}>
       <button type="button" className="obstacle-open" data-testid={testId} data-project-id={obstacle.project.id} data-obstacle-id={obstacle.id} onClick={() => onOpenProject(obstacle.project.id)}>
-        <span className="obstacle-title">{obstacle.title}</span>
+        <bdi className="obstacle-title">{obstacle.title}</bdi>
         <span className="obstacle-project">
           <bdi>{obstacle.project.code}</bdi> · {titleIn(language, obstacle.project)}
         </span>

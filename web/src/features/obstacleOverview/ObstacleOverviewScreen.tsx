@@ -115,34 +115,41 @@ export default function ObstacleOverviewScreen({
                 ))}
               </dl>
             </section>
+            {/* Two columns: what to act on (the table, decisions, proposals, bodies), and beside it the trend and the oldest. */}
             <div className="obstacle-grid">
-              <section className="overview-block obstacle-table-block" aria-labelledby="obstacle-table-heading">
-                <h3 id="obstacle-table-heading">{t('obstacleOverview.table.heading')}</h3>
-                <LevelTableView table={table} language={language} nameOf={nameOf} selected={cell} onOpenCell={onOpenCell} />
-              </section>
-              <section className="overview-block obstacle-chart-block" aria-label={t('obstacleOverview.monthly.heading')}>
-                <MonthlyChart monthly={data.monthly} language={language} />
-              </section>
-              <ObstacleBlock
-                id="obstacle-oldest-heading"
-                heading={t('obstacleOverview.oldest.heading')}
-                empty={t('obstacleOverview.oldest.empty')}
-                obstacles={data.oldest_critical}
-                language={language}
-                testId="obstacle-oldest"
-                onOpenProject={onOpenProject}
-              />
-              <ObstacleBlock
-                id="obstacle-proposals-heading"
-                heading={t('obstacleOverview.proposals.heading')}
-                empty={t('obstacleOverview.proposals.empty')}
-                obstacles={proposals.data?.items ?? []}
-                language={language}
-                testId="obstacle-proposals"
-                onOpenProject={onOpenProject}
-              />
-              <WaitingBlock waiting={data.waiting} language={language} />
-              <OverdueDecisionsBlock decisions={data.overdue_decisions} language={language} onOpenMeeting={onOpenMeeting} onOpenProject={onOpenProject} />
+              <div className="obstacle-column">
+                <section className="overview-block" aria-labelledby="obstacle-table-heading">
+                  <h3 id="obstacle-table-heading">{t('obstacleOverview.table.heading')}</h3>
+                  <LevelTableView table={table} language={language} nameOf={nameOf} selected={cell} onOpenCell={onOpenCell} />
+                </section>
+                <OverdueDecisionsBlock decisions={data.overdue_decisions} language={language} onOpenMeeting={onOpenMeeting} onOpenProject={onOpenProject} />
+                <div className="obstacle-pair">
+                  <ObstacleBlock
+                    id="obstacle-proposals-heading"
+                    heading={t('obstacleOverview.proposals.heading')}
+                    empty={t('obstacleOverview.proposals.empty')}
+                    obstacles={proposals.data?.items ?? []}
+                    language={language}
+                    testId="obstacle-proposals"
+                    onOpenProject={onOpenProject}
+                  />
+                  <WaitingBlock waiting={data.waiting} language={language} />
+                </div>
+              </div>
+              <div className="obstacle-column">
+                <section className="overview-block" aria-label={t('obstacleOverview.monthly.heading')}>
+                  <MonthlyChart monthly={data.monthly} language={language} />
+                </section>
+                <ObstacleBlock
+                  id="obstacle-oldest-heading"
+                  heading={t('obstacleOverview.oldest.heading')}
+                  empty={t('obstacleOverview.oldest.empty')}
+                  obstacles={data.oldest_critical}
+                  language={language}
+                  testId="obstacle-oldest"
+                  onOpenProject={onOpenProject}
+                />
+              </div>
             </div>
           </>
         )}

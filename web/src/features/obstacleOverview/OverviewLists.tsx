@@ -109,7 +109,9 @@ export function OverdueDecisionsBlock({
             const project = d.project;
             return (
             <li key={d.id} className="decision-ref" data-testid="obstacle-overdue-decision">
-              <p className="decision-ref-text">{d.text}</p>
+              <p className="decision-ref-text">
+                  <bdi>{d.text}</bdi>
+                </p>
               <p className="decision-ref-facts">
                 <span>{t('obstacleOverview.decisions.owner', { owner: d.owner })}</span>
                 <span>

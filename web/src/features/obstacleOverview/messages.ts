@@ -17,7 +17,7 @@ const ar = {
   table: {
     heading: 'العوائق القائمة حسب المستوى والمحافظة',
     caption: 'عدد العوائق القائمة في كل محافظة عند كل مستوى؛ بين القوسين: الحرجة منها. اختر خانة لعرض عوائقها.',
-    governorate: 'المحافظة',
+    governorate: 'المحافظة / المستوى',
     total: 'المجموع',
     allGovernorates: 'كل المحافظات',
     critical: '{{n}} حرجة',
@@ -98,7 +98,7 @@ const en: typeof ar = {
   table: {
     heading: 'Active obstacles by level and governorate',
     caption: 'Active obstacles in each governorate at each level; in brackets, the critical ones. Choose a cell to list its obstacles.',
-    governorate: 'Governorate',
+    governorate: 'Governorate / level',
     total: 'Total',
     allGovernorates: 'All governorates',
     critical: '{{n}} critical',
