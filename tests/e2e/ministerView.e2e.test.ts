@@ -53,10 +53,10 @@ async function prepareObstacles() {
   const [damascus, aleppo] = [await projectIn(admin, 'SY-DI'), await projectIn(admin, 'SY-HL')];
   const bodies = await admin.json<{ items: { id: number }[] }>(`/api/responsible-bodies?country=${COUNTRY}`);
   const body = bodies.items[0]!.id;
-  const escalated = await raise(admin, { project_id: damascus, title: 'e2e: قرار تخصيص الأرض معلّق', severity: 'critical', responsible_body_id: body });
-  await sent(await admin.post(`/api/obstacles/${escalated.id}/escalate`, { to_level: 'minister', reason: 'e2e: يحتاج قرار الوزير', version: escalated.version }), 200, 'escalating');
-  await raise(admin, { project_id: damascus, title: 'e2e: تأخر رخصة البناء', severity: 'high', category: 'permits' });
-  const waiting = await raise(admin, { project_id: aleppo, title: 'e2e: بانتظار وصل الكهرباء', severity: 'critical', category: 'utilities', responsible_body_id: body });
+  const escalated = await raise(admin, { project_id: damascus, title: 'قرار تخصيص الأرض معلّق (e2e)', severity: 'critical', responsible_body_id: body });
+  await sent(await admin.post(`/api/obstacles/${escalated.id}/escalate`, { to_level: 'minister', reason: 'يحتاج قرار الوزير (e2e)', version: escalated.version }), 200, 'escalating');
+  await raise(admin, { project_id: damascus, title: 'تأخر رخصة البناء (e2e)', severity: 'high', category: 'permits' });
+  const waiting = await raise(admin, { project_id: aleppo, title: 'بانتظار وصل الكهرباء (e2e)', severity: 'critical', category: 'utilities', responsible_body_id: body });
   await sent(await admin.patch(`/api/obstacles/${waiting.id}`, { status: 'waiting_other_body', version: waiting.version }), 200, 'waiting for another body');
   return { escalated };
 }
@@ -133,8 +133,8 @@ describe("the minister's view and meetings (browser)", () => {
     await page.getByTestId('new-meeting-title_ar-error').waitFor(POLL);
     await page.getByTestId('new-meeting-governorates-error').waitFor(POLL);
     await page.getByTestId('new-meeting-level').selectOption('minister');
-    await page.getByTestId('new-meeting-title_ar').fill('e2e: اجتماع الوزير مع محافظ دمشق');
-    await page.getByTestId('new-meeting-title_en').fill('e2e: the minister meets the governor of Damascus');
+    await page.getByTestId('new-meeting-title_ar').fill('اجتماع الوزير مع محافظ دمشق (e2e)');
+    await page.getByTestId('new-meeting-title_en').fill('The minister meets the governor of Damascus (e2e)');
     await page.getByTestId('new-meeting-held_on').fill(dayFromToday(10));
     await page.getByTestId('new-meeting-freeze_days').fill('3');
     await page.getByTestId('new-meeting-freezes-on').waitFor(POLL);
@@ -152,12 +152,12 @@ describe("the minister's view and meetings (browser)", () => {
     // A decision on it, owned by a responsible body.
     await page.getByTestId('record-decision').click();
     await page.getByTestId('decision-dialog').waitFor(POLL);
-    await page.getByTestId('decision-text').fill('e2e: إصدار قرار التخصيص خلال أسبوعين');
+    await page.getByTestId('decision-text').fill('إصدار قرار التخصيص خلال أسبوعين (e2e)');
     await page.getByTestId('decision-owner').selectOption({ index: 1 });
     await page.getByTestId('decision-due_date').fill(dayFromToday(14));
     await page.getByTestId('decision-obstacle').selectOption(String(escalated.id));
     await page.getByTestId('decision-submit').click();
-    const decision = page.getByTestId('decision').filter({ hasText: 'e2e: إصدار قرار التخصيص' });
+    const decision = page.getByTestId('decision').filter({ hasText: 'إصدار قرار التخصيص خلال أسبوعين' });
     await decision.waitFor(POLL);
     expect(await decision.getAttribute('data-status')).toBe('open');
 
@@ -169,7 +169,7 @@ describe("the minister's view and meetings (browser)", () => {
     await page.getByTestId('close-decision-closing_note-error').waitFor(POLL);
     expect(closings).toEqual([]);
     expect(await decision.getAttribute('data-status')).toBe('open');
-    await page.getByTestId('close-decision-closing_note').fill('e2e: صدر القرار رقم ١٢ وسُلّم للمحافظة');
+    await page.getByTestId('close-decision-closing_note').fill('صدر القرار رقم ١٢ وسُلّم للمحافظة (e2e)');
     await page.getByTestId('close-decision-closing_document').fill('كتاب رقم 12/ت');
     await page.getByTestId('close-decision-submit').click();
     await expect.poll(() => decision.getAttribute('data-status'), POLL).toBe('closed');
@@ -182,7 +182,7 @@ describe("the minister's view and meetings (browser)", () => {
     await page.getByTestId('language-toggle').click();
     await expect.poll(() => html.getAttribute('dir')).toBe('ltr');
     await expect.poll(() => page.locator('.screen-title').textContent()).toBe('Meetings and decisions');
-    expect(await page.getByTestId('meeting-title').textContent()).toBe('e2e: the minister meets the governor of Damascus');
+    expect(await page.getByTestId('meeting-title').textContent()).toBe('The minister meets the governor of Damascus (e2e)');
     expect(await page.getByTestId('meeting-agenda-state').textContent()).toContain('live until');
     expect(await page.getByTestId('meeting-print').getAttribute('href')).toBe(`/api/briefs/meetings/${meetingId}.pdf?lang=en`);
     await page.screenshot({ path: `${SCREENSHOTS}meeting-en.png` });
