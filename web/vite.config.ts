@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -26,5 +27,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // Two pages: the dashboard, and the print-only brief (src/print) that the server prints to PDF.
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        print: fileURLToPath(new URL('print.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -92,6 +92,9 @@ export type Meeting = z.infer<typeof Meeting>;
 
 const meetingTitle = z.string().trim().min(3).max(200);
 
+/** An id of an `integer` column (responsible bodies, accounts): at most 2³¹ − 1. */
+const int4Id = z.number().int().positive().max(2_147_483_647);
+
 /** `POST /api/meetings` (admins, ministers, planners). */
 export const NewMeeting = z.object({
   country_iso3: countryCode,
@@ -125,16 +128,32 @@ export const NewDecision = z
     text: z.string().trim().min(3).max(MAX_NOTE_LENGTH),
     obstacle_id: z.number().int().positive().nullable().default(null),
     project_id: z.number().int().positive().nullable().default(null),
-    owner_body_id: z.number().int().positive().nullable().default(null),
-    owner_user_id: z.number().int().positive().nullable().default(null),
+    owner_body_id: int4Id.nullable().default(null),
+    owner_user_id: int4Id.nullable().default(null),
     due_date: calendarDate,
   })
   .refine((d) => d.owner_body_id !== null || d.owner_user_id !== null, { message: 'name who must act: a body or a person', path: ['owner_body_id'] });
 export type NewDecision = z.input<typeof NewDecision>;
 
+/** `PATCH /api/decisions/{id}` (organizers): its text, due date or owner, with the version read. */
+export const DecisionChange = z
+  .object({
+    text: z.string().trim().min(3).max(MAX_NOTE_LENGTH),
+    due_date: calendarDate,
+    owner_body_id: int4Id.nullable(),
+    owner_user_id: int4Id.nullable(),
+  })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
+export type DecisionChange = z.input<typeof DecisionChange>;
+
 /** `POST /api/decisions/{id}/close`: a decision closes only with a note (and a document reference if there is one). */
 export const DecisionClosing = z.object({
-  closing_note: z.string().trim().min(3, 'say what was done, in a few words').max(MAX_NOTE_LENGTH),
+  closing_note: z
+    .string({ error: 'is required to close a decision: say in a few words what was done (and name the letter or file that proves it in closing_document)' })
+    .trim()
+    .min(3, 'say what was done, in a few words')
+    .max(MAX_NOTE_LENGTH),
   closing_document: z.string().trim().min(1).max(500).nullable().default(null),
   version: z.number().int().min(1),
 });

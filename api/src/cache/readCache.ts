@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { obstacleScope } from '../access/obstacleAccess.ts';
 import { planScopeKey } from '../access/planAccess.ts';
 import { investorScope } from '../access/plotAccess.ts';
 import { visibilityScope } from '../access/projectVisibility.ts';
@@ -23,6 +24,12 @@ import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from
  * - one zone's head and timeline: through projectVisibility, and what they say of investors
  *   follows investorScope (plotAccess.ts), so both are in their key; the head also says whether
  *   the viewer may write the zone, so its key holds writabilityScope (an engineer's own).
+ * - the obstacle list, the minister's overview and the critical projects (/api/obstacles,
+ *   /api/obstacles/overview, /api/obstacles/critical-projects): through obstacleVisibility, so
+ *   obstacleScope is in their key; list and overview say what the caller may do (may_edit,
+ *   may_escalate: the role and, for an engineer, their governorates, which obstacleScope holds),
+ *   so the role is too; proposals move with the clock (days at a level count from the hour it
+ *   was reached), so the current minute is too: a cached answer is at most a minute old.
  * Not here, on purpose: /api/auth/* (the session's own user), /api/admin/* (accounts),
  * /api/projects/{id}/shares (staff only, a role rule finer than the scope), history and
  * progress reports (per-project, rarely repeated), exports (streamed whole files, no-store),
@@ -43,16 +50,22 @@ const PLAN_READS = /^\/api\/plans\/[A-Z]{3}\/\d{4}\/(matrix|series\/[a-z0-9_]+|c
 /** A zone's head and timeline (see above): cached under the visibility and investor scopes, the head under the write scope too. */
 const ZONE_READS = /^\/api\/zones\/[1-9][0-9]{0,15}(\/timeline)?$/;
 
+/** The obstacle reads (see above): cached under the obstacle scope, the role and the current minute. */
+const OBSTACLE_READS = /^\/api\/obstacles(\/overview|\/critical-projects)?$/;
+
 /** Response headers that belong to the answer itself (never Set-Cookie or other per-request ones). */
 const KEPT_HEADERS = ['content-type', 'vary', 'cache-control', 'content-language'];
 
 export const isCachedRead = (method: string, path: string) =>
-  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path) || ZONE_READS.test(path));
+  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path) || ZONE_READS.test(path) || OBSTACLE_READS.test(path));
 
 /** Whose answer it is: the visibility scope, for plan reads the plan scope as of today, for zone reads the scopes above. */
 function scopeOf(c: Context<AppEnv>): string {
   const { viewer } = c.var;
   if (PLAN_READS.test(c.req.path)) return `${planScopeKey(viewer)}@${new Date().toISOString().slice(0, 10)}`;
+  if (OBSTACLE_READS.test(c.req.path)) {
+    return `obstacles:${obstacleScope(viewer)}:${viewer.kind === 'user' ? viewer.role : 'anonymous'}@${new Date().toISOString().slice(0, 16)}`;
+  }
   if (ZONE_READS.test(c.req.path)) {
     const scopes = [visibilityScope(viewer), investorScope(viewer)];
     if (!c.req.path.endsWith('/timeline')) scopes.push(writabilityScope(viewer));
