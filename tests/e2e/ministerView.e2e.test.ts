@@ -6,7 +6,9 @@
  * and a project from it, steps back and forward through the browser history; then creates a
  * meeting for Damascus, sees the escalated obstacle on its live agenda, records a decision on it,
  * tries to close it without a note (refused before anything is sent) and closes it with one; in
- * Arabic (right to left) and in English. Not one request leaves the machine and no console error.
+ * Arabic (right to left) and in English. The engineer of Damascus reaches the same screens from the
+ * header and sees only Damascus, with no new meeting. Not one request leaves the machine and no
+ * console error.
  * Screenshots at 1440×900 go to docs/minister-view-ar.png and docs/meeting-ar.png.
  */
 import { fileURLToPath } from 'node:url';
@@ -197,5 +199,19 @@ describe("the minister's view and meetings (browser)", () => {
 
     expect(externalRequests).toEqual([]);
     expect(pageErrors, failed.join(', ')).toEqual([]);
+
+    // The engineer of Damascus: the same screens from the header, their governorate's obstacles only, no new meeting.
+    const engineer = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'ar' });
+    await engineer.page.goto(marsad.url);
+    await signIn(engineer.page, DEMO.engineer);
+    await engineer.page.getByTestId('obstacles-entry').click();
+    await engineer.page.getByTestId('obstacle-level-table').waitFor(POLL);
+    expect(await engineer.page.getByTestId('obstacle-level-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-governorate')))).toEqual(['SY-DI']);
+    await engineer.page.getByTestId('meetings-entry').click();
+    await engineer.page.getByTestId('meetings-upcoming').waitFor(POLL);
+    expect(await engineer.page.getByTestId('new-meeting').count()).toBe(0);
+    expect(engineer.externalRequests).toEqual([]);
+    expect(engineer.pageErrors).toEqual([]);
+    await engineer.page.context().close();
   });
 });
