@@ -42,7 +42,7 @@ export type BriefProject = z.infer<typeof BriefProject>;
  */
 export const BriefMap = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[west, south, east, north] to fit'),
-  areas: z.array(z.object({ code: z.string(), name_ar: z.string(), name_en: z.string(), geometry: z.unknown().describe('GeoJSON (Multi)Polygon'), value: z.number().nullable().describe('For a country brief: delayed share, for shading') })),
+  areas: z.array(z.object({ code: z.string(), name_ar: z.string(), name_en: z.string(), geometry: z.unknown().describe('GeoJSON (Multi)Polygon'), value: z.number().nullable().describe('For a country brief: the share of its projects delayed, 0–1, for shading; null otherwise') })),
   context: z.array(z.object({ code: z.string(), geometry: z.unknown() })),
   projects: z.array(z.object({ id: z.number().int(), lon: z.number(), lat: z.number(), status: z.enum(PROJECT_STATUSES), delayed: z.boolean(), critical_obstacle: z.boolean() })),
   zones: z.array(z.object({ id: z.number().int(), name_ar: z.string(), name_en: z.string().nullable(), geometry: z.unknown().describe('GeoJSON Polygon/MultiPolygon, or Point when small') })),

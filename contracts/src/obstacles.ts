@@ -48,6 +48,9 @@ export const ResponsibleBodyList = z.object({ items: z.array(ResponsibleBody) })
 export type ResponsibleBodyList = z.infer<typeof ResponsibleBodyList>;
 
 const bodyName = z.string().trim().min(2).max(200);
+/** Responsible bodies' ids are `integer`s: larger ones are refused as input, not left to the database. */
+export const MAX_BODY_ID = 2_147_483_647;
+const bodyId = z.number().int().positive().max(MAX_BODY_ID, `must be at most ${MAX_BODY_ID}`);
 /** `POST /api/responsible-bodies` (admins, planners, ministers). */
 export const NewResponsibleBody = z.object({
   country_iso3: countryCode.nullable(),
@@ -137,7 +140,7 @@ export const ObstacleFilters = z.object({
   level: z.enum(ESCALATION_LEVELS).optional(),
   severity: z.enum(OBSTACLE_SEVERITIES).optional(),
   category: z.enum(OBSTACLE_CATEGORIES).optional(),
-  body: z.coerce.number().int().positive().optional().describe('Responsible body id'),
+  body: z.coerce.number().int().positive().max(MAX_BODY_ID, `must be at most ${MAX_BODY_ID}`).optional().describe('Responsible body id'),
   proposed: z.enum(['true']).optional().describe('Only those the system proposes to escalate'),
 });
 export type ObstacleFilters = z.infer<typeof ObstacleFilters>;
@@ -151,7 +154,7 @@ export const NewObstacle = z.object({
   title,
   description: note.nullable().default(null),
   category: z.enum(OBSTACLE_CATEGORIES),
-  responsible_body_id: z.number().int().positive().nullable().default(null),
+  responsible_body_id: bodyId.nullable().default(null),
   severity: z.enum(OBSTACLE_SEVERITIES),
   estimated_delay_days: z.number().int().min(0).max(3650).nullable().default(null),
   target_date: calendarDate.nullable().default(null),
@@ -167,7 +170,7 @@ export const ObstacleChange = z
     title,
     description: note.nullable(),
     category: z.enum(OBSTACLE_CATEGORIES),
-    responsible_body_id: z.number().int().positive().nullable(),
+    responsible_body_id: bodyId.nullable(),
     severity: z.enum(OBSTACLE_SEVERITIES),
     estimated_delay_days: z.number().int().min(0).max(3650).nullable(),
     target_date: calendarDate.nullable(),
@@ -232,10 +235,10 @@ export const ObstacleOverview = z.object({
   /** The oldest active critical obstacles (up to 10). */
   oldest_critical: z.array(Obstacle),
   /** Active obstacles waiting for another body, by body. */
-  waiting: z.array(z.object({ body: ResponsibleBody.pick({ id: true, kind: true, name_ar: true, name_en: true }), count: z.number().int(), oldest_since: z.string() })),
+  waiting: z.array(z.object({ body: ResponsibleBody.pick({ id: true, kind: true, name_ar: true, name_en: true }), count: z.number().int(), oldest_since: z.string().describe('When the oldest of them was raised') })),
   /** Open decisions past their due date (up to 20), oldest due first; see meetings.ts. */
   overdue_decisions: z.array(DecisionRef),
-  /** Raised vs ended per month, the last 12 months. */
+  /** Raised vs resolved per month, the last 12 months with this one (resolved: ended as resolved or closed; dropped ones are not counted). */
   monthly: z.array(z.object({ month: z.string().describe('YYYY-MM'), raised: z.number().int(), resolved: z.number().int() })),
 });
 export type ObstacleOverview = z.infer<typeof ObstacleOverview>;

@@ -28,6 +28,11 @@ export interface DemoSummary {
   plans: number;
   targets: number;
   returns: number;
+  /** Obstacles (active and ended), their escalations, review meetings and the decisions taken in them. */
+  obstacles: number;
+  escalations: number;
+  meetings: number;
+  decisions: number;
 }
 
 export const DEMO_DEFAULTS: Required<DemoOptions> = {

@@ -9,6 +9,7 @@ import { planFunding } from './funding.ts';
 import { historyWindow, planContext } from './historyWindow.ts';
 import { InvestorPool } from './investors.ts';
 import { loadAdminAreas } from './loadAdminAreas.ts';
+import { writeDemoObstacles } from './demoObstacles.ts';
 import { DONORS, insertOrganizations, type OrganizationIds } from './organizations.ts';
 import { progressUpdates, type HistoryWindow, type ProgressUpdateRow } from './progressUpdates.ts';
 import { areaWeights, draftProject, type DraftContext } from './projectDrafts.ts';
@@ -58,6 +59,8 @@ export async function writeDemoData(tx: Queryable, options: DemoOptions = {}): P
   await writer.finish();
   // Plans are set from what the projects achieved, so they come last.
   const planning = await writeDemoPlans(tx, { seed: settings.seed, today, areas, accounts });
+  // What blocks the projects follows from where they stand today, so it comes after their progress.
+  const obstacles = await writeDemoObstacles(tx, { seed: settings.seed, today, areas, accounts, orgs });
 
   const summary: DemoSummary = {
     organizations: orgs.count,
@@ -66,6 +69,7 @@ export async function writeDemoData(tx: Queryable, options: DemoOptions = {}): P
     zones: settings.zones,
     ...writer.counts,
     ...planning,
+    ...obstacles,
   };
   await tx.query(`insert into audit_log (action, table_name, new_values) values ('bulk_load', 'demo', $1::jsonb)`, [
     JSON.stringify({ ...summary, seed: settings.seed, today: settings.today, countries: settings.countries }),

@@ -209,6 +209,54 @@ describe('role × endpoint matrix', () => {
       expect(got, `${method} ${url}`).toEqual(expected);
     }
   });
+  it('lets each role reach exactly the obstacle and responsible body routes it may', async () => {
+    // Two Damascus obstacles: one on a project shared with UNDP, one on a project that is not.
+    // Stale versions and invalid bodies tell "allowed" (409, 400) apart from "not allowed" (401, 403, 404).
+    const raise = async (projectId: number) => {
+      const res = await clients.admin!.post('/api/obstacles', { project_id: projectId, title: 'Role matrix obstacle', category: 'utilities', severity: 'critical' });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: number }).id;
+    };
+    const onShared = await raise(damascus);
+    const onUnshared = await raise(hidden.id);
+    const who = { ...ROLES, planner: DEMO.planner } as const;
+    const planner = await t.as(DEMO.planner);
+    const as = (role: keyof typeof who) => (role === 'planner' ? planner : (clients[role as Role] ?? t.anonymous));
+    const all = (status: number) => ({ anonymous: status, admin: status, minister: status, viewer: status, planner: status, engineer: status, donor: status });
+    const seen = (donor: number) => ({ ...all(200), anonymous: 404, donor });
+    /** Acting on an obstacle: those at its level 409 (stale), others who see it 403, who does not 404, nobody signed in 401. */
+    const acting = (donor: number) => ({ ...all(409), anonymous: 401, viewer: 403, donor });
+    const stale = 999_999;
+    const routes: [string, string, unknown, Record<string, number>][] = [
+      ['GET', '/api/obstacles', undefined, all(200)],
+      ['GET', '/api/obstacles/overview?country=SYR', undefined, all(200)],
+      ['GET', '/api/obstacles/critical-projects', undefined, all(200)],
+      ['GET', `/api/obstacles/${onShared}`, undefined, seen(200)],
+      ['GET', `/api/obstacles/${onUnshared}`, undefined, seen(404)],
+      ['GET', `/api/obstacles/${onShared}/history`, undefined, seen(200)],
+      ['GET', `/api/obstacles/${onUnshared}/history`, undefined, seen(404)],
+      ['POST', '/api/obstacles', { project_id: damascus }, { ...all(400), anonymous: 401, viewer: 403, donor: 403 }],
+      ['PATCH', `/api/obstacles/${onShared}`, { severity: 'low', version: stale }, acting(403)],
+      ['PATCH', `/api/obstacles/${onUnshared}`, { severity: 'low', version: stale }, acting(404)],
+      ['POST', `/api/obstacles/${onShared}/escalate`, { reason: 'Role matrix', version: stale }, acting(403)],
+      ['POST', `/api/obstacles/${onUnshared}/escalate`, { reason: 'Role matrix', version: stale }, acting(404)],
+      ['GET', '/api/responsible-bodies?country=SYR', undefined, { ...all(200), anonymous: 401 }],
+      ['POST', '/api/responsible-bodies', {}, { ...all(403), anonymous: 401, admin: 400, minister: 400, planner: 400 }],
+      ['PATCH', '/api/responsible-bodies/1', { is_active: true, version: stale }, { ...all(403), anonymous: 401, admin: 409, minister: 409, planner: 409 }],
+    ];
+    for (const [method, url, body, expected] of routes) {
+      const got = Object.fromEntries(await Promise.all((Object.keys(who) as (keyof typeof who)[]).map(async (r) => [r, (await as(r).request(url, { method, body })).status])));
+      expect(got, `${method} ${url}`).toEqual(expected);
+    }
+    // What the lists show: the ministry and the Damascus engineer both obstacles, the donor the shared one, anonymous none.
+    const listed = async (role: keyof typeof who) =>
+      ((await (await as(role).get(`/api/obstacles?governorate=SY-DI&limit=1000`)).json()) as { items: { id: number }[] }).items
+        .map((o) => o.id)
+        .filter((id) => id === onShared || id === onUnshared);
+    const expectedLists = { anonymous: [], admin: [onShared, onUnshared], minister: [onShared, onUnshared], viewer: [onShared, onUnshared], planner: [onShared, onUnshared], engineer: [onShared, onUnshared], donor: [onShared] };
+    for (const role of Object.keys(who) as (keyof typeof who)[]) expect((await listed(role)).sort(), role).toEqual(expectedLists[role].sort());
+  });
+
   describe('plots', () => {
     /** Every role the plot rules tell apart: donors with and without the zone shared, engineers of its governorate and of another. */
     const WHO = {

@@ -7,11 +7,14 @@ import { freshDatabase, type TestDatabase } from '../support/testDatabases.ts';
 let t: TestDatabase;
 let db: Database;
 let summary: DemoSummary;
+/** The last audit entry before seeding (migrations audit the rows they insert, such as 0022's responsible bodies). */
+let auditBefore: number;
 const today = DEMO_DEFAULTS.today;
 
 beforeAll(async () => {
   t = await freshDatabase('boundaries');
   db = t.db;
+  auditBefore = (await db.query<{ id: number }>(`select coalesce(max(id), 0)::int as id from audit_log`))[0]!.id;
   const started = performance.now();
   summary = await seedDemoData(db);
   console.log(`seedDemoData at the default scale on ${db.engine} took ${Math.round(performance.now() - started)} ms`, summary);
@@ -37,7 +40,11 @@ describe('seedDemoData at the default scale', () => {
              (select count(*) from organizations) as organizations,
              (select count(*) from plans) as plans,
              (select count(*) from plan_targets) as targets,
-             (select count(*) from indicator_returns) as returns`);
+             (select count(*) from indicator_returns) as returns,
+             (select count(*) from obstacles) as obstacles,
+             (select count(*) from obstacle_escalations) as escalations,
+             (select count(*) from meetings) as meetings,
+             (select count(*) from decisions) as decisions`);
     expect(counts).toEqual({ ...summary });
     expect(counts.projects).toBe(DEMO_DEFAULTS.projects);
     expect(counts.zones).toBe(DEMO_DEFAULTS.zones);
@@ -390,7 +397,8 @@ describe('seedDemoData at the default scale', () => {
 
   it('writes one bulk_load audit entry instead of one per row', async () => {
     const audit = await db.query<{ action: string; table_name: string; projects: number }>(
-      `select action, table_name, (new_values ->> 'projects')::int as projects from audit_log`,
+      `select action, table_name, (new_values ->> 'projects')::int as projects from audit_log where id > $1`,
+      [auditBefore],
     );
     expect(audit).toEqual([{ action: 'bulk_load', table_name: 'demo', projects: DEMO_DEFAULTS.projects }]);
   });

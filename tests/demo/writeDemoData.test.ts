@@ -34,7 +34,7 @@ async function inRolledBackSeed<T>(options: DemoOptions, read: (tx: Queryable) =
 
 /** A hash of everything generated, by stable keys (ids differ between runs). */
 async function fingerprint(tx: Queryable): Promise<string> {
-  const [row] = await tx.query<{ projects: string; updates: string; others: string; plans: string; returns: string; plots: string; utilities: string }>(`
+  const [row] = await tx.query<{ projects: string; updates: string; others: string; plans: string; returns: string; plots: string; utilities: string; obstacles: string; meetings: string }>(`
     select (select md5(string_agg(concat_ws('|', code, kind, sector_code, title_en, title_ar, description_en, ST_AsText(geom), budget,
                                            planned_start, planned_end, actual_start, actual_end, is_published, status, physical_progress,
                                            financial_progress, last_update_on), E'\\n' order by code)) from projects) as projects,
@@ -59,7 +59,18 @@ async function fingerprint(tx: Queryable): Promise<string> {
               from zone_plots pl join projects p on p.id = pl.zone_id left join investors i on i.id = pl.investor_id) as plots,
            (select md5(string_agg(concat_ws('|', p.code, u.reported_on, r.network, r.stage, r.readiness, r.note), E'\\n'
                                   order by p.code, u.reported_on, r.network))
-              from zone_utility_reports r join progress_updates u on u.id = r.update_id join projects p on p.id = r.zone_id) as utilities`);
+              from zone_utility_reports r join progress_updates u on u.id = r.update_id join projects p on p.id = r.zone_id) as utilities,
+           (select md5(string_agg(concat_ws('|', p.code, o.title, o.category, b.name_ar, o.severity, o.level, o.level_since, o.status, o.target_date,
+                                           o.raised_at, o.ended_at, o.resolution_note,
+                                           (select string_agg(concat_ws(':', e.to_level, e.escalated_at, e.reason), ',' order by e.escalated_at)
+                                              from obstacle_escalations e where e.obstacle_id = o.id)), E'\n' order by p.code, o.raised_at))
+              from obstacles o join projects p on p.id = o.project_id left join responsible_bodies b on b.id = o.responsible_body_id) as obstacles,
+           (select md5(string_agg(concat_ws('|', m.country_iso3, m.level, m.title_ar, m.held_on, m.status, m.agenda_frozen_at,
+                                           (select string_agg(concat_ws(':', i.position, (i.snapshot - 'obstacle_id' #- '{project,id}' #- '{responsible_body,id}')::text), ',' order by i.position)
+                                              from meeting_agenda_items i where i.meeting_id = m.id),
+                                           (select string_agg(concat_ws(':', d.text, d.due_date, d.status, d.closed_at, d.closing_note), ',' order by d.due_date, d.text)
+                                              from decisions d where d.meeting_id = m.id)), E'\n' order by m.country_iso3, m.held_on, m.level))
+              from meetings m) as meetings`);
   return JSON.stringify(row);
 }
 
@@ -78,23 +89,32 @@ describe('writeDemoData', () => {
     expect(JSON.parse(first).plots).not.toBeNull();
     expect(JSON.parse(other).plots).not.toBe(JSON.parse(first).plots);
     expect(JSON.parse(other).utilities).not.toBe(JSON.parse(first).utilities);
-  }, 60_000);
+    expect(JSON.parse(first).obstacles).not.toBeNull();
+    expect(JSON.parse(other).obstacles).not.toBe(JSON.parse(first).obstacles);
+    expect(JSON.parse(other).meetings).not.toBe(JSON.parse(first).meetings);
+  }, 120_000);
 
   it('ends the history at the given day', async () => {
     const latest = await inRolledBackSeed({ ...SMALL, today: '2025-06-30' }, async (tx) => {
-      const [row] = await tx.query<{ latest: string; created: string; planned: string; returned: string; period: string; years: string; plotted: string }>(
+      const [row] = await tx.query<{ latest: string; created: string; planned: string; returned: string; period: string; years: string; plotted: string;
+        obstructed: string; escalated: string; decided: string; met: string }>(
         `select (select max(reported_on) from progress_updates) as latest, (select max(created_at)::date from projects)::text as created,
                 (select greatest(max(allocated_on), max(created_at)::date, max(updated_at)::date) from zone_plots)::text as plotted,
                 (select greatest(max(created_at), max(approved_at))::date from plan_versions)::text as planned,
                 (select max(submitted_at)::date from indicator_returns)::text as returned,
                 (select max(period_start) from indicator_returns)::text as period,
-                (select string_agg(distinct year::text, ',') from plans) as years`,
+                (select string_agg(distinct year::text, ',') from plans) as years,
+                (select greatest(max(raised_at), max(ended_at), max(level_since), max(updated_at))::date from obstacles)::text as obstructed,
+                (select max(escalated_at)::date from obstacle_escalations)::text as escalated,
+                (select max(closed_at)::date from decisions)::text as decided,
+                (select max(held_on) from meetings where status = 'held')::text as met`,
       );
       return row!;
     });
     expect(latest.latest <= '2025-06-30').toBe(true);
     expect(latest.created <= '2025-06-30').toBe(true);
     expect(latest.plotted <= '2025-06-30').toBe(true);
+    for (const day of [latest.obstructed, latest.escalated, latest.decided, latest.met]) expect(day <= '2025-06-30', day).toBe(true);
     // The plans of that year and the two before; nothing planned or returned after that day.
     expect(latest.years).toBe('2023,2024,2025');
     expect(latest.planned < '2025-06-30').toBe(true);
@@ -107,7 +127,9 @@ describe('writeDemoData', () => {
       tx.query<{ country_iso3: string }>(`select distinct country_iso3 from projects
                                           union select distinct country_iso3 from plans
                                           union select distinct country_iso3 from investors
-                                          union select distinct a.country_iso3 from indicator_returns r join admin_areas a on a.id = r.admin_area_id`),
+                                          union select distinct a.country_iso3 from indicator_returns r join admin_areas a on a.id = r.admin_area_id
+                                          union select distinct p.country_iso3 from obstacles o join projects p on p.id = o.project_id
+                                          union select distinct country_iso3 from meetings`),
     );
     expect(countries).toEqual([{ country_iso3: 'LBY' }]);
   }, 60_000);

@@ -5,6 +5,7 @@ import type { Viewer } from '../access/Viewer.ts';
 import { notFound } from '../http/problems.ts';
 import { SqlParams } from '../sql/SqlParams.ts';
 import { actsAtLevelSql } from './obstacleActors.ts';
+import { OBSTACLE_AGENDA_ORDER } from './obstacleItems.ts';
 import { ACTIVE_SQL, mustActJsonSql, proposalJoin, proposalJsonSql, type EscalationThresholds } from './escalationProposals.ts';
 
 /**
@@ -15,8 +16,6 @@ import { ACTIVE_SQL, mustActJsonSql, proposalJoin, proposalJsonSql, type Escalat
 
 export const obstacleNotFound = (id: number) => notFound(`No obstacle ${id} is visible to you`);
 
-/** Most severe first, then the oldest: the register's order. */
-export const OBSTACLE_ORDER = `array_position(array['critical','high','medium','low']::text[], o.severity), o.raised_at, o.id`;
 
 const utc = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -75,6 +74,7 @@ export async function findObstacles(
   viewer: Viewer,
   thresholds: EscalationThresholds,
   filters: ObstacleFilters,
+  /** `order`: SQL over o; most severe and oldest first (the agendas' order) unless given. */
   page: { limit: number; offset: number; order?: string },
 ): Promise<{ total: number; items: Obstacle[] }> {
   const params = new SqlParams();
@@ -85,7 +85,7 @@ export async function findObstacles(
   const columns = obstacleColumns(viewer, params);
   const items = await db.query<Obstacle>(
     `select ${columns} ${from} where ${where.join(' and ')}
-      order by ${page.order ?? OBSTACLE_ORDER} limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
+      order by ${page.order ?? OBSTACLE_AGENDA_ORDER} limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
     params.values,
   );
   return { total, items };

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { countryCode, NewResponsibleBody, ResponsibleBody, ResponsibleBodyChange, ResponsibleBodyList } from '@marsad/contracts';
+import { countryCode, MAX_BODY_ID, NewResponsibleBody, ResponsibleBody, ResponsibleBodyChange, ResponsibleBodyList } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
 import { BODY_KEEPERS } from '../access/obstacleAccess.ts';
 import { named } from '../http/openApiNames.ts';
 import { json, jsonBody } from '../http/openApiRoutes.ts';
-import { IdParams } from '../http/pathId.ts';
+import { pathId } from '../http/pathId.ts';
 import { requireUser } from '../http/requireUser.ts';
 import { createRouter } from '../http/router.ts';
 import { changeBody, findBodies, insertBody } from './responsibleBodyQueries.ts';
@@ -18,9 +18,11 @@ import { changeBody, findBodies, insertBody } from './responsibleBodyQueries.ts'
 
 const TAGS = ['Responsible bodies'];
 const ListQuery = z.object({
-  country: countryCode.optional().openapi({ example: 'SYR', description: "That country's bodies and the international ones" }),
+  country: countryCode.optional().meta({ example: 'SYR', description: "That country's bodies and the international ones" }),
   all: z.enum(['true', 'false']).default('false').openapi({ description: 'Inactive bodies too' }),
 });
+
+const IdParams = z.object({ id: pathId('id', MAX_BODY_ID) });
 
 const readers = requireUser('Sign in to see the responsible bodies');
 const keepers = requireUser('Sign in to keep the list of responsible bodies', {

@@ -35,8 +35,8 @@ import { criticalProjects, obstacleOverview } from './overviewQueries.ts';
 const TAGS = ['Obstacles'];
 const Language = z.enum(['ar', 'en']).default('ar').openapi({ description: 'Language of names (bodies, meetings, owners)' });
 const ListQuery = PageQuery.extend(ObstacleFilters.shape);
-const OverviewQuery = z.object({ country: countryCode.openapi({ example: 'SYR' }), lang: Language });
-const CriticalQuery = z.object({ country: countryCode.optional().openapi({ example: 'SYR' }) });
+const OverviewQuery = z.object({ country: countryCode.meta({ example: 'SYR' }), lang: Language });
+const CriticalQuery = z.object({ country: countryCode.optional().meta({ example: 'SYR' }) });
 
 const signedIn = requireUser('Sign in to change obstacles');
 const raisers = requireUser('Sign in to raise obstacles', {

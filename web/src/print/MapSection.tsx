@@ -68,7 +68,8 @@ export function MapSection({ brief }: { brief: BriefData }) {
 
 function ShadingLegend({ shading }: { shading: Shading }) {
   const { language, m } = useReader();
-  const f = (v: number) => formatPercent(v, language, 0);
+  // Values are shares (0–1), as the contract says; formatPercent takes 0–100.
+  const f = (v: number) => formatPercent(v * 100, language, 0);
   const { breaks, colors } = shading;
   const labels =
     breaks.length === 0

@@ -15,7 +15,7 @@ export function ObstacleTable({ items, brief, numbered = false }: { items: reado
       header: m.column.obstacle,
       cell: (o) => (
         <>
-          <span className="cell-title">{o.title}</span>
+          <span className="cell-title" dir="auto">{o.title}</span>
           <span className="cell-sub">
             {localTitle(o.project, language)}
             {brief.kind !== 'governorate' && ` — ${governorate(o.project.governorate)}`}
@@ -41,13 +41,13 @@ export function OverdueDecisionTable({ items }: { items: readonly DecisionRef[] 
       header: m.column.decision,
       cell: (d) => (
         <>
-          <span className="cell-title">{d.text}</span>
+          <span className="cell-title" dir="auto">{d.text}</span>
           {d.project !== null && <span className="cell-sub">{localTitle(d.project, language)}</span>}
         </>
       ),
     },
-    { key: 'meeting', header: m.column.meeting, cell: (d) => d.meeting_title },
-    { key: 'owner', header: m.column.owner, cell: (d) => d.owner },
+    { key: 'meeting', header: m.column.meeting, cell: (d) => <bdi>{d.meeting_title}</bdi> },
+    { key: 'owner', header: m.column.owner, cell: (d) => <bdi>{d.owner}</bdi> },
     { key: 'due', header: m.column.dueDate, numeric: true, cell: (d) => formatShortDate(d.due_date, language) },
     { key: 'days', header: m.column.daysOverdue, numeric: true, cell: (d) => <strong>{formatCount(d.days_overdue, language)}</strong> },
   ];
@@ -65,7 +65,7 @@ export function MeetingDecisionTable({ items }: { items: readonly Decision[] }) 
       header: m.column.decision,
       cell: (d) => (
         <>
-          <span className="cell-title">{d.text}</span>
+          <span className="cell-title" dir="auto">{d.text}</span>
           {d.project !== null && <span className="cell-sub">{localTitle(d.project, language)}</span>}
         </>
       ),
@@ -77,14 +77,22 @@ export function MeetingDecisionTable({ items }: { items: readonly Decision[] }) 
   return <BriefTable rows={items} columns={columns} rowKey={(d) => d.id} />;
 }
 
-/** The brief's open obstacles and overdue decisions. */
+/**
+ * The brief's open obstacles and overdue decisions. A meeting pack lists only the obstacles that
+ * are not already on its agenda (raised or escalated since it froze), and leaves the section out
+ * when there are none.
+ */
 export function ObstacleSections({ brief }: { brief: BriefData }) {
   const { m } = useReader();
+  const onAgenda = new Set(brief.meeting?.agenda.map((item) => item.obstacle_id) ?? []);
+  const obstacles = brief.obstacles.filter((o) => !onAgenda.has(o.obstacle_id));
   return (
     <>
-      <BriefSection title={m.sections.obstacles}>
-        <ObstacleTable items={brief.obstacles} brief={brief} />
-      </BriefSection>
+      {(brief.kind !== 'meeting' || obstacles.length > 0) && (
+        <BriefSection title={m.sections.obstacles}>
+          <ObstacleTable items={obstacles} brief={brief} />
+        </BriefSection>
+      )}
       <BriefSection title={m.sections.decisions}>
         <OverdueDecisionTable items={brief.overdue_decisions} />
       </BriefSection>

@@ -52,12 +52,14 @@ export function TitlePage({ brief }: { brief: BriefData }) {
         )}
         <dt>{m.preparedFor}</dt>
         <dd>
-          {requester.display_name} — {language === 'en' ? requester.organization_en : requester.organization_ar}
+          <bdi>{requester.display_name}</bdi> — {language === 'en' ? requester.organization_en : requester.organization_ar}
         </dd>
         {brief.shared_only_with !== null && (
           <>
             <dt className="shared-only">{m.sharedOnly}</dt>
-            <dd className="shared-only">{brief.shared_only_with}</dd>
+            <dd className="shared-only">
+              <bdi>{brief.shared_only_with}</bdi>
+            </dd>
           </>
         )}
         <dt>{m.dataAsOf}</dt>

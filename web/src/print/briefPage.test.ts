@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BriefDocument } from './BriefDocument.tsx';
-import { tinyBrief } from './briefFixture.ts';
+import { tinyBrief } from '../testing/briefFixture.ts';
 import { briefApiPath, BriefLoadError, loadBrief, parseBriefQuery, queryLanguage } from './briefSource.ts';
 import { cssString, pageMarginRules } from './pageMargins.ts';
 
@@ -34,7 +34,7 @@ describe('the printed brief', () => {
   });
 
   it('says when it holds only a donor’s shared projects, and draws a meeting’s agenda and decisions', () => {
-    expect(render(tinyBrief({ shared_only_with: 'UNDP' }))).toMatch(/المشاريع المشتركة فقط مع:<\/dt><dd class="shared-only">UNDP/);
+    expect(render(tinyBrief({ shared_only_with: 'UNDP' }))).toMatch(/المشاريع المشتركة فقط مع:<\/dt><dd class="shared-only"><bdi>UNDP<\/bdi>/);
     const brief = tinyBrief({ kind: 'meeting', language: 'en' });
     const meeting = render({
       ...brief,
@@ -43,6 +43,7 @@ describe('the printed brief', () => {
     expect(meeting).toContain('<h1>Follow-up committee</h1>');
     expect(meeting).toContain('Agenda frozen');
     expect(meeting).toContain('<h2>Agenda</h2>');
+    expect(meeting).not.toContain('<h2>Open obstacles</h2>'); // its one obstacle is on the agenda already
   });
 
   it('leaves out the plan when there is none and draws it when there is', () => {
@@ -51,6 +52,20 @@ describe('the printed brief', () => {
     const html = render(tinyBrief({ plan }));
     expect(html).toContain('الخطة والمُنجَز — خطة عام ٢٠٢٦');
     expect(html).toContain('٨٠٪');
+  });
+});
+
+describe('the map’s legend', () => {
+  it('shades a country brief by the share delayed, labelled in percent of projects', () => {
+    const brief = tinyBrief({ kind: 'country', language: 'en', governorate: null });
+    const areas = [0, 0.05, 0.12, 0.3, 0.45].map((value, i) => ({ ...brief.map.areas[0]!, code: `SY-0${i}`, value }));
+    const html = render({ ...brief, map: { ...brief.map, areas } });
+    expect(html).toContain('Share of projects delayed');
+    const percents = [...html.matchAll(/(\d+)%/g)].map((match) => Number(match[1]));
+    expect(percents.length).toBeGreaterThan(0);
+    expect(percents.every((p) => p <= 100)).toBe(true);
+    // The top class starts at a share of tens of percent, not at "0%" (a share read as a percentage).
+    expect(Number(html.match(/≥ (\d+)%/)?.[1])).toBeGreaterThanOrEqual(30);
   });
 });
 
@@ -75,7 +90,8 @@ describe('where the page’s data comes from', () => {
     await loadBrief({ injected: undefined, search: '?kind=country&code=SYR&lang=en', fetchBrief });
     expect(fetched).toEqual(['/api/briefs/countries/SYR?lang=en']);
     await expect(loadBrief({ injected: { kind: 'governorate' }, search: '', fetchBrief })).rejects.toThrow(/BriefData: .*language/);
-    await expect(loadBrief({ injected: undefined, search: '', fetchBrief })).rejects.toBeInstanceOf(BriefLoadError);
+    await expect(loadBrief({ injected: undefined, search: '', fetchBrief })).rejects.toMatchObject({ reason: 'no-query' });
+    await expect(loadBrief({ injected: 'x', search: '', fetchBrief })).rejects.toBeInstanceOf(BriefLoadError);
   });
 });
 

@@ -45,7 +45,11 @@ export function briefApiPath(query: BriefQuery): string {
 
 /** A brief that cannot be drawn: the page says so in words (and marks the body for the printer). */
 export class BriefLoadError extends Error {
-  constructor(message: string) {
+  constructor(
+    /** `no-query`: the address names no brief; `shape`: the data is not a BriefData. */
+    readonly reason: 'no-query' | 'shape',
+    message: string,
+  ) {
     super(message);
     this.name = 'BriefLoadError';
   }
@@ -57,7 +61,7 @@ export const briefSchema: Schema<BriefData> = {
     const parsed = BriefData.safeParse(data);
     if (parsed.success) return parsed.data;
     const fields = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new BriefLoadError(`BriefData: ${fields.join('; ')}`);
+    throw new BriefLoadError('shape', `BriefData: ${fields.join('; ')}`);
   },
 };
 
@@ -75,6 +79,6 @@ const fetchFromApi = (path: string) => request(path, { schema: briefSchema });
 export async function loadBrief({ injected, search, fetchBrief = fetchFromApi }: BriefSources): Promise<BriefData> {
   if (injected !== undefined && injected !== null) return briefSchema.parse(injected);
   const query = parseBriefQuery(search);
-  if (query === null) throw new BriefLoadError('no-query');
+  if (query === null) throw new BriefLoadError('no-query', `no brief named by "${search}"`);
   return fetchBrief(briefApiPath(query));
 }

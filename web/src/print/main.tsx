@@ -26,7 +26,7 @@ function setDocumentLanguage(language: Language): void {
 
 function describe(error: unknown, language: Language): string {
   const m = briefMessages[language];
-  if (error instanceof BriefLoadError) return error.message === 'no-query' ? m.error.query : `${m.error.shape}: ${error.message}`;
+  if (error instanceof BriefLoadError) return error.reason === 'no-query' ? m.error.query : `${m.error.shape}: ${error.message}`;
   if (error instanceof ProblemError) return `${error.detail} (${error.url}${error.status === null ? '' : `, ${error.status}`})`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BriefMapSvg } from './BriefMapSvg.tsx';
 import { BriefReaderContext, readerFor } from './briefContext.ts';
-import { tinyBrief } from './briefFixture.ts';
+import { tinyBrief } from '../testing/briefFixture.ts';
 import { boundsOf, buildMapModel, fitProjection, MAP_BOX, scaleBarFor, usableBbox, type MapModel } from './mapModel.ts';
 
 /** The numbers of an SVG path (its vertices' x and y, alternating). */
@@ -76,7 +76,7 @@ describe('the brief map', () => {
 
   it('shades a country brief’s governorates by value, and picks a round scale bar', () => {
     const brief = tinyBrief();
-    const areas = [0, 10, 40].map((value, i) => ({ ...brief.map.areas[0]!, code: `SY-0${i}`, value }));
+    const areas = [0, 0.1, 0.4].map((value, i) => ({ ...brief.map.areas[0]!, code: `SY-0${i}`, value }));
     const model = buildMapModel({ ...brief.map, areas });
     expect(model.shading).not.toBeNull();
     expect(new Set(model.areas.map((a) => a.fill)).size).toBe(3);

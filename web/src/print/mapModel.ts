@@ -211,7 +211,7 @@ export function buildMapModel(map: BriefMap, box: MapBox = MAP_BOX): MapModel {
   projects.sort((a, b) => Number(a.delayed || a.critical) - Number(b.delayed || b.critical));
 
   const [w, s, e, n] = bbox;
-  const frameCorners = ([[w, s], [e, s], [e, n], [w, n]] as [number, number][]).map((c) => projection(c) ?? [0, 0]);
+  const frameCorners = ([[w, s], [e, s], [e, n], [w, n]] as [number, number][]).map((c): [number, number] => projection(c) ?? [0, 0]);
   const frame = `M${frameCorners.map(([x, y]) => `${round(x)},${round(y)}`).join('L')}Z`;
 
   return {
