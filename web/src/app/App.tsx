@@ -30,6 +30,8 @@ import { usePlanChoropleth } from '../features/plans/usePlanChoropleth.ts';
 import type { PlanViewState, Screen } from '../url/planViewState.ts';
 import type { ZoneMetric, ZoneSort } from '@marsad/contracts';
 import { ZonesSection } from '../features/zonesNational/ZonesSection.tsx';
+import { NationalBriefs } from '../features/obstacles/NationalBriefs.tsx';
+import { useCriticalProjects } from '../features/obstacles/useCriticalProjects.ts';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
@@ -85,6 +87,7 @@ export function App() {
   const dataVersion = useDataVersion();
   const tileQuery = dataVersion === 0 ? query : [query, `v=${dataVersion}`].filter((part) => part !== '').join('&');
   const national = useCountrySummaries(query);
+  const critical = useCriticalProjects(user !== null).data;
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
   // Until the donor list is known, a funder in the URL may be one the API refuses: no error for that.
@@ -241,6 +244,7 @@ export function App() {
               {t('kpi.national')}
             </h2>
             <KpiCards metrics={national.data?.total} language={view.language} testId="national-kpis" />
+            <NationalBriefs countries={national.data?.countries} language={view.language} signedIn={user !== null} />
           </section>
           <Legend
             scale={scale}
@@ -248,6 +252,7 @@ export function App() {
             language={view.language}
             onMetricChange={setMetric}
             noDataLabel={view.metric === 'plan' ? t('planMetric.noTarget') : undefined}
+            criticalObstacles={user !== null && (critical?.features.length ?? 0) > 0}
           >
             {view.metric === 'plan' && <PlanMetricControls plan={plan} language={view.language} onIndicatorChange={(indicator) => setPlanView({ indicator })} />}
           </Legend>
@@ -279,6 +284,7 @@ export function App() {
             onCameraChange={setCamera}
             drawing={editing !== null || (zoneDrawing && view.zone !== null)}
             onMap={setMap}
+            criticalProjects={user !== null ? critical : undefined}
           />
           <Suspense fallback={null}>
             {view.zonesTable !== null && view.zone === null && (

@@ -1,7 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { ZoneMetric } from '@marsad/contracts';
+import type { CriticalProjectsCollection, ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import type { Camera } from '../url/viewState.ts';
@@ -13,6 +13,7 @@ import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
 import { useChoropleth } from './useChoropleth.ts';
+import { criticalPoints } from './criticalPoints.ts';
 import { useDeckOverlay } from './useDeckOverlay.ts';
 import { useExternalBasemap } from './useExternalBasemap.ts';
 import { useGovernorateHover } from './useGovernorateHover.ts';
@@ -43,6 +44,8 @@ export interface MapViewProps extends MapClickHandlers {
   onMap?: (map: MaplibreMap | null) => void;
   /** The open zone and its chosen plots: outlined and drawn strong. */
   zoneFocus?: ZoneFocus | null;
+  /** Projects with an active critical obstacle, ringed (undefined: none, or signed out). */
+  criticalProjects?: CriticalProjectsCollection | undefined;
 }
 
 /**
@@ -52,7 +55,8 @@ export interface MapViewProps extends MapClickHandlers {
  * (over the external basemap, if any), `data-projects-ready="true"` once the
  * project tiles for the current filters are drawn, `data-plots-ready="true"` once the plot tiles
  * are (from zoom 13), `data-governorates` (how many), `data-choropleth` (the metric drawn),
- * `data-zone-metric` (what the zones are filled by) and `data-map-language` (the language of the labels).
+ * `data-zone-metric` (what the zones are filled by), `data-map-language` (the language of the labels)
+ * and `data-critical-projects` (how many projects are ringed for a critical obstacle).
  */
 export function MapView({
   language,
@@ -71,6 +75,7 @@ export function MapView({
   drawing = false,
   onMap,
   zoneFocus = null,
+  criticalProjects,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -80,7 +85,8 @@ export function MapView({
   const status = { ...boundaries, ready: boundaries.ready && basemapSettled };
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus);
+  const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, rings);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
   useEffect(() => {
     onMap?.(map);
@@ -106,6 +112,7 @@ export function MapView({
         data-map-language={drawnLanguage ?? undefined}
         data-zone-metric={deck.overlay !== null ? zoneMetric : undefined}
         data-drawing={drawing ? 'true' : undefined}
+        data-critical-projects={deck.overlay !== null ? rings.length : undefined}
       />
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />

@@ -30,8 +30,12 @@ export const SLOT_GROUP: Record<LayerSlot, LayerGroup> = {
   labels: 'labels',
 };
 
-/** deck.gl layers, bottom to top. Plots sit over projects: a zone is a project too, and its own polygon must not veil its plots. */
-export const DECK_LAYER_ORDER = ['zones', 'projects', 'plots'] as const;
+/**
+ * deck.gl layers, bottom to top. Plots sit over projects: a zone is a project too, and its own
+ * polygon must not veil its plots. The ring around projects with a critical obstacle sits just
+ * over the projects.
+ */
+export const DECK_LAYER_ORDER = ['zones', 'projects', 'obstacles', 'plots'] as const;
 export type DeckSlot = (typeof DECK_LAYER_ORDER)[number];
 
 export function slotIndex(slot: LayerSlot): number {

@@ -3,6 +3,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
 import type { ZoneFocus } from './deck/plotsLayer.ts';
+import type { CriticalPoint } from './deck/criticalObstaclesLayer.ts';
+import { NO_CRITICAL_POINTS } from './criticalPoints.ts';
 
 export interface DeckOverlayStatus {
   overlay: DeckOverlay | null;
@@ -17,7 +19,7 @@ export interface DeckOverlayStatus {
 /**
  * Loads deck.gl on demand once the map exists, adds the zones, projects and plots layers, and keeps
  * them in step with the filters (`query`), the zone metric and the open zone (`zoneFocus`);
- * `dimmed` fades them while a geometry is drawn.
+ * `dimmed` fades them while a geometry is drawn; `criticalProjects` are ringed.
  */
 export function useDeckOverlay(
   map: MaplibreMap | null,
@@ -25,6 +27,7 @@ export function useDeckOverlay(
   zoneMetric: ZoneMetric,
   dimmed = false,
   zoneFocus: ZoneFocus | null = null,
+  criticalProjects: readonly CriticalPoint[] = NO_CRITICAL_POINTS,
 ): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
@@ -50,8 +53,8 @@ export function useDeckOverlay(
   }, [map]);
 
   useEffect(() => {
-    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query) });
-  }, [overlay, query, zoneMetric, dimmed, zoneFocus]);
+    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query), criticalProjects });
+  }, [overlay, query, zoneMetric, dimmed, zoneFocus, criticalProjects]);
 
   return { overlay, projectsReady: overlay !== null && loadedQuery === query, plotsReady: overlay !== null && plotsQuery === query, error };
 }

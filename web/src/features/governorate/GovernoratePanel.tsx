@@ -11,6 +11,7 @@ import type { Language } from '../../i18n/language.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { ProjectList } from '../project/ProjectList.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
+import { GovernorateObstacles } from '../obstacles/GovernorateObstacles.tsx';
 import './governorate.css';
 
 export interface GovernoratePanelProps {
@@ -22,7 +23,7 @@ export interface GovernoratePanelProps {
   onClose: () => void;
 }
 
-/** One governorate under the filters: KPIs, status breakdown, progress over time, its projects. */
+/** One governorate under the filters: KPIs, status breakdown, progress over time, its obstacles and brief, its projects. */
 export default function GovernoratePanel({ governorate, countries, filters, language, onOpenProject, onClose }: GovernoratePanelProps) {
   const { t } = useTranslation();
   const query = filterQuery(filters);
@@ -66,6 +67,7 @@ export default function GovernoratePanel({ governorate, countries, filters, lang
           <p className="muted">{t('panel.timelineEmpty')}</p>
         ))}
       <LoadError error={detail.error ?? timeline.error} />
+      <GovernorateObstacles code={governorate.code} language={language} onOpenProject={onOpenProject} />
       <ProjectList governorate={governorate.code} filters={filters} language={language} onOpenProject={onOpenProject} />
     </PanelFrame>
   );

@@ -6,6 +6,7 @@ import { formatCount, formatMoneyCompact, formatPercent } from '../../format/num
 import type { Language } from '../../i18n/language.ts';
 import type { ChoroplethScale } from '../../map/choroplethScale.ts';
 import { DELAYED_COLOR, NO_DATA_COLOR, STATUS_COLORS } from '../../map/colorScales.ts';
+import { CRITICAL_RING_COLOR } from '../../map/criticalRing.ts';
 import './overview.css';
 import { Options } from '../../ui/Options.tsx';
 
@@ -35,6 +36,7 @@ export function Legend({
   language,
   onMetricChange,
   noDataLabel,
+  criticalObstacles = false,
   children,
 }: {
   scale: ChoroplethScale | null;
@@ -43,6 +45,8 @@ export function Legend({
   onMetricChange: (metric: ChoroplethMetric) => void;
   /** What an uncoloured governorate means for this metric (default: no projects). */
   noDataLabel?: string;
+  /** Whether the map rings projects with an active critical obstacle (signed-in users who see obstacles). */
+  criticalObstacles?: boolean;
   /** What a metric needs besides (the plan metric's indicator and its explanation). */
   children?: ReactNode;
 }) {
@@ -73,6 +77,14 @@ export function Legend({
           <span>{noDataLabel ?? t('legend.noData')}</span>
         </li>
       </ul>
+      {criticalObstacles && (
+        <ul className="legend-classes" data-testid="legend-critical-obstacles">
+          <li>
+            <span className="swatch round" style={{ border: `3px solid ${CRITICAL_RING_COLOR}`, background: 'transparent' }} aria-hidden="true" />
+            <span>{t('legend.criticalObstacle')}</span>
+          </li>
+        </ul>
+      )}
       <details className="legend-more">
         <summary>{t('legend.statuses')}</summary>
         <ul className="legend-classes">

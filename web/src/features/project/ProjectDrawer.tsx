@@ -8,6 +8,7 @@ import { DualDate } from '../../ui/DualDate.tsx';
 import { formatDualDate } from '../../format/dates.ts';
 import { formatCount, formatMoney, formatPercent } from '../../format/numbers.ts';
 import { SharingSection } from '../sharing/SharingSection.tsx';
+import { ObstacleSection } from '../obstacles/ObstacleSection.tsx';
 import type { Language } from '../../i18n/language.ts';
 import { statusColor } from '../../map/colorScales.ts';
 import { ChangeHistory } from './ChangeHistory.tsx';
@@ -118,6 +119,7 @@ export default function ProjectDrawer({
           <ShareBar label={t('project.physical')} value={project.physical_progress} language={language} testId="project-physical" />
           <ShareBar label={t('project.financial')} value={project.financial_progress} language={language} />
           {project.stale && <p className="notice">{t('project.stale')}</p>}
+          {session !== null && <ObstacleSection project={project} session={session} language={language} />}
           {writable && <ProgressForm project={project} csrfToken={session.csrfToken} language={language} />}
           {project.zone !== null && (
             <section aria-label={t('project.zoneDetails')}>

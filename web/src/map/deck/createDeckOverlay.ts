@@ -3,6 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { deckSlotIndex, type DeckSlot } from '../layerOrder.ts';
+import { criticalObstaclesLayer, type CriticalPoint } from './criticalObstaclesLayer.ts';
 import { plotsLayer, type ZoneFocus } from './plotsLayer.ts';
 import { projectsLayer } from './projectsLayer.ts';
 import { readPickedFeature, type PickedFeature, type TileFeature } from './tileFeatures.ts';
@@ -22,11 +23,13 @@ export interface DeckLayersState {
   onPlotsLoaded: () => void;
   /** While a geometry is drawn, projects and zones fade back so the shape being edited shows above them. */
   dimmed: boolean;
+  /** Projects with an active critical obstacle (ringed); empty for those who see no obstacles. */
+  criticalProjects: readonly CriticalPoint[];
 }
 
 const DIMMED_OPACITY = 0.3;
 
-/** The deck.gl part of the map: zones and projects over MapLibre, in `DECK_LAYER_ORDER`. */
+/** The deck.gl part of the map: zones, projects, the critical-obstacle rings and plots over MapLibre, in `DECK_LAYER_ORDER`. */
 export interface DeckOverlay {
   update(state: DeckLayersState): void;
   /** What deck.gl draws at this pixel of the map, if anything. */
@@ -43,16 +46,17 @@ export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
   map.addControl(overlay);
 
   return {
-    update({ query, zoneMetric, onProjectsLoaded, dimmed, zoneFocus, onPlotsLoaded }) {
+    update({ query, zoneMetric, onProjectsLoaded, dimmed, zoneFocus, onPlotsLoaded, criticalProjects }) {
       const focusedZone = zoneFocus?.zone ?? null;
-      const bySlot: Record<DeckSlot, Layer> = {
-        zones: zonesLayer(query, zoneMetric, focusedZone),
-        projects: projectsLayer({ query, onViewportLoad: onProjectsLoaded, hidden: focusedZone }),
-        plots: plotsLayer({ query, focus: zoneFocus, onViewportLoad: onPlotsLoaded }),
+      const bySlot: Record<DeckSlot, Layer[]> = {
+        zones: [zonesLayer(query, zoneMetric, focusedZone)],
+        projects: [projectsLayer({ query, onViewportLoad: onProjectsLoaded, hidden: focusedZone })],
+        obstacles: criticalProjects.length === 0 ? [] : criticalObstaclesLayer(criticalProjects),
+        plots: [plotsLayer({ query, focus: zoneFocus, onViewportLoad: onPlotsLoaded })],
       };
       const slots = (Object.keys(bySlot) as DeckSlot[]).sort((a, b) => deckSlotIndex(a) - deckSlotIndex(b));
       const props = dimmed ? { opacity: DIMMED_OPACITY, pickable: false } : { opacity: 1 };
-      overlay.setProps({ layers: slots.map((slot) => bySlot[slot].clone(props)) });
+      overlay.setProps({ layers: slots.flatMap((slot) => bySlot[slot].map((layer) => layer.clone(props))) });
     },
     pick(x, y) {
       const info = overlay.pickObject({ x, y, radius: PICK_RADIUS });

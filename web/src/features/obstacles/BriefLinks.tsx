@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { useMessages } from '../../i18n/useMessages.ts';
+import { briefMessages } from './briefMessages.ts';
+import { BRIEF_LANGUAGES, briefFileName, briefPdfUrl, type BriefSubject } from './briefLinks.ts';
+import './brief.css';
+
+/**
+ * "Print brief" in Arabic and in English: plain links to the PDF the server prints (only what the
+ * signed-in user may see). Signed out, the buttons stay but are disabled, and say why.
+ */
+export function BriefLinks({ subject, signedIn, label, testId }: { subject: BriefSubject; signedIn: boolean; label?: string; testId: string }) {
+  useMessages('brief', briefMessages);
+  const { t } = useTranslation();
+  const hintId = `${testId}-hint`;
+  return (
+    <div className="brief-links" role="group" aria-label={label ?? t('brief.title')} aria-describedby={hintId} data-testid={testId}>
+      {label !== undefined && <span className="brief-label">{label}</span>}
+      {BRIEF_LANGUAGES.map((language) =>
+        signedIn ? (
+          <a
+            key={language}
+            className="secondary-button"
+            href={briefPdfUrl(subject, language)}
+            download={briefFileName(subject, language)}
+            hrefLang={language}
+            data-testid={`${testId}-${language}`}
+          >
+            {t(language === 'ar' ? 'brief.arabic' : 'brief.english')}
+          </a>
+        ) : (
+          <button key={language} type="button" className="secondary-button" disabled data-testid={`${testId}-${language}`}>
+            {t(language === 'ar' ? 'brief.arabic' : 'brief.english')}
+          </button>
+        ),
+      )}
+      <span id={hintId} className="muted brief-hint">
+        {signedIn ? t('brief.hint') : t('brief.signIn')}
+      </span>
+    </div>
+  );
+}
