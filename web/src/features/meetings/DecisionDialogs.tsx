@@ -111,7 +111,7 @@ export function RecordDecisionDialog({
                   .filter((b) => b.is_active)
                   .map((b) => (
                     <option key={b.id} value={`body:${b.id}`}>
-                      {nameIn(language, b)} · {t(`obstacleTerms.bodyKind.${b.kind}`)}
+                      {nameIn(language, b)} · {t(`obstacles.bodyKinds.${b.kind}`)}
                     </option>
                   ))}
               </optgroup>

@@ -64,7 +64,7 @@ export function MeetingDetail({
               <bdi>{titleIn(language, data)}</bdi>
             </h3>
             <p className="meeting-facts">
-              <span className="state-badge badge-level">{t(`obstacleTerms.level.${data.level}`)}</span>
+              <span className="state-badge badge-level">{t(`obstacles.levels.${data.level}`)}</span>
               <span>
                 {t('meetings.detail.heldOn')}: <DualDate iso={data.held_on} language={language} />
               </span>
@@ -121,7 +121,7 @@ export function MeetingDetail({
                         <bdi>{item.title}</bdi>
                         <span className="muted">
                           {' · '}
-                          {t(`obstacleTerms.category.${item.category}`)} · {t(`obstacleTerms.level.${item.level}`)} · {t(`obstacleTerms.status.${item.status}`)}
+                          {t(`obstacles.categories.${item.category}`)} · {t(`obstacles.levels.${item.level}`)} · {t(`obstacles.statuses.${item.status}`)}
                         </span>
                       </th>
                       <td>
@@ -131,7 +131,7 @@ export function MeetingDetail({
                         <span className="muted"> · {nameOf(item.project.governorate)}</span>
                       </td>
                       <td>
-                        <span className={`severity-badge severity-${item.severity}`}>{t(`obstacleTerms.severity.${item.severity}`)}</span>
+                        <span className={`severity-badge severity-${item.severity}`}>{t(`obstacles.severities.${item.severity}`)}</span>
                       </td>
                       <td>{item.responsible_body === null ? '—' : nameIn(language, item.responsible_body)}</td>
                       <td>

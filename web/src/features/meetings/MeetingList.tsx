@@ -37,7 +37,7 @@ export function MeetingTable({ heading, meetings, language, testId, onOpen }: { 
                     </button>
                     {m.status !== 'scheduled' && <span className="state-badge meeting-status"> {t(`meetings.status.${m.status}`)}</span>}
                   </th>
-                  <td>{t(`obstacleTerms.level.${m.level}`)}</td>
+                  <td>{t(`obstacles.levels.${m.level}`)}</td>
                   <td>
                     <DualDate iso={m.held_on} language={language} />
                   </td>

@@ -5,7 +5,7 @@ import { useScreenCountry } from '../../api/useScreenCountry.ts';
 import { directionOf, type Language } from '../../i18n/language.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { useSession } from '../account/useSession.ts';
-import { obstacleTermsMessages } from '../obstacleOverview/termsMessages.ts';
+import { obstacleMessages } from '../obstacles/messages.ts';
 import '../obstacleOverview/obstacleOverview.css';
 import { MeetingDetail } from './MeetingDetail.tsx';
 import { MeetingTable } from './MeetingList.tsx';
@@ -43,7 +43,7 @@ export default function MeetingsScreen({
   /** The project drawer, when a project is open. */
   children?: ReactNode;
 }) {
-  useMessages('obstacleTerms', obstacleTermsMessages);
+  useMessages('obstacles', obstacleMessages);
   useMessages('meetings', meetingsMessages);
   const { t } = useTranslation();
   const countryId = useId();

@@ -114,7 +114,7 @@ export function NewMeetingDialog({
         <div className="form-row">
           <FormField field={level} label={t('meetings.create.level')}>
             <select value={draft.level} onChange={(e) => set({ level: e.target.value as EscalationLevel })} {...controlProps(level)}>
-              <Options values={ESCALATION_LEVELS} label={(l) => t(`obstacleTerms.level.${l}`)} />
+              <Options values={ESCALATION_LEVELS} label={(l) => t(`obstacles.levels.${l}`)} />
             </select>
           </FormField>
           <FormField field={heldOn} label={t('meetings.create.heldOn')}>

@@ -24,7 +24,7 @@ export function CellObstacles({
   const { t } = useTranslation();
   const list = useCellObstacles(cell.governorate, cell.level);
   const now = new Date();
-  const level = t(`obstacleTerms.level.${cell.level}`);
+  const level = t(`obstacles.levels.${cell.level}`);
   return (
     <PanelFrame
       kind="obstacles"

@@ -43,7 +43,7 @@ export function LevelTableView({
             <th scope="col">{t('obstacleOverview.table.governorate')}</th>
             {ESCALATION_LEVELS.map((level) => (
               <th key={level} scope="col">
-                {t(`obstacleTerms.level.${level}`)}
+                {t(`obstacles.levels.${level}`)}
               </th>
             ))}
             <th scope="col">{t('obstacleOverview.table.total')}</th>
@@ -67,7 +67,7 @@ export function LevelTableView({
                         aria-pressed={isSelected}
                         aria-label={t('obstacleOverview.table.cellLabel', {
                           governorate: nameOf(row.governorate),
-                          level: t(`obstacleTerms.level.${level}`),
+                          level: t(`obstacles.levels.${level}`),
                           n: formatCount(cell.count, language),
                           critical: formatCount(cell.critical, language),
                         })}

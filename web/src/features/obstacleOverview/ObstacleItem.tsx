@@ -32,14 +32,14 @@ export function ObstacleItem({ obstacle, language, now, testId, onOpenProject }:
           <bdi>{obstacle.project.code}</bdi> · {titleIn(language, obstacle.project)}
         </span>
         <span className="obstacle-facts">
-          <span className={`severity-badge severity-${obstacle.severity}`}>{t(`obstacleTerms.severity.${obstacle.severity}`)}</span>
-          <span>{t(`obstacleTerms.category.${obstacle.category}`)}</span>
-          <span>{t(`obstacleTerms.level.${obstacle.level}`)}</span>
+          <span className={`severity-badge severity-${obstacle.severity}`}>{t(`obstacles.severities.${obstacle.severity}`)}</span>
+          <span>{t(`obstacles.categories.${obstacle.category}`)}</span>
+          <span>{t(`obstacles.levels.${obstacle.level}`)}</span>
           <span>{t('obstacleOverview.list.since', { days: formatCount(daysSince(obstacle.level_since, now), language) })}</span>
           {obstacle.is_overdue && <span className="flag flag-overdue">{t('obstacleOverview.list.overdue')}</span>}
           {obstacle.proposal !== null && (
             <span className="flag flag-proposed" data-testid="obstacle-proposal">
-              {t('obstacleOverview.list.proposed')}: {proposalReason(obstacle.proposal)} · {t('obstacleOverview.proposals.toLevel', { level: t(`obstacleTerms.level.${obstacle.proposal.to_level}`) })}
+              {t('obstacleOverview.list.proposed')}: {proposalReason(obstacle.proposal)} · {t('obstacleOverview.proposals.toLevel', { level: t(`obstacles.levels.${obstacle.proposal.to_level}`) })}
             </span>
           )}
         </span>

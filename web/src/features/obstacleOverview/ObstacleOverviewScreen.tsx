@@ -14,7 +14,7 @@ import { MonthlyChart } from './MonthlyChart.tsx';
 import { useGovernorateNamer } from './names.ts';
 import { useObstacleOverview, useProposals } from './obstacleOverviewApi.ts';
 import { ObstacleBlock, OverdueDecisionsBlock, WaitingBlock } from './OverviewLists.tsx';
-import { obstacleTermsMessages } from './termsMessages.ts';
+import { obstacleMessages } from '../obstacles/messages.ts';
 import './obstacleOverview.css';
 
 /**
@@ -46,7 +46,7 @@ export default function ObstacleOverviewScreen({
   /** The project drawer, when a project is open. */
   children?: ReactNode;
 }) {
-  useMessages('obstacleTerms', obstacleTermsMessages);
+  useMessages('obstacles', obstacleMessages);
   useMessages('obstacleOverview', obstacleOverviewMessages);
   const { t, i18n } = useTranslation();
   const countryId = useId();

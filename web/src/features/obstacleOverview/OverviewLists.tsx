@@ -71,7 +71,7 @@ export function WaitingBlock({ waiting, language }: { waiting: ObstacleOverview[
             {waiting.map((w) => (
               <tr key={w.body.id} data-testid="obstacle-waiting-body">
                 <th scope="row">
-                  {nameIn(language, w.body)} <span className="muted">· {t(`obstacleTerms.bodyKind.${w.body.kind}`)}</span>
+                  {nameIn(language, w.body)} <span className="muted">· {t(`obstacles.bodyKinds.${w.body.kind}`)}</span>
                 </th>
                 <td>{formatCount(w.count, language)}</td>
                 <td>
