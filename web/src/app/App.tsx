@@ -39,6 +39,8 @@ const ZoneScreen = lazy(() => import('../features/zone/ZoneScreen.tsx'));
 const ProjectDrawer = lazy(() => import('../features/project/ProjectDrawer.tsx'));
 const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'));
 const PlansScreen = lazy(() => import('../features/plans/PlansScreen.tsx'));
+const ObstacleOverviewScreen = lazy(() => import('../features/obstacleOverview/ObstacleOverviewScreen.tsx'));
+const MeetingsScreen = lazy(() => import('../features/meetings/MeetingsScreen.tsx'));
 const ZonesTablePanel = lazy(() => import('../features/zonesNational/ZonesTablePanel.tsx'));
 
 /** The project being created (`project: null`) or edited in the editor panel, and by whom. */
@@ -126,6 +128,10 @@ export function App() {
   const closeZonesTable = useCallback(() => updateView({ zonesTable: null }), [updateView]);
   const setScreen = useCallback((screen: Screen) => updateView({ screen }), [updateView]);
   const setPlanView = useCallback((patch: Partial<PlanViewState>) => updateView({ plan: { ...view.plan, ...patch } }), [updateView, view.plan]);
+  const openMeeting = useCallback(
+    (meeting: number | null) => updateView({ screen: 'meetings', project: null, minister: { ...view.minister, meeting } }),
+    [updateView, view.minister],
+  );
 
   const closeEditor = useCallback(() => setEditor(null), []);
   const onSaved = useCallback(
@@ -141,36 +147,69 @@ export function App() {
     () => editing !== null ? [] : [
       view.project !== null ? () => selectProject(null) : null,
       view.screen === 'plans' && view.plan.cell !== null ? () => setPlanView({ cell: null }) : null,
+      view.screen === 'obstacles' && view.minister.obstacleCell !== null ? () => updateView({ minister: { ...view.minister, obstacleCell: null } }) : null,
+      view.screen === 'meetings' && view.minister.meeting !== null ? () => openMeeting(null) : null,
       view.zone !== null ? () => selectZone(null) : null,
       view.zonesTable !== null ? closeZonesTable : null,
       view.governorate !== null ? () => selectGovernorate(null) : null,
       sidebarOpen ? () => setSidebarOpen(false) : null,
     ],
-    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView],
+    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView, view.minister, updateView, openMeeting],
   );
   useEscapeToClose(closers);
 
-  // The plans matrix fills the page in place of the sidebar and the map; a project opens in its drawer there too.
-  if (view.screen === 'plans') {
+  // The plans matrix, the obstacles and the meetings fill the page in place of the sidebar and the
+  // map; a project opens in its drawer there too.
+  if (view.screen !== 'map') {
+    const drawer = view.project !== null && (
+      <ProjectDrawer
+        key={view.project}
+        id={view.project}
+        language={view.language}
+        onClose={() => selectProject(null)}
+        onEdit={(project) => {
+          if (user === null) return;
+          updateView({ screen: 'map' });
+          setEditor({ project, user: user.id });
+        }}
+      />
+    );
     return (
       <div className="app">
         <Header language={view.language} onLanguageChange={setLanguage} screen={view.screen} onScreenChange={setScreen} />
         <Suspense fallback={<main className="app-main" />}>
-          <PlansScreen plan={view.plan} language={view.language} user={user} onChange={setPlanView} onOpenProject={selectProject}>
-            {view.project !== null && (
-              <ProjectDrawer
-                key={view.project}
-                id={view.project}
-                language={view.language}
-                onClose={() => selectProject(null)}
-                onEdit={(project) => {
-                  if (user === null) return;
-                  updateView({ screen: 'map' });
-                  setEditor({ project, user: user.id });
-                }}
-              />
-            )}
-          </PlansScreen>
+          {view.screen === 'plans' && (
+            <PlansScreen plan={view.plan} language={view.language} user={user} onChange={setPlanView} onOpenProject={selectProject}>
+              {drawer}
+            </PlansScreen>
+          )}
+          {view.screen === 'obstacles' && (
+            <ObstacleOverviewScreen
+              country={view.plan.country}
+              cell={view.minister.obstacleCell}
+              language={view.language}
+              user={user}
+              onCountryChange={(country) => updateView({ plan: { ...view.plan, country }, minister: { ...view.minister, obstacleCell: null } })}
+              onOpenCell={(obstacleCell) => updateView({ minister: { ...view.minister, obstacleCell } })}
+              onOpenProject={selectProject}
+              onOpenMeeting={openMeeting}
+            >
+              {drawer}
+            </ObstacleOverviewScreen>
+          )}
+          {view.screen === 'meetings' && (
+            <MeetingsScreen
+              country={view.plan.country}
+              meeting={view.minister.meeting}
+              language={view.language}
+              user={user}
+              onCountryChange={(country) => updateView({ plan: { ...view.plan, country }, minister: { ...view.minister, meeting: null } })}
+              onOpenMeeting={openMeeting}
+              onOpenProject={selectProject}
+            >
+              {drawer}
+            </MeetingsScreen>
+          )}
         </Suspense>
       </div>
     );

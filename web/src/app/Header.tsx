@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../features/account/useSession.ts';
 import type { Language } from '../i18n/language.ts';
 import { AccountControls } from '../features/account/AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { PlansEntry } from '../features/plans/PlansEntry.tsx';
 import type { Screen } from '../url/planViewState.ts';
+
+// Only signed-in users have the minister's screens: visitors' first view does not load their entries.
+const MinisterEntries = lazy(() => import('../features/obstacleOverview/MinisterEntries.tsx'));
 
 export function Header({
   language,
@@ -13,11 +18,12 @@ export function Header({
 }: {
   language: Language;
   onLanguageChange: (next: Language) => void;
-  /** The plans entry (features/plans): which screen is shown, and how to switch. */
+  /** The screen entries (plans, obstacles, meetings): which screen is shown, and how to switch. */
   screen: Screen;
   onScreenChange: (next: Screen) => void;
 }) {
   const { t } = useTranslation();
+  const signedIn = (useSession().data ?? null) !== null;
   return (
     <header className="app-header">
       <div className="brand">
@@ -26,6 +32,11 @@ export function Header({
       </div>
       <div className="header-actions">
         <PlansEntry screen={screen} onScreenChange={onScreenChange} />
+        {(signedIn || screen === 'obstacles' || screen === 'meetings') && (
+          <Suspense fallback={null}>
+            <MinisterEntries screen={screen} signedIn={signedIn} onScreenChange={onScreenChange} />
+          </Suspense>
+        )}
         <AccountControls />
         <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>

@@ -14,7 +14,7 @@ export function PanelFrame({
   onClose,
   children,
 }: {
-  kind: 'governorate' | 'zone' | 'zones' | 'project' | 'editor' | 'plans';
+  kind: 'governorate' | 'zone' | 'zones' | 'project' | 'editor' | 'plans' | 'obstacles';
   kicker: string;
   title: ReactNode;
   titleTestId: string;

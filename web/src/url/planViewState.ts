@@ -7,7 +7,9 @@ import { SECTORS, isOneOf, type Sector } from '../data/vocabulary.ts';
  * which projects were active, several sectors), which the matrix must not change behind the
  * reader's back.
  */
-export type Screen = 'map' | 'plans';
+/** The screens that fill the page: the map, the plans matrix, the minister's view of obstacles, the meetings. */
+export const SCREENS = ['map', 'plans', 'obstacles', 'meetings'] as const;
+export type Screen = (typeof SCREENS)[number];
 
 export interface PlanViewState {
   /** ISO 3166-1 alpha-3; `null`: the viewer's own country. */
@@ -30,7 +32,8 @@ const INDICATOR = /^[a-z][a-z0-9_]{1,62}$/;
 const CELL = /^(national|[A-Z]{2}-[A-Z0-9]{1,3}):[a-z][a-z0-9_]{1,62}(:[a-z_]{1,40})?$/;
 
 export function parseScreen(params: URLSearchParams): Screen {
-  return params.get('view') === 'plans' ? 'plans' : DEFAULT_SCREEN;
+  const view = params.get('view');
+  return isOneOf(SCREENS, view) ? view : DEFAULT_SCREEN;
 }
 
 export function parsePlanView(params: URLSearchParams): PlanViewState {

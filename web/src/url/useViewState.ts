@@ -1,14 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseViewState, serializeViewState, type ViewState } from './viewState.ts';
 
-/** Whether going from `before` to `after` is a step back/forward should return to: another zone, or other plots in it. */
+/**
+ * Whether going from `before` to `after` is a step back/forward should return to: another screen,
+ * another zone or other plots in it, another cell's obstacles or another meeting.
+ */
 export function isNavigation(before: ViewState, after: ViewState): boolean {
-  return before.zone !== after.zone || before.plots.join(',') !== after.plots.join(',');
+  return (
+    before.screen !== after.screen ||
+    before.zone !== after.zone ||
+    before.plots.join(',') !== after.plots.join(',') ||
+    before.minister.meeting !== after.minister.meeting ||
+    before.minister.obstacleCell?.governorate !== after.minister.obstacleCell?.governorate ||
+    before.minister.obstacleCell?.level !== after.minister.obstacleCell?.level
+  );
 }
 
 /**
  * The view state, read from the address bar and written back to it: with `pushState` when another
- * zone or other plots are chosen (so back/forward step through them), otherwise with
+ * screen, zone, plots, obstacle cell or meeting is chosen (so back/forward step through them), otherwise with
  * `replaceState`, so that panning does not fill the history. On back/forward the state is read
  * again; the map itself only takes its camera from the address when it is created.
  */

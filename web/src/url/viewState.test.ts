@@ -9,6 +9,7 @@ import {
 } from './viewState.ts';
 import { EMPTY_PLAN_VIEW } from './planViewState.ts';
 import { isNavigation } from './useViewState.ts';
+import { EMPTY_MINISTER_VIEW } from './ministerViewState.ts';
 
 describe('parseViewState', () => {
   it('gives the Arabic overview for an empty query', () => {
@@ -122,6 +123,7 @@ describe('filters, metric and selection in the URL', () => {
       camera: roundCamera({ zoom: 9, lat: 33.5, lon: 36.3 }),
       screen: 'map',
       plan: EMPTY_PLAN_VIEW,
+      minister: EMPTY_MINISTER_VIEW,
     };
     const query = serializeViewState(state);
     expect(query).toBe(

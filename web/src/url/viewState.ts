@@ -3,6 +3,7 @@ import { CHOROPLETH_METRICS, DEFAULT_METRIC, type ChoroplethMetric } from '../da
 import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters } from '../data/filters.ts';
 import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
+import { EMPTY_MINISTER_VIEW, parseMinisterView, serializeMinisterView, type MinisterViewState } from './ministerViewState.ts';
 import { DEFAULT_SCREEN, EMPTY_PLAN_VIEW, parsePlanView, parseScreen, serializePlanView, type PlanViewState, type Screen } from './planViewState.ts';
 
 /**
@@ -31,10 +32,12 @@ export interface ViewState {
   zonesTable: ZoneSort | null;
   /** Where the map looks; `null` means "fit the whole region". */
   camera: Camera | null;
-  /** Which screen fills the page: the map, or the plans matrix (`view=plans`). */
+  /** Which screen fills the page: the map, the plans matrix (`view=plans`), the obstacles (`view=obstacles`) or the meetings (`view=meetings`). */
   screen: Screen;
   /** The plans matrix (country, year, sector, open cell) and the map's plan indicator: `planViewState.ts`. */
   plan: PlanViewState;
+  /** The obstacles screen's open cell and the meetings screen's open meeting: `ministerViewState.ts`. */
+  minister: MinisterViewState;
 }
 
 export interface Camera {
@@ -58,6 +61,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   camera: null,
   screen: DEFAULT_SCREEN,
   plan: EMPTY_PLAN_VIEW,
+  minister: EMPTY_MINISTER_VIEW,
 };
 
 const PARAM = {
@@ -112,6 +116,7 @@ export function parseViewState(search: string): ViewState {
     camera: parseCamera(params.get(PARAM.camera)),
     screen: parseScreen(params),
     plan: parsePlanView(params),
+    minister: parseMinisterView(params),
   };
 }
 
@@ -129,6 +134,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.project !== null) params.set(PARAM.project, String(state.project));
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));
   serializePlanView(state.screen, state.plan, params);
+  serializeMinisterView(state.screen, state.minister, params);
   const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query === '' ? '' : `?${query}`;
 }

@@ -1,8 +1,7 @@
 import type { SessionUser } from '@marsad/contracts';
 import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCountries } from '../../api/useBoundaries.ts';
-import { useCountrySummaries } from '../../api/useSummaries.ts';
+import { useScreenCountry } from '../../api/useScreenCountry.ts';
 import { SECTORS, type Sector } from '../../data/vocabulary.ts';
 import { formatDualDate } from '../../format/dates.ts';
 import { formatCount, formatYear } from '../../format/numbers.ts';
@@ -44,24 +43,9 @@ export default function PlansScreen({
   const ids = { country: useId(), year: useId(), sector: useId() };
   const thisYear = new Date().getFullYear();
 
-  const summaries = useCountrySummaries('');
-  const boundaries = useCountries();
-  const countryChoices = useMemo(
-    () => [...(summaries.data?.countries ?? [])].sort((a, b) => b.projects - a.projects),
-    [summaries.data],
-  );
-  // The viewer's own country: an engineer's governorates say it; otherwise the country with the most projects.
-  const ownCountry = useMemo(() => {
-    const iso2 = user?.governorates[0]?.slice(0, 2);
-    const found = iso2 === undefined ? undefined : boundaries.data?.features.find((f) => f.properties.iso2 === iso2);
-    return found?.properties.iso3 ?? countryChoices[0]?.country ?? null;
-  }, [user, boundaries.data, countryChoices]);
-  const country = plan.country ?? ownCountry;
+  const { country, choices: countryChoices } = useScreenCountry(plan.country, user, language);
   const year = plan.year ?? thisYear;
-  const countryLabel = (code: string) => {
-    const found = countryChoices.find((c) => c.country === code);
-    return found === undefined ? code : language === 'ar' ? found.name_ar : found.name_en;
-  };
+  const countryLabel = (code: string) => countryChoices.find((c) => c.code === code)?.name ?? code;
 
   const plans = usePlanList(country);
   const years = useMemo(() => [...new Set([thisYear, year, ...(plans.data?.items ?? []).map((p) => p.year)])].sort((a, b) => b - a), [plans.data, thisYear, year]);
@@ -80,10 +64,10 @@ export default function PlansScreen({
         <label className="inline-field" htmlFor={ids.country}>
           <span>{t('plans.country')}</span>
           <select id={ids.country} value={country ?? ''} data-testid="plans-country" onChange={(e) => onChange({ country: e.target.value, cell: null })}>
-            {country !== null && !countryChoices.some((c) => c.country === country) && <option value={country}>{country}</option>}
+            {country !== null && !countryChoices.some((c) => c.code === country) && <option value={country}>{country}</option>}
             {countryChoices.map((c) => (
-              <option key={c.country} value={c.country}>
-                {language === 'ar' ? c.name_ar : c.name_en}
+              <option key={c.code} value={c.code}>
+                {c.name}
               </option>
             ))}
           </select>
