@@ -6,9 +6,10 @@ import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { DualDate } from '../../ui/DualDate.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
+import { BriefButton } from '../obstacles/BriefButton.tsx';
 import { nameIn, titleIn, useGovernorateNamer } from '../obstacleOverview/names.ts';
 import { CloseDecisionDialog, RecordDecisionDialog } from './DecisionDialogs.tsx';
-import { agendaPackUrl, useMeeting, useMeetingsChanged } from './meetingsApi.ts';
+import { agendaPackFileName, agendaPackUrl, useMeeting, useMeetingsChanged } from './meetingsApi.ts';
 
 /** Who a decision names as owner: a body or a person. */
 function ownerOf(decision: Decision, language: Language): string {
@@ -81,9 +82,9 @@ export function MeetingDetail({
               </p>
             )}
             <p className="meeting-actions">
-              <a className="secondary-button" href={agendaPackUrl(data.id, language)} target="_blank" rel="noopener" data-testid="meeting-print">
+              <BriefButton href={agendaPackUrl(data.id, language)} fileName={agendaPackFileName(data.id, language)} hrefLang={language} testId="meeting-print">
                 {t('meetings.detail.print')}
-              </a>
+              </BriefButton>
             </p>
           </header>
 

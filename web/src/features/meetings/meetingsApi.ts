@@ -60,6 +60,11 @@ export function agendaPackUrl(meeting: number, language: string): string {
   return `/api/briefs/meetings/${meeting}.pdf?lang=${language}`;
 }
 
+/** The name it is saved under when the server gives none: `marsad-agenda-12-ar.pdf`. */
+export function agendaPackFileName(meeting: number, language: string): string {
+  return `marsad-agenda-${meeting}-${language}.pdf`;
+}
+
 export function useMeetings(country: string | null, signedIn: boolean) {
   const viewer = useViewerKey();
   return useQuery({

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useMessages } from '../../i18n/useMessages.ts';
+import { BriefButton } from './BriefButton.tsx';
 import { briefMessages } from './briefMessages.ts';
 import { BRIEF_LANGUAGES, briefFileName, briefPdfUrl, type BriefSubject } from './briefLinks.ts';
 import './brief.css';
 
 /**
- * "Print brief" in Arabic and in English: plain links to the PDF the server prints (only what the
- * signed-in user may see). Signed out, the buttons stay but are disabled, and say why.
+ * "Print brief" in Arabic and in English: links to the PDF the server prints (only what the
+ * signed-in user may see), fetched by BriefButton so a failure is said, not saved. Signed out, the buttons stay but are disabled, and say why.
  */
 export function BriefLinks({ subject, signedIn, label, testId }: { subject: BriefSubject; signedIn: boolean; label?: string; testId: string }) {
   useMessages('brief', briefMessages);
@@ -17,16 +18,9 @@ export function BriefLinks({ subject, signedIn, label, testId }: { subject: Brie
       {label !== undefined && <span className="brief-label">{label}</span>}
       {BRIEF_LANGUAGES.map((language) =>
         signedIn ? (
-          <a
-            key={language}
-            className="secondary-button"
-            href={briefPdfUrl(subject, language)}
-            download={briefFileName(subject, language)}
-            hrefLang={language}
-            data-testid={`${testId}-${language}`}
-          >
+          <BriefButton key={language} href={briefPdfUrl(subject, language)} fileName={briefFileName(subject, language)} hrefLang={language} testId={`${testId}-${language}`}>
             {t(language === 'ar' ? 'brief.arabic' : 'brief.english')}
-          </a>
+          </BriefButton>
         ) : (
           <button key={language} type="button" className="secondary-button" disabled data-testid={`${testId}-${language}`}>
             {t(language === 'ar' ? 'brief.arabic' : 'brief.english')}
