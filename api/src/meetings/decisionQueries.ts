@@ -38,21 +38,38 @@ export interface DecisionFilters {
   id?: number;
 }
 
-/** Decisions `viewer` sees, by due date (the most pressing first). */
-export async function findDecisions(db: Queryable, viewer: Viewer, filters: DecisionFilters, limit: number): Promise<Decision[]> {
-  const params = new SqlParams();
+/** An open decision past its due date, as SQL over `d` (DECISIONS). */
+export const DECISION_OVERDUE_SQL = `(d.status = 'open' and d.due_date < current_date)`;
+
+/** Decisions `d` with their meeting `m`, project `p` (and its area `a`), owner body `b` and owner user `u`: the FROM of every decision read. */
+export const DECISION_FROM_SQL = `decisions d
+       join meetings m on m.id = d.meeting_id
+       left join projects p on p.id = d.project_id
+       left join admin_areas a on a.id = p.admin_area_id
+       left join responsible_bodies b on b.id = d.owner_body_id
+       left join users u on u.id = d.owner_user_id`;
+
+/** The WHERE conditions of a decision read over DECISION_FROM_SQL: `viewer`'s visibility first, then `filters`. */
+export function decisionWhere(viewer: Viewer, params: SqlParams, filters: DecisionFilters): string[] {
   const where = [decisionVisibility(viewer, params, 'p', 'm')];
   if (filters.id !== undefined) where.push(`d.id = ${params.add(filters.id)}`);
   if (filters.meeting !== undefined) where.push(`d.meeting_id = ${params.add(filters.meeting)}`);
   if (filters.country !== undefined) where.push(`m.country_iso3 = ${params.add(filters.country)}`);
   if (filters.status !== undefined) where.push(`d.status = ${params.add(filters.status)}`);
-  if (filters.overdue === true) where.push(`d.status = 'open' and d.due_date < current_date`);
-  if (filters.overdue === false) where.push(`not (d.status = 'open' and d.due_date < current_date)`);
+  if (filters.overdue === true) where.push(DECISION_OVERDUE_SQL);
+  if (filters.overdue === false) where.push(`not ${DECISION_OVERDUE_SQL}`);
   if (filters.governorate !== undefined) {
     const code = params.add(filters.governorate);
     where.push(`(a.code = ${code} or (p.id is null and exists (select 1 from meeting_governorates mg join admin_areas ga on ga.id = mg.admin_area_id
                                                             where mg.meeting_id = m.id and ga.code = ${code})))`);
   }
+  return where;
+}
+
+/** Decisions `viewer` sees, by due date (the most pressing first). */
+export async function findDecisions(db: Queryable, viewer: Viewer, filters: DecisionFilters, limit: number): Promise<Decision[]> {
+  const params = new SqlParams();
+  const where = decisionWhere(viewer, params, filters);
   return db.query<Decision>(
     `select d.id::int, d.meeting_id, d.obstacle_id::int,
             case when p.id is null then null
@@ -61,16 +78,11 @@ export async function findDecisions(db: Queryable, viewer: Viewer, filters: Deci
             case when b.id is null then null else json_build_object('id', b.id, 'name_ar', b.name_ar, 'name_en', b.name_en) end as owner_body,
             case when u.id is null then null else json_build_object('id', u.id, 'display_name', u.display_name) end as owner_user,
             to_char(d.due_date, 'YYYY-MM-DD') as due_date, d.status,
-            (d.status = 'open' and d.due_date < current_date) as is_overdue,
-            case when d.status = 'open' and d.due_date < current_date then (current_date - d.due_date)::int else 0 end as days_overdue,
+            ${DECISION_OVERDUE_SQL} as is_overdue,
+            case when ${DECISION_OVERDUE_SQL} then (current_date - d.due_date)::int else 0 end as days_overdue,
             d.closed_at, closer.display_name as closed_by, d.closing_note, d.closing_document,
             ${mayCloseSql(viewer, params)} as may_close, d.version
-       from decisions d
-       join meetings m on m.id = d.meeting_id
-       left join projects p on p.id = d.project_id
-       left join admin_areas a on a.id = p.admin_area_id
-       left join responsible_bodies b on b.id = d.owner_body_id
-       left join users u on u.id = d.owner_user_id
+       from ${DECISION_FROM_SQL}
        left join users closer on closer.id = d.closed_by
       where ${where.join(' and ')}
       order by d.due_date, d.id

@@ -1,14 +1,12 @@
 import { OBSTACLE_SEVERITIES, type Obstacle } from '@marsad/contracts';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/language.ts';
-import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
+import { controlProps, FormField } from '../../ui/FormField.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { BodySelect } from './BodySelect.tsx';
 import { changeObstacle } from './obstacleApi.ts';
 import { changeDraftOf, checkObstacleChange, EDITABLE_STATUSES, needsResolutionNote, type ObstacleChangeDraft } from './obstacleRules.ts';
-import { FailureNotice } from './ObstacleParts.tsx';
-import { splitFieldErrors, writeFailureOf, type WriteFailure } from './writeFailure.ts';
+import { ObstacleFormFoot, useObstacleForm } from './useObstacleForm.tsx';
 
 type Field = keyof ObstacleChangeDraft;
 const FIELDS: readonly Field[] = ['status', 'severity', 'target_date', 'responsible_body_id', 'resolution_note'];
@@ -36,46 +34,22 @@ export function ObstacleEditForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<ObstacleChangeDraft>(() => changeDraftOf(obstacle));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<WriteFailure | null>(null);
-  const [saving, setSaving] = useState(false);
-  const fieldOf = useFields<Field>('obstacle-edit', (field) => errors[field]);
-  const ending = needsResolutionNote(draft.status);
-  const set = (field: Field) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFailure(null);
-    const checked = checkObstacleChange(draft, obstacle);
-    if (!checked.ok) {
-      setErrors(Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, t(`obstacles.errors.${key}`)])));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await changeObstacle(obstacle.id, checked.body, csrfToken);
+  const { draft, set, fieldOf, failure, saving, onSubmit } = useObstacleForm({
+    testPrefix: 'obstacle-edit',
+    initial: (): ObstacleChangeDraft => changeDraftOf(obstacle),
+    fields: FIELDS,
+    check: (d: ObstacleChangeDraft) => checkObstacleChange(d, obstacle),
+    send: async (body) => {
+      await changeObstacle(obstacle.id, body, csrfToken);
       await onSaved();
-    } catch (error) {
-      const failed = writeFailureOf(error);
-      if (failed.kind === 'conflict') await onConflict();
-      else if (failed.kind === 'fields') {
-        const { own, other } = splitFieldErrors(failed.errors, FIELDS);
-        setErrors(own);
-        setFailure(other.length > 0 ? { kind: 'fields', errors: Object.fromEntries(other) } : null);
-      } else setFailure(failed);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onConflict,
+  });
+  const ending = needsResolutionNote(draft.status);
 
   const resolution = fieldOf('resolution_note', t('obstacles.form.resolutionHint'));
   return (
-    <form className="obstacle-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="obstacle-edit-form">
+    <form className="obstacle-form" onSubmit={onSubmit} noValidate data-testid="obstacle-edit-form">
       <div className="form-row">
         <FormField field={fieldOf('status')} label={t('obstacles.form.status')}>
           <select value={draft.status} onChange={(e) => set('status')(e.target.value)} {...controlProps(fieldOf('status'))}>
@@ -113,15 +87,7 @@ export function ObstacleEditForm({
           {...controlProps(resolution)}
         />
       </FormField>
-      <FailureNotice failure={failure} testId="obstacle-edit-error" />
-      <div className="form-actions">
-        <button type="submit" className="primary-button" disabled={saving} data-testid="obstacle-edit-submit">
-          {saving ? t('obstacles.saving') : t('obstacles.save')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onCancel} disabled={saving}>
-          {t('obstacles.cancel')}
-        </button>
-      </div>
+      <ObstacleFormFoot testPrefix="obstacle-edit" failure={failure} saving={saving} submitLabel={t('obstacles.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,14 +1,12 @@
 import { OBSTACLE_CATEGORIES, OBSTACLE_SEVERITIES, type Obstacle } from '@marsad/contracts';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/language.ts';
-import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
+import { controlProps, FormField } from '../../ui/FormField.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { BodySelect } from './BodySelect.tsx';
 import { raiseObstacle } from './obstacleApi.ts';
 import { checkNewObstacle, emptyNewObstacle, type NewObstacleDraft } from './obstacleRules.ts';
-import { FailureNotice } from './ObstacleParts.tsx';
-import { splitFieldErrors, writeFailureOf, type WriteFailure } from './writeFailure.ts';
+import { ObstacleFormFoot, useObstacleForm } from './useObstacleForm.tsx';
 
 type Field = keyof NewObstacleDraft;
 const FIELDS: readonly Field[] = ['title', 'description', 'category', 'severity', 'responsible_body_id', 'estimated_delay_days', 'target_date'];
@@ -31,43 +29,17 @@ export function RaiseObstacleForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<NewObstacleDraft>(emptyNewObstacle);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<WriteFailure | null>(null);
-  const [saving, setSaving] = useState(false);
-  const fieldOf = useFields<Field>('obstacle-new', (field) => errors[field]);
+  const { draft, set, fieldOf, failure, saving, onSubmit } = useObstacleForm({
+    testPrefix: 'obstacle-new',
+    initial: emptyNewObstacle,
+    fields: FIELDS,
+    check: (d: NewObstacleDraft) => checkNewObstacle(d, projectId),
+    send: async (body) => onRaised(await raiseObstacle(body, csrfToken)),
+  });
   const props = (field: Field, hint?: string) => controlProps(fieldOf(field, hint));
-  const set = (field: Field) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFailure(null);
-    const checked = checkNewObstacle(draft, projectId);
-    if (!checked.ok) {
-      setErrors(Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, t(`obstacles.errors.${key}`)])));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await onRaised(await raiseObstacle(checked.body, csrfToken));
-    } catch (error) {
-      const failed = writeFailureOf(error);
-      if (failed.kind === 'fields') {
-        const { own, other } = splitFieldErrors(failed.errors, FIELDS);
-        setErrors(own);
-        setFailure(other.length > 0 ? { kind: 'fields', errors: Object.fromEntries(other) } : null);
-      } else setFailure(failed);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
-    <form className="obstacle-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="obstacle-new-form">
+    <form className="obstacle-form" onSubmit={onSubmit} noValidate data-testid="obstacle-new-form">
       <FormField field={fieldOf('title')} label={t('obstacles.form.title')}>
         <input type="text" maxLength={200} value={draft.title} onChange={(e) => set('title')(e.target.value)} {...props('title')} />
       </FormField>
@@ -108,15 +80,7 @@ export function RaiseObstacleForm({
           <input type="date" value={draft.target_date} onChange={(e) => set('target_date')(e.target.value)} {...props('target_date')} />
         </FormField>
       </div>
-      <FailureNotice failure={failure} testId="obstacle-new-error" />
-      <div className="form-actions">
-        <button type="submit" className="primary-button" disabled={saving} data-testid="obstacle-new-submit">
-          {saving ? t('obstacles.saving') : t('obstacles.raise')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onCancel} disabled={saving}>
-          {t('obstacles.cancel')}
-        </button>
-      </div>
+      <ObstacleFormFoot testPrefix="obstacle-new" failure={failure} saving={saving} submitLabel={t('obstacles.raise')} onCancel={onCancel} />
     </form>
   );
 }
