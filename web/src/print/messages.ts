@@ -1,11 +1,12 @@
-import type { BriefData, EscalationLevel, ObstacleCategory, ObstacleSeverity, ObstacleStatus } from '@marsad/contracts';
+import type { BriefData } from '@marsad/contracts';
 import { vocabularyMessages } from '../data/vocabularyMessages.ts';
+import { obstacleMessages } from '../features/obstacles/messages.ts';
 import type { Language } from '../i18n/language.ts';
 
 /**
  * The printed brief's words (Arabic the reference, English with the same keys). The page carries
  * no i18next: it is printed once, in one language, so it reads `briefMessages[language]` directly.
- * Project statuses come from the dashboard's vocabulary; obstacle vocabularies are named here.
+ * Project statuses come from the dashboard's vocabulary, obstacle ones from the obstacles feature's.
  */
 
 type Kind = BriefData['kind'];
@@ -110,32 +111,10 @@ const ar = {
     shape: 'بيانات الموجز لا تطابق الشكل المتفق عليه',
   },
   status: vocabularyMessages.ar.status,
-  category: {
-    land: 'الأرض',
-    permits: 'التراخيص',
-    funding_release: 'صرف التمويل',
-    contractor: 'المقاول',
-    design_change: 'تعديل التصميم',
-    security_access: 'الأمن والوصول',
-    utilities: 'المرافق',
-    other_ministry: 'وزارة أخرى',
-    other: 'أخرى',
-  } satisfies Record<ObstacleCategory, string>,
-  severity: { low: 'منخفضة', medium: 'متوسطة', high: 'عالية', critical: 'حرجة' } satisfies Record<ObstacleSeverity, string>,
-  level: {
-    governorate: 'المحافظة',
-    directorate: 'مديرية الوزارة',
-    minister: 'الوزير',
-    inter_ministerial: 'اجتماع وزاري مشترك',
-  } satisfies Record<EscalationLevel, string>,
-  obstacleStatus: {
-    open: 'مفتوح',
-    in_progress: 'قيد المعالجة',
-    waiting_other_body: 'بانتظار جهة أخرى',
-    resolved: 'محلول',
-    closed: 'مغلق',
-    dropped: 'مُسقَط',
-  } satisfies Record<ObstacleStatus, string>,
+  category: obstacleMessages.ar.categories,
+  severity: obstacleMessages.ar.severities,
+  level: obstacleMessages.ar.levels,
+  obstacleStatus: obstacleMessages.ar.statuses,
 };
 
 export type BriefMessages = typeof ar;
@@ -240,32 +219,10 @@ const en: BriefMessages = {
     shape: 'The brief’s data does not have the agreed shape',
   },
   status: vocabularyMessages.en.status,
-  category: {
-    land: 'Land',
-    permits: 'Permits',
-    funding_release: 'Funding release',
-    contractor: 'Contractor',
-    design_change: 'Design change',
-    security_access: 'Security and access',
-    utilities: 'Utilities',
-    other_ministry: 'Another ministry',
-    other: 'Other',
-  },
-  severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
-  level: {
-    governorate: 'Governorate',
-    directorate: 'Ministry directorate',
-    minister: 'Minister',
-    inter_ministerial: 'Inter-ministerial meeting',
-  },
-  obstacleStatus: {
-    open: 'Open',
-    in_progress: 'In progress',
-    waiting_other_body: 'Waiting for another body',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    dropped: 'Dropped',
-  },
+  category: obstacleMessages.en.categories,
+  severity: obstacleMessages.en.severities,
+  level: obstacleMessages.en.levels,
+  obstacleStatus: obstacleMessages.en.statuses,
 };
 
 export const briefMessages: Record<Language, BriefMessages> = { ar, en };
