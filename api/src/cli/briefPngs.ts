@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { encodeRgbPng } from '@marsad/demo';
 import { DEMO_PASSWORD } from '../auth/demoPasswords.ts';
 
 const BASE = process.env.MARSAD_URL ?? 'http://localhost:8787';
@@ -73,24 +73,7 @@ function sideBySide(pdf: Uint8Array, rightToLeft: boolean): Raster {
   }
 }
 
-function encodePng({ width, height, pixels }: Raster): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2; // RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) pixels.copy(rows, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
-}
+const pngOf = ({ width, height, pixels }: Raster) => encodeRgbPng(width, height, pixels, 9);
 
 const cookie = await signIn();
 for (const brief of BRIEFS) {
@@ -98,6 +81,6 @@ for (const brief of BRIEFS) {
   const res = await fetch(`${BASE}${brief.path}`, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`${brief.path} answered ${res.status}: ${await res.text()}`);
   const pdf = new Uint8Array(await res.arrayBuffer());
-  writeFileSync(join(DOCS, brief.file), encodePng(sideBySide(pdf, brief.path.includes('lang=ar'))));
+  writeFileSync(join(DOCS, brief.file), pngOf(sideBySide(pdf, brief.path.includes('lang=ar'))));
   console.log(`${brief.file}: printed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
