@@ -2,7 +2,10 @@
  * `pnpm bench`: read- and write-API figures at benchmark scale on a PostgreSQL + PostGIS server.
  *
  *   BENCH_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/marsad_bench pnpm bench
+ *   BENCH_DATABASE_URL=… pnpm bench --only obstacles     # one section: plans, zones or obstacles
  *
+ * The obstacles section prints briefs to PDF: it needs the web build (`pnpm build`) and Chromium,
+ * and says so on a line of its own when either is missing.
  * Seeds 100,000 projects and 1,000,000 updates into an empty database first (about 40 s).
  * Prints medians; where the machine's noise matters, a ratio of two things measured side by side.
  */
@@ -21,6 +24,7 @@ import { serveApp } from '../http/nodeServer.ts';
 import { PostgisTileEncoder } from '../tiles/PostgisTileEncoder.ts';
 import { TILE_LAYERS, type TileLayerName } from '../tiles/TileService.ts';
 import { benchLoadInOwnProcess, loadRows, signIn, tileOf } from './benchLoad.ts';
+import { benchObstacles } from './benchObstacles.ts';
 import { benchPlans } from './benchPlans.ts';
 import { benchWrites } from './benchWrites.ts';
 import { benchZones } from './benchZones.ts';
@@ -30,6 +34,19 @@ if (!url) {
   console.error('bench: set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL + PostGIS database it may fill');
   process.exit(2);
 }
+const SECTIONS = ['plans', 'zones', 'obstacles'] as const;
+type Section = (typeof SECTIONS)[number];
+/** `--only <section>`: that section's figures alone; none: every figure. */
+const only = ((): Section | undefined => {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return undefined;
+  const name = process.argv[at + 1];
+  if (!(SECTIONS as readonly string[]).includes(name ?? '')) {
+    console.error(`bench: --only takes one of ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+  return name as Section;
+})();
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -90,6 +107,26 @@ const get = async (base: string, path: string) => {
 
 const REPEAT = 15;
 const rows: [string, string][] = [];
+const webDist = loadConfig({ DATABASE_URL: url }).WEB_DIST;
+const sections: Record<Section, () => Promise<[string, string][]>> = {
+  plans: () => benchPlans(uncached.base, db, REPEAT, median),
+  zones: () => benchZones(uncached.base, db, REPEAT, median),
+  obstacles: () => benchObstacles(uncached.base, db, REPEAT, median, webDist),
+};
+
+/** Prints the rows, stops the servers and exits. */
+async function finish(): Promise<never> {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  uncached.server.close();
+  cached.server.close();
+  await db.close();
+  process.exit(0);
+}
+if (only) {
+  rows.push(...(await sections[only]()));
+  await finish();
+}
 
 /** One row: the median time of REPEAT GETs of `path` (after one warm-up). */
 const timeGet = async (label: string, base: string, path: string) => {
@@ -102,8 +139,9 @@ await timeGet('National totals + per country, HTTP', uncached.base, '/api/summar
 await timeGet('One governorate (SY-HL, the largest): totals, by sector and kind', uncached.base, '/api/summaries/governorates/SY-HL');
 await timeGet("A governorate's 36-month timeline (SY-HL)", uncached.base, '/api/summaries/governorates/SY-HL/timeline');
 await timeGet('Governorate summary from the read cache', cached.base, '/api/summaries/governorates');
-rows.push(...(await benchPlans(uncached.base, db, REPEAT, median)));
-rows.push(...(await benchZones(uncached.base, db, REPEAT, median)));
+rows.push(...(await sections.plans()));
+rows.push(...(await sections.zones()));
+rows.push(...(await sections.obstacles()));
 for (const [name, bbox] of [['Syria-wide', '35.5,32.3,42.4,37.4'], ['Damascus area', '36,33,37.5,34.5']]) {
   await timeGet(`OGC items page with bbox (${name}, 50 features)`, uncached.base, `/ogc/collections/projects/items?bbox=${bbox}&limit=50`);
 }
@@ -216,10 +254,4 @@ if (loadSeconds > 0) {
   }
 }
 
-const width = Math.max(...rows.map(([k]) => k.length));
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-
-uncached.server.close();
-cached.server.close();
-await db.close();
-process.exit(0);
+await finish();

@@ -19,7 +19,8 @@ export const isOrganizer = (viewer: Viewer): boolean =>
  * A meeting summary's columns for `viewer` (`m`: the MEETINGS row). agenda_items counts what the
  * viewer would find on the agenda: the frozen items on projects they see, or before freezing the
  * active obstacles at the meeting's level in its scope (as activeObstacleItems takes them: its
- * governorates or projects, its whole country when it names neither).
+ * governorates or projects, its whole country when it names neither). The query starts with
+ * activeObstaclesWith.
  */
 function summaryColumns(viewer: Viewer, params: SqlParams): string {
   return `m.id, m.country_iso3, m.level, m.title_ar, m.title_en, to_char(m.held_on, 'YYYY-MM-DD') as held_on, m.status,
@@ -33,9 +34,8 @@ function summaryColumns(viewer: Viewer, params: SqlParams): string {
                  (select count(*)::int from meeting_agenda_items ai join projects p on p.id = ai.project_id
                    where ai.meeting_id = m.id and ${obstacleVisibility(viewer, params, 'p')})
                else
-                 (select least(count(*), ${AGENDA_MAX_ITEMS})::int from obstacles o join projects p on p.id = o.project_id
-                   where o.status in ('open', 'in_progress', 'waiting_other_body') and o.level = m.level
-                     and p.country_iso3 = m.country_iso3 and ${obstacleVisibility(viewer, params, 'p')}
+                 (select least(count(*), ${AGENDA_MAX_ITEMS})::int from active_obstacles p
+                   where p.level = m.level and p.country_iso3 = m.country_iso3
                      and ((not exists (select 1 from meeting_governorates sg where sg.meeting_id = m.id)
                            and not exists (select 1 from meeting_projects sp where sp.meeting_id = m.id))
                           or p.admin_area_id in (select sg.admin_area_id from meeting_governorates sg where sg.meeting_id = m.id)
@@ -45,6 +45,18 @@ function summaryColumns(viewer: Viewer, params: SqlParams): string {
             where d.meeting_id = m.id and d.status = 'open' and ${decisionSeen(viewer, params)}) as open_decisions,
           (select count(*)::int from decisions d left join projects p on p.id = d.project_id
             where d.meeting_id = m.id and d.status = 'open' and d.due_date < current_date and ${decisionSeen(viewer, params)}) as overdue_decisions`;
+}
+
+/**
+ * The WITH clause summaryColumns reads from (`active_obstacles`: the active obstacles `viewer` sees,
+ * with their project's id, country and governorate). Joined once per query, not once per meeting
+ * whose agenda is still open (at 100k projects each such join scanned the projects again); only
+ * evaluated when a listed meeting's agenda is not frozen.
+ */
+function activeObstaclesWith(viewer: Viewer, params: SqlParams): string {
+  return `with active_obstacles as materialized (
+            select o.level, p.id, p.country_iso3, p.admin_area_id from obstacles o join projects p on p.id = o.project_id
+             where o.status in ('open', 'in_progress', 'waiting_other_body') and ${obstacleVisibility(viewer, params, 'p')})`;
 }
 
 /**
@@ -69,7 +81,8 @@ export async function findMeetings(db: Queryable, viewer: Viewer, filters: Meeti
   if (filters.to !== undefined) where.push(`m.held_on <= ${params.add(filters.to)}::date`);
   if (filters.status !== undefined) where.push(`m.status = ${params.add(filters.status)}`);
   return db.query<MeetingSummary>(
-    `select ${summaryColumns(viewer, params)} from meetings m
+    `${activeObstaclesWith(viewer, params)}
+     select ${summaryColumns(viewer, params)} from meetings m
       where ${where.join(' and ')}
       order by m.held_on desc, m.id desc
       limit ${params.add(limit)}`,
@@ -95,7 +108,8 @@ type MeetingHead = Omit<Meeting, 'agenda' | 'decisions' | 'may_edit'>;
 async function findMeetingHead(db: Queryable, viewer: Viewer, id: number): Promise<MeetingHead | undefined> {
   const params = new SqlParams([id]);
   const [row] = await db.query<MeetingHead>(
-    `select ${summaryColumns(viewer, params)}, m.minutes, m.version,
+    `${activeObstaclesWith(viewer, params)}
+     select ${summaryColumns(viewer, params)}, m.minutes, m.version,
             array(select mp.project_id::int from meeting_projects mp where mp.meeting_id = m.id order by 1) as project_ids
        from meetings m
       where m.id = $1 and ${meetingVisibility(viewer, params, 'm')}`,

@@ -80,13 +80,26 @@ export async function findObstacles(
   const params = new SqlParams();
   const { from, where } = obstacleFrom(viewer, thresholds, params);
   where.push(...filterWhere(filters, params));
-  const [{ n: total } = { n: 0 }] = await db.query<{ n: number }>(`select count(*)::int as n ${from} where ${where.join(' and ')}`, params.values);
-  if (total === 0) return { total, items: [] };
+  // The page's ids and the total in one pass over the matching rows, then the page's columns:
+  // the JSON of each row is built for the page only, not for every matching row before the sort
+  // (6,600 active obstacles at 100k projects).
+  const order = page.order ?? OBSTACLE_AGENDA_ORDER;
   const columns = obstacleColumns(viewer, params);
-  const items = await db.query<Obstacle>(
-    `select ${columns} ${from} where ${where.join(' and ')}
-      order by ${page.order ?? OBSTACLE_AGENDA_ORDER} limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
+  const rows = await db.query<Obstacle & { total: number }>(
+    `with page as (select o.id, count(*) over ()::int as total ${from} where ${where.join(' and ')}
+                    order by ${order} limit ${params.add(page.limit)} offset ${params.add(page.offset)})
+     select ${columns}, page.total ${from} join page on page.id = o.id order by ${order}`,
     params.values,
+  );
+  const items = rows.map(({ total: _, ...item }) => item as Obstacle);
+  if (rows.length > 0) return { total: rows[0]!.total, items };
+  // An empty page: nothing matches, or the offset is past the end.
+  const countParams = new SqlParams();
+  const counted = obstacleFrom(viewer, thresholds, countParams);
+  counted.where.push(...filterWhere(filters, countParams));
+  const [{ n: total } = { n: 0 }] = await db.query<{ n: number }>(
+    `select count(*)::int as n ${counted.from} where ${counted.where.join(' and ')}`,
+    countParams.values,
   );
   return { total, items };
 }
