@@ -71,6 +71,10 @@ async function obstacleRegister(browser: Browser, language: Language, pick: numb
   await signIn(page, DEMO.engineer);
   // The national brief sits with the national KPIs, for each country shown.
   await expect.poll(() => page.getByTestId('country-brief-SYR-ar').getAttribute('href'), POLL).toBe('/api/briefs/countries/SYR.pdf?lang=ar');
+  // Only for countries with projects the reader sees (the demo fills Syria, Libya and Saudi Arabia), said once.
+  const countryBriefs = await page.locator('[data-testid^="country-brief-"][role="group"]').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-testid')));
+  expect(countryBriefs.sort()).toEqual(['country-brief-LBY', 'country-brief-SAU', 'country-brief-SYR']);
+  expect(await page.locator('.brief-hint').count()).toBe(1);
   expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
 
   // A Damascus project of the engineer's own (each language its own project).
