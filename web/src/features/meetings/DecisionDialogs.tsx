@@ -7,6 +7,7 @@ import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { nameIn, titleIn } from '../obstacleOverview/names.ts';
 import { closingProblem, DECISION_FIELDS, decisionDraftProblems, emptyDecisionDraft, toNewDecision, type DecisionDraft, type DecisionField, type Problems } from './meetingForms.ts';
 import { closeDecision, recordDecision, useResponsibleBodies } from './meetingsApi.ts';
+import { DialogFoot } from './DialogFoot.tsx';
 import { sendFailure } from './sendFailure.ts';
 
 /** A problem key of the form's own checks, or the server's words (`server:` before them). */
@@ -134,16 +135,7 @@ export function RecordDecisionDialog({
             ))}
           </select>
         </FormField>
-        {banner !== null && (
-          <p className="panel-error" role="alert" data-testid="decision-failure">
-            {banner}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" className="primary-button" disabled={sending} data-testid="decision-submit">
-            {t(sending ? 'meetings.record.sending' : 'meetings.record.submit')}
-          </button>
-        </div>
+        <DialogFoot banner={banner} sending={sending} testId="decision" label={t(sending ? 'meetings.record.sending' : 'meetings.record.submit')} />
       </form>
     </Modal>
   );
@@ -225,16 +217,7 @@ export function CloseDecisionDialog({
         <FormField field={documentField} label={t('meetings.close.document')}>
           <input type="text" value={document} onChange={(e) => setDocument(e.target.value)} {...controlProps(documentField)} />
         </FormField>
-        {banner !== null && (
-          <p className="panel-error" role="alert" data-testid="close-decision-failure">
-            {banner}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" className="primary-button" disabled={sending} data-testid="close-decision-submit">
-            {t(sending ? 'meetings.close.sending' : 'meetings.close.submit')}
-          </button>
-        </div>
+        <DialogFoot banner={banner} sending={sending} testId="close-decision" label={t(sending ? 'meetings.close.sending' : 'meetings.close.submit')} />
       </form>
     </Modal>
   );

@@ -1,11 +1,12 @@
 import type { SessionUser } from '@marsad/contracts';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScreenCountry } from '../../api/useScreenCountry.ts';
 import { directionOf, type Language } from '../../i18n/language.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { useSession } from '../account/useSession.ts';
 import { obstacleMessages } from '../obstacles/messages.ts';
+import '../../ui/screen.css';
 import '../obstacleOverview/obstacleOverview.css';
 import { MeetingDetail } from './MeetingDetail.tsx';
 import { MeetingTable } from './MeetingList.tsx';
@@ -13,6 +14,7 @@ import { isoDay, splitMeetings } from './meetingForms.ts';
 import { useMeetings, useMeetingsChanged } from './meetingsApi.ts';
 import { meetingsMessages } from './messages.ts';
 import { NewMeetingDialog } from './NewMeetingDialog.tsx';
+import { CountryField } from '../../ui/CountryField.tsx';
 import './meetings.css';
 
 /** Who creates meetings and records and closes decisions (api/src/access/obstacleAccess.ts MEETING_ORGANIZERS). */
@@ -46,7 +48,6 @@ export default function MeetingsScreen({
   useMessages('obstacles', obstacleMessages);
   useMessages('meetings', meetingsMessages);
   const { t } = useTranslation();
-  const countryId = useId();
   const session = useSession().data ?? null;
   const { country, choices } = useScreenCountry(chosen, user, language);
   const meetings = useMeetings(country, user !== null);
@@ -57,22 +58,10 @@ export default function MeetingsScreen({
   const organizer = user !== null && ORGANIZERS.includes(user.role);
 
   return (
-    <main className="meetings-screen" id="meetings" tabIndex={-1} dir={directionOf(language)} data-testid="meetings-screen">
+    <main className="meetings-screen screen" id="meetings" tabIndex={-1} dir={directionOf(language)} data-testid="meetings-screen">
       <div className="screen-toolbar">
         <h2 className="screen-title">{t('meetings.title')}</h2>
-        {choices.length > 1 && (
-          <label className="inline-field" htmlFor={countryId}>
-            <span>{t('meetings.country')}</span>
-            <select id={countryId} value={country ?? ''} data-testid="meetings-country" onChange={(e) => onCountryChange(e.target.value)}>
-              {country !== null && !choices.some((c) => c.code === country) && <option value={country}>{country}</option>}
-              {choices.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <CountryField label={t('meetings.country')} country={country} choices={choices} testId="meetings-country" onChange={onCountryChange} />
         {organizer && country !== null && (
           <button type="button" className="primary-button" onClick={() => setCreating(true)} data-testid="new-meeting">
             {t('meetings.newMeeting')}

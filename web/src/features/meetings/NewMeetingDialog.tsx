@@ -12,6 +12,7 @@ import { governorateName } from '../../data/governorateNames.ts';
 import { nameIn } from '../obstacleOverview/names.ts';
 import { addDays, emptyMeetingDraft, isCalendarDay, MEETING_FIELDS, meetingDraftProblems, parseProjectCodes, toNewMeeting, type MeetingDraft, type MeetingField, type Problems } from './meetingForms.ts';
 import { createMeeting, findProjectByCode } from './meetingsApi.ts';
+import { DialogFoot } from './DialogFoot.tsx';
 import { sendFailure } from './sendFailure.ts';
 
 /** The server's default freeze days, shown as the field's placeholder (MEETING_AGENDA_FREEZE_DAYS). */
@@ -167,16 +168,7 @@ export function NewMeetingDialog({
         <FormField field={projects} label={t('meetings.create.projects')}>
           <input type="text" dir="ltr" value={draft.project_codes} onChange={(e) => set({ project_codes: e.target.value })} {...controlProps(projects)} />
         </FormField>
-        {banner !== null && (
-          <p className="panel-error" role="alert" data-testid="new-meeting-failure">
-            {banner}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" className="primary-button" disabled={sending} data-testid="new-meeting-submit">
-            {t(sending ? 'meetings.create.sending' : 'meetings.create.submit')}
-          </button>
-        </div>
+        <DialogFoot banner={banner} sending={sending} testId="new-meeting" label={t(sending ? 'meetings.create.sending' : 'meetings.create.submit')} />
       </form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@marsad/contracts';
-import { useId, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScreenCountry } from '../../api/useScreenCountry.ts';
 import { formatCount } from '../../format/numbers.ts';
@@ -15,6 +15,8 @@ import { useGovernorateNamer } from './names.ts';
 import { useObstacleOverview, useProposals } from './obstacleOverviewApi.ts';
 import { ObstacleBlock, OverdueDecisionsBlock, WaitingBlock } from './OverviewLists.tsx';
 import { obstacleMessages } from '../obstacles/messages.ts';
+import { CountryField } from '../../ui/CountryField.tsx';
+import '../../ui/screen.css';
 import './obstacleOverview.css';
 
 /**
@@ -49,7 +51,6 @@ export default function ObstacleOverviewScreen({
   useMessages('obstacles', obstacleMessages);
   useMessages('obstacleOverview', obstacleOverviewMessages);
   const { t, i18n } = useTranslation();
-  const countryId = useId();
   const { country, choices } = useScreenCountry(chosen, user, language);
   const overview = useObstacleOverview(user === null ? null : country);
   const proposals = useProposals(user === null ? null : country);
@@ -70,22 +71,10 @@ export default function ObstacleOverviewScreen({
         ];
 
   return (
-    <main className="obstacle-screen" id="obstacles" tabIndex={-1} dir={directionOf(language)} data-testid="obstacle-screen">
+    <main className="obstacle-screen screen" id="obstacles" tabIndex={-1} dir={directionOf(language)} data-testid="obstacle-screen">
       <div className="screen-toolbar">
         <h2 className="screen-title">{t('obstacleOverview.title')}</h2>
-        {choices.length > 1 && (
-          <label className="inline-field" htmlFor={countryId}>
-            <span>{t('obstacleOverview.country')}</span>
-            <select id={countryId} value={country ?? ''} data-testid="obstacle-country" onChange={(e) => onCountryChange(e.target.value)}>
-              {country !== null && !choices.some((c) => c.code === country) && <option value={country}>{country}</option>}
-              {choices.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <CountryField label={t('obstacleOverview.country')} country={country} choices={choices} testId="obstacle-country" onChange={onCountryChange} />
       </div>
 
       <div className="obstacle-body">

@@ -15,6 +15,7 @@ import { MatrixTable } from './MatrixTable.tsx';
 import { plansMessages } from './messages.ts';
 import { PlansHelp, PlansLegend } from './PlansLegend.tsx';
 import { matrixExportUrl, useMatrix, usePlanList } from './plansApi.ts';
+import '../../ui/screen.css';
 import './plans.css';
 
 /**
@@ -58,9 +59,9 @@ export default function PlansScreen({
   const asOf = data === undefined ? null : formatDualDate(data.as_of, language);
 
   return (
-    <main className="plans-screen" id="plans" tabIndex={-1} dir={directionOf(language)} data-testid="plans-screen">
-      <div className="plans-toolbar">
-        <h2 className="plans-title">{t('plans.title')}</h2>
+    <main className="plans-screen screen" id="plans" tabIndex={-1} dir={directionOf(language)} data-testid="plans-screen">
+      <div className="screen-toolbar">
+        <h2 className="plans-title screen-title">{t('plans.title')}</h2>
         <label className="inline-field" htmlFor={ids.country}>
           <span>{t('plans.country')}</span>
           <select id={ids.country} value={country ?? ''} data-testid="plans-country" onChange={(e) => onChange({ country: e.target.value, cell: null })}>
