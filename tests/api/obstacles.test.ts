@@ -6,6 +6,7 @@ import {
   ObstacleOverview,
   ObstaclePage as ObstaclePageSchema,
   ResponsibleBodyList,
+  type HistoryList,
   type Obstacle,
   type ObstacleHistory,
   type ObstaclePage,
@@ -50,6 +51,23 @@ describe('obstacles', () => {
       const raised = await raiseObstacle(await t.as(who), project.id);
       expect(raised.level, who).toBe('governorate');
     }
+  });
+
+  it("stay out of a project's history for those who may not see its obstacles (anonymous callers, another governorate's engineer)", async () => {
+    const engineer = await t.as(DEMO.engineer);
+    const project = await createProject(engineer, { is_published: true });
+    const obstacle = await raiseObstacle(engineer, project.id, { title: unique('Land claimed twice') });
+    await expectStatus(await engineer.post(`/api/obstacles/${obstacle.id}/escalate`, { reason: 'Needs the directorate', version: obstacle.version }), 200, 'escalating');
+    const obstacleEntries = async (client: Client) =>
+      (await client.json<HistoryList>(`/api/projects/${project.id}/history`)).items.filter((e) => e.table === 'obstacles' || e.table === 'obstacle_escalations');
+    // Raised (insert), escalated (the obstacle's update and the escalation's row).
+    const seen = await obstacleEntries(engineer);
+    expect(seen.map((e) => `${e.table} ${e.action}`).sort()).toEqual(['obstacle_escalations insert', 'obstacles insert', 'obstacles update']);
+    expect(await obstacleEntries(await t.as(DEMO.minister))).toEqual(seen);
+    expect(await obstacleEntries(await t.as(DEMO.aleppoEngineer))).toEqual([]);
+    expect(await obstacleEntries(t.anonymous)).toEqual([]);
+    // The project's own entries are still there for them.
+    expect((await t.anonymous.json<HistoryList>(`/api/projects/${project.id}/history`)).items.some((e) => e.table === 'projects')).toBe(true);
   });
 
   it('are raised only by those who may: engineers in their governorates, not viewers, donors or anonymous callers', async () => {
