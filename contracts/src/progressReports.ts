@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_NOTE_LENGTH } from './limits.ts';
+import { MAX_NOTE_LENGTH, MAX_PHOTOS } from './limits.ts';
 import { calendarDate } from './patterns.ts';
 import { ProgressEntry } from './projects.ts';
 import { PHOTO_TYPES, PROJECT_STATUSES } from './vocabulary.ts';
@@ -27,6 +27,26 @@ export type ProgressReport = z.infer<typeof ProgressReport>;
 export const ProgressReportList = z.object({ items: z.array(ProgressReport) });
 export type ProgressReportList = z.infer<typeof ProgressReportList>;
 
+// ---- What the writer saw ------------------------------------------------------------------------
+
+/**
+ * What the writer saw of the values a write changes, when it was made (the `base`). A write whose
+ * `version` is stale is still applied when none of the values it changes moved since (someone only
+ * fixed the title, say); otherwise it is held for review. Without `base`, a stale version is 409.
+ */
+export const ProgressBase = z
+  .object({
+    status: z.string(),
+    physical_progress: z.number(),
+    financial_progress: z.number(),
+  })
+  .strict();
+export type ProgressBase = z.infer<typeof ProgressBase>;
+
+/** A photo sent before its report: by the SHA-256 of an upload of the same user (see photo uploads). */
+export const PhotoRef = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of an uploaded photo') }).strict();
+export type PhotoRef = z.infer<typeof PhotoRef>;
+
 const percent = z.number('must be a number').min(0, 'must be at least 0').max(100, 'must be at most 100');
 
 /** `POST /api/projects/{id}/progress`: a new report (as JSON, or as the `report` field of a form with photos). */
@@ -43,6 +63,8 @@ export const ProgressReportBody = z.object({
     .refine((lines) => new Set(lines.map((l) => l.network)).size === lines.length, 'name each network at most once')
     .optional()
     .describe('Zones only: the stage and readiness of some or all of its networks'),
+  base: ProgressBase.optional().describe('What the reporter saw of the project when writing (see fieldSync.ts): a stale `version` with a base that moved is held for review'),
+  photos: z.array(PhotoRef).max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`).optional().describe('Photos uploaded beforehand with PUT /api/photo-uploads/{sha256}; or send them in a multipart form'),
 });
 export type ProgressReportBody = z.infer<typeof ProgressReportBody>;
 
