@@ -1,0 +1,63 @@
+import { PHOTO_UPLOAD_PART_BYTES, PhotoUploadState } from '@marsad/contracts';
+import { answerStep, type SendStep, type Transport } from './sendStep.ts';
+
+/** The hex SHA-256 of a photo: its name on the server, however often it is sent. */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function stateOf(response: Response): Promise<PhotoUploadState | null> {
+  const parsed = PhotoUploadState.safeParse(await response.json().catch(() => null));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Uploads one photo in parts (`PUT /api/photo-uploads/{sha256}` with `Content-Range`), resuming
+ * from what the server already holds: a cut costs at most one part again, and a photo the server
+ * has whole is not sent at all.
+ */
+export async function uploadPhoto(transport: Transport, sha256: string, bytes: Uint8Array<ArrayBuffer>, partBytes = PHOTO_UPLOAD_PART_BYTES): Promise<SendStep> {
+  const path = `/api/photo-uploads/${sha256}`;
+  let received = 0;
+  try {
+    const asked = await transport(path, { method: 'GET', headers: { accept: 'application/json' } });
+    if (asked.status === 200) {
+      const state = await stateOf(asked);
+      if (state?.complete === true) return { kind: 'done', answer: state };
+      received = state?.received ?? 0;
+    } else if (asked.status !== 404) {
+      return answerStep(asked, path);
+    }
+    let restarted = false;
+    for (;;) {
+      const end = Math.min(bytes.byteLength, received + partBytes);
+      const part = bytes.slice(received, end);
+      const answer = await transport(path, {
+        method: 'PUT',
+        headers: { accept: 'application/json', 'content-type': 'application/octet-stream', 'content-range': `bytes ${received}-${end - 1}/${bytes.byteLength}` },
+        body: part,
+      });
+      if (answer.status === 200 || answer.status === 201) {
+        const state = await stateOf(answer);
+        if (state === null) return { kind: 'retry', outcome: { status: answer.status, detail: `${path}: the answer is not an upload state` } };
+        if (state.complete) return { kind: 'done', answer: state };
+        received = state.received;
+      } else if (answer.status === 409) {
+        // The server holds another amount (a part whose answer was lost went through): go on from there.
+        const state = await stateOf(answer);
+        if (state === null) return answerStep(answer, path);
+        if (state.complete) return { kind: 'done', answer: state };
+        received = state.received;
+      } else if (answer.status === 422 && !restarted && end === bytes.byteLength) {
+        // The whole did not match its hash (a part got mixed up): the server starts again from 0, once.
+        restarted = true;
+        received = 0;
+      } else {
+        return answerStep(answer, path);
+      }
+    }
+  } catch {
+    return { kind: 'retry', outcome: { status: null, detail: `${path}: no answer from the server` } };
+  }
+}

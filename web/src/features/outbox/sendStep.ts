@@ -1,0 +1,48 @@
+import type { OutboxOutcome } from './outboxItem.ts';
+
+/** How the outbox talks to the API: fetch in the page (with the session's CSRF token), the app itself in tests. A cut connection throws. */
+export type Transport = (path: string, init: RequestInit) => Promise<Response>;
+
+/** What one request came to. */
+export type SendStep =
+  | { kind: 'done'; answer: unknown; status?: number }
+  | { kind: 'held'; conflictId: number | undefined; status: number }
+  | { kind: 'retry'; outcome: OutboxOutcome; retryAfterMs?: number }
+  | { kind: 'signIn'; outcome: OutboxOutcome }
+  | { kind: 'refused'; outcome: OutboxOutcome };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `Retry-After` in seconds or as an HTTP date, in ms from now. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * An answer read the outbox's way: 2xx done (202 held for review), 401 stop and ask to sign in,
+ * 408/425/429/5xx try again later (honouring Retry-After), any other 4xx refused with the
+ * problem's detail — a refusal is final for this item and never blocks the others.
+ */
+export async function answerStep(response: Response, path: string, now = Date.now()): Promise<SendStep> {
+  const body = (await response.json().catch(() => null)) as unknown;
+  const status = response.status;
+  if (status >= 200 && status < 300) {
+    if (status === 202 || (isRecord(body) && body.outcome === 'held')) {
+      return { kind: 'held', status, conflictId: isRecord(body) && typeof body.conflict_id === 'number' ? body.conflict_id : undefined };
+    }
+    return { kind: 'done', answer: body, status };
+  }
+  const problem = isRecord(body) ? body : {};
+  const detail = typeof problem.detail === 'string' ? problem.detail : `${path}: HTTP ${status}`;
+  const outcome: OutboxOutcome = { status, detail, problem };
+  if (status === 401) return { kind: 'signIn', outcome };
+  if (status === 408 || status === 425 || status === 429 || status >= 500) {
+    const wait = retryAfterMs(response.headers.get('retry-after'), now);
+    return wait === undefined ? { kind: 'retry', outcome } : { kind: 'retry', outcome, retryAfterMs: wait };
+  }
+  return { kind: 'refused', outcome };
+}
