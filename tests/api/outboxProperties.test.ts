@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRgbPng } from '@marsad/demo';
 import { DEMO, type Client } from '../support/client.ts';
-import { createProject, expectStatus, today, unique } from '../support/freshData.ts';
+import { createProject, today, unique } from '../support/freshData.ts';
 import { clientTransport, vaultOf } from '../support/outboxFixtures.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
 import { OutboxEngine } from '../../web/src/features/outbox/outboxEngine.ts';

@@ -74,7 +74,7 @@ describe("a user's outbox and drafts on a shared device", () => {
     const theirs = await vaultOf(second);
     expect(theirs.userId).not.toBe(mine.userId);
     expect(await theirs.items()).toEqual([]);
-    expect(await theirs.readDraft('progress:1', (v): v is unknown => true)).toBeNull();
+    expect(await theirs.readDraft('progress:1', (_value): _value is unknown => true)).toBeNull();
     expect(await resumeVault(mine.userId)).toBeNull();
     expect(await rawDump()).not.toContain(NOTE);
 

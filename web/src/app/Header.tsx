@@ -4,6 +4,7 @@ import { useSession } from '../features/account/useSession.ts';
 import type { Language } from '../i18n/language.ts';
 import { AccountControls } from '../features/account/AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
+import { OutboxButton } from '../features/outbox/OutboxButton.tsx';
 import { PlansEntry } from '../features/plans/PlansEntry.tsx';
 import type { Screen } from '../url/planViewState.ts';
 
@@ -37,6 +38,7 @@ export function Header({
             <MinisterEntries screen={screen} signedIn={signedIn} onScreenChange={onScreenChange} />
           </Suspense>
         )}
+        <OutboxButton />
         <AccountControls />
         <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>

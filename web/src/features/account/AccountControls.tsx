@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession, useSignOut } from './useSession.ts';
 import { SignInDialog } from './SignInDialog.tsx';
 import { PlanningEntry } from '../planning/PlanningEntry.tsx';
+import { useUnsentCount } from '../outbox/useOutbox.ts';
 import './account.css';
 
 // Screens only some roles open: loaded when first opened.
@@ -16,6 +17,7 @@ export function AccountControls() {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
+  const unsent = useUnsentCount();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [tool, setTool] = useState<Tool | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -53,7 +55,16 @@ export function AccountControls() {
           </button>
         )}
         <PlanningEntry user={user} />
-        <button type="button" className="secondary-button" disabled={signOut.isPending} onClick={() => signOut.mutate(csrfToken)} data-testid="sign-out">
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={signOut.isPending}
+          onClick={() => {
+            // Unsent items stay on the device, locked until this user signs in again: say so first.
+            if (unsent === 0 || window.confirm(t('outbox.signOutWarning', { count: unsent }))) signOut.mutate(csrfToken);
+          }}
+          data-testid="sign-out"
+        >
           {t('auth.signOut')}
         </button>
         <Suspense fallback={null}>

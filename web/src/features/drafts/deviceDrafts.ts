@@ -1,14 +1,16 @@
 /**
- * Unsent work kept on this device (localStorage): an engineer on a tablet whose connection drops,
- * or who closes the panel, finds the report or the edit where they left it. Drafts are small JSON;
- * photos are not kept (they would not fit, and are quickly taken again).
+ * Unsent work kept on this device: an engineer on a tablet whose connection drops, or who closes
+ * the panel, finds the report or the edit where they left it. Drafts live in the signed-in user's
+ * sealed store (outbox/outboxVault.ts), under their device key; the next user of the tablet cannot
+ * read them. Drafts of earlier releases lay in plain text in localStorage: each user's are moved
+ * into their store once, when they sign in, and deleted there.
  */
-const PREFIX = 'marsad:draft:';
+const LEGACY_PREFIX = 'marsad:draft:';
 
-export interface StoredDraft<T> {
-  /** When it was last written, ISO 8601. */
-  savedAt: string;
-  value: T;
+/** Where the moved drafts go: the user's store. */
+export interface DraftSink {
+  readonly userId: number;
+  writeDraft(name: string, value: unknown, savedAt: Date): Promise<void>;
 }
 
 function storage(): Storage | null {
@@ -19,32 +21,29 @@ function storage(): Storage | null {
   }
 }
 
-/** The draft under `key`, if there is one of the expected shape. */
-export function readDraft<T>(key: string, isValid: (value: unknown) => value is T): StoredDraft<T> | null {
-  const raw = storage()?.getItem(PREFIX + key);
-  if (raw === null || raw === undefined) return null;
-  try {
-    const parsed = JSON.parse(raw) as { savedAt?: unknown; value?: unknown };
-    if (typeof parsed.savedAt !== 'string' || !isValid(parsed.value)) return null;
-    return { savedAt: parsed.savedAt, value: parsed.value };
-  } catch {
-    return null;
+/**
+ * Moves the plain-text drafts of `sink`'s user (`progress:<user>:…`, `editor:<user>:…`, …) into
+ * their store and deletes them; other users' stay until they sign in. How many were moved.
+ */
+export async function migrateLegacyDrafts(sink: DraftSink, store: Pick<Storage, 'length' | 'key' | 'getItem' | 'removeItem'> | null = storage()): Promise<number> {
+  if (store === null) return 0;
+  const names: string[] = [];
+  for (let i = 0; i < store.length; i += 1) {
+    const key = store.key(i);
+    if (key?.startsWith(LEGACY_PREFIX) && key.slice(LEGACY_PREFIX.length).split(':')[1] === String(sink.userId)) names.push(key.slice(LEGACY_PREFIX.length));
   }
-}
-
-/** Keeps `value` under `key`; a full or disabled storage loses the draft, never the page. */
-export function writeDraft<T>(key: string, value: T, now: Date = new Date()): void {
-  try {
-    storage()?.setItem(PREFIX + key, JSON.stringify({ savedAt: now.toISOString(), value }));
-  } catch {
-    // Quota exceeded: the form still holds the value.
+  let moved = 0;
+  for (const name of names) {
+    try {
+      const kept = JSON.parse(store.getItem(LEGACY_PREFIX + name) ?? 'null') as { savedAt?: unknown; value?: unknown } | null;
+      if (kept !== null && typeof kept.savedAt === 'string' && kept.value !== undefined) {
+        await sink.writeDraft(name, kept.value, new Date(kept.savedAt));
+        moved += 1;
+      }
+    } catch {
+      // Damaged JSON: nothing worth keeping.
+    }
+    store.removeItem(LEGACY_PREFIX + name);
   }
-}
-
-export function clearDraft(key: string): void {
-  try {
-    storage()?.removeItem(PREFIX + key);
-  } catch {
-    // Nothing to clear.
-  }
+  return moved;
 }

@@ -4,7 +4,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GovernorateCollection } from '../../api/boundaries.ts';
-import { createProject, updateProject, type SavedProject } from './projectEdits.ts';
+import { createProject, projectEditBody, type SavedProject } from './projectEdits.ts';
+import { SavedProject as SavedProjectSchema } from '@marsad/contracts';
 import type { ProjectDetail } from '../../api/projects.ts';
 import { fieldErrorsOf, ProblemError } from '../../api/http.ts';
 import type { Session } from '../account/session.ts';
@@ -13,7 +14,9 @@ import { useProject } from '../../api/useProjects.ts';
 import { refreshEverything } from '../account/useSession.ts';
 import type { Language } from '../../i18n/language.ts';
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
-import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
+import { useDeviceDraft, type DeviceDraft } from '../drafts/useDeviceDraft.ts';
+import { submitWrite } from '../outbox/submitWrite.ts';
+import { WriteNotice } from '../outbox/WriteNotice.tsx';
 import { useFitGeometry } from '../../map/useFitGeometry.ts';
 import { useGeometryEditor } from './useGeometryEditor.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
@@ -22,7 +25,7 @@ import { geometryFacts } from './geometryFacts.ts';
 import { LoadError } from '../../ui/LoadError.tsx';
 import './editor.css';
 import { editorStart, isEditorDraft, isFormField, type EditorDraft } from './editorDraft.ts';
-import { bodyFromForm, changedFields, formProblems, suggestedCodePrefix, type ProjectForm, type ProjectFormField } from './projectForm.ts';
+import { bodyFromForm, changedFields, formProblems, seenOf, suggestedCodePrefix, type ProjectForm, type ProjectFormField } from './projectForm.ts';
 import { GeometryTools } from './GeometryTools.tsx';
 import { ProjectFieldsForm } from './ProjectFieldsForm.tsx';
 import { draftMessages } from '../drafts/messages.ts';
@@ -48,6 +51,9 @@ type Outcome =
   | { kind: 'conflict' }
   | { kind: 'geometryRefused'; detail: string; repairable: boolean }
   | { kind: 'repaired'; detail: string; saved: SavedProject }
+  /** Stored but held for review, or kept in the outbox until it can be sent. */
+  | { kind: 'held'; id: number }
+  | { kind: 'queued'; id: number; signIn: boolean }
   | { kind: 'failed'; message: string };
 
 interface EditorBodyProps extends Omit<ProjectEditorProps, 'projectId'> {
@@ -55,19 +61,33 @@ interface EditorBodyProps extends Omit<ProjectEditorProps, 'projectId'> {
   onReload: () => void;
 }
 
-function EditorBody({ project: loaded, map, governorates, session, language, onClose, onSaved, onReload }: EditorBodyProps) {
+function EditorBody(props: EditorBodyProps) {
   const { t } = useTranslation();
   // The project as it was when editing began: a background refetch must neither reset the form
-  // nor lend it a newer version (that would overwrite someone's save without a 409).
-  const [project] = useState(loaded);
+  // nor lend it a newer version (that would overwrite someone's save without review).
+  const [project] = useState(props.project);
+  // Work in progress is kept on the device until saved: a closed panel or a dead connection loses nothing.
+  const start = useCallback((): EditorDraft => editorStart(project), [project]);
+  const kept = useDeviceDraft(`editor:${props.session.user.id}:${project?.id ?? 'new'}`, start, isEditorDraft);
+  // The map starts from the kept drawing: the form waits until the kept draft, if any, was read.
+  if (!kept.loaded) {
+    return (
+      <PanelFrame kind="editor" kicker={project === null ? t('editor.newProject') : t('editor.editKicker')} title={t('editor.loading')} titleTestId="editor-title" onClose={props.onClose}>
+        <LoadError error={null} />
+      </PanelFrame>
+    );
+  }
+  return <EditorForm {...props} project={project} kept={kept} start={start} />;
+}
+
+function EditorForm({ project, kept, start, map, governorates, session, language, onClose, onSaved, onReload }: EditorBodyProps & { kept: DeviceDraft<EditorDraft>; start: () => EditorDraft }) {
+  const { t } = useTranslation();
   const client = useQueryClient();
   const organizations = useOrganizations();
   const startGeometry = project?.geometry ?? null;
-  // Work in progress is kept on the device until saved: a closed panel or a dead connection loses nothing.
-  const start = useCallback((): EditorDraft => editorStart(project), [project]);
-  const kept = useDeviceDraft(`editor:${session.user.id}:${project?.id ?? 'new'}`, start, isEditorDraft);
   const { form, geometry, geometryChanged } = kept.value;
-  const startForm = start().form;
+  // What the user saw: the project when this draft began (an older version, for a draft kept from before).
+  const startForm = kept.value.seen ?? start().form;
   const [tool, setTool] = useState<DrawTool>(toolFor(geometryChanged ? geometry : startGeometry));
   const [errors, setErrors] = useState<Partial<Record<ProjectFormField, string>>>({});
   const [geometryError, setGeometryError] = useState<string | null>(null);
@@ -115,9 +135,23 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
     setOutcome({ kind: 'saving' });
     try {
       const change = { fields, repairGeometry, ...(sendGeometry === undefined ? {} : { geometry: sendGeometry }) };
-      // A draft begun on an older version is sent as such: the API answers 409 rather than let it undo someone's save.
-      const version = kept.value.version ?? project?.version ?? 0;
-      const saved = project === null ? await createProject(change, session.csrfToken) : await updateProject(project.id, version, change, session.csrfToken);
+      let saved: SavedProject;
+      if (project === null) {
+        saved = await createProject(change, session.csrfToken);
+      } else {
+        // A draft begun on an older version is sent as such, with what it saw: if those fields moved since, it is held for review rather than undo someone's save.
+        const version = kept.value.version ?? project.version;
+        const label = `${project.code} · ${language === 'ar' ? project.title_ar : (project.title_en ?? project.title_ar)}`;
+        const result = await submitWrite({ kind: 'project_edit', projectId: project.id, label, body: projectEditBody(version, change, seenOf(startForm, fields)) });
+        if (result.kind === 'refused') throw result.error;
+        kept.sent();
+        refreshEverything(client);
+        if (result.kind !== 'applied') {
+          setOutcome(result.kind === 'held' ? { kind: 'held', id: project.id } : { kind: 'queued', id: project.id, signIn: result.signIn });
+          return;
+        }
+        saved = SavedProjectSchema.parse(result.answer);
+      }
       kept.sent();
       refreshEverything(client);
       if (saved.warnings.length > 0) setOutcome({ kind: 'repaired', detail: saved.warnings.join('; '), saved });
@@ -225,6 +259,14 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
               )}
             </div>
           )}
+          {(outcome.kind === 'held' || outcome.kind === 'queued') && (
+            <div>
+              <WriteNotice outcome={outcome} testId="editor-write" />
+              <button type="button" className="primary-button" onClick={() => onSaved(outcome.id)} data-testid="editor-done">
+                {t('editor.done')}
+              </button>
+            </div>
+          )}
           {outcome.kind === 'repaired' && (
             <div className="notice" role="status" data-testid="editor-repaired">
               <p>{t('editor.repaired', { detail: outcome.detail })}</p>
@@ -234,7 +276,7 @@ function EditorBody({ project: loaded, map, governorates, session, language, onC
             </div>
           )}
         </div>
-        {outcome.kind !== 'repaired' && (
+        {outcome.kind !== 'repaired' && outcome.kind !== 'held' && outcome.kind !== 'queued' && (
           <div className="form-actions">
             <button type="submit" className="primary-button" disabled={outcome.kind === 'saving'} data-testid="editor-save">
               {outcome.kind === 'saving' ? t('editor.saving') : t('editor.save')}

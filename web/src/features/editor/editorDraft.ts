@@ -3,12 +3,14 @@ import type { ProjectDetail } from '../../api/projects.ts';
 import { editableGeometry } from './drawTools.ts';
 import { EMPTY_FORM, formFromProject, type ProjectForm, type ProjectFormField } from './projectForm.ts';
 
-/** What the editor keeps on the device: the fields, the drawing, and the version they began from. */
+/** What the editor keeps on the device: the fields, the drawing, and the version and fields they began from. */
 export interface EditorDraft {
   form: ProjectForm;
   geometry: Geometry | null;
   geometryChanged: boolean;
   version: number | null;
+  /** The fields as the project had them at `version` (what the user saw): the `base` of the change. */
+  seen?: ProjectForm;
 }
 
 export function editorStart(project: ProjectDetail | null): EditorDraft {
@@ -18,6 +20,7 @@ export function editorStart(project: ProjectDetail | null): EditorDraft {
     geometry: geometry === null ? null : (editableGeometry(geometry)?.geometry ?? geometry),
     geometryChanged: false,
     version: project?.version ?? null,
+    ...(project === null ? {} : { seen: formFromProject(project) }),
   };
 }
 

@@ -2,6 +2,7 @@ import { SavedProject } from '@marsad/contracts';
 import type { Geometry } from 'geojson';
 import type { ProjectFieldsBody } from './projectForm.ts';
 import { request } from '../../api/http.ts';
+import type { ProjectEditBody } from '../outbox/outboxItem.ts';
 
 /** The API's answer to a saved project: where it landed, its new version, and any repair made. */
 export type { SavedProject };
@@ -19,8 +20,11 @@ export async function createProject(change: ProjectChange, csrfToken: string): P
   return request('/api/projects', { method: 'POST', body, csrfToken, schema: SavedProject });
 }
 
-/** Saves changes made to `version` of a project; a 409 means someone saved in between. */
-export async function updateProject(id: number, version: number, change: ProjectChange, csrfToken: string): Promise<SavedProject> {
-  const body = { ...change.fields, version, ...(change.geometry === undefined ? {} : { geometry: change.geometry, repair_geometry: change.repairGeometry }) };
-  return request(`/api/projects/${id}`, { method: 'PATCH', body, csrfToken, schema: SavedProject });
+/**
+ * The body of `PATCH /api/projects/{id}` for changes made to `version` of a project, with what the
+ * user saw of the fields they changed (`base`): sent through the outbox, it is applied if those
+ * fields did not move since, and held for review if they did.
+ */
+export function projectEditBody(version: number, change: ProjectChange, base: Record<string, unknown>): ProjectEditBody {
+  return { ...change.fields, version, base, ...(change.geometry === undefined ? {} : { geometry: change.geometry, repair_geometry: change.repairGeometry }) };
 }

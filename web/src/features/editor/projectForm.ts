@@ -121,6 +121,12 @@ export function changedFields(before: ProjectForm, after: ProjectForm): ProjectF
   return changed as ProjectFieldsBody;
 }
 
+/** What the user saw of the fields they changed (`base` of `PATCH /api/projects/{id}`). */
+export function seenOf(seen: ProjectForm, changed: ProjectFieldsBody): Record<string, unknown> {
+  const before = bodyFromForm(seen) as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(changed).map((key) => [key, before[key]]));
+}
+
 /** A code to start from for a new project in a governorate: `SY-DI-2026-`. */
 export function suggestedCodePrefix(governorate: string, today: Date = new Date()): string {
   return `${governorate}-${today.getFullYear()}-`;

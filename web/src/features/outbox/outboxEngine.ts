@@ -173,7 +173,7 @@ export class OutboxEngine {
     const outcome = (o: OutboxOutcome) => ({ outcome: o });
     switch (step.kind) {
       case 'done':
-        await this.settle(item, { state: 'sent', nextAttemptAt: null, outcome: { status: step.status ?? 200 } });
+        await this.settle(item, { state: 'sent', nextAttemptAt: null, outcome: { status: step.status ?? 200, answer: step.answer } });
         break;
       case 'held':
         await this.settle(item, { state: 'held', nextAttemptAt: null, outcome: { status: step.status, ...(step.conflictId === undefined ? {} : { conflictId: step.conflictId }) } });

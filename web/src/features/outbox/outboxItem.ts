@@ -44,6 +44,8 @@ export interface OutboxOutcome {
   detail?: string;
   /** refused: the problem document, for the form to place field errors. */
   problem?: Record<string, unknown>;
+  /** sent: the API's answer (a saved project's repairs, a report's id). */
+  answer?: unknown;
 }
 
 /** Everything an item keeps besides the write itself. */

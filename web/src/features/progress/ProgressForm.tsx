@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postProgress } from './progressApi.ts';
 import type { ProjectDetail } from '../../api/projects.ts';
 import { fieldErrorsOf, ProblemError } from '../../api/http.ts';
 import { refreshEverything, useSession } from '../account/useSession.ts';
@@ -12,6 +11,8 @@ import type { Language } from '../../i18n/language.ts';
 import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 import { Options } from '../../ui/Options.tsx';
+import { submitWrite } from '../outbox/submitWrite.ts';
+import { WriteNotice } from '../outbox/WriteNotice.tsx';
 
 type Field = keyof ProgressDraft;
 
@@ -24,6 +25,9 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
+  /** Stored but held for review, or kept in the outbox until it can be sent. */
+  | { kind: 'held' }
+  | { kind: 'queued'; signIn: boolean }
   | { kind: 'conflict' }
   | { kind: 'failed'; message: string };
 
@@ -45,11 +49,12 @@ function isProgressDraft(value: unknown): value is ProgressDraft {
 
 /**
  * The progress report form of the project drawer, for those who may write the project. It checks
- * the report as the API will, sends the project version it was filled from (with the photos, if
- * any, in the same request), and after a save reloads the project, the lists, the KPIs and the tiles.
- * What is typed is kept on the device until it is sent: a dropped connection loses nothing.
+ * the report as the API will and hands it to the outbox with the version and values it was filled
+ * from (the photos go first, in parts); online it is sent at once and the form says whether it was
+ * applied, held for review or refused; offline it waits in the outbox. After a save it reloads the
+ * project, the lists, the KPIs and the tiles. What is typed is kept on the device until it is sent.
  */
-export function ProgressForm({ project, csrfToken, language }: { project: ProjectDetail; csrfToken: string; language: Language }) {
+export function ProgressForm({ project, language }: { project: ProjectDetail; language: Language }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const base = useId();
@@ -91,11 +96,16 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
     setErrors({});
     setOutcome({ kind: 'saving' });
     try {
-      await postProgress(project.id, checked.report, project.version, csrfToken, photos.map((p) => p.blob));
+      const photoBytes = await Promise.all(photos.map(async (p) => ({ bytes: new Uint8Array(await p.blob.arrayBuffer()), type: p.blob.type })));
+      // What the form showed: a report overtaken by someone else's is held for review, not applied over theirs.
+      const base = { status: project.status, physical_progress: project.physical_progress, financial_progress: project.financial_progress };
+      const label = `${project.code} · ${language === 'ar' ? project.title_ar : (project.title_en ?? project.title_ar)}`;
+      const result = await submitWrite({ kind: 'progress_report', projectId: project.id, label, body: { ...checked.report, version: project.version, base } }, photoBytes);
+      if (result.kind === 'refused') throw result.error;
       setDraft((d) => ({ ...d, note: '' }));
       kept.sent();
       setPhotos([]);
-      setOutcome({ kind: 'saved' });
+      setOutcome(result.kind === 'applied' ? { kind: 'saved' } : result.kind === 'held' ? { kind: 'held' } : { kind: 'queued', signIn: result.signIn });
       refreshEverything(client);
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
@@ -169,6 +179,7 @@ export function ProgressForm({ project, csrfToken, language }: { project: Projec
               {t('progress.saved')}
             </p>
           )}
+          {(outcome.kind === 'held' || outcome.kind === 'queued') && <WriteNotice outcome={outcome} testId="progress-outcome" />}
         </div>
         {outcome.kind === 'conflict' && (
           <div role="alert" className="panel-error" data-testid="progress-conflict">

@@ -120,7 +120,7 @@ export default function ProjectDrawer({
           <ShareBar label={t('project.financial')} value={project.financial_progress} language={language} />
           {project.stale && <p className="notice">{t('project.stale')}</p>}
           {session !== null && <ObstacleSection project={project} session={session} language={language} />}
-          {writable && <ProgressForm project={project} csrfToken={session.csrfToken} language={language} />}
+          {writable && <ProgressForm project={project} language={language} />}
           {project.zone !== null && (
             <section aria-label={t('project.zoneDetails')}>
               <h3>{t('project.zoneDetails')}</h3>

@@ -6,7 +6,8 @@ import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { allowedTargets, needsAllocationDate, needsInvestor } from './plotStatus.ts';
 import { allHeld, initialDraft, statusChangeBody, type DraftProblem, type StatusDraft } from './statusChange.ts';
 import { useInvestorSearch } from './useZone.ts';
-import { postPlotStatus } from './zoneApi.ts';
+import { submitWrite } from '../outbox/submitWrite.ts';
+import { WriteNotice } from '../outbox/WriteNotice.tsx';
 
 /** Today in UTC as YYYY-MM-DD, the default allocation date. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -24,19 +25,19 @@ function failureText(error: unknown, t: (key: string, options?: Record<string, u
 /**
  * "Change status" for the chosen plots: a status every one of them may go to, who will hold them
  * (kept, found by name, or new), the allocation date, and a note (required to withdraw). The
- * change is all or nothing; a 409 or 422 is told in words and the plots are read again.
+ * change goes through the outbox with each plot's version and what the dialog showed of it: applied
+ * all or nothing, held for review when a plot moved meanwhile, or kept until the connection is
+ * back; a refusal (422) is told in words and the plots are read again.
  */
 export function PlotStatusDialog({
   zone,
   plots,
-  csrfToken,
   onClose,
   onSaved,
   onStale,
 }: {
   zone: ZoneDetail;
   plots: readonly Plot[];
-  csrfToken: string;
   onClose: () => void;
   onSaved: (count: number) => void;
   onStale: () => void;
@@ -47,6 +48,7 @@ export function PlotStatusDialog({
   const [problem, setProblem] = useState<DraftProblem | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [written, setWritten] = useState<{ kind: 'held' } | { kind: 'queued'; signIn: boolean } | null>(null);
   const [query, setQuery] = useState('');
   const targets = allowedTargets(plots.map((p) => p.status));
   const status = draft.status;
@@ -70,9 +72,18 @@ export function PlotStatusDialog({
     setSaving(true);
     setFailure(null);
     try {
-      await postPlotStatus(zone.id, built.body, csrfToken);
-      ref.current?.close();
-      onSaved(plots.length);
+      // What the dialog showed of each plot: a plot changed meanwhile holds the change for review.
+      const body = { ...built.body, plots: plots.map((p) => ({ id: p.id, version: p.version, base: { status: p.status, investor_id: p.investor?.id ?? null } })) };
+      const label = `${zone.code} · ${plots.map((p) => p.plot_number).join('، ')}`;
+      const result = await submitWrite({ kind: 'plot_status', zoneId: zone.id, label, body });
+      if (result.kind === 'refused') throw result.error;
+      if (result.kind === 'applied') {
+        ref.current?.close();
+        onSaved(plots.length);
+      } else {
+        setWritten(result.kind === 'held' ? { kind: 'held' } : { kind: 'queued', signIn: result.signIn });
+        onStale();
+      }
     } catch (error) {
       setFailure(failureText(error, t));
       if (error instanceof ProblemError && error.status === 409) onStale();
@@ -187,13 +198,14 @@ export function PlotStatusDialog({
             {t(`plotStatusDialog.${problem}`)}
           </p>
         )}
+        {written !== null && <WriteNotice outcome={written} testId="plot-status-written" />}
         {failure !== null && (
           <p className="panel-error" role="alert" data-testid="plot-status-failure">
             {failure}
           </p>
         )}
         <div className="dialog-actions">
-          <button type="submit" className="primary-button" disabled={saving || targets.length === 0} data-testid="plot-status-save">
+          <button type="submit" className="primary-button" disabled={saving || targets.length === 0 || written !== null} data-testid="plot-status-save">
             {saving ? t('plotStatusDialog.saving') : t('plotStatusDialog.save')}
           </button>
         </div>

@@ -170,7 +170,6 @@ export default function ZoneScreen({
         <PlotStatusDialog
           zone={data}
           plots={selectedPlots}
-          csrfToken={session.csrfToken}
           onClose={() => setDialogOpen(false)}
           onStale={changed}
           onSaved={(count) => {

@@ -2,11 +2,9 @@ import {
   InvestorPage,
   PlotDetail,
   PlotList,
-  SavedPlots,
   ZoneDetail,
   ZoneTimeline,
   type PlotStatus,
-  type PlotStatusChange,
 } from '@marsad/contracts';
 import { request, withQuery } from '../../api/http.ts';
 
@@ -57,7 +55,3 @@ export function searchInvestors(q: string, signal?: AbortSignal): Promise<Invest
   return request(`/api/investors?${params.toString()}`, { schema: InvestorPage, signal });
 }
 
-/** `POST /api/zones/{id}/plots/status`: one or many plots to one status, all or nothing. */
-export function postPlotStatus(id: number, change: PlotStatusChange, csrfToken: string): Promise<SavedPlots> {
-  return request(`/api/zones/${id}/plots/status`, { method: 'POST', body: change, csrfToken, schema: SavedPlots });
-}

@@ -1,0 +1,68 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSession } from '../account/useSession.ts';
+import { isUnsent, type OutboxItem } from './outboxItem.ts';
+import { closeOutbox, openOutbox, outboxRevision, outboxState, subscribeOutbox, type VaultState } from './outboxSession.ts';
+
+/** While the page is visible, the outbox tries again this often. */
+const SEND_EVERY_MS = 30_000;
+
+/** The signed-in user's outbox (or why there is none). */
+export function useOutboxState(): VaultState {
+  return useSyncExternalStore(subscribeOutbox, outboxState);
+}
+
+/**
+ * Opens the outbox for whoever is signed in and locks it on sign-out; sends on reconnect, when the
+ * page comes to the foreground, and every 30 s while it is visible. Mounted once (the header).
+ */
+export function useOutboxSession(): void {
+  const session = useSession();
+  const userId = session.data?.user.id ?? null;
+  const csrfToken = session.data?.csrfToken ?? null;
+  const signedOut = session.data === null;
+  useEffect(() => {
+    if (userId !== null && csrfToken !== null) void openOutbox(userId, csrfToken);
+    else if (signedOut) void closeOutbox();
+  }, [userId, csrfToken, signedOut]);
+
+  useEffect(() => {
+    const send = () => {
+      const now = outboxState();
+      if (now.kind === 'open' && document.visibilityState === 'visible') void now.engine.flush();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') send();
+    };
+    window.addEventListener('online', send);
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = window.setInterval(send, SEND_EVERY_MS);
+    return () => {
+      window.removeEventListener('online', send);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.clearInterval(timer);
+    };
+  }, []);
+}
+
+/** The outbox's items, read again whenever one changes. */
+export function useOutboxItems(): OutboxItem[] {
+  const state = useOutboxState();
+  const revision = useSyncExternalStore(subscribeOutbox, outboxRevision);
+  const [items, setItems] = useState<OutboxItem[]>([]);
+  useEffect(() => {
+    if (state.kind !== 'open') return;
+    let live = true;
+    void state.engine.items().then((list) => {
+      if (live) setItems(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [state, revision]);
+  return state.kind === 'open' ? items : [];
+}
+
+/** How many items still wait to be sent (the header's count, the sign-out warning). */
+export function useUnsentCount(): number {
+  return useOutboxItems().filter(isUnsent).length;
+}
