@@ -9,6 +9,7 @@ import { invalidParameter, notFound, projectNotFound, unprocessable } from '../.
 import { requireUser, type SignedInEnv } from '../../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { MAX_REPORT_REQUEST_BYTES, requestTooLarge } from '../../photos/photoUpload.ts';
+import { resolveUploadedPhotos } from '../../photos/uploads/resolveUploadedPhotos.ts';
 import { assertUtilitiesAllowed } from '../../zones/utilities/utilityReports.ts';
 import { loadProjectForWrite } from '../loadProjectForWrite.ts';
 import { findPhotoContent, insertProgressReport, listProgressReports, todayAnywhere } from './queries.ts';
@@ -122,7 +123,7 @@ export const progressReportRoutes = createRouter()
       const { body, photos } = await readProgressReport(c.req.header('content-type'), {
         json: () => c.req.valid('json') as ProgressReportBody,
         form: () => c.req.valid('form') as z.infer<typeof ProgressReportForm>,
-      });
+      }, (refs) => resolveUploadedPhotos(c.var.db, user.userId, refs));
       const today = await todayAnywhere(c.var.db);
       if (body.reported_on > today) {
         throw invalidParameter('reported_on', 'must not be in the future', { detail: `reported_on: must not be in the future (today is ${today})` });
