@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, PHOTO_UPLOAD_PART_BYTES, PhotoRef, PhotoUploadState } from '@marsad/contracts';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { named } from '../../http/openApiNames.ts';
 import { json } from '../../http/openApiRoutes.ts';
-import { conflict, contentTooLarge, invalidParameter, notFound, unprocessable } from '../../http/problems.ts';
+import { conflict, contentTooLarge, invalidParameter, invalidRequest, notFound, unprocessable } from '../../http/problems.ts';
 import { requireUser, type SignedInEnv } from '../../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { notAPhoto } from '../photoUpload.ts';
@@ -33,15 +34,39 @@ const PartHeaders = z.object({
     .meta({ description: 'Which bytes of the photo this part is: `bytes start-end/total`, end inclusive', example: 'bytes 0-262143/1048576' }),
 });
 
-const signedIn = requireUser('Sign in to upload photos');
+/** Who reports progress (with photos): engineers and admins; the report itself checks which project. */
+const reporters = requireUser('Sign in to upload photos', {
+  roles: ['engineer', 'admin'],
+  forbiddenDetail: 'Only engineers and admins send photos: they go with progress reports',
+});
 
-/** A part's body: over PHOTO_UPLOAD_PART_BYTES is 413 from its Content-Length, or while it is still arriving. */
-const partBodyLimit: MiddlewareHandler<AppEnv & SignedInEnv> = bodyLimit({
+/** A part that stopped arriving (a cut connection): nothing of it is kept. */
+const cutPart = () =>
+  invalidRequest('The part stopped arriving before its end (a cut connection?): ask GET /api/photo-uploads/{sha256} how much is held and send from there');
+
+const partBodyLimit = bodyLimit({
   maxSize: PHOTO_UPLOAD_PART_BYTES,
   onError: () => {
     throw contentTooLarge(`A part may be at most ${PHOTO_UPLOAD_PART_BYTES / KB} KB: send the photo in parts of that size`);
   },
 });
+
+/**
+ * A part's body: over PHOTO_UPLOAD_PART_BYTES is 413 from its Content-Length before it is read,
+ * or as soon as it grows past that while arriving; a body cut short is 400, not a server error.
+ */
+const partBody: MiddlewareHandler<AppEnv & SignedInEnv> = async (c, next) => {
+  let arrived = false;
+  try {
+    await partBodyLimit(c, async () => {
+      arrived = true;
+      await next();
+    });
+  } catch (error) {
+    if (arrived || error instanceof HTTPException) throw error;
+    throw cutPart();
+  }
+};
 
 const stateOf = (sha256: string, received: number, byteSize: number) =>
   received === 0 ? `No part of photo ${sha256} is held yet: send its first part, from byte 0` : `${received} of the ${byteSize} bytes of photo ${sha256} are held: send the part that starts at byte ${received}`;
@@ -60,12 +85,13 @@ export const photoUploadRoutes = createRouter()
       tags: TAGS,
       summary: 'How much of a photo you are uploading the server holds',
       description: 'Your own upload only (`Cache-Control: no-store`). Resume with the part that starts at `received`.',
-      middleware: [signedIn] as const,
+      middleware: [reporters] as const,
       request: { params: Params },
       responses: {
         200: { description: 'The upload, complete or not', content: json(NAMED_STATE) },
         400: { description: 'Not a SHA-256 in lower-case hex' },
         401: { description: 'Not signed in' },
+        403: { description: 'Not an engineer or an admin' },
         404: { description: 'You have no upload of this photo (none begun, or pruned): send it from its first part' },
       },
     }),
@@ -89,7 +115,7 @@ export const photoUploadRoutes = createRouter()
         'A complete upload takes nothing more: any later part is answered 200 with its state, so sending a photo twice stores it once. ' +
         `You hold at most ${OPEN_UPLOADS_PER_USER} unfinished uploads (beginning another drops the one you touched longest ago) and ${COMPLETE_UPLOADS_PER_USER} complete ones; ` +
         `unfinished uploads untouched for ${OPEN_UPLOAD_DAYS} days and complete ones for ${COMPLETE_UPLOAD_DAYS} are dropped. A report then names the photo in \`photos: [{sha256}]\`.`,
-      middleware: [signedIn, partBodyLimit] as const,
+      middleware: [reporters, partBody] as const,
       request: {
         params: Params,
         headers: PartHeaders,
@@ -99,7 +125,7 @@ export const photoUploadRoutes = createRouter()
         200: { description: 'The part was taken (or the upload was already complete): the state', content: json(NAMED_STATE) },
         400: { description: 'No or a malformed Content-Range, or a body of another length than it says' },
         401: { description: 'Not signed in' },
-        403: { description: 'No or a wrong x-csrf-token' },
+        403: { description: 'Not an engineer or an admin, or no or a wrong x-csrf-token' },
         409: { description: 'The part does not start where the upload stands, or names another total: resume from `upload.received`' },
         413: { description: `A part over ${PHOTO_UPLOAD_PART_BYTES / KB} KB or a photo over ${MAX_PHOTO_BYTES / MB} MB, refused before the part is read` },
         415: { description: `Not a photo (${PHOTO_TYPES.join(', ')}, told by its bytes), or a body that is not application/octet-stream` },
@@ -118,7 +144,11 @@ export const photoUploadRoutes = createRouter()
       if (length > PHOTO_UPLOAD_PART_BYTES) {
         throw contentTooLarge(`Content-Range names a part of ${length} bytes; a part may be at most ${PHOTO_UPLOAD_PART_BYTES} bytes: send smaller parts`);
       }
-      const part = new Uint8Array(await c.req.arrayBuffer());
+      const part = new Uint8Array(
+        await c.req.arrayBuffer().catch((): never => {
+          throw cutPart();
+        }),
+      );
       if (part.length !== length) {
         throw invalidParameter('content-range', `names ${length} bytes (${range.start} to ${range.end}) but the body holds ${part.length}`);
       }
