@@ -19,6 +19,8 @@ import { refuseControlCharactersInUrl } from './http/textInput.ts';
 import { webApp } from './http/webApp.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { auth } from './routes/auth.ts';
+import { meRoutes } from './me/routes.ts';
+import { photoUploadRoutes } from './photos/uploads/routes.ts';
 import { boundaries } from './routes/boundaries.ts';
 import { clientConfig } from './routes/clientConfig.ts';
 import { exports } from './routes/exports.ts';
@@ -40,6 +42,7 @@ import { responsibleBodyRoutes } from './obstacles/responsibleBodyRoutes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { decisionRoutes } from './meetings/decisionRoutes.ts';
 import { briefRoutes } from './briefs/routes.ts';
+import { conflictRoutes } from './fieldSync/conflicts/routes.ts';
 import { ChromiumPrinter } from './briefs/chromiumPrinter.ts';
 import { readCache } from './cache/readCache.ts';
 import { ResponseCache } from './cache/ResponseCache.ts';
@@ -97,6 +100,8 @@ export function createApp({ db, config, briefPrinter = new ChromiumPrinter(confi
   app.use('*', readCache(new ResponseCache(config.RESPONSE_CACHE_MB * 1024 * 1024)));
 
   app.route('/api/auth', auth);
+  app.route('/api/me', meRoutes);
+  app.route('/api/photo-uploads', photoUploadRoutes);
   app.route('/api/admin', adminRoutes);
   app.route('/api/config', clientConfig);
   app.route('/api/organizations', organizations);
@@ -116,6 +121,7 @@ export function createApp({ db, config, briefPrinter = new ChromiumPrinter(confi
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/decisions', decisionRoutes);
   app.route('/api/briefs', briefRoutes);
+  app.route('/api/conflicts', conflictRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);
 

@@ -1,6 +1,6 @@
 import { ProblemError } from '../http/problems.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES } from '@marsad/contracts';
-import { MAX_PHOTO_EDGE, MAX_PHOTO_PIXELS, sniffImage, type ImageFacts } from './imageFacts.ts';
+import { MAX_PHOTO_EDGE, MAX_PHOTO_PIXELS, sniffImage, type ImageFacts, type ImageSniff } from './imageFacts.ts';
 
 /** A report with photos may be this large: the photos, plus room for the report and the multipart framing. */
 export const MAX_REPORT_REQUEST_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024;
@@ -19,6 +19,19 @@ const fieldProblem = (status: 400 | 413 | 415, title: string, parameter: string,
   new ProblemError(status, title, `${parameter}: ${message}`, { errors: [{ parameter, message }] });
 
 const named = (file: File) => (file.name ? `${file.name} ` : '');
+
+/**
+ * 415 for bytes that are not a photo we take, naming them by `parameter` (and the file's name, if
+ * it has one): not a JPEG, PNG or WebP at all, one whose header cannot be read, or one claiming
+ * more pixels than MAX_PHOTO_EDGE and MAX_PHOTO_PIXELS allow.
+ */
+export function notAPhoto(sniffed: Exclude<ImageSniff, { kind: 'image' }>, parameter: string, name = ''): ProblemError {
+  const title = 'Unsupported Media Type';
+  if (sniffed.kind === 'unsupported') return fieldProblem(415, title, parameter, `${name}is not a photo: send JPEG, PNG or WebP (${PHOTO_TYPES.join(', ')})`);
+  if (sniffed.kind === 'unreadable') return fieldProblem(415, title, parameter, `${name}starts like ${sniffed.contentType} but its header cannot be read; it may be damaged`);
+  const claimed = `${sniffed.width} × ${sniffed.height} px`;
+  return fieldProblem(415, title, parameter, `${name}claims to be ${claimed}; a photo may be at most ${MAX_PHOTO_EDGE} px on a side and ${MAX_PHOTO_PIXELS / 1e6} million pixels in all`);
+}
 
 /**
  * Checks the `photos` field of a multipart report, all of it before anything is written: how
@@ -41,16 +54,7 @@ export async function readUploadedPhotos(field: unknown): Promise<UploadedPhoto[
   for (const [i, file] of (files as File[]).entries()) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const sniffed = sniffImage(bytes);
-    if (sniffed.kind === 'unsupported') {
-      throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}is not a photo: send JPEG, PNG or WebP (${PHOTO_TYPES.join(', ')})`);
-    }
-    if (sniffed.kind === 'unreadable') {
-      throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}starts like ${sniffed.contentType} but its header cannot be read; it may be damaged`);
-    }
-    if (sniffed.kind === 'oversized') {
-      const claimed = `${sniffed.width} × ${sniffed.height} px`;
-      throw fieldProblem(415, 'Unsupported Media Type', `photos[${i}]`, `${named(file)}claims to be ${claimed}; a photo may be at most ${MAX_PHOTO_EDGE} px on a side and ${MAX_PHOTO_PIXELS / 1e6} million pixels in all`);
-    }
+    if (sniffed.kind !== 'image') throw notAPhoto(sniffed, `photos[${i}]`, named(file));
     const { contentType, width, height } = sniffed;
     photos.push({ contentType, width, height, bytes });
   }

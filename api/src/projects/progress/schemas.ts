@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, ProgressReportBody } from '@marsad/contracts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, ProgressReportBody, type PhotoRef } from '@marsad/contracts';
 import { mediaTypeOf } from '../../http/mediaTypes.ts';
 import { invalidParameter, invalidParameters } from '../../http/problems.ts';
 import { assertPlainText } from '../../http/textInput.ts';
@@ -22,14 +22,20 @@ export const ProgressReportForm = z
 
 /**
  * The report and its photos, whichever way they came: JSON alone, or multipart with the JSON in
- * `report`. Every photo is checked here, before anything is written.
+ * `report`; the photos as files of the form, or named by SHA-256 in the report's `photos` and
+ * fetched by `uploaded` (the user's own uploads, resolveUploadedPhotos). Every photo is checked
+ * here, before anything is written.
  */
 export async function readProgressReport(
   contentType: string | undefined,
   valid: { json: () => ProgressReportBody; form: () => z.infer<typeof ProgressReportForm> },
+  uploaded: (refs: readonly PhotoRef[]) => Promise<UploadedPhoto[]>,
 ): Promise<{ body: ProgressReportBody; photos: UploadedPhoto[] }> {
   const type = mediaTypeOf(contentType);
-  if (type === 'application/json' || type.endsWith('+json')) return { body: valid.json(), photos: [] };
+  if (type === 'application/json' || type.endsWith('+json')) {
+    const body = valid.json();
+    return { body, photos: await uploaded(body.photos ?? []) };
+  }
   if (type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') {
     throw invalidParameter('(body)', 'send the report as application/json, or as multipart/form-data with a report field and photos');
   }
@@ -46,5 +52,9 @@ export async function readProgressReport(
     throw invalidParameters(parsed.error.issues.map((issue) => ({ parameter: issue.path.length ? issue.path.join('.') : 'report', message: issue.message })));
   }
   assertPlainText(parsed.data);
-  return { body: parsed.data, photos: await readUploadedPhotos(form.photos) };
+  const refs = parsed.data.photos ?? [];
+  if (refs.length && form.photos !== undefined) {
+    throw invalidParameter('photos', 'send the photos either as files of the form or named by SHA-256 in the report, not both');
+  }
+  return { body: parsed.data, photos: refs.length ? await uploaded(refs) : await readUploadedPhotos(form.photos) };
 }
