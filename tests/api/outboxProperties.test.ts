@@ -121,6 +121,9 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
   const count = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string | number }>(sql, params))[0]!.n);
 
   it('every item ends sent, held or refused with a reason; applied exactly once; nothing newer overwritten', async () => {
+    /** What the runs came to, printed at the end: the properties are only as good as the cases they met. */
+    const tally: Record<string, number> = {};
+    const seenOnce = (what: string) => (tally[what] = (tally[what] ?? 0) + 1);
     const property = fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), fc.array(fault, { minLength: 1, maxLength: 30 }), async (commands, faults) => {
       const run = unique('OB');
       const projects = await Promise.all(Array.from({ length: PROJECTS }, () => createProject(admin, { status: 'in_progress', is_published: false })));
@@ -178,6 +181,7 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
       expect(final.map((item) => item.id).sort()).toEqual([...mine].sort());
 
       for (const item of final) {
+        seenOnce(`${item.kind} ${item.state}${item.attempts > 1 ? ' after retries' : ''}${item.photos.length > 0 ? ' with photos' : ''}`);
         // None lost: sent, held, or refused with the API's reason.
         expect(['sent', 'held', 'refused']).toContain(item.state);
         if (item.state === 'refused') expect(item.outcome?.detail ?? '').not.toBe('');
@@ -218,6 +222,7 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
     });
     try {
       await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: true });
+      console.info(`outbox properties, seed ${SEED}:`, tally);
     } catch (error) {
       console.error(`outbox properties failed: reproduce with OUTBOX_SEED=${SEED}`);
       throw error;

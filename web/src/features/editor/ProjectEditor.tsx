@@ -142,7 +142,7 @@ function EditorForm({ project, kept, start, map, governorates, session, language
         // A draft begun on an older version is sent as such, with what it saw: if those fields moved since, it is held for review rather than undo someone's save.
         const version = kept.value.version ?? project.version;
         const label = `${project.code} · ${language === 'ar' ? project.title_ar : (project.title_en ?? project.title_ar)}`;
-        const result = await submitWrite({ kind: 'project_edit', projectId: project.id, label, body: projectEditBody(version, change, seenOf(startForm, fields)) });
+        const result = await submitWrite({ kind: 'project_edit', projectId: project.id, label, body: projectEditBody(version, change, { ...seenOf(startForm, fields), ...(sendGeometry === undefined ? {} : { geometry: startGeometry }) }) });
         if (result.kind === 'refused') throw result.error;
         kept.sent();
         refreshEverything(client);

@@ -7,8 +7,10 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The upload's state: the answer itself (200), or a problem's `upload` (409, 422). */
 async function stateOf(response: Response): Promise<PhotoUploadState | null> {
-  const parsed = PhotoUploadState.safeParse(await response.json().catch(() => null));
+  const body = (await response.json().catch(() => null)) as unknown;
+  const parsed = PhotoUploadState.safeParse(typeof body === 'object' && body !== null && 'upload' in body ? body.upload : body);
   return parsed.success ? parsed.data : null;
 }
 
@@ -49,7 +51,7 @@ export async function uploadPhoto(transport: Transport, sha256: string, bytes: U
         if (state === null) return answerStep(answer, path);
         if (state.complete) return { kind: 'done', answer: state };
         received = state.received;
-      } else if (answer.status === 422 && !restarted && end === bytes.byteLength) {
+      } else if (answer.status === 422 && !restarted) {
         // The whole did not match its hash (a part got mixed up): the server starts again from 0, once.
         restarted = true;
         received = 0;
