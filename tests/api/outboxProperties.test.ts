@@ -2,10 +2,13 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRgbPng } from '@marsad/demo';
+import { PLOT_STATUSES, type PlotStatus } from '@marsad/contracts';
 import { DEMO, type Client } from '../support/client.ts';
 import { createProject, today, unique } from '../support/freshData.ts';
 import { clientTransport, vaultOf } from '../support/outboxFixtures.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
+import { createZone } from '../support/zoneFixtures.ts';
+import { addInvestor } from '../support/zonePlotFixtures.ts';
 import { OutboxEngine } from '../../web/src/features/outbox/outboxEngine.ts';
 import type { NewOutboxItem, OutboxItem } from '../../web/src/features/outbox/outboxItem.ts';
 import { sha256Hex } from '../../web/src/features/outbox/photoUpload.ts';
@@ -41,9 +44,12 @@ type Command =
   | { kind: 'report'; project: number; physical: number; photos: number[]; refused: boolean }
   /** The engineer changes the project's English title in the editor. */
   | { kind: 'edit'; project: number }
-  /** Someone else, online, reports or retitles the same project meanwhile. */
+  /** The engineer moves a plot of the zone one step on (or withdraws it once producing). */
+  | { kind: 'plot'; plot: number }
+  /** Someone else, online, reports or retitles the same project, or moves the same plot, meanwhile. */
   | { kind: 'other'; project: number; report: boolean; physical: number }
-  /** The device reads the project again (the form then shows its new state). */
+  | { kind: 'otherPlot'; plot: number }
+  /** The device reads the project and the plot again (the forms then show their new state). */
   | { kind: 'refresh'; project: number }
   /** The outbox sends what is due, or everything ("send now"), over the faulty line. */
   | { kind: 'flush'; force: boolean };
@@ -54,6 +60,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('report' as const), project: fc.nat(PROJECTS - 1), physical: fc.nat(100), photos: fc.array(fc.nat(2), { maxLength: 2 }), refused: rarely }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), project: fc.nat(PROJECTS - 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('other' as const), project: fc.nat(PROJECTS - 1), report: fc.boolean(), physical: fc.nat(100) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('plot' as const), plot: fc.nat(PROJECTS - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('otherPlot' as const), plot: fc.nat(PROJECTS - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refresh' as const), project: fc.nat(PROJECTS - 1) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('flush' as const), force: fc.boolean() }) },
 );
@@ -74,6 +82,17 @@ interface Seen {
   financial_progress: number;
   title_en: string;
 }
+
+/** What the device last read of a plot. */
+interface SeenPlot {
+  id: number;
+  version: number;
+  status: PlotStatus;
+  investor_id: number | null;
+}
+
+/** One step on from `status`: the next status, or back to vacant from the last. */
+const nextStatus = (status: PlotStatus): PlotStatus => PLOT_STATUSES[PLOT_STATUSES.indexOf(status) + 1] ?? 'vacant';
 
 /**
  * The line to the server, as the faults say (one per request, in turn): cut before the server
@@ -103,6 +122,8 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
   let admin: Client;
   let vault: UserVault;
   let engineerId: number;
+  /** The engineer's investor and the other user's. */
+  let investors: [number, number];
 
   beforeAll(async () => {
     t = await testApp('demo');
@@ -110,12 +131,18 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
     admin = await t.as(DEMO.admin);
     vault = await vaultOf(engineer);
     engineerId = vault.userId;
+    investors = [await addInvestor(t.db, 'مستثمر المهندس'), await addInvestor(t.db, 'مستثمر آخر')];
   });
   afterAll(() => t.close());
 
   const read = async (id: number): Promise<Seen> => {
     const p = await engineer.json<Seen>(`/api/projects/${id}`);
     return { id, version: p.version, status: p.status, physical_progress: p.physical_progress, financial_progress: p.financial_progress, title_en: p.title_en };
+  };
+
+  const readPlot = async (zoneId: number, id: number): Promise<SeenPlot> => {
+    const p = await engineer.json<{ version: number; status: PlotStatus; investor?: { id: number } | null }>(`/api/zones/${zoneId}/plots/${id}`);
+    return { id, version: p.version, status: p.status, investor_id: p.investor?.id ?? null };
   };
 
   const count = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string | number }>(sql, params))[0]!.n);
@@ -128,6 +155,15 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
       const run = unique('OB');
       const projects = await Promise.all(Array.from({ length: PROJECTS }, () => createProject(admin, { status: 'in_progress', is_published: false })));
       const seen = await Promise.all(projects.map((p) => read(p.id)));
+      const zone = await createZone(t.db, admin, { grid: { rows: 1, cols: PROJECTS } });
+      const seenPlots = await Promise.all(zone.plots.map((p) => readPlot(zone.id, p.id)));
+      /** A plot's change to `status` by `investor` (the body of POST /api/zones/{id}/plots/status). */
+      const plotChange = (status: PlotStatus, investor: number, note: string) => ({
+        status,
+        note,
+        ...(status === 'vacant' ? {} : { investor_id: investor }),
+        ...(status === 'allocated' || status === 'under_construction' || status === 'producing' ? { allocated_on: today() } : {}),
+      });
       const engine = new OutboxEngine(vault, faultyLine(clientTransport(engineer), faults), { partBytes: PART_BYTES });
       const made: OutboxItem[] = [];
       let n = 0;
@@ -135,6 +171,26 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
       for (const c of commands) {
         if (c.kind === 'flush') {
           await engine.flush(c.force);
+          continue;
+        }
+        if (c.kind === 'plot') {
+          n += 1;
+          const plot = seenPlots[c.plot]!;
+          const change = plotChange(nextStatus(plot.status), investors[0], `${run} plot ${n}`);
+          made.push(
+            await engine.add({
+              kind: 'plot_status',
+              zoneId: zone.id,
+              label: `${run}-${n}`,
+              body: { ...change, plots: [{ id: plot.id, version: plot.version, base: { status: plot.status, investor_id: plot.investor_id } }] },
+            }),
+          );
+          continue;
+        }
+        if (c.kind === 'otherPlot') {
+          const now = await readPlot(zone.id, seenPlots[c.plot]!.id);
+          const res = await admin.post(`/api/zones/${zone.id}/plots/status`, { ...plotChange(nextStatus(now.status), investors[1], `${run} other plot`), plots: [{ id: now.id, version: now.version }] });
+          expect(res.status).toBe(200);
           continue;
         }
         const view = seen[c.project]!;
@@ -167,6 +223,7 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
           expect([200, 201]).toContain(res.status);
         } else {
           seen[c.project] = await read(view.id);
+          seenPlots[c.project] = await readPlot(zone.id, seenPlots[c.project]!.id);
         }
       }
 
@@ -211,6 +268,18 @@ describe('the outbox against the server, under cuts, duplicates and concurrent w
           expect(changes.length).toBe(item.state === 'sent' ? 1 : 0);
           if (item.state === 'sent') expect(changes[0]!.old).toBe(item.body.base.title_en);
           if (item.state === 'held') expect(await count("select count(*) as n from field_conflicts where proposed->>'title_en' = $1", [title])).toBe(1);
+        } else {
+          const note = item.body.note!;
+          const changes = await t.db.query<{ status: string | null; investor: string | null }>(
+            "select old_values->>'status' as status, old_values->>'investor_id' as investor from audit_log where table_name = 'zone_plots' and new_values->>'note' = $1",
+            [note],
+          );
+          expect(changes.length).toBe(item.state === 'sent' ? 1 : 0);
+          // A plot goes from the status its writer saw (a same-status change is refused), from the investor they saw if it changed hands.
+          const base = item.body.plots[0]!.base;
+          if (item.state === 'sent') expect(changes[0]!.status).toBe(base.status);
+          if (item.state === 'sent' && changes[0]!.investor !== null) expect(Number(changes[0]!.investor)).toBe(base.investor_id);
+          if (item.state === 'held') expect(await count("select count(*) as n from field_conflicts where kind = 'plot_status' and note = $1", [note])).toBe(1);
         }
       }
       // Each photo is uploaded once, however often its parts were sent or its reports retried.
