@@ -1,11 +1,10 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { outboxMessages } from './messages.ts';
+import { OutboxPanel } from './OutboxPanel.tsx';
 import { useOutboxSession, useOutboxState, useUnsentCount } from './useOutbox.ts';
 import './outbox.css';
-
-const OutboxPanel = lazy(() => import('./OutboxPanel.tsx'));
 
 /**
  * The header's outbox: opens the signed-in user's outbox (and locks it on sign-out), sends it
@@ -31,15 +30,14 @@ export function OutboxButton() {
           </span>
         )}
       </button>
+      {/* Not loaded on demand: the panel must open with no connection. */}
       {open && (
-        <Suspense fallback={null}>
-          <OutboxPanel
-            onClose={() => {
-              setOpen(false);
-              opener.current?.focus();
-            }}
-          />
-        </Suspense>
+        <OutboxPanel
+          onClose={() => {
+            setOpen(false);
+            opener.current?.focus();
+          }}
+        />
       )}
     </>
   );

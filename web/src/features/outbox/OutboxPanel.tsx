@@ -64,7 +64,7 @@ function ItemRow({ item, onRetry, onDiscard }: { item: OutboxItem; onRetry: () =
 }
 
 /** The outbox's items with their state and reason: send now, retry or discard a refused one, export all. */
-export default function OutboxPanel({ onClose }: { onClose: () => void }) {
+export function OutboxPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const state = useOutboxState();

@@ -26,18 +26,20 @@ export function useOutboxSession(): void {
   }, [userId, csrfToken, signedOut]);
 
   useEffect(() => {
-    const send = () => {
+    const send = (force: boolean) => {
       const now = outboxState();
-      if (now.kind === 'open' && document.visibilityState === 'visible') void now.engine.flush();
+      if (now.kind === 'open' && document.visibilityState === 'visible') void now.engine.flush(force);
     };
     const onVisible = () => {
-      if (document.visibilityState === 'visible') send();
+      if (document.visibilityState === 'visible') send(false);
     };
-    window.addEventListener('online', send);
+    // The connection is back: what waited for it goes now, whatever its wait after a cut.
+    const onOnline = () => send(true);
+    window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisible);
-    const timer = window.setInterval(send, SEND_EVERY_MS);
+    const timer = window.setInterval(() => send(false), SEND_EVERY_MS);
     return () => {
-      window.removeEventListener('online', send);
+      window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisible);
       window.clearInterval(timer);
     };
