@@ -30,6 +30,11 @@ function openedOutbox(): Promise<Extract<VaultState, { kind: 'open' }> | null> {
   });
 }
 
+/** Photos (already downscaled) as the outbox keeps them: their bytes and type. */
+export function photosOf(blobs: readonly Blob[]): Promise<NewPhoto[]> {
+  return Promise.all(blobs.map(async (blob) => ({ bytes: new Uint8Array(await blob.arrayBuffer()), type: blob.type })));
+}
+
 let askedPersistence = false;
 
 /**

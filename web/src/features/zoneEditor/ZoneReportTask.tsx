@@ -11,7 +11,8 @@ import { refreshEverything } from '../account/useSession.ts';
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
 import { useDeviceDraft } from '../drafts/useDeviceDraft.ts';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
-import { postProgress } from '../progress/progressApi.ts';
+import { photosOf, submitWrite } from '../outbox/submitWrite.ts';
+import { WriteNotice } from '../outbox/WriteNotice.tsx';
 import { allowedStatuses, localIsoDay, validateProgress, type ProgressDraft } from '../progress/progressReport.ts';
 import { TaskFrame } from './TaskParts.tsx';
 import { changedNetworks, readinessForStage, utilityLines, type UtilityProblem } from './utilityForm.ts';
@@ -19,7 +20,7 @@ import { isZoneReportDraft, zoneReportStart, type ZoneNow, type ZoneReportDraft 
 
 type Field = keyof ProgressDraft;
 
-type Outcome = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'conflict' } | { kind: 'failed'; message: string };
+type Outcome = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'held' } | { kind: 'queued'; signIn: boolean } | { kind: 'conflict' } | { kind: 'failed'; message: string };
 
 interface ZoneReportProps {
   zone: ZoneDetail;
@@ -34,8 +35,9 @@ interface ZoneReportProps {
 /**
  * "Report progress" for a zone: the project's progress report (status, physical and financial
  * progress, note, photos downscaled on the device) and the five networks, each with its stage of
- * work and readiness, filled from where the zone stands. One request: POST /api/projects/{id}/progress
- * with `utilities`. What is typed is kept on the device until sent.
+ * work and readiness, filled from where the zone stands. One report, POST /api/projects/{id}/progress
+ * with `utilities`, sent through the outbox with what the form showed (held for review if the zone
+ * moved meanwhile, kept until the connection is back). What is typed is kept on the device until sent.
  */
 export function ZoneReportTask(props: ZoneReportProps) {
   const { t } = useTranslation();
@@ -57,7 +59,7 @@ export function ZoneReportTask(props: ZoneReportProps) {
   );
 }
 
-function ZoneReportForm({ zone, csrfToken, userId, language, onSaved, onReload, now }: ZoneReportProps & { now: ZoneNow }) {
+function ZoneReportForm({ zone, userId, language, onSaved, onReload, now }: ZoneReportProps & { now: ZoneNow }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const base = useId();
@@ -97,13 +99,23 @@ function ZoneReportForm({ zone, csrfToken, userId, language, onSaved, onReload, 
     if (!checked.ok || !lines.ok) return;
     setOutcome({ kind: 'saving' });
     try {
-      await postProgress(zone.id, { ...checked.report, utilities: lines.lines }, zone.version, csrfToken, photos.map((p) => p.blob));
+      const seen = { status: now.status, physical_progress: now.physical_progress, financial_progress: now.financial_progress };
+      const label = `${zone.code} · ${language === 'ar' ? zone.title_ar : zone.title_en}`;
+      const result = await submitWrite(
+        { kind: 'progress_report', projectId: zone.id, label, body: { ...checked.report, utilities: lines.lines, version: zone.version, base: seen } },
+        await photosOf(photos.map((p) => p.blob)),
+      );
+      if (result.kind === 'refused') throw result.error;
       kept.set((d) => ({ ...d, progress: { ...d.progress, note: '' } }));
       kept.sent();
       setPhotos([]);
-      setOutcome({ kind: 'saved' });
       refreshEverything(client);
-      onSaved();
+      if (result.kind === 'applied') {
+        setOutcome({ kind: 'saved' });
+        onSaved();
+      } else {
+        setOutcome(result.kind === 'held' ? { kind: 'held' } : { kind: 'queued', signIn: result.signIn });
+      }
     } catch (error) {
       const fields = fieldErrorsOf(error);
       if (!(error instanceof ProblemError)) {
@@ -243,6 +255,7 @@ function ZoneReportForm({ zone, csrfToken, userId, language, onSaved, onReload, 
             {t('progress.saved')}
           </p>
         )}
+        {(outcome.kind === 'held' || outcome.kind === 'queued') && <WriteNotice outcome={outcome} testId="zone-report-outcome" />}
       </div>
       {outcome.kind === 'conflict' && (
         <div role="alert" className="panel-error" data-testid="zone-report-conflict">
