@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { png } from '@marsad/demo';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type Client } from '../support/client.ts';
@@ -105,6 +106,21 @@ describe('writes held for review', () => {
       expect(photo.status).toBe(200);
       expect(photo.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await photo.arrayBuffer()).equals(png(24, 16, 7))).toBe(true);
+    });
+
+    it('answers a held report sent again with the same key by the same conflict, held once', async () => {
+      const { project, seen } = await staleProject();
+      const engineer = await t.as(DEMO.engineer);
+      const key = { 'Idempotency-Key': randomUUID() };
+      const body = { reported_on: yesterday(), status: 'in_progress', physical_progress: 45, financial_progress: 40, version: seen, base: BASE };
+      const first = await engineer.post(`/api/projects/${project.id}/progress`, body, key);
+      expect(first.status).toBe(202);
+      const again = await engineer.post(`/api/projects/${project.id}/progress`, body, key);
+      expect(again.status).toBe(202);
+      expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(await again.json()).toEqual(await first.json());
+      const [held] = await t.db.query<{ n: number }>('select count(*) as n from field_conflicts where project_id = $1', [project.id]);
+      expect(held!.n).toBe(1);
     });
 
     it('keeps the 409 of a stale report without a base', async () => {

@@ -141,6 +141,20 @@ describe('idempotent writes', () => {
     expect(theirs.headers.get('Idempotent-Replayed')).toBeNull();
   });
 
+  it('documents the header on the four routes a device sends from the field', async () => {
+    const doc = await t.anonymous.json('/api/openapi.json');
+    for (const [path, method] of [
+      ['/api/projects/{id}/progress', 'post'],
+      ['/api/projects/{id}', 'patch'],
+      ['/api/zones/{id}/plots/status', 'post'],
+      ['/api/zones/{id}/plots/{plotId}', 'patch'],
+    ] as const) {
+      const operation = doc.paths[path][method];
+      expect(operation.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ in: 'header', name: 'idempotency-key', required: false }));
+      expect(Object.values(operation.responses).some((r) => 'Idempotent-Replayed' in ((r as { headers?: object }).headers ?? {})), `${method} ${path}`).toBe(true);
+    }
+  });
+
   it('works without a key as before: each send is a write', async () => {
     const project = await newProject();
     const engineer = await t.as(DEMO.engineer);
