@@ -139,6 +139,12 @@ describe('writes held for review', () => {
       expect(decided).toMatchObject({ state: 'accepted', decided_by: expect.any(String), decision_note: 'التحقق من الصور', applied_report_id: expect.any(Number) });
       // Older than the admin's report of today, yet the current state; last_update_on stays the latest date.
       expect(await projectRow(project.id)).toMatchObject({ physical_progress: 45, financial_progress: 40, last_update_on: today() });
+      // The timeline's month-end steps add up to where the project now stands.
+      const [standing] = await t.db.query<{ physical: number; financial: number }>(
+        'select sum(physical_step) as physical, sum(financial_step) as financial from progress_month_steps where project_id = $1',
+        [project.id],
+      );
+      expect(standing).toEqual({ physical: 45, financial: 40 });
       const reports = (await engineer.json(`/api/projects/${project.id}/progress`)).items as { id: number; reported_on: string; author: string; photos: unknown[] }[];
       const applied = reports.find((r) => r.id === decided.applied_report_id)!;
       expect(applied).toMatchObject({ reported_on: yesterday(), photos: [expect.anything(), expect.anything()] });
