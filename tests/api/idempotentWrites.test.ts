@@ -155,6 +155,19 @@ describe('idempotent writes', () => {
     }
   });
 
+  it('forgets keys after 30 days, a few at each keyed write', async () => {
+    const project = await newProject();
+    const old = randomUUID();
+    await t.db.query(
+      `insert into idempotent_requests (user_id, key, method, path, fingerprint, status, response, created_at)
+       select id, $1, 'POST', '/api/projects/1/progress', 'x', 201, '{}', now() - interval '31 days' from users where email = $2`,
+      [old, DEMO.engineer],
+    );
+    const engineer = await t.as(DEMO.engineer);
+    expect((await engineer.post(`/api/projects/${project.id}/progress`, report(project.version), keyed(randomUUID()))).status).toBe(201);
+    expect(await t.db.query('select 1 from idempotent_requests where key = $1', [old])).toEqual([]);
+  });
+
   it('works without a key as before: each send is a write', async () => {
     const project = await newProject();
     const engineer = await t.as(DEMO.engineer);
