@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { png } from '@marsad/demo';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type Client } from '../support/client.ts';
+import { pointIn } from '../support/fixtures.ts';
 import { createProject, reportProgress, today } from '../support/freshData.ts';
 import { expectProblem } from '../support/problems.ts';
 import { useTestApp } from '../support/testApp.ts';
@@ -254,6 +255,28 @@ describe('writes held for review', () => {
       await expectProblem(await patch({ title_en: 'Water network, as built', version: seen }), 409);
       expect((await admin.post(`/api/conflicts/${held.conflict_id}/accept`)).status).toBe(200);
       expect(await projectRow(project.id)).toMatchObject({ title_en: 'Water network, as built', budget: 250000 });
+    });
+
+    it('compares a geometry and funders by what they say, as the project detail showed them', async () => {
+      const { project, admin } = await staleProject(null);
+      const undpFunded = await admin.patch(`/api/projects/${project.id}`, { funding: [{ organization: 'undp', amount: 1000 }], version: (await projectRow(project.id)).version });
+      expect(undpFunded.status).toBe(200);
+      const engineer = await t.as(DEMO.engineer);
+      const seen = await engineer.json(`/api/projects/${project.id}`);
+      // The ministry retitles it again: the version moves, the geometry and funders do not.
+      expect((await admin.patch(`/api/projects/${project.id}`, { title_en: 'Retitled once more', version: seen.version })).status).toBe(200);
+      const res = await engineer.request(`/api/projects/${project.id}`, {
+        method: 'PATCH',
+        body: {
+          geometry: pointIn('SY-DI'),
+          funding: [{ organization: 'undp', amount: 1500 }],
+          version: seen.version,
+          base: { geometry: seen.geometry, funding: seen.funding },
+        },
+      });
+      expect(res.status).toBe(200);
+      const [funding] = await t.db.query<{ amount: number }>('select amount from project_funding where project_id = $1', [project.id]);
+      expect(funding!.amount).toBe(1500);
     });
   });
 
