@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceKey } from '@marsad/contracts';
+import { DeviceKey } from '@marsad/contracts';
 import { DEMO, type Client } from '../support/client.ts';
 import { expectProblem } from '../support/problems.ts';
 import { testApp, type TestApp } from '../support/testApp.ts';
@@ -21,7 +21,7 @@ describe('the device key', () => {
     const res = await who.get('/api/me/device-key');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    return (await res.json()) as DeviceKey;
+    return DeviceKey.parse(await res.json());
   };
   const userId = async (email: string) => (await t.db.query<{ id: number }>('select id from users where email = $1', [email]))[0]!.id;
 
