@@ -151,3 +151,27 @@ begin
   update zone_facts set plots_total = plots_total where project_id in (select distinct zone_id from new_rows);
   return null;
 end $$;
+
+-- And the timeline (0015's month-end steps): an accepted report counts from the day it was
+-- accepted, when it became the current state, not from its field date, so the months before
+-- keep what was known then and the current month ends where the project now stands.
+create or replace function progress_month_steps_refresh(ids bigint[]) returns void
+language sql volatile as $$
+  delete from progress_month_steps where project_id = any(ids);
+  insert into progress_month_steps (project_id, month, physical_step, financial_step, first_report)
+  select project_id, month, physical_step, financial_step, first_report
+    from (select project_id, month,
+                 physical_progress - coalesce(lag(physical_progress) over w, 0) as physical_step,
+                 financial_progress - coalesce(lag(financial_progress) over w, 0) as financial_step,
+                 lag(month) over w is null as first_report
+            from (select distinct on (project_id, date_trunc('month', effective_on))
+                         project_id, date_trunc('month', effective_on)::date as month, physical_progress, financial_progress
+                    from (select project_id, id, physical_progress, financial_progress,
+                                 case when accepted_on_review then greatest(reported_on, (created_at at time zone 'UTC')::date)
+                                      else reported_on end as effective_on
+                            from progress_updates
+                           where project_id = any(ids)) u
+                   order by project_id, date_trunc('month', effective_on), effective_on desc, id desc) month_ends
+          window w as (partition by project_id order by month)) steps
+   where first_report or physical_step <> 0 or financial_step <> 0;
+$$;

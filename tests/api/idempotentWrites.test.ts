@@ -141,6 +141,33 @@ describe('idempotent writes', () => {
     expect(theirs.headers.get('Idempotent-Replayed')).toBeNull();
   });
 
+  it('documents the header on the four routes a device sends from the field', async () => {
+    const doc = await t.anonymous.json('/api/openapi.json');
+    for (const [path, method] of [
+      ['/api/projects/{id}/progress', 'post'],
+      ['/api/projects/{id}', 'patch'],
+      ['/api/zones/{id}/plots/status', 'post'],
+      ['/api/zones/{id}/plots/{plotId}', 'patch'],
+    ] as const) {
+      const operation = doc.paths[path][method];
+      expect(operation.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ in: 'header', name: 'idempotency-key', required: false }));
+      expect(Object.values(operation.responses).some((r) => 'Idempotent-Replayed' in ((r as { headers?: object }).headers ?? {})), `${method} ${path}`).toBe(true);
+    }
+  });
+
+  it('forgets keys after 30 days, a few at each keyed write', async () => {
+    const project = await newProject();
+    const old = randomUUID();
+    await t.db.query(
+      `insert into idempotent_requests (user_id, key, method, path, fingerprint, status, response, created_at)
+       select id, $1, 'POST', '/api/projects/1/progress', 'x', 201, '{}', now() - interval '31 days' from users where email = $2`,
+      [old, DEMO.engineer],
+    );
+    const engineer = await t.as(DEMO.engineer);
+    expect((await engineer.post(`/api/projects/${project.id}/progress`, report(project.version), keyed(randomUUID()))).status).toBe(201);
+    expect(await t.db.query('select 1 from idempotent_requests where key = $1', [old])).toEqual([]);
+  });
+
   it('works without a key as before: each send is a write', async () => {
     const project = await newProject();
     const engineer = await t.as(DEMO.engineer);

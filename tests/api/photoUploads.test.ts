@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PHOTO_BYTES, PHOTO_UPLOAD_PART_BYTES, type PhotoUploadState } from '@marsad/contracts';
+import { MAX_PHOTO_BYTES, PHOTO_UPLOAD_PART_BYTES, PhotoUploadState } from '@marsad/contracts';
 import { encodeRgbPng, png } from '@marsad/demo';
 import { DEMO, type Client } from '../support/client.ts';
 import { createProject, expectStatus, today } from '../support/freshData.ts';
@@ -11,6 +11,9 @@ import { testApp, type TestApp } from '../support/testApp.ts';
  * Photos sent before their report, in parts (issue 14): PUT /api/photo-uploads/{sha256} with
  * Content-Range, resumed from what the server holds, checked whole, stored once, private to their
  * user, and named by a report in `photos: [{sha256}]`.
+ *
+ * Why one file of about 340 lines: the tests walk one protocol, part by part, from the first part
+ * to the report that names the photo, with the helpers that send parts shared by all of them.
  */
 
 const PART = PHOTO_UPLOAD_PART_BYTES;
@@ -78,12 +81,14 @@ describe('photos uploaded in parts', () => {
 
     const first = await stateOf(await sendPart(engineer, photo, 0, PART - 1));
     expect(first).toEqual({ sha256: name, byte_size: photo.length, received: PART, complete: false, content_type: null, width: null, height: null });
+    expect(PhotoUploadState.parse(first)).toEqual(first);
     const read = await engineer.get(stateUrl(name));
     expect(read.headers.get('cache-control')).toBe('no-store');
     expect(await read.json()).toEqual(first);
 
     const last = await stateOf(await sendFrom(engineer, photo, PART));
     expect(last).toEqual({ sha256: name, byte_size: photo.length, received: photo.length, complete: true, content_type: 'image/png', width: 256, height: expect.any(Number) });
+    expect(PhotoUploadState.parse(last)).toEqual(last);
     const [row] = await rowsOf(name);
     expect(Buffer.from(row!.bytes).equals(photo)).toBe(true);
   });

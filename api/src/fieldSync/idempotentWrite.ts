@@ -89,9 +89,11 @@ export async function idempotentWrite<T>(
   }
   const fingerprint = fingerprintOf(c.req.method, c.req.path, request);
   const answer = await withActor(c.var.db, user.userId, async (tx): Promise<WriteOutcome<unknown> & { replayed: boolean }> => {
+    // Rows another writer is pruning at the same moment are skipped, never waited for.
     await tx.query(
       `delete from idempotent_requests where (user_id, key) in
-         (select user_id, key from idempotent_requests where created_at < now() - make_interval(days => $1) order by created_at limit $2)`,
+         (select user_id, key from idempotent_requests where created_at < now() - make_interval(days => $1)
+           order by created_at limit $2 for update skip locked)`,
       [KEEP_DAYS, PRUNE_BATCH],
     );
     // A concurrent request with the same key blocks here until the first commits or rolls back.
