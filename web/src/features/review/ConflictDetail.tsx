@@ -8,12 +8,8 @@ import { LoadError } from '../../ui/LoadError.tsx';
 import { ConflictPhotos } from './ConflictPhotos.tsx';
 import { ConflictValues } from './ConflictValues.tsx';
 import { DecisionForm, type Decision } from './DecisionForm.tsx';
+import { projectTitle } from './projectTitle.ts';
 import { mayDecide, useConflict, useConflictDecided } from './reviewApi.ts';
-
-/** The project a conflict is about, in the reader's language (the Arabic title when there is no English one). */
-export function projectTitle(conflict: FieldConflict, language: Language): string {
-  return language === 'en' && conflict.project.title_en !== null ? conflict.project.title_en : conflict.project.title_ar;
-}
 
 function Decided({ conflict, language }: { conflict: FieldConflict; language: Language }) {
   const { t } = useTranslation();

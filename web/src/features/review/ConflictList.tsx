@@ -2,7 +2,7 @@ import type { FieldConflict } from '@marsad/contracts';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/language.ts';
 import { DualDate } from '../../ui/DualDate.tsx';
-import { projectTitle } from './ConflictDetail.tsx';
+import { projectTitle } from './projectTitle.ts';
 
 /**
  * Conflicts as a list: each row names the project, the kind of write, its field date and writer,
