@@ -19,8 +19,11 @@ export function mayReview(role: Role | undefined): boolean {
   return role !== undefined && role !== 'donor';
 }
 
-/** Who decides (the server has the last word): those who write projects, and the minister; a viewer only reads. */
-const DECIDERS: readonly Role[] = ['admin', 'minister', 'engineer'];
+/**
+ * Who decides: whoever may write the project (api/src/access/conflictAccess.ts), that is admins
+ * and the engineers of its governorate — an engineer sees only those. The rest of the ministry reads.
+ */
+const DECIDERS: readonly Role[] = ['admin', 'engineer'];
 export function mayDecide(role: Role | undefined): boolean {
   return role !== undefined && DECIDERS.includes(role);
 }
@@ -46,9 +49,9 @@ export function fetchConflictCount(signal?: AbortSignal): Promise<FieldConflictC
 }
 
 /** Accepts (applied as a fresh write at the current version) or rejects (a note required) a conflict. */
-export function decideConflict(id: number, decision: 'accept' | 'reject', note: string, csrfToken: string): Promise<unknown> {
+export function decideConflict(id: number, decision: 'accept' | 'reject', note: string, csrfToken: string): Promise<FieldConflict> {
   const body = ConflictDecision.parse(note.trim() === '' ? {} : { note: note.trim() });
-  return request(`/api/conflicts/${id}/${decision}`, { method: 'POST', body, csrfToken });
+  return request(`/api/conflicts/${id}/${decision}`, { method: 'POST', body, csrfToken, schema: FieldConflict });
 }
 
 export function useConflicts(state: ConflictState, enabled: boolean, limit = CONFLICT_PAGE_SIZE) {
