@@ -199,6 +199,11 @@ describe('conflicts for review (browser)', () => {
     await page.screenshot({ path: `${SCREENSHOTS}review-ar-history.png` });
     await page.keyboard.press('Escape');
     await signOut(page);
+    // Signed out on the review screen: only the way back to the map, which then has no entry.
+    const entry = page.getByTestId('review-entry');
+    expect(await entry.getAttribute('data-screen')).toBe('review');
+    await entry.click();
+    await expect.poll(() => param(page, 'view'), POLL).toBeNull();
     expect(await page.getByTestId('review-entry').count()).toBe(0);
 
     // A donor has none: no entry, no call.

@@ -31,7 +31,7 @@ function Decided({ conflict, language }: { conflict: FieldConflict; language: La
           {t('review.decision.decisionNote')}: <bdi data-testid="conflict-decision-note">{conflict.decision_note}</bdi>
         </p>
       )}
-      {conflict.applied_report_id !== null && <p className="muted">{t('review.decision.appliedReport', { formatted: formatCount(conflict.applied_report_id, language) })}</p>}
+      {conflict.applied_report_id !== null && <p className="muted">{t('review.decision.appliedReport')}</p>}
     </section>
   );
 }

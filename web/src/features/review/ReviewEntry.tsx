@@ -21,7 +21,7 @@ export default function ReviewEntry({ screen, signedIn, language, onScreenChange
   const label = here ? t('review.backToMapLabel') : count > 0 ? `${t('review.entryLabel')} (${t('review.pendingCount', { formatted: formatCount(count, language) })})` : t('review.entryLabel');
   return (
     <button type="button" className="plans-entry review-entry" title={label} aria-label={label} onClick={() => onScreenChange(here ? 'map' : 'review')} data-testid="review-entry" data-screen={screen} data-count={count}>
-      <span aria-hidden="true">{here ? '◧' : '⇄'}</span> {here ? t('review.backToMap') : t('review.entry')}
+      <span aria-hidden="true">{here ? '◧' : '⇄'}</span> <span className="review-entry-label">{here ? t('review.backToMap') : t('review.entry')}</span>
       {!here && count > 0 && (
         <span className="count-badge" aria-hidden="true" data-testid="review-count">
           {formatCount(count, language)}

@@ -55,7 +55,7 @@ const ar = {
     viewerOnly: 'يطّلع حسابك على التعارضات؛ يقرّر فيها المسؤولون ومهندسو المحافظة.',
     decidedBy: 'قرّره {{name}}',
     decisionNote: 'ملاحظة القرار',
-    appliedReport: 'صار تقرير الإنجاز رقم {{formatted}}',
+    appliedReport: 'صار تقرير إنجاز بتاريخه في الميدان.',
   },
   queue: {
     title: 'بانتظار المراجعة',
@@ -125,7 +125,7 @@ const en: typeof ar = {
     viewerOnly: 'Your account reads conflicts; admins and the governorate’s engineers decide them.',
     decidedBy: 'Decided by {{name}}',
     decisionNote: 'Decision note',
-    appliedReport: 'Became progress report no. {{formatted}}',
+    appliedReport: 'Became a progress report with its field date.',
   },
   queue: {
     title: 'Waiting for review',
