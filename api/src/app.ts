@@ -40,6 +40,7 @@ import { responsibleBodyRoutes } from './obstacles/responsibleBodyRoutes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { decisionRoutes } from './meetings/decisionRoutes.ts';
 import { briefRoutes } from './briefs/routes.ts';
+import { conflictRoutes } from './fieldSync/conflicts/routes.ts';
 import { ChromiumPrinter } from './briefs/chromiumPrinter.ts';
 import { readCache } from './cache/readCache.ts';
 import { ResponseCache } from './cache/ResponseCache.ts';
@@ -116,6 +117,7 @@ export function createApp({ db, config, briefPrinter = new ChromiumPrinter(confi
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/decisions', decisionRoutes);
   app.route('/api/briefs', briefRoutes);
+  app.route('/api/conflicts', conflictRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);
 

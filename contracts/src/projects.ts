@@ -220,3 +220,18 @@ export const ProjectChange = ProjectFieldChange.extend({
   version: z.number().int().positive().describe('The version the change was made from; 409 if the project moved on since'),
 });
 export type ProjectChange = z.input<typeof ProjectChange>;
+
+/**
+ * What `PATCH /api/projects/{id}` takes: a ProjectChange and, optionally, what the editor saw of
+ * the fields it changes (`base`, see fieldSync.ts). Its own schema so that the fields of a change
+ * (ProjectChange, which forms derive from) stay the fields of a project.
+ */
+export const ProjectChangeWithBase = ProjectChange.extend({
+  base: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'What the editor saw of the fields it changes, by the same names (geometry and funding too): with a stale `version`, the change is applied when none of them moved since, else held for review (202); without it, a stale version is 409',
+    ),
+});
+export type ProjectChangeWithBase = z.input<typeof ProjectChangeWithBase>;

@@ -137,6 +137,16 @@ export type PlotChange = z.infer<typeof PlotChange>;
 export const PlotRef = z.object({ id: z.number().int().positive(), version: z.number().int().positive() }).strict();
 export type PlotRef = z.infer<typeof PlotRef>;
 
+/** What the writer saw of a plot whose status it changes (see fieldSync.ts). */
+export const PlotStatusBase = z.object({ status: z.enum(PLOT_STATUSES), investor_id: z.number().int().positive().nullable() }).strict();
+export type PlotStatusBase = z.infer<typeof PlotStatusBase>;
+
+/** A plot of a status change: with `base`, a stale `version` is applied when the plot's status and investor did not move, else held for review (202). */
+export const PlotStatusRef = PlotRef.extend({
+  base: PlotStatusBase.optional().describe('What the writer saw of the plot; without it, a stale version is 409'),
+}).strict();
+export type PlotStatusRef = z.infer<typeof PlotStatusRef>;
+
 /**
  * `POST /api/zones/{id}/plots/status`: one or many plots to one status, all or nothing. Holding
  * statuses name the investor (an existing `investor_id`, or a `new_investor` created in the same
@@ -144,7 +154,7 @@ export type PlotRef = z.infer<typeof PlotRef>;
  */
 export const PlotStatusChange = z
   .object({
-    plots: z.array(PlotRef).min(1, 'name at least one plot').max(500, 'at most 500 plots at once'),
+    plots: z.array(PlotStatusRef).min(1, 'name at least one plot').max(500, 'at most 500 plots at once'),
     status: z.enum(PLOT_STATUSES),
     investor_id: z.number().int().positive().optional(),
     new_investor: NewInvestor.omit({ country_iso3: true }).optional(),

@@ -9,6 +9,8 @@ import { projectFilterSql } from './projectFilterSql.ts';
 /** The project as a write finds it, locked until the write's transaction ends. */
 export interface ProjectForWrite {
   status: ProjectStatus;
+  physical_progress: number;
+  financial_progress: number;
   version: number;
   last_update_on: string | null;
 }
@@ -30,7 +32,7 @@ export async function loadProjectForWrite(
 ): Promise<ProjectForWrite> {
   const params = new SqlParams([id]);
   const [row] = await tx.query<ProjectForWrite & { writable: boolean }>(
-    `select p.status, p.version, p.last_update_on, (${projectWritability(viewer, params)}) as writable
+    `select p.status, p.physical_progress, p.financial_progress, p.version, p.last_update_on, (${projectWritability(viewer, params)}) as writable
        from projects p where p.id = $1 and ${projectFilterSql({}, viewer, params)}
        for update`,
     params.values,
@@ -42,5 +44,6 @@ export async function loadProjectForWrite(
       current_version: row.version,
     });
   }
-  return { status: row.status, version: row.version, last_update_on: row.last_update_on };
+  const { writable: _writable, ...project } = row;
+  return project;
 }

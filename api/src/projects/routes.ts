@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MAX_PROJECT_JSON_BYTES, NewProject, ProjectChange, ProjectDetail, ProjectPage, SavedProject } from '@marsad/contracts';
+import { MAX_PROJECT_JSON_BYTES, NewProject, ProjectChangeWithBase, ProjectDetail, ProjectPage, SavedProject } from '@marsad/contracts';
 import { withActor } from '@marsad/db';
+import { IdempotencyHeaders, idempotentWrite, REPLAY_HEADERS, REUSED_KEY, type WriteOutcome } from '../fieldSync/idempotentWrite.ts';
+import { HELD_FOR_REVIEW, judgeProjectChange } from '../fieldSync/staleWrites.ts';
 import { named } from '../http/openApiNames.ts';
 import { json, jsonBody } from '../http/openApiRoutes.ts';
 import { IdParams } from '../http/pathId.ts';
@@ -138,25 +140,33 @@ export const projectRoutes = createRouter()
       method: 'patch',
       path: '/{id}',
       ...WRITE,
-      summary: 'Change a project (send the version you read; 409 if it changed since)',
-      request: { params: IdParams, body: jsonBody(ProjectChange) },
+      summary: 'Change a project (send the version you read; 409 if it changed since, unless a `base` shows the fields you change did not move)',
+      request: { params: IdParams, headers: IdempotencyHeaders, body: jsonBody(ProjectChangeWithBase) },
       responses: {
-        200: { description: 'Saved', content: json(SavedProject) },
+        200: { description: 'Saved', headers: REPLAY_HEADERS, content: json(SavedProject) },
+        202: {
+          description: 'Held for review: the change carried a `base`, its version was stale and a field it changes moved since; nothing changed',
+          headers: REPLAY_HEADERS,
+          content: json(HELD_FOR_REVIEW),
+        },
         400: { description: 'Invalid fields or geometry' },
         403: { description: 'Not allowed to change this project' },
         404: { description: 'No such project, or not visible' },
-        409: { description: 'Changed by someone else since `version`, or the code is taken' },
+        409: { description: 'Changed by someone else since `version` (and no `base` sent), or the code is taken' },
+        422: { description: REUSED_KEY },
         ...WRITE_ERRORS,
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const change = c.req.valid('json');
-      const saved = await withActor(c.var.db, c.var.user.userId, async (tx) => {
-        await loadProjectForWrite(tx, id, c.var.user, { version: change.version });
-        return changeProject(tx, id, c.var.user, change);
-      });
-      return c.json(saved, 200);
+      return idempotentWrite(c, change, async (tx): Promise<WriteOutcome<SavedProject | z.infer<typeof HELD_FOR_REVIEW>>> => {
+        // With a base, a stale version is judged by what moved (judgeProjectChange), not refused.
+        const project = await loadProjectForWrite(tx, id, c.var.user, { version: change.base ? undefined : change.version });
+        const judged = await judgeProjectChange(tx, id, project, change, c.var.user);
+        if ('held' in judged) return judged.held;
+        return { status: 200, body: await changeProject(tx, id, c.var.user, change) };
+      }) as never;
     },
   )
   .route('/', progressReportRoutes)

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { NewProject, ProjectChange, ProjectFields, SavedProject } from '@marsad/contracts';
+import type { NewProject, ProjectChangeWithBase, ProjectFields, SavedProject } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import { assertGeometryWritable, geometryWritability, projectWritability } from '../access/projectWritability.ts';
 import type { Viewer } from '../access/Viewer.ts';
@@ -105,8 +105,8 @@ export async function createProject(tx: Queryable, viewer: Viewer, body: z.outpu
 }
 
 /** `PATCH /api/projects/{id}`, after loadProjectForWrite: the fields sent, the geometry if sent, the funding if sent. */
-export async function changeProject(tx: Queryable, id: number, viewer: Viewer, change: z.output<typeof ProjectChange>): Promise<SavedProject> {
-  const { version: _version, repair_geometry, geometry, funding, ...fields } = change;
+export async function changeProject(tx: Queryable, id: number, viewer: Viewer, change: z.output<typeof ProjectChangeWithBase>): Promise<SavedProject> {
+  const { version: _version, base: _base, repair_geometry, geometry, funding, ...fields } = change;
   const checked = geometry === undefined ? undefined : await checkGeometry(tx, geometry, repair_geometry ?? false);
   const columns = (Object.keys(fields) as (keyof typeof PROJECT_COLUMNS)[]).filter((k) => fields[k] !== undefined);
   const set = new SqlParams([id]);

@@ -34,19 +34,21 @@ export async function todayAnywhere(db: Queryable): Promise<string> {
 /**
  * Records a report, its photos and a zone's utility lines in the writer's transaction (after
  * loadProjectForWrite and assertUtilitiesAllowed); the history's trigger moves the project to the
- * reported state and a new version, returned here.
+ * reported state and a new version, returned here. A held report accepted on review
+ * (`acceptedOnReview`) becomes the current state whatever its date (migration 0024).
  */
 export async function insertProgressReport(
   tx: Queryable,
   projectId: number,
   report: ProgressReportBody,
   photos: readonly UploadedPhoto[],
-  author: SignedInViewer,
+  author: Pick<SignedInViewer, 'userId'>,
+  { acceptedOnReview = false } = {},
 ): Promise<{ id: number; version: number; photos: ProgressPhoto[] }> {
   const [inserted] = await tx.query<{ id: number }>(
-    `insert into progress_updates (project_id, reported_on, status, physical_progress, financial_progress, note, author_id)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [projectId, report.reported_on, report.status, report.physical_progress, report.financial_progress, report.note ?? null, author.userId],
+    `insert into progress_updates (project_id, reported_on, status, physical_progress, financial_progress, note, author_id, accepted_on_review)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [projectId, report.reported_on, report.status, report.physical_progress, report.financial_progress, report.note ?? null, author.userId, acceptedOnReview],
   );
   const stored = await insertProgressPhotos(tx, projectId, inserted!.id, photos, author.userId);
   await insertUtilityLines(tx, projectId, inserted!.id, report.utilities);

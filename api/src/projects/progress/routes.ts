@@ -1,18 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { canMove, MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, ProgressReportBody, ProgressReportList, RecordedProgressReport, STATUS_TRANSITIONS } from '@marsad/contracts';
-import { withActor } from '@marsad/db';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, ProgressReportBody, ProgressReportList, ProgressReportOutcome } from '@marsad/contracts';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isProjectVisible } from '../../access/isProjectVisible.ts';
+import { IdempotencyHeaders, idempotentWrite, REPLAY_HEADERS, REUSED_KEY, sha256Hex, type WriteOutcome } from '../../fieldSync/idempotentWrite.ts';
+import { judgeProgressReport } from '../../fieldSync/staleWrites.ts';
+import { named } from '../../http/openApiNames.ts';
 import { IdParams, pathId } from '../../http/pathId.ts';
-import { invalidParameter, notFound, projectNotFound, unprocessable } from '../../http/problems.ts';
+import { invalidParameter, notFound, projectNotFound } from '../../http/problems.ts';
 import { requireUser, type SignedInEnv } from '../../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { MAX_REPORT_REQUEST_BYTES, requestTooLarge } from '../../photos/photoUpload.ts';
 import { assertUtilitiesAllowed } from '../../zones/utilities/utilityReports.ts';
 import { loadProjectForWrite } from '../loadProjectForWrite.ts';
 import { findPhotoContent, insertProgressReport, listProgressReports, todayAnywhere } from './queries.ts';
+import { assertStatusMove } from './statusMove.ts';
 import { ProgressReportForm, readProgressReport } from './schemas.ts';
+
+/** An applied report (201) or one held for review (202). */
+const OUTCOME = named(ProgressReportOutcome, 'ProgressReportOutcome');
 
 /** Photos never change (append-only); an hour bounds how long a revoked share is still served from a cache. */
 const PHOTO_CACHE_CONTROL = 'private, max-age=3600';
@@ -91,11 +97,13 @@ export const progressReportRoutes = createRouter()
       description:
         `Send the report as JSON, or as multipart/form-data with the JSON in \`report\` and up to ${MAX_PHOTOS} \`photos\`. ` +
         "A zone's report may carry `utilities`: the stage and readiness of its networks. " +
-        'The report, its photos and its utility lines are written together or not at all.',
+        'The report, its photos and its utility lines are written together or not at all. ' +
+        'With a `base` and a stale `version`, the report is applied when the status and percentages it saw did not move, else held for review (202).',
       // Who asks first: an anonymous upload is refused before its body is read.
       middleware: [requireUser('Sign in to report progress'), reportBodyLimit] as const,
       request: {
         params: IdParams,
+        headers: IdempotencyHeaders,
         // Not `required`: each of the two validators then runs only for its own content type. readProgressReport insists on one.
         body: {
           required: false,
@@ -104,15 +112,24 @@ export const progressReportRoutes = createRouter()
         },
       },
       responses: {
-        201: { description: 'Recorded; the project now has this state and a new version', content: { 'application/json': { schema: RecordedProgressReport } } },
+        201: {
+          description: 'Recorded (`outcome: applied`); the project now has this state and a new version',
+          headers: REPLAY_HEADERS,
+          content: { 'application/json': { schema: OUTCOME } },
+        },
+        202: {
+          description: 'Held for review (`outcome: held`): the report carried a `base` and its status or percentages moved since; nothing of the project changed',
+          headers: REPLAY_HEADERS,
+          content: { 'application/json': { schema: OUTCOME } },
+        },
         400: { description: 'Invalid report (problem+json naming each field), no report, too many photos, or utilities on a project that is not a zone' },
         401: { description: 'Not signed in' },
         403: { description: 'Not allowed to change this project' },
         404: { description: 'No such project, or not visible' },
-        409: { description: 'The project changed since `version`: reload and try again' },
+        409: { description: 'The project changed since `version` and the report carries no `base`: reload and try again' },
         413: { description: `A photo over ${MAX_PHOTO_BYTES / 1024 / 1024} MB, or a request over ${Math.floor(MAX_REPORT_REQUEST_BYTES / 1024 / 1024)} MB` },
         415: { description: 'A photo that is not a JPEG, PNG or WebP image, or a body that is neither JSON nor a form' },
-        422: { description: 'A status change that is not allowed from the current status' },
+        422: { description: `A status change that is not allowed from the current status. ${REUSED_KEY}` },
       },
     }),
     async (c) => {
@@ -127,16 +144,15 @@ export const progressReportRoutes = createRouter()
       if (body.reported_on > today) {
         throw invalidParameter('reported_on', 'must not be in the future', { detail: `reported_on: must not be in the future (today is ${today})` });
       }
-      const recorded = await withActor(c.var.db, user.userId, async (tx) => {
-        const project = await loadProjectForWrite(tx, id, user, { version: body.version });
-        if (!canMove(project.status, body.status)) {
-          throw unprocessable(`A project that is ${project.status} cannot become ${body.status}`, {
-            allowed: [project.status, ...STATUS_TRANSITIONS[project.status]],
-          });
-        }
+      const fingerprinted = { ...body, photo_sha256: photos.map((photo) => sha256Hex(photo.bytes)) };
+      return idempotentWrite(c, fingerprinted, async (tx): Promise<WriteOutcome<ProgressReportOutcome>> => {
+        // With a base, a stale version is judged by what moved (judgeProgressReport), not refused.
+        const project = await loadProjectForWrite(tx, id, user, { version: body.base ? undefined : body.version });
         await assertUtilitiesAllowed(tx, id, body.utilities);
-        return insertProgressReport(tx, id, body, photos, user);
-      });
-      return c.json(recorded, 201);
+        const judged = await judgeProgressReport(tx, id, project, body, photos, user);
+        if ('held' in judged) return judged.held;
+        assertStatusMove(project.status, body.status);
+        return { status: 201, body: { outcome: 'applied', ...(await insertProgressReport(tx, id, body, photos, user)) } };
+      }) as never;
     },
   );

@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { NewPlot, PLOT_STATUSES, PlotChange, PlotDetail, PlotList, PlotMerge, PlotSplit, PlotStatusChange, SavedPlots } from '@marsad/contracts';
+import { NewPlot, PLOT_STATUSES, PlotChange, PlotDetail, PlotList, PlotMerge, PlotSplit, PlotStatusChange, SavedPlots, type HeldForReview } from '@marsad/contracts';
 import { withActor, type Queryable } from '@marsad/db';
 import type { SignedInViewer } from '../../access/Viewer.ts';
+import { IdempotencyHeaders, idempotentWrite, REPLAY_HEADERS, REUSED_KEY, type WriteOutcome } from '../../fieldSync/idempotentWrite.ts';
+import { HELD_FOR_REVIEW, judgePlotStatusChange } from '../../fieldSync/staleWrites.ts';
 import { named } from '../../http/openApiNames.ts';
 import { json, jsonBody } from '../../http/openApiRoutes.ts';
 import { canonicalWholeNumber, pathId } from '../../http/pathId.ts';
@@ -72,9 +74,12 @@ const WRITE_ERRORS = {
 };
 const SAVED = { description: 'The plots as they now are, and those removed', content: json(named(SavedPlots, 'SavedPlots')) };
 
+/** What loadZoneForWrite's refusal says a plot writer may not do. */
+const WRITE_PLOTS = 'change the plots of';
+
 /** A write to zone `id`'s plots, as `user`: in one transaction naming them, after loadZoneForWrite has locked the zone. */
 const writeZone = <T>(db: Parameters<typeof withActor>[0], user: SignedInViewer, zoneId: number, work: (tx: Queryable, zone: ZoneForWrite) => Promise<T>) =>
-  withActor(db, user.userId, async (tx) => work(tx, await loadZoneForWrite(tx, zoneId, user, 'change the plots of')));
+  withActor(db, user.userId, async (tx) => work(tx, await loadZoneForWrite(tx, zoneId, user, WRITE_PLOTS)));
 
 export const plotRoutes = createRouter()
   .openapi(
@@ -159,19 +164,26 @@ export const plotRoutes = createRouter()
       path: '/{id}/plots/status',
       ...WRITE,
       summary: 'Change the status of one or many plots, all or nothing (allocate, withdraw…)',
-      request: { params: ZoneParams, body: jsonBody(PlotStatusChange) },
+      description: 'A plot named with a stale `version` and a `base` is still changed when its status and investor did not move since; if one did, the whole change is held for review (202).',
+      request: { params: ZoneParams, headers: IdempotencyHeaders, body: jsonBody(PlotStatusChange) },
       responses: {
-        200: SAVED,
+        200: { ...SAVED, headers: REPLAY_HEADERS },
+        202: { description: 'Held for review: a plot’s status or investor moved since its `base`; nothing changed', headers: REPLAY_HEADERS, content: json(HELD_FOR_REVIEW) },
         400: { description: 'Invalid fields: a holding status without an investor, a withdrawal without a note' },
-        409: { description: 'Some plots changed since their `version` (named); nothing saved' },
-        422: { description: 'Some plots cannot go to this status (named, with why); nothing saved' },
+        409: { description: 'Some plots changed since their `version` (named) and carry no `base`; nothing saved' },
+        422: { description: `Some plots cannot go to this status (named, with why); nothing saved. ${REUSED_KEY}` },
         ...WRITE_ERRORS,
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await writeZone(c.var.db, c.var.user, id, (tx, zone) => changePlotStatus(tx, zone, c.var.user, body)), 200);
+      return idempotentWrite(c, body, async (tx): Promise<WriteOutcome<SavedPlots | HeldForReview>> => {
+        const zone = await loadZoneForWrite(tx, id, c.var.user, WRITE_PLOTS);
+        const judged = await judgePlotStatusChange(tx, zone, body, c.var.user);
+        if ('held' in judged) return judged.held;
+        return { status: 200, body: await changePlotStatus(tx, zone, c.var.user, judged.apply) };
+      }) as never;
     },
   )
   .openapi(
@@ -201,18 +213,22 @@ export const plotRoutes = createRouter()
       path: '/{id}/plots/{plotId}',
       ...WRITE,
       summary: "Change a plot's facts or outline (send the version you read; 409 if it changed since)",
-      request: { params: PlotParams, body: jsonBody(PlotChange) },
+      request: { params: PlotParams, headers: IdempotencyHeaders, body: jsonBody(PlotChange) },
       responses: {
-        200: SAVED,
+        200: { ...SAVED, headers: REPLAY_HEADERS },
         400: { description: 'Invalid fields or geometry, or a plot outside the zone or overlapping another (named)' },
         409: { description: 'Changed by someone else since `version` (`current_version` given), or the plot number is taken' },
+        422: { description: REUSED_KEY },
         ...WRITE_ERRORS,
       },
     }),
     async (c) => {
       const { id, plotId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await writeZone(c.var.db, c.var.user, id, (tx, zone) => changePlot(tx, zone, c.var.user, plotId, body)), 200);
+      return idempotentWrite(c, body, async (tx): Promise<WriteOutcome<SavedPlots>> => {
+        const zone = await loadZoneForWrite(tx, id, c.var.user, WRITE_PLOTS);
+        return { status: 200, body: await changePlot(tx, zone, c.var.user, plotId, body) };
+      }) as never;
     },
   )
   .openapi(
