@@ -41,6 +41,7 @@ const ProjectEditor = lazy(() => import('../features/editor/ProjectEditor.tsx'))
 const PlansScreen = lazy(() => import('../features/plans/PlansScreen.tsx'));
 const ObstacleOverviewScreen = lazy(() => import('../features/obstacleOverview/ObstacleOverviewScreen.tsx'));
 const MeetingsScreen = lazy(() => import('../features/meetings/MeetingsScreen.tsx'));
+const ReviewScreen = lazy(() => import('../features/review/ReviewScreen.tsx'));
 const ZonesTablePanel = lazy(() => import('../features/zonesNational/ZonesTablePanel.tsx'));
 
 /** The project being created (`project: null`) or edited in the editor panel, and by whom. */
@@ -132,6 +133,10 @@ export function App() {
     (meeting: number | null) => updateView({ screen: 'meetings', project: null, minister: { ...view.minister, meeting } }),
     [updateView, view.minister],
   );
+  const openConflict = useCallback(
+    (conflict: number | null) => updateView({ screen: 'review', project: null, review: { state: 'pending', conflict } }),
+    [updateView],
+  );
 
   const closeEditor = useCallback(() => setEditor(null), []);
   const onSaved = useCallback(
@@ -149,12 +154,13 @@ export function App() {
       view.screen === 'plans' && view.plan.cell !== null ? () => setPlanView({ cell: null }) : null,
       view.screen === 'obstacles' && view.minister.obstacleCell !== null ? () => updateView({ minister: { ...view.minister, obstacleCell: null } }) : null,
       view.screen === 'meetings' && view.minister.meeting !== null ? () => openMeeting(null) : null,
+      view.screen === 'review' && view.review.conflict !== null ? () => updateView({ review: { ...view.review, conflict: null } }) : null,
       view.zone !== null ? () => selectZone(null) : null,
       view.zonesTable !== null ? closeZonesTable : null,
       view.governorate !== null ? () => selectGovernorate(null) : null,
       sidebarOpen ? () => setSidebarOpen(false) : null,
     ],
-    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView, view.minister, updateView, openMeeting],
+    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView, view.minister, view.review, updateView, openMeeting],
   );
   useEscapeToClose(closers);
 
@@ -210,6 +216,11 @@ export function App() {
               {drawer}
             </MeetingsScreen>
           )}
+          {view.screen === 'review' && (
+            <ReviewScreen review={view.review} language={view.language} user={user} onChange={(review) => updateView({ review })} onOpenProject={selectProject}>
+              {drawer}
+            </ReviewScreen>
+          )}
         </Suspense>
       </div>
     );
@@ -238,7 +249,7 @@ export function App() {
               {t('tools.newProject')}
             </button>
           )}
-          {user?.role === 'engineer' && <WorkQueue user={user} language={view.language} onOpenProject={selectProject} />}
+          {user?.role === 'engineer' && <WorkQueue user={user} language={view.language} onOpenProject={selectProject} onOpenConflict={openConflict} />}
           <section aria-labelledby="national-heading">
             <h2 id="national-heading" className="section-title">
               {t('kpi.national')}

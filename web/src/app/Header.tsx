@@ -10,6 +10,7 @@ import type { Screen } from '../url/planViewState.ts';
 
 // Only signed-in users have the minister's screens: visitors' first view does not load their entries.
 const MinisterEntries = lazy(() => import('../features/obstacleOverview/MinisterEntries.tsx'));
+const ReviewEntry = lazy(() => import('../features/review/ReviewEntry.tsx'));
 
 export function Header({
   language,
@@ -19,12 +20,15 @@ export function Header({
 }: {
   language: Language;
   onLanguageChange: (next: Language) => void;
-  /** The screen entries (plans, obstacles, meetings): which screen is shown, and how to switch. */
+  /** The screen entries (plans, obstacles, meetings, review): which screen is shown, and how to switch. */
   screen: Screen;
   onScreenChange: (next: Screen) => void;
 }) {
   const { t } = useTranslation();
-  const signedIn = (useSession().data ?? null) !== null;
+  const user = useSession().data?.user ?? null;
+  const signedIn = user !== null;
+  // Conflicts for review: for everyone signed in but donors (who have none).
+  const reviews = user !== null && user.role !== 'donor';
   return (
     <header className="app-header">
       <div className="brand">
@@ -36,6 +40,11 @@ export function Header({
         {(signedIn || screen === 'obstacles' || screen === 'meetings') && (
           <Suspense fallback={null}>
             <MinisterEntries screen={screen} signedIn={signedIn} onScreenChange={onScreenChange} />
+          </Suspense>
+        )}
+        {(reviews || screen === 'review') && (
+          <Suspense fallback={null}>
+            <ReviewEntry screen={screen} signedIn={reviews} language={language} onScreenChange={onScreenChange} />
           </Suspense>
         )}
         <OutboxButton />

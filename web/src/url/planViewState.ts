@@ -7,8 +7,8 @@ import { SECTORS, isOneOf, type Sector } from '../data/vocabulary.ts';
  * which projects were active, several sectors), which the matrix must not change behind the
  * reader's back.
  */
-/** The screens that fill the page: the map, the plans matrix, the minister's view of obstacles, the meetings. */
-export const SCREENS = ['map', 'plans', 'obstacles', 'meetings'] as const;
+/** The screens that fill the page: the map, the plans matrix, the minister's view of obstacles, the meetings, the conflicts for review. */
+export const SCREENS = ['map', 'plans', 'obstacles', 'meetings', 'review'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface PlanViewState {

@@ -3,7 +3,7 @@ import { parseViewState, serializeViewState, type ViewState } from './viewState.
 
 /**
  * Whether going from `before` to `after` is a step back/forward should return to: another screen,
- * another zone or other plots in it, another cell's obstacles or another meeting.
+ * another zone or other plots in it, another cell's obstacles, another meeting or another conflict.
  */
 export function isNavigation(before: ViewState, after: ViewState): boolean {
   return (
@@ -11,6 +11,7 @@ export function isNavigation(before: ViewState, after: ViewState): boolean {
     before.zone !== after.zone ||
     before.plots.join(',') !== after.plots.join(',') ||
     before.minister.meeting !== after.minister.meeting ||
+    before.review.conflict !== after.review.conflict ||
     before.minister.obstacleCell?.governorate !== after.minister.obstacleCell?.governorate ||
     before.minister.obstacleCell?.level !== after.minister.obstacleCell?.level
   );
@@ -18,7 +19,7 @@ export function isNavigation(before: ViewState, after: ViewState): boolean {
 
 /**
  * The view state, read from the address bar and written back to it: with `pushState` when another
- * screen, zone, plots, obstacle cell or meeting is chosen (so back/forward step through them), otherwise with
+ * screen, zone, plots, obstacle cell, meeting or conflict is chosen (so back/forward step through them), otherwise with
  * `replaceState`, so that panning does not fill the history. On back/forward the state is read
  * again; the map itself only takes its camera from the address when it is created.
  */

@@ -10,6 +10,7 @@ import {
 import { EMPTY_PLAN_VIEW } from './planViewState.ts';
 import { isNavigation } from './useViewState.ts';
 import { EMPTY_MINISTER_VIEW } from './ministerViewState.ts';
+import { EMPTY_REVIEW_VIEW } from './reviewViewState.ts';
 
 describe('parseViewState', () => {
   it('gives the Arabic overview for an empty query', () => {
@@ -124,6 +125,7 @@ describe('filters, metric and selection in the URL', () => {
       screen: 'map',
       plan: EMPTY_PLAN_VIEW,
       minister: EMPTY_MINISTER_VIEW,
+      review: EMPTY_REVIEW_VIEW,
     };
     const query = serializeViewState(state);
     expect(query).toBe(

@@ -5,6 +5,7 @@ import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 import { EMPTY_MINISTER_VIEW, parseMinisterView, serializeMinisterView, type MinisterViewState } from './ministerViewState.ts';
 import { DEFAULT_SCREEN, EMPTY_PLAN_VIEW, parsePlanView, parseScreen, serializePlanView, type PlanViewState, type Screen } from './planViewState.ts';
+import { EMPTY_REVIEW_VIEW, parseReviewView, serializeReviewView, type ReviewViewState } from './reviewViewState.ts';
 
 /**
  * The shareable state of the page, kept in the query string, e.g.
@@ -32,12 +33,14 @@ export interface ViewState {
   zonesTable: ZoneSort | null;
   /** Where the map looks; `null` means "fit the whole region". */
   camera: Camera | null;
-  /** Which screen fills the page: the map, the plans matrix (`view=plans`), the obstacles (`view=obstacles`) or the meetings (`view=meetings`). */
+  /** Which screen fills the page: the map, the plans matrix (`view=plans`), the obstacles (`view=obstacles`), the meetings (`view=meetings`) or the conflicts for review (`view=review`). */
   screen: Screen;
   /** The plans matrix (country, year, sector, open cell) and the map's plan indicator: `planViewState.ts`. */
   plan: PlanViewState;
   /** The obstacles screen's open cell and the meetings screen's open meeting: `ministerViewState.ts`. */
   minister: MinisterViewState;
+  /** The review screen's listed state and open conflict: `reviewViewState.ts`. */
+  review: ReviewViewState;
 }
 
 export interface Camera {
@@ -62,6 +65,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   screen: DEFAULT_SCREEN,
   plan: EMPTY_PLAN_VIEW,
   minister: EMPTY_MINISTER_VIEW,
+  review: EMPTY_REVIEW_VIEW,
 };
 
 const PARAM = {
@@ -117,6 +121,7 @@ export function parseViewState(search: string): ViewState {
     screen: parseScreen(params),
     plan: parsePlanView(params),
     minister: parseMinisterView(params),
+    review: parseReviewView(params),
   };
 }
 
@@ -135,6 +140,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.camera !== null) params.set(PARAM.camera, formatCamera(state.camera));
   serializePlanView(state.screen, state.plan, params);
   serializeMinisterView(state.screen, state.minister, params);
+  serializeReviewView(state.screen, state.review, params);
   const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query === '' ? '' : `?${query}`;
 }

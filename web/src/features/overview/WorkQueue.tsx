@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../account/session.ts';
 import { useProjectPage } from '../../api/useProjects.ts';
@@ -9,9 +10,25 @@ import { LoadError } from '../../ui/LoadError.tsx';
 import './overview.css';
 
 const QUEUE_LIMIT = 100;
+// Conflicts waiting for review head the queue; their screen's code loads only for engineers.
+const WorkQueueConflicts = lazy(() => import('../review/WorkQueueConflicts.tsx'));
 
-/** An engineer's projects in their governorates, most delayed first, stale ones flagged; each opens the drawer. */
-export function WorkQueue({ user, language, onOpenProject }: { user: SessionUser; language: Language; onOpenProject: (id: number) => void }) {
+/**
+ * An engineer's projects in their governorates, most delayed first, stale ones flagged; each opens
+ * the drawer. Above them, any conflicts on those projects waiting for review (each opens on the
+ * review screen; `null`: the whole list).
+ */
+export function WorkQueue({
+  user,
+  language,
+  onOpenProject,
+  onOpenConflict,
+}: {
+  user: SessionUser;
+  language: Language;
+  onOpenProject: (id: number) => void;
+  onOpenConflict: (id: number | null) => void;
+}) {
   const { t } = useTranslation();
   const query = new URLSearchParams({ governorate: user.governorates.join(','), sort: '-delay', limit: String(QUEUE_LIMIT) }).toString();
   const page = useProjectPage(query);
@@ -24,6 +41,9 @@ export function WorkQueue({ user, language, onOpenProject }: { user: SessionUser
         {t('queue.title')}
         {page.data !== undefined && <span className="muted"> · {t('queue.count', { formatted: formatCount(page.data.total, language) })}</span>}
       </h2>
+      <Suspense fallback={null}>
+        <WorkQueueConflicts language={language} onOpenConflict={onOpenConflict} />
+      </Suspense>
       <p className="muted">{t('queue.hint')}</p>
       <LoadError error={page.error} />
       {page.data !== undefined && page.data.total === 0 && <p className="muted">{t('queue.empty')}</p>}
