@@ -78,3 +78,7 @@ export const FieldBundle = z.object({
   tiles: FieldTiles,
 });
 export type FieldBundle = z.infer<typeof FieldBundle>;
+
+/** `GET /api/field/version`: the data version alone, for a device to know cheaply whether its bundle is out of date. */
+export const FieldVersion = z.object({ data_version: z.string() });
+export type FieldVersion = z.infer<typeof FieldVersion>;

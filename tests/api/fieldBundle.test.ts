@@ -17,7 +17,7 @@ describe('field bundle', () => {
   const ids = (bundle: FieldBundle) => bundle.projects.map((p) => p.detail.id).sort((a, b) => a - b);
 
   it('refuses anonymous callers', async () => {
-    for (const path of ['/api/field/bundle', '/api/field/estimate']) {
+    for (const path of ['/api/field/bundle', '/api/field/estimate', '/api/field/version']) {
       const res = await t.anonymous.get(path);
       expect(res.status, path).toBe(401);
       expect(res.headers.get('content-type')).toMatch(/problem\+json/);
@@ -79,6 +79,7 @@ describe('field bundle', () => {
       tile_max_zoom: bundle.tiles.max_zoom,
       data_version: bundle.data_version,
     });
+    expect(await (await t.as(DEMO.engineer)).json('/api/field/version')).toEqual({ data_version: bundle.data_version });
     expect(estimate.bundle_bytes).toBeGreaterThan(1000);
     expect(Math.abs(estimate.bundle_bytes - JSON.stringify(bundle).length * 1.0)).toBeLessThan(estimate.bundle_bytes * 0.2);
   });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FieldBundle, FieldEstimate, governorateCode } from '@marsad/contracts';
+import { FieldBundle, FieldEstimate, FieldVersion, governorateCode } from '@marsad/contracts';
 import { named } from '../http/openApiNames.ts';
 import { json } from '../http/openApiRoutes.ts';
 import { requireUser } from '../http/requireUser.ts';
@@ -40,6 +40,17 @@ const ERRORS = {
 };
 
 export const fieldRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/version',
+      tags: ['Field'],
+      summary: 'The data version a bundle is compared with: when it moved on, the device prepares again',
+      middleware: [signedIn] as const,
+      responses: { 200: { description: 'The data version', content: json(named(FieldVersion, 'FieldVersion')) }, 401: ERRORS[401] },
+    }),
+    (c) => c.json({ data_version: c.var.dataVersion.current }, 200, NO_STORE),
+  )
   .openapi(
     createRoute({
       method: 'get',

@@ -34,7 +34,7 @@ export function webApp(distDir: string) {
     const page = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
     if (c.res.status === 200 && (page || REVALIDATED.test(c.req.path))) c.header('cache-control', 'no-cache');
   });
-  app.use('*', serveStatic({ root: distDir, mimes: { webmanifest: 'application/manifest+json' } }));
+  app.use('*', serveStatic({ root: distDir }));
   app.get('*', serveStatic({ path: join(distDir, 'index.html') }));
   return app;
 }

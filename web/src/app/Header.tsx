@@ -6,6 +6,8 @@ import { AccountControls } from '../features/account/AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { PlansEntry } from '../features/plans/PlansEntry.tsx';
 import type { Screen } from '../url/planViewState.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
+import { useServiceWorkerUser } from '../offline/useServiceWorkerUser.ts';
 
 // Only signed-in users have the minister's screens: visitors' first view does not load their entries.
 const MinisterEntries = lazy(() => import('../features/obstacleOverview/MinisterEntries.tsx'));
@@ -24,6 +26,7 @@ export function Header({
 }) {
   const { t } = useTranslation();
   const signedIn = (useSession().data ?? null) !== null;
+  useServiceWorkerUser();
   return (
     <header className="app-header">
       <div className="brand">
@@ -31,6 +34,7 @@ export function Header({
         <p className="brand-tagline">{t('app.tagline')}</p>
       </div>
       <div className="header-actions">
+        <OfflineBanner />
         <PlansEntry screen={screen} onScreenChange={onScreenChange} />
         {(signedIn || screen === 'obstacles' || screen === 'meetings') && (
           <Suspense fallback={null}>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../account/session.ts';
 import { useProjectPage } from '../../api/useProjects.ts';
@@ -10,10 +11,18 @@ import './overview.css';
 
 const QUEUE_LIMIT = 100;
 
+// Loaded with the queue, not with the first view of every visitor.
+const FieldPrepare = lazy(() => import('../field/FieldPrepare.tsx'));
+
+/** The query of an engineer's work queue (`GET /api/projects?…`): "prepare for the field" keeps its answer too. */
+export function workQueueQuery(user: Pick<SessionUser, 'governorates'>): string {
+  return new URLSearchParams({ governorate: user.governorates.join(','), sort: '-delay', limit: String(QUEUE_LIMIT) }).toString();
+}
+
 /** An engineer's projects in their governorates, most delayed first, stale ones flagged; each opens the drawer. */
 export function WorkQueue({ user, language, onOpenProject }: { user: SessionUser; language: Language; onOpenProject: (id: number) => void }) {
   const { t } = useTranslation();
-  const query = new URLSearchParams({ governorate: user.governorates.join(','), sort: '-delay', limit: String(QUEUE_LIMIT) }).toString();
+  const query = workQueueQuery(user);
   const page = useProjectPage(query);
   const items = page.data?.items ?? [];
   // Stale first, then by delay (the API's order), so reports that are overdue come to the top.
@@ -25,6 +34,9 @@ export function WorkQueue({ user, language, onOpenProject }: { user: SessionUser
         {page.data !== undefined && <span className="muted"> · {t('queue.count', { formatted: formatCount(page.data.total, language) })}</span>}
       </h2>
       <p className="muted">{t('queue.hint')}</p>
+      <Suspense fallback={null}>
+        <FieldPrepare user={user} language={language} />
+      </Suspense>
       <LoadError error={page.error} />
       {page.data !== undefined && page.data.total === 0 && <p className="muted">{t('queue.empty')}</p>}
       <ol className="projects" data-testid="work-queue-list">

@@ -27,7 +27,10 @@ export async function postProgress(id: number, report: ProgressReport, version: 
   return request(`/api/projects/${id}/progress`, { method: 'POST', body, csrfToken, schema: RecordedProgressReport });
 }
 
+/** `GET /api/projects/{id}/progress`: where a project's reports are read. */
+export const progressReportsUrl = (id: number): string => `/api/projects/${id}/progress`;
+
 /** A project's progress reports, newest first, with their photos. */
 export function fetchProgressReports(id: number, signal?: AbortSignal): Promise<ReportList> {
-  return request(`/api/projects/${id}/progress`, { schema: ProgressReportList, signal });
+  return request(progressReportsUrl(id), { schema: ProgressReportList, signal });
 }
