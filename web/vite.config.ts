@@ -24,7 +24,7 @@ export default defineConfig({
       manifestFilename: 'manifest.webmanifest',
       manifest: webAppManifest,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,ttf,svg,png}'],
+        globPatterns: ['**/*.{js,mjs,css,html,ttf,svg,png}'],
         globIgnores: ['print.html', 'assets/print-*', 'icons/apple-touch-icon.png'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },

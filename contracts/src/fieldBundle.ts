@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { OrganizationList } from './accounts.ts';
+import { ObstaclePage } from './obstacles.ts';
 import { governorateCode } from './patterns.ts';
 import { ProgressReportList } from './progressReports.ts';
-import { HistoryList, ProjectDetail } from './projects.ts';
+import { HistoryList, ProjectDetail, ProjectShareList } from './projects.ts';
 import { PlotList, ZoneDetail } from './zones.ts';
 
 /**
@@ -60,8 +62,21 @@ export const FieldEstimate = z.object({
 });
 export type FieldEstimate = z.infer<typeof FieldEstimate>;
 
-/** A project as the page reads it offline: `GET /api/projects/{id}`, `…/progress` and `…/history`. */
-export const FieldProject = z.object({ detail: ProjectDetail, progress: ProgressReportList, history: HistoryList });
+/** Obstacles per project as the drawer lists them (`GET /api/obstacles?project={id}&limit=…`). */
+export const FIELD_OBSTACLE_LIMIT = 200;
+
+/**
+ * A project as the drawer reads it offline: `GET /api/projects/{id}`, `…/progress`, `…/history`,
+ * its obstacles (`GET /api/obstacles?project={id}&limit=FIELD_OBSTACLE_LIMIT`) and, for the roles
+ * that may see them, whom it is shared with (`…/shares`; null for the others).
+ */
+export const FieldProject = z.object({
+  detail: ProjectDetail,
+  progress: ProgressReportList,
+  history: HistoryList,
+  obstacles: ObstaclePage,
+  shares: ProjectShareList.nullable(),
+});
 export type FieldProject = z.infer<typeof FieldProject>;
 
 /** A zone as the zone screen reads it offline: `GET /api/zones/{id}` and `…/plots` (no filter). */
@@ -75,6 +90,8 @@ export const FieldBundle = z.object({
   governorates: z.array(FieldGovernorate),
   projects: z.array(FieldProject),
   zones: z.array(FieldZone),
+  /** `GET /api/organizations`: the drawer's funders and the organizations a project may be shared with. */
+  organizations: OrganizationList,
   tiles: FieldTiles,
 });
 export type FieldBundle = z.infer<typeof FieldBundle>;

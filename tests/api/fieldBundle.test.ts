@@ -1,4 +1,4 @@
-import { FieldBundle, FieldEstimate } from '@marsad/contracts';
+import { FIELD_OBSTACLE_LIMIT, FieldBundle, FieldEstimate } from '@marsad/contracts';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/client.ts';
 import { pointIn } from '../support/fixtures.ts';
@@ -52,7 +52,10 @@ describe('field bundle', () => {
       expect(project.detail).toEqual(await engineer.json(`/api/projects/${id}`));
       expect(project.progress).toEqual(await engineer.json(`/api/projects/${id}/progress`));
       expect(project.history).toEqual(await engineer.json(`/api/projects/${id}/history`));
+      expect(project.obstacles).toEqual(await engineer.json(`/api/obstacles?project=${id}&limit=${FIELD_OBSTACLE_LIMIT}`));
+      expect(project.shares).toEqual(await engineer.json(`/api/projects/${id}/shares`));
     }
+    expect(bundle.organizations).toEqual(await engineer.json('/api/organizations'));
     const zoneIds = bundle.projects.filter((p) => p.detail.zone !== null).map((p) => p.detail.id).sort((a, b) => a - b);
     expect(bundle.zones.map((z) => z.detail.id)).toEqual(zoneIds);
     for (const zone of bundle.zones) {
@@ -91,6 +94,7 @@ describe('field bundle', () => {
     const shared = await (await t.as(DEMO.undpDonor)).json<{ items: { id: number }[]; total: number }>('/api/projects?governorate=SY-DI&limit=1000');
     expect(ids(donor)).toEqual(shared.items.map((p) => p.id).sort((a, b) => a - b));
     expect(ids(donor)).not.toContain(unshared.id);
+    expect(donor.projects.every((p) => p.shares === null)).toBe(true); // whom else a project is shared with: staff only
     const all = await bundleOf(DEMO.admin, '?governorate=SY-DI');
     expect(ids(all)).toContain(unshared.id);
     expect(ids(donor).length).toBeLessThan(ids(all).length);

@@ -1,9 +1,14 @@
-import { FIELD_MAX_PROJECTS, type FieldBundle, type FieldGovernorate, type FieldZone, type HistoryEntry, type ProjectDetail } from '@marsad/contracts';
+import { FIELD_MAX_PROJECTS, FIELD_OBSTACLE_LIMIT, type FieldBundle, type FieldGovernorate, type FieldZone, type HistoryEntry, type ProjectDetail } from '@marsad/contracts';
 import type { Queryable } from '@marsad/db';
 import type { SignedInViewer } from '../access/Viewer.ts';
+import { listOrganizations } from '../admin/organizationQueries.ts';
+import type { Config } from '../config.ts';
+import { thresholdsOf } from '../obstacles/escalationProposals.ts';
+import { findObstacles } from '../obstacles/obstacleQueries.ts';
 import { contentTooLarge, forbidden, invalidParameter } from '../http/problems.ts';
 import { projectHistory } from '../projects/history/queries.ts';
 import { listProgressReports } from '../projects/progress/queries.ts';
+import { listShares, SHARE_READER_ROLES } from '../projects/shares/queries.ts';
 import { findProject, findProjects } from '../projects/projectQueries.ts';
 import { findZoneDetail } from '../zones/detail/zoneDetailQueries.ts';
 import { plotRows } from '../zones/plots/plotQueries.ts';
@@ -57,11 +62,13 @@ async function projectPoints(db: Queryable, ids: readonly number[]): Promise<Lon
 /**
  * Everything a viewer takes into the field, read through the same queries (and so the same
  * access rules) as the pages that show it offline: the project list's rule picks the projects,
- * each project is read as `GET /api/projects/{id}`, `…/progress` and `…/history` read it, each
- * zone among them as `GET /api/zones/{id}` and `…/plots`. At most FIELD_MAX_PROJECTS projects.
+ * each project is read as `GET /api/projects/{id}`, `…/progress`, `…/history`, its obstacles and
+ * shares read it, each zone among them as `GET /api/zones/{id}` and `…/plots`, the organizations
+ * as `GET /api/organizations`. At most FIELD_MAX_PROJECTS projects.
  */
 export async function buildFieldBundle(
   db: Queryable,
+  config: Config,
   viewer: SignedInViewer,
   requested: string[] | undefined,
   dataVersion: string,
@@ -79,11 +86,26 @@ export async function buildFieldBundle(
     throw contentTooLarge(`${total} projects are more than ${FIELD_MAX_PROJECTS} a device takes into the field at once: choose fewer governorates (governorate=…)`);
   }
   const ids = rows.map((row) => row.id);
+  const sharesShown = (SHARE_READER_ROLES as readonly string[]).includes(viewer.role);
+  const thresholds = thresholdsOf(config);
+  const page = { limit: FIELD_OBSTACLE_LIMIT, offset: 0 };
   const projects = [];
   for (const id of ids) {
-    const [detail, progress, history] = await Promise.all([findProject(db, id, viewer), listProgressReports(db, id), projectHistory(db, id, viewer)]);
+    const [detail, progress, history, obstacles, shares] = await Promise.all([
+      findProject(db, id, viewer),
+      listProgressReports(db, id),
+      projectHistory(db, id, viewer),
+      findObstacles(db, viewer, thresholds, { project: id }, page),
+      sharesShown ? listShares(db, id) : null,
+    ]);
     if (detail === undefined) continue; // gone since the list was read
-    projects.push({ detail: detail as ProjectDetail, progress: { items: progress }, history: { items: history as HistoryEntry[] } });
+    projects.push({
+      detail: detail as ProjectDetail,
+      progress: { items: progress },
+      history: { items: history as HistoryEntry[] },
+      obstacles: { ...obstacles, ...page },
+      shares: shares === null ? null : { items: shares },
+    });
   }
   const zoneIds = (await db.query<{ id: number }>('select project_id as id from zone_facts where project_id = any($1::int[]) order by project_id', [ids])).map((row) => row.id);
   const zones: FieldZone[] = [];
@@ -96,5 +118,6 @@ export async function buildFieldBundle(
     governorates.map((g) => g.bbox as Bounds),
     await projectPoints(db, ids),
   );
-  return { data_version: dataVersion, prepared_at: new Date().toISOString(), governorates, projects, zones, tiles };
+  const organizations = { items: await listOrganizations(db, viewer, undefined) };
+  return { data_version: dataVersion, prepared_at: new Date().toISOString(), governorates, projects, zones, organizations, tiles };
 }

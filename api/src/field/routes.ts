@@ -62,7 +62,7 @@ export const fieldRoutes = createRouter()
       responses: { 200: { description: 'The estimate', content: json(named(FieldEstimate, 'FieldEstimate')) }, ...ERRORS },
     }),
     async (c) => {
-      const bundle = await buildFieldBundle(c.var.db, c.var.user, c.req.valid('query').governorate, c.var.dataVersion.current);
+      const bundle = await buildFieldBundle(c.var.db, c.var.config, c.var.user, c.req.valid('query').governorate, c.var.dataVersion.current);
       const estimate: FieldEstimate = {
         governorates: bundle.governorates,
         projects: bundle.projects.length,
@@ -88,7 +88,7 @@ export const fieldRoutes = createRouter()
       responses: { 200: { description: 'The bundle', content: json(named(FieldBundle, 'FieldBundle')) }, ...ERRORS },
     }),
     async (c) => {
-      const bundle = await buildFieldBundle(c.var.db, c.var.user, c.req.valid('query').governorate, c.var.dataVersion.current);
+      const bundle = await buildFieldBundle(c.var.db, c.var.config, c.var.user, c.req.valid('query').governorate, c.var.dataVersion.current);
       return c.json(bundle, 200, NO_STORE);
     },
   );

@@ -42,6 +42,20 @@ export const signedInMessage = (userId: number | null): SignedInMessage => ({ ty
 export const isSignedInMessage = (data: unknown): data is SignedInMessage =>
   typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'marsad:signed-in';
 
+/**
+ * Service worker → page: whether the server answered its last request. A tablet on a Wi-Fi with
+ * no way to the server still says `navigator.onLine`; this says what actually happened.
+ */
+export interface NetworkMessage {
+  type: 'marsad:network';
+  reachable: boolean;
+}
+
+export const networkMessage = (reachable: boolean): NetworkMessage => ({ type: 'marsad:network', reachable });
+
+export const isNetworkMessage = (data: unknown): data is NetworkMessage =>
+  typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'marsad:network';
+
 /** Whether an answer may be kept at all: `no-store` (a device key, an export) never is. */
 export const mayKeep = (cacheControl: string | null): boolean => !/(^|,)\s*no-store\s*(,|$)/i.test(cacheControl ?? '');
 

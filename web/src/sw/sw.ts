@@ -11,7 +11,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { dataCacheName, isDataCache, isSharedRead, isSignedInMessage, mayKeep, META_CACHE, offlineCacheKey, SHARED_CACHE, USER_KEY } from '../offline/offlineCaches.ts';
+import { dataCacheName, isDataCache, isSharedRead, isSignedInMessage, mayKeep, META_CACHE, networkMessage, offlineCacheKey, SHARED_CACHE, USER_KEY } from '../offline/offlineCaches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -21,7 +21,29 @@ cleanupOutdatedCaches();
 // Every page of the app is index.html (client-side routes); the print page is not offline.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/tiles\//, /^\/ogc\//, /^\/print/] }));
 
-registerRoute(({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && isSharedRead(url.pathname), new NetworkFirst({ cacheName: SHARED_CACHE }));
+// ---- Whether the server answers ----------------------------------------------------------------
+
+let reachable = true;
+
+/** Tells the pages whether the server answered: every failure (a page opened offline learns it), a success once after failures. */
+async function reportReachable(now: boolean): Promise<void> {
+  if (now && reachable) return;
+  reachable = now;
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(networkMessage(now));
+}
+
+const reachability = {
+  fetchDidFail: async () => reportReachable(false),
+  fetchDidSucceed: async ({ response }: { response: Response }) => {
+    void reportReachable(true);
+    return response;
+  },
+};
+
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && isSharedRead(url.pathname),
+  new NetworkFirst({ cacheName: SHARED_CACHE, plugins: [reachability] }),
+);
 
 // ---- Who is signed in --------------------------------------------------------------------------
 
@@ -75,7 +97,9 @@ async function userRead(request: Request, url: URL): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(request);
+    void reportReachable(true);
   } catch {
+    void reportReachable(false);
     const kept = await caches.match(key, { cacheName });
     return kept ?? notKept(url);
   }

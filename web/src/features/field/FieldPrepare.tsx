@@ -12,6 +12,9 @@ import { fieldMessages } from './messages.ts';
 import { FIELD_TILE_LAYERS, prepareForField, readFieldPrepared, type FieldPrepared, type FieldProgress } from './prepareForField.ts';
 import './field.css';
 
+/** How long after the work queue shows the device asks whether its field data is out of date. */
+const VERSION_CHECK_DELAY_MS = 3000;
+
 type State =
   | { kind: 'idle' }
   | { kind: 'estimating' }
@@ -57,18 +60,28 @@ export default function FieldPrepare({ user, language }: { user: SessionUser; la
     [user, client],
   );
 
-  // What this device keeps, and whether the data moved on since (then prepared again, when online).
+  // What this device keeps, and whether the data moved on since (then prepared again, when
+  // online). The check waits until the first view has loaded, and asks the browser again then: a
+  // page opened without a network may learn so only after it started.
   useEffect(() => {
     let live = true;
-    void readFieldPrepared(user.id).then(async (kept) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void readFieldPrepared(user.id).then((kept) => {
       if (!live) return;
       setPrepared(kept);
       if (kept === null || !online) return;
-      const now = await fetchFieldVersion().catch(() => null);
-      if (live && now !== null && now.data_version !== kept.data_version) void download(kept.governorates, true);
+      timer = setTimeout(() => {
+        if (!navigator.onLine) return;
+        void fetchFieldVersion()
+          .catch(() => null)
+          .then((now) => {
+            if (live && navigator.onLine && now !== null && now.data_version !== kept.data_version) void download(kept.governorates, true);
+          });
+      }, VERSION_CHECK_DELAY_MS);
     });
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [user.id, online, download]);
 

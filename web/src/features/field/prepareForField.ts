@@ -1,11 +1,14 @@
 import type { FieldBundle, SessionUser } from '@marsad/contracts';
+import { ORGANIZATIONS_URL } from '../../api/organizations.ts';
 import { projectHistoryUrl, projectPageUrl, projectUrl } from '../../api/projects.ts';
 import { tileUrlTemplate } from '../../map/deck/tileFeatures.ts';
 import { dataCacheName, offlineCacheKey } from '../../offline/offlineCaches.ts';
 import { tellServiceWorker } from '../../offline/serviceWorkerUser.ts';
 import { SESSION_URL } from '../account/session.ts';
+import { obstaclesUrl } from '../obstacles/obstacleApi.ts';
 import { workQueueQuery } from '../overview/WorkQueue.tsx';
 import { progressReportsUrl } from '../progress/progressApi.ts';
+import { projectSharesUrl } from '../sharing/sharingApi.ts';
 import { plotsUrl, zoneUrl } from '../zone/zoneApi.ts';
 import { fetchFieldBundle } from './fieldApi.ts';
 
@@ -58,12 +61,19 @@ export async function readFieldPrepared(userId: number): Promise<FieldPrepared |
 
 /** The addresses a project's and a zone's parts are read from, and what each answers. */
 function bundleEntries(raw: unknown, bundle: FieldBundle): [string, unknown][] {
-  const sent = raw as { projects: { detail: unknown; progress: unknown; history: unknown }[]; zones: { detail: unknown; plots: unknown }[] };
-  const entries: [string, unknown][] = [];
+  type SentProject = { detail: unknown; progress: unknown; history: unknown; obstacles: unknown; shares: unknown };
+  const sent = raw as { projects: SentProject[]; zones: { detail: unknown; plots: unknown }[]; organizations: unknown };
+  const entries: [string, unknown][] = [[ORGANIZATIONS_URL, sent.organizations]];
   bundle.projects.forEach((project, i) => {
     const id = project.detail.id;
     const part = sent.projects[i]!;
-    entries.push([projectUrl(id), part.detail], [progressReportsUrl(id), part.progress], [projectHistoryUrl(id), part.history]);
+    entries.push(
+      [projectUrl(id), part.detail],
+      [progressReportsUrl(id), part.progress],
+      [projectHistoryUrl(id), part.history],
+      [obstaclesUrl({ project: id }), part.obstacles],
+    );
+    if (project.shares !== null) entries.push([projectSharesUrl(id), part.shares]);
   });
   bundle.zones.forEach((zone, i) => {
     const id = zone.detail.id;
