@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webAppManifest } from './src/offline/webAppManifest.ts';
 
 /**
  * Where the dev server (and `vite preview`) forwards `/api` and `/tiles`. In production the Marsad
@@ -9,7 +11,25 @@ import react from '@vitejs/plugin-react';
 const API_ORIGIN = process.env.MARSAD_API_URL ?? 'http://localhost:8787';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (src/sw/sw.ts, our own code: injectManifest) and the web app manifest.
+    // Registered by the page itself, lazily (offline/registerServiceWorker.ts). The print page is
+    // for the server's printer, not for offline use: out of the precache.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      manifest: webAppManifest,
+      injectManifest: {
+        globPatterns: ['**/*.{js,mjs,css,html,ttf,svg,png}'],
+        globIgnores: ['print.html', 'assets/print-*', 'icons/apple-touch-icon.png'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
   server: {
     proxy: {
       '/api': API_ORIGIN,

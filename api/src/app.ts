@@ -24,6 +24,7 @@ import { photoUploadRoutes } from './photos/uploads/routes.ts';
 import { boundaries } from './routes/boundaries.ts';
 import { clientConfig } from './routes/clientConfig.ts';
 import { exports } from './routes/exports.ts';
+import { fieldRoutes } from './field/routes.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
 import { ogc } from './routes/ogc.ts';
@@ -108,6 +109,7 @@ export function createApp({ db, config, briefPrinter = new ChromiumPrinter(confi
   app.route('/api/boundaries', boundaries);
   app.route('/api/projects', projectRoutes);
   app.route('/api/exports', exports);
+  app.route('/api/field', fieldRoutes);
   app.route('/api/imports', imports);
   app.route('/api/summaries', summaries);
   app.route('/api/indicators', indicatorRoutes);

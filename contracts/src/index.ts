@@ -9,6 +9,7 @@ export * from './boundaries.ts';
 export * from './briefs.ts';
 export * from './clientConfig.ts';
 export * from './geometry.ts';
+export * from './fieldBundle.ts';
 export * from './fieldSync.ts';
 export * from './imports.ts';
 export * from './limits.ts';

@@ -8,6 +8,7 @@ import './ui/ui.css';
 import { createQueryClient } from './app/queryClient.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { parseViewState } from './url/viewState.ts';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html must contain <div id="root">');
@@ -24,3 +25,6 @@ createRoot(root).render(
     </I18nextProvider>
   </StrictMode>,
 );
+
+// The service worker (installable, offline) once the page has loaded: the first view does not wait for it.
+if (import.meta.env.PROD) window.addEventListener('load', () => void registerServiceWorker(), { once: true });

@@ -5,8 +5,17 @@ import { Hono } from 'hono';
 import type { AppEnv } from './router.ts';
 
 /**
+ * Files of the build that must be checked with the server on every use: the service worker (a
+ * browser compares it byte for byte to find an update, and its scope is the whole origin, as it
+ * is served from the root), the web app manifest and the pages, whose names do not change when
+ * their content does. A year's immutable caching of them would pin an old app for a year.
+ */
+const REVALIDATED = /^\/(sw\.js|manifest\.webmanifest|index\.html|print\.html)?$/;
+
+/**
  * Serves the built dashboard (web/dist) on the same origin as the API. Hashed assets are
- * cached for a year; any other path that is not a file gets index.html (client-side routes).
+ * cached for a year; the service worker, the manifest and the pages are revalidated every
+ * time (`no-cache`); any other path that is not a file gets index.html (client-side routes).
  */
 export function webApp(distDir: string) {
   const app = new Hono<AppEnv>();
@@ -19,6 +28,11 @@ export function webApp(distDir: string) {
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', async (c, next) => {
+    await next();
+    const page = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
+    if (c.res.status === 200 && (page || REVALIDATED.test(c.req.path))) c.header('cache-control', 'no-cache');
   });
   app.use('*', serveStatic({ root: distDir }));
   app.get('*', serveStatic({ path: join(distDir, 'index.html') }));

@@ -25,6 +25,8 @@ import { WorkQueue } from '../features/overview/WorkQueue.tsx';
 import { useViewState } from '../url/useViewState.ts';
 import type { Camera } from '../url/viewState.ts';
 import { useEscapeToClose } from './useEscapeToClose.ts';
+import { useOnline } from '../offline/useOnline.ts';
+import { UnavailableOffline } from '../offline/OfflineBanner.tsx';
 import { PlanMetricControls } from '../features/plans/PlanMetricControls.tsx';
 import { usePlanChoropleth } from '../features/plans/usePlanChoropleth.ts';
 import type { PlanViewState, Screen } from '../url/planViewState.ts';
@@ -59,6 +61,7 @@ export function App() {
   // True while the zone editor's drawing tools are out: the map's clicks draw instead of selecting.
   const [zoneDrawing, setZoneDrawing] = useState(false);
   useDocumentLanguage(view.language);
+  const online = useOnline();
 
   const config = useClientConfig();
   // Without an answer from /api/config the page keeps its own air-gapped basemap.
@@ -184,12 +187,13 @@ export function App() {
       <div className="app">
         <Header language={view.language} onLanguageChange={setLanguage} screen={view.screen} onScreenChange={setScreen} />
         <Suspense fallback={<main className="app-main" />}>
-          {view.screen === 'plans' && (
+          {!online && <UnavailableOffline onBack={() => setScreen('map')} />}
+          {view.screen === 'plans' && online && (
             <PlansScreen plan={view.plan} language={view.language} user={user} onChange={setPlanView} onOpenProject={selectProject}>
               {drawer}
             </PlansScreen>
           )}
-          {view.screen === 'obstacles' && (
+          {view.screen === 'obstacles' && online && (
             <ObstacleOverviewScreen
               country={view.plan.country}
               cell={view.minister.obstacleCell}
@@ -203,7 +207,7 @@ export function App() {
               {drawer}
             </ObstacleOverviewScreen>
           )}
-          {view.screen === 'meetings' && (
+          {view.screen === 'meetings' && online && (
             <MeetingsScreen
               country={view.plan.country}
               meeting={view.minister.meeting}

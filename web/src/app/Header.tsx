@@ -7,6 +7,8 @@ import { LanguageToggle } from './LanguageToggle.tsx';
 import { OutboxButton } from '../features/outbox/OutboxButton.tsx';
 import { PlansEntry } from '../features/plans/PlansEntry.tsx';
 import type { Screen } from '../url/planViewState.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
+import { useServiceWorkerUser } from '../offline/useServiceWorkerUser.ts';
 
 // Only signed-in users have the minister's screens: visitors' first view does not load their entries.
 const MinisterEntries = lazy(() => import('../features/obstacleOverview/MinisterEntries.tsx'));
@@ -29,6 +31,7 @@ export function Header({
   const signedIn = user !== null;
   // Conflicts for review: for everyone signed in but donors (who have none).
   const reviews = user !== null && user.role !== 'donor';
+  useServiceWorkerUser();
   return (
     <header className="app-header">
       <div className="brand">
@@ -36,6 +39,7 @@ export function Header({
         <p className="brand-tagline">{t('app.tagline')}</p>
       </div>
       <div className="header-actions">
+        <OfflineBanner />
         <PlansEntry screen={screen} onScreenChange={onScreenChange} />
         {(signedIn || screen === 'obstacles' || screen === 'meetings') && (
           <Suspense fallback={null}>

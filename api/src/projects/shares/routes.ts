@@ -8,7 +8,7 @@ import { projectNotFound } from '../../http/problems.ts';
 import { requireUser, type SignedInEnv } from '../../http/requireUser.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { loadProjectForWrite } from '../loadProjectForWrite.ts';
-import { listShares, share, shareReceiverId, unshare } from './queries.ts';
+import { listShares, share, SHARE_READER_ROLES, shareReceiverId, unshare } from './queries.ts';
 
 const Params = z.object({
   id: pathId('id'),
@@ -31,7 +31,7 @@ const sharer = requireUser('Sign in to share projects');
  * not learn whom else a project is shared with), and the history leaves sharing out likewise.
  */
 const staff = requireUser('Sign in to see whom a project is shared with', {
-  roles: ['admin', 'minister', 'viewer', 'planner', 'engineer'],
+  roles: SHARE_READER_ROLES,
   forbiddenDetail: 'Donors do not see whom else a project is shared with',
 });
 

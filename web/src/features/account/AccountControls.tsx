@@ -4,6 +4,7 @@ import { useSession, useSignOut } from './useSession.ts';
 import { SignInDialog } from './SignInDialog.tsx';
 import { PlanningEntry } from '../planning/PlanningEntry.tsx';
 import { useUnsentCount } from '../outbox/useOutbox.ts';
+import { useOnline } from '../../offline/useOnline.ts';
 import './account.css';
 
 // Screens only some roles open: loaded when first opened.
@@ -31,6 +32,8 @@ export function AccountControls() {
     toolOpener.current?.focus();
   };
   const user = session.data?.user ?? null;
+  // Imports and administration need the server: offline they stay in the header, disabled.
+  const offline = !useOnline();
 
   if (session.isPending) return null;
   if (user !== null && session.data) {
@@ -45,12 +48,12 @@ export function AccountControls() {
           </span>
         </span>
         {(user.role === 'admin' || user.role === 'engineer') && (
-          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => openTool('import', e.currentTarget)} data-testid="open-import">
+          <button type="button" className="secondary-button" aria-haspopup="dialog" disabled={offline} onClick={(e) => openTool('import', e.currentTarget)} data-testid="open-import">
             {t('tools.import')}
           </button>
         )}
         {user.role === 'admin' && (
-          <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => openTool('admin', e.currentTarget)} data-testid="open-admin">
+          <button type="button" className="secondary-button" aria-haspopup="dialog" disabled={offline} onClick={(e) => openTool('admin', e.currentTarget)} data-testid="open-admin">
             {t('tools.admin')}
           </button>
         )}

@@ -4,6 +4,7 @@ import { ProblemError } from '../../api/http.ts';
 import { useSignIn } from './useSession.ts';
 import { controlProps, FormField, useFields, type Field } from '../../ui/FormField.tsx';
 import { Modal } from '../../ui/Modal.tsx';
+import { useOnline } from '../../offline/useOnline.ts';
 import './account.css';
 
 /**
@@ -18,6 +19,7 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
+  const online = useOnline();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,13 +60,18 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
         <FormField field={passwordField} label={t('auth.password')}>
           <input type="password" name="password" dir="ltr" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} {...describedByError(passwordField)} />
         </FormField>
+        {!online && (
+          <p role="status" className="panel-error" data-testid="sign-in-offline">
+            {t('auth.needsConnection')}
+          </p>
+        )}
         {message !== null && (
           <p id={errorId} role="alert" className="panel-error" data-testid="sign-in-error">
             {message}
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={signIn.isPending} data-testid="sign-in-submit">
+          <button type="submit" className="primary-button" disabled={signIn.isPending || !online} data-testid="sign-in-submit">
             {signIn.isPending ? t('auth.submitting') : t('auth.submit')}
           </button>
           <button type="button" className="secondary-button" onClick={close}>

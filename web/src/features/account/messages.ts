@@ -12,6 +12,7 @@ const ar = {
     signedInAs: 'المستخدم الحالي',
     tooMany: 'محاولات كثيرة خاطئة: {{detail}}',
     failed: 'تعذّر تسجيل الدخول: {{detail}}',
+    needsConnection: 'تسجيل الدخول يحتاج إلى اتصال بالشبكة، ولا اتصال الآن. حاول مجددًا حين يعود الاتصال.',
     role: {
       admin: 'مدير النظام',
       minister: 'الوزير',
@@ -36,6 +37,7 @@ const en: typeof ar = {
     signedInAs: 'Signed in',
     tooMany: 'Too many failed attempts: {{detail}}',
     failed: 'Could not sign in: {{detail}}',
+    needsConnection: 'Signing in needs a network connection, and there is none now. Try again when the connection returns.',
     role: {
       admin: 'Administrator',
       minister: 'Minister',

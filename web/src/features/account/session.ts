@@ -29,11 +29,14 @@ function setFlag(on: boolean): void {
   }
 }
 
+/** Where the page asks who is signed in (offline too: "prepare for the field" keeps its answer). */
+export const SESSION_URL = '/api/auth/me';
+
 /** The current session, or `null` when signed out (401, or never signed in on this browser). */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   if (!flagged()) return null;
   try {
-    return await request('/api/auth/me', { schema: SignedIn, signal });
+    return await request(SESSION_URL, { schema: SignedIn, signal });
   } catch (error) {
     if (!(error instanceof ProblemError) || error.status !== 401) throw error;
     setFlag(false);

@@ -1,4 +1,5 @@
 import {
+  FIELD_OBSTACLE_LIMIT,
   CriticalProjectsCollection,
   Obstacle,
   ObstacleHistory,
@@ -16,8 +17,8 @@ import type { Language } from '../../i18n/language.ts';
 
 export type { CriticalProjectsCollection, Obstacle, ObstacleHistoryEntry, ObstaclePage, ResponsibleBody };
 
-/** How many obstacles one list asks for: a project's all, a governorate's active ones to count. */
-export const OBSTACLE_LIST_LIMIT = 200;
+/** How many obstacles one list asks for: a project's all, a governorate's active ones to count (the field bundle's too). */
+export const OBSTACLE_LIST_LIMIT = FIELD_OBSTACLE_LIMIT;
 
 /** Query keys: everything about obstacles starts with `obstacles`, so one invalidation reaches it all. */
 export const obstacleKeys = {
@@ -29,12 +30,17 @@ export const obstacleKeys = {
   critical: (version: number) => ['obstacles', 'critical', version] as const,
 };
 
-/** `GET /api/obstacles` under `filters` (most severe and oldest first). */
-export function fetchObstacles(filters: ObstacleFilters, signal?: AbortSignal): Promise<ObstaclePage> {
+/** The address of the obstacles under `filters` (`GET /api/obstacles?…`). */
+export function obstaclesUrl(filters: ObstacleFilters): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value !== undefined) query.set(key, String(value));
   query.set('limit', String(OBSTACLE_LIST_LIMIT));
-  return request(withQuery('/api/obstacles', query.toString()), { schema: ObstaclePage, signal });
+  return withQuery('/api/obstacles', query.toString());
+}
+
+/** `GET /api/obstacles` under `filters` (most severe and oldest first). */
+export function fetchObstacles(filters: ObstacleFilters, signal?: AbortSignal): Promise<ObstaclePage> {
+  return request(obstaclesUrl(filters), { schema: ObstaclePage, signal });
 }
 
 export function fetchObstacle(id: number, signal?: AbortSignal): Promise<Obstacle> {

@@ -13,6 +13,14 @@ const QUEUE_LIMIT = 100;
 // Conflicts waiting for review head the queue; their screen's code loads only for engineers.
 const WorkQueueConflicts = lazy(() => import('../review/WorkQueueConflicts.tsx'));
 
+// Loaded with the queue, not with the first view of every visitor.
+const FieldPrepare = lazy(() => import('../field/FieldPrepare.tsx'));
+
+/** The query of an engineer's work queue (`GET /api/projects?…`): "prepare for the field" keeps its answer too. */
+export function workQueueQuery(user: Pick<SessionUser, 'governorates'>): string {
+  return new URLSearchParams({ governorate: user.governorates.join(','), sort: '-delay', limit: String(QUEUE_LIMIT) }).toString();
+}
+
 /**
  * An engineer's projects in their governorates, most delayed first, stale ones flagged; each opens
  * the drawer. Above them, any conflicts on those projects waiting for review (each opens on the
@@ -30,7 +38,7 @@ export function WorkQueue({
   onOpenConflict: (id: number | null) => void;
 }) {
   const { t } = useTranslation();
-  const query = new URLSearchParams({ governorate: user.governorates.join(','), sort: '-delay', limit: String(QUEUE_LIMIT) }).toString();
+  const query = workQueueQuery(user);
   const page = useProjectPage(query);
   const items = page.data?.items ?? [];
   // Stale first, then by delay (the API's order), so reports that are overdue come to the top.
@@ -45,6 +53,9 @@ export function WorkQueue({
         <WorkQueueConflicts language={language} onOpenConflict={onOpenConflict} />
       </Suspense>
       <p className="muted">{t('queue.hint')}</p>
+      <Suspense fallback={null}>
+        <FieldPrepare user={user} language={language} />
+      </Suspense>
       <LoadError error={page.error} />
       {page.data !== undefined && page.data.total === 0 && <p className="muted">{t('queue.empty')}</p>}
       <ol className="projects" data-testid="work-queue-list">

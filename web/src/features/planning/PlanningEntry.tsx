@@ -4,6 +4,7 @@ import type { SessionUser } from '../account/session.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { planningEntryMessages } from './entryMessages.ts';
 import { mayManagePlans, mayOpenPlans, mayReturn } from './planningRoles.ts';
+import { useOnline } from '../../offline/useOnline.ts';
 
 // The screens themselves load when first opened.
 const PlanningDialog = lazy(() => import('./PlanningDialog.tsx'));
@@ -19,6 +20,8 @@ export function PlanningEntry({ user }: { user: SessionUser }) {
   useMessages('planningEntry', planningEntryMessages);
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen | null>(null);
+  // Plans and returns need the server: disabled offline.
+  const offline = !useOnline();
   const opener = useRef<HTMLButtonElement | null>(null);
   const open = (next: Screen, button: HTMLButtonElement) => {
     opener.current = button;
@@ -31,12 +34,12 @@ export function PlanningEntry({ user }: { user: SessionUser }) {
   return (
     <>
       {mayOpenPlans(user.role) && (
-        <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => open('plans', e.currentTarget)} data-testid="open-plans">
+        <button type="button" className="secondary-button" aria-haspopup="dialog" disabled={offline} onClick={(e) => open('plans', e.currentTarget)} data-testid="open-plans">
           {t(mayManagePlans(user.role) ? 'planningEntry.plans' : 'planningEntry.followUp')}
         </button>
       )}
       {mayReturn(user.role) && (
-        <button type="button" className="secondary-button" aria-haspopup="dialog" onClick={(e) => open('returns', e.currentTarget)} data-testid="open-returns">
+        <button type="button" className="secondary-button" aria-haspopup="dialog" disabled={offline} onClick={(e) => open('returns', e.currentTarget)} data-testid="open-returns">
           {t('planningEntry.returns')}
         </button>
       )}

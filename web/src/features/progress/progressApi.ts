@@ -10,7 +10,10 @@ export type ListedReport = ProgressReportListing;
 /** A progress report's list, newest first (`GET /api/projects/{id}/progress`). */
 export type ReportList = ProgressReportList;
 
+/** `GET /api/projects/{id}/progress`: where a project's reports are read. */
+export const progressReportsUrl = (id: number): string => `/api/projects/${id}/progress`;
+
 /** A project's progress reports, newest first, with their photos. */
 export function fetchProgressReports(id: number, signal?: AbortSignal): Promise<ReportList> {
-  return request(`/api/projects/${id}/progress`, { schema: ProgressReportList, signal });
+  return request(progressReportsUrl(id), { schema: ProgressReportList, signal });
 }

@@ -28,14 +28,20 @@ export function plotFilterQuery(filter: PlotFilter): string {
   return params.toString().replaceAll('%2C', ',');
 }
 
+/** The address of a zone's head (`GET /api/zones/{id}`). */
+export const zoneUrl = (id: number): string => `/api/zones/${id}`;
+
+/** The address of a zone's plots under a filter's query (`GET /api/zones/{id}/plots`). */
+export const plotsUrl = (id: number, query: string): string => withQuery(`${zoneUrl(id)}/plots`, query);
+
 /** `GET /api/zones/{id}`: the zone's head, totals and utilities. */
 export function fetchZone(id: number, signal?: AbortSignal): Promise<ZoneDetail> {
-  return request(`/api/zones/${id}`, { schema: ZoneDetail, signal });
+  return request(zoneUrl(id), { schema: ZoneDetail, signal });
 }
 
 /** `GET /api/zones/{id}/plots`: the zone's plots under a filter. */
 export function fetchPlots(id: number, query: string, signal?: AbortSignal): Promise<PlotList> {
-  return request(withQuery(`/api/zones/${id}/plots`, query), { schema: PlotList, signal });
+  return request(plotsUrl(id, query), { schema: PlotList, signal });
 }
 
 /** `GET /api/zones/{id}/plots/{plotId}`: one plot with its outline and history. */
