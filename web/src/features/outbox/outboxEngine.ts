@@ -199,7 +199,7 @@ export class OutboxEngine {
       for (const [i, photo] of item.photos.entries()) {
         const photoBytes = bytes[i];
         if (photoBytes === undefined) return { kind: 'refused', outcome: { status: null, detail: 'a photo of this report is missing on this device' } };
-        const step = await uploadPhoto(this.transport, photo.sha256, photoBytes, { ...(this.options.partBytes === undefined ? {} : { partBytes: this.options.partBytes }), askFirst: item.attempts > 1 });
+        const step = await uploadPhoto(this.transport, photo.sha256, photoBytes, this.options.partBytes === undefined ? {} : { partBytes: this.options.partBytes });
         if (step.kind !== 'done') return step;
       }
     }

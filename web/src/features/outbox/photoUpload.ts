@@ -16,24 +16,15 @@ async function stateOf(response: Response): Promise<PhotoUploadState | null> {
 
 /**
  * Uploads one photo in parts (`PUT /api/photo-uploads/{sha256}` with `Content-Range`), resuming
- * from what the server already holds: a cut costs at most one part again, and a photo the server
- * has whole is not sent again. A first attempt starts at byte 0 without asking (a part that is
- * not where the server stands answers 409 with where it stands); a later one asks first.
+ * from what the server already holds: every attempt starts at byte 0, and a part that is not where
+ * the server stands answers 409 with where it stands (or that it has the photo whole), so a cut
+ * costs at most one part again and a photo the server has is not sent again. No state is asked
+ * first: a GET of a photo not yet begun would be a 404 in the console of every first retry.
  */
-export async function uploadPhoto(transport: Transport, sha256: string, bytes: Uint8Array<ArrayBuffer>, { partBytes = PHOTO_UPLOAD_PART_BYTES, askFirst = true } = {}): Promise<SendStep> {
+export async function uploadPhoto(transport: Transport, sha256: string, bytes: Uint8Array<ArrayBuffer>, { partBytes = PHOTO_UPLOAD_PART_BYTES } = {}): Promise<SendStep> {
   const path = `/api/photo-uploads/${sha256}`;
   let received = 0;
   try {
-    if (askFirst) {
-      const asked = await transport(path, { method: 'GET', headers: { accept: 'application/json' } });
-      if (asked.status === 200) {
-        const state = await stateOf(asked);
-        if (state?.complete === true) return { kind: 'done', answer: state };
-        received = state?.received ?? 0;
-      } else if (asked.status !== 404) {
-        return answerStep(asked, path);
-      }
-    }
     let restarted = false;
     for (;;) {
       const end = Math.min(bytes.byteLength, received + partBytes);
