@@ -85,6 +85,8 @@ export async function judgeProjectChange(tx: Queryable, projectId: number, proje
  * applied as sent (lockPlots answers 409); when a base moved, the whole change is held.
  */
 export async function judgePlotStatusChange(tx: Queryable, zone: ZoneForWrite, change: PlotStatusChange, author: SignedInViewer): Promise<Judged<PlotStatusChange>> {
+  // Without any base there is nothing to judge: lockPlots checks the versions as it always did.
+  if (!change.plots.some((ref) => ref.base)) return { apply: change };
   const ids = change.plots.map((plot) => plot.id);
   const rows = await tx.query<{ id: number; version: number; status: string; investor_id: number | null }>(
     'select id, version, status, investor_id from zone_plots where zone_id = $1 and id = any($2::bigint[]) order by id for update',

@@ -25,14 +25,14 @@ export function webApp(distDir: string) {
     );
     return app;
   }
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
-  });
+  // One rule for both: a page is revalidated even under /assets/ (a chunk name an old page asks for
+  // after a deploy gets index.html, which must not be kept for a year as that chunk).
   app.use('*', async (c, next) => {
     await next();
+    if (c.res.status !== 200) return;
     const page = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
-    if (c.res.status === 200 && (page || REVALIDATED.test(c.req.path))) c.header('cache-control', 'no-cache');
+    if (page || REVALIDATED.test(c.req.path)) c.header('cache-control', 'no-cache');
+    else if (c.req.path.startsWith('/assets/')) c.header('cache-control', 'public, max-age=31536000, immutable');
   });
   app.use('*', serveStatic({ root: distDir }));
   app.get('*', serveStatic({ path: join(distDir, 'index.html') }));

@@ -145,7 +145,8 @@ export const progressReportRoutes = createRouter()
       if (body.reported_on > today) {
         throw invalidParameter('reported_on', 'must not be in the future', { detail: `reported_on: must not be in the future (today is ${today})` });
       }
-      const fingerprinted = { ...body, photo_sha256: photos.map((photo) => sha256Hex(photo.bytes)) };
+      // Photos named in the report are in the body by their SHA-256 already; only files sent with it are hashed here.
+      const fingerprinted = body.photos?.length ? body : { ...body, photo_sha256: photos.map((photo) => sha256Hex(photo.bytes)) };
       return idempotentWrite(c, fingerprinted, async (tx): Promise<WriteOutcome<ProgressReportOutcome>> => {
         // With a base, a stale version is judged by what moved (judgeProgressReport), not refused.
         const project = await loadProjectForWrite(tx, id, user, { version: body.base ? undefined : body.version });

@@ -4,10 +4,10 @@ import { invalidParameter } from '../../http/problems.ts';
 
 /** The SQL of project shares (table project_shares): which donors and partners see a project. */
 
-/** The organizations a project is shared with, by slug. */
 /** Who may see whom a project is shared with: staff, not donors (one donor must not learn which others see a project). */
 export const SHARE_READER_ROLES = ['admin', 'minister', 'viewer', 'planner', 'engineer'] as const;
 
+/** The organizations a project is shared with, by slug. */
 export function listShares(db: Queryable, projectId: number): Promise<ProjectShare[]> {
   return db.query<ProjectShare>(
     `select o.slug as organization, o.name_ar, o.name_en, o.kind,
