@@ -144,9 +144,9 @@ function EditorForm({ project, kept, start, map, governorates, session, language
         const label = `${project.code} · ${language === 'ar' ? project.title_ar : (project.title_en ?? project.title_ar)}`;
         const result = await submitWrite({ kind: 'project_edit', projectId: project.id, label, body: projectEditBody(version, change, { ...seenOf(startForm, fields), ...(sendGeometry === undefined ? {} : { geometry: startGeometry }) }) });
         if (result.kind === 'refused') throw result.error;
-        kept.sent();
-        refreshEverything(client);
         if (result.kind !== 'applied') {
+          kept.sent();
+          refreshEverything(client);
           setOutcome(result.kind === 'held' ? { kind: 'held', id: project.id } : { kind: 'queued', id: project.id, signIn: result.signIn });
           return;
         }
