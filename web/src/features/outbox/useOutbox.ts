@@ -1,7 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useSession } from '../account/useSession.ts';
 import { isUnsent, type OutboxItem } from './outboxItem.ts';
-import { closeOutbox, openOutbox, outboxRevision, outboxState, subscribeOutbox, type VaultState } from './outboxSession.ts';
+import { closeOutbox, openOutbox, outboxItems, outboxState, subscribeOutbox, type VaultState } from './outboxSession.ts';
 
 /** While the page is visible, the outbox tries again this often. */
 const SEND_EVERY_MS = 30_000;
@@ -46,22 +46,9 @@ export function useOutboxSession(): void {
   }, []);
 }
 
-/** The outbox's items, read again whenever one changes. */
-export function useOutboxItems(): OutboxItem[] {
-  const state = useOutboxState();
-  const revision = useSyncExternalStore(subscribeOutbox, outboxRevision);
-  const [items, setItems] = useState<OutboxItem[]>([]);
-  useEffect(() => {
-    if (state.kind !== 'open') return;
-    let live = true;
-    void state.engine.items().then((list) => {
-      if (live) setItems(list);
-    });
-    return () => {
-      live = false;
-    };
-  }, [state, revision]);
-  return state.kind === 'open' ? items : [];
+/** The outbox's items (none while it is not open), read once per change for the whole page. */
+export function useOutboxItems(): readonly OutboxItem[] {
+  return useSyncExternalStore(subscribeOutbox, outboxItems);
 }
 
 /** How many items still wait to be sent (the header's count, the sign-out warning). */
