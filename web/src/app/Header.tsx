@@ -51,7 +51,7 @@ export function Header({
             <ReviewEntry screen={screen} signedIn={reviews} language={language} onScreenChange={onScreenChange} />
           </Suspense>
         )}
-        <OutboxButton />
+        <OutboxButton language={language} />
         <AccountControls />
         <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>

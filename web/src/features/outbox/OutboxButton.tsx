@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../format/numbers.ts';
+import type { Language } from '../../i18n/language.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { outboxMessages } from './messages.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
@@ -10,7 +12,7 @@ import './outbox.css';
  * The header's outbox: opens the signed-in user's outbox (and locks it on sign-out), sends it
  * when it can, and shows how many items still wait; a click opens the panel.
  */
-export function OutboxButton() {
+export function OutboxButton({ language }: { language: Language }) {
   useMessages('outbox', outboxMessages);
   useOutboxSession();
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ export function OutboxButton() {
         {t('outbox.button')}
         {unsent > 0 && (
           <span className="outbox-count" data-testid="outbox-count">
-            <span aria-hidden="true">{unsent.toLocaleString(document.documentElement.lang === 'ar' ? 'ar-SA-u-nu-arab' : 'en')}</span>
+            <span aria-hidden="true">{formatCount(unsent, language)}</span>
             <span className="visually-hidden">{t('outbox.count', { count: unsent })}</span>
           </span>
         )}
@@ -33,6 +35,7 @@ export function OutboxButton() {
       {/* Not loaded on demand: the panel must open with no connection. */}
       {open && (
         <OutboxPanel
+          language={language}
           onClose={() => {
             setOpen(false);
             opener.current?.focus();
