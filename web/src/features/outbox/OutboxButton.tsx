@@ -5,16 +5,16 @@ import type { Language } from '../../i18n/language.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { outboxMessages } from './messages.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
-import { useOutboxSession, useOutboxState, useUnsentCount } from './useOutbox.ts';
+import { useOutboxSending, useOutboxState, useUnsentCount } from './useOutbox.ts';
 import './outbox.css';
 
 /**
- * The header's outbox: opens the signed-in user's outbox (and locks it on sign-out), sends it
- * when it can, and shows how many items still wait; a click opens the panel.
+ * The header's outbox, for a signed-in user (loaded then): sends it when it can, and shows how
+ * many items still wait; a click opens the panel.
  */
-export function OutboxButton({ language }: { language: Language }) {
+export default function OutboxButton({ language }: { language: Language }) {
   useMessages('outbox', outboxMessages);
-  useOutboxSession();
+  useOutboxSending();
   const { t } = useTranslation();
   const state = useOutboxState();
   const unsent = useUnsentCount();
@@ -32,7 +32,6 @@ export function OutboxButton({ language }: { language: Language }) {
           </span>
         )}
       </button>
-      {/* Not loaded on demand: the panel must open with no connection. */}
       {open && (
         <OutboxPanel
           language={language}

@@ -2,7 +2,7 @@ import { DeviceKey } from '@marsad/contracts';
 import { request } from '../../api/http.ts';
 import { migrateLegacyDrafts } from '../drafts/deviceDrafts.ts';
 import { OutboxEngine } from './outboxEngine.ts';
-import type { OutboxItem } from './outboxItem.ts';
+import { isUnsent, type OutboxItem } from './outboxItem.ts';
 import { lockVaults, resumeVault, unlockVault, type UserVault } from './outboxVault.ts';
 
 /**
@@ -40,6 +40,8 @@ export function subscribeOutbox(listener: () => void): () => void {
 
 export const outboxState = (): VaultState => state;
 export const outboxItems = (): readonly OutboxItem[] => items;
+/** How many items still wait to be sent (the sign-out warning). */
+export const unsentCount = (): number => items.filter(isUnsent).length;
 
 /** Reads `engine`'s items again after a change; changes during a read make it read once more. */
 function readItems(engine: OutboxEngine): void {
