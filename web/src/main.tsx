@@ -8,7 +8,6 @@ import './ui/ui.css';
 import { createQueryClient } from './app/queryClient.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { parseViewState } from './url/viewState.ts';
-import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html must contain <div id="root">');
@@ -27,4 +26,6 @@ createRoot(root).render(
 );
 
 // The service worker (installable, offline) once the page has loaded: the first view does not wait for it.
-if (import.meta.env.PROD) window.addEventListener('load', () => void registerServiceWorker(), { once: true });
+if (import.meta.env.PROD) {
+  window.addEventListener('load', () => void import('./offline/registerServiceWorker.ts').then(({ registerServiceWorker }) => registerServiceWorker()), { once: true });
+}

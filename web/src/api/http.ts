@@ -124,6 +124,13 @@ function viaXhr(url: string, method: Method, headers: Record<string, string>, bo
   });
 }
 
+/** What a non-2xx answer (its body parsed, or `null`) says: the problem's own `detail`, or the status. */
+export function problemOf(url: string, status: number, statusText: string, body: unknown): ProblemError {
+  const problem = isRecord(body) ? body : {};
+  const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${status} ${statusText}`.trim();
+  return new ProblemError(url, status, detail, problem);
+}
+
 /**
  * Calls the API at `url`. A 2xx answer is returned parsed (and checked by `schema` when given; a
  * 204 is `null`); anything else throws a `ProblemError`.
@@ -153,11 +160,7 @@ export async function request<T>(url: string, { method = 'GET', body, csrfToken 
     // Not JSON (a proxy's error page, say): the status says enough.
   }
   const ok = answer.status >= 200 && answer.status < 300;
-  if (!ok) {
-    const problem = isRecord(parsed) ? parsed : {};
-    const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${answer.status} ${answer.statusText}`.trim();
-    throw new ProblemError(url, answer.status, detail, problem);
-  }
+  if (!ok) throw problemOf(url, answer.status, answer.statusText, parsed);
   if (schema === undefined) return parsed;
   if (!json) throw new ProblemError(url, answer.status, `${url}: the answer is not JSON; is /api routed to the Marsad API?`);
   try {

@@ -187,7 +187,8 @@ export function App() {
       <div className="app">
         <Header language={view.language} onLanguageChange={setLanguage} screen={view.screen} onScreenChange={setScreen} />
         <Suspense fallback={<main className="app-main" />}>
-          {!online && <UnavailableOffline onBack={() => setScreen('map')} />}
+          {/* Plans, obstacles and meetings need the server; the review screen reads what the device kept (its decisions say when offline). */}
+          {!online && view.screen !== 'review' && <UnavailableOffline onBack={() => setScreen('map')} />}
           {view.screen === 'plans' && online && (
             <PlansScreen plan={view.plan} language={view.language} user={user} onChange={setPlanView} onOpenProject={selectProject}>
               {drawer}

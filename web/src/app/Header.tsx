@@ -4,7 +4,7 @@ import { useSession } from '../features/account/useSession.ts';
 import type { Language } from '../i18n/language.ts';
 import { AccountControls } from '../features/account/AccountControls.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
-import { OutboxButton } from '../features/outbox/OutboxButton.tsx';
+import { useOutboxLifecycle } from '../features/outbox/useOutboxLifecycle.ts';
 import { PlansEntry } from '../features/plans/PlansEntry.tsx';
 import type { Screen } from '../url/planViewState.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
@@ -13,6 +13,8 @@ import { useServiceWorkerUser } from '../offline/useServiceWorkerUser.ts';
 // Only signed-in users have the minister's screens: visitors' first view does not load their entries.
 const MinisterEntries = lazy(() => import('../features/obstacleOverview/MinisterEntries.tsx'));
 const ReviewEntry = lazy(() => import('../features/review/ReviewEntry.tsx'));
+// The outbox is a signed-in user's: its code (engine, sealed store, panel) loads at sign-in.
+const OutboxButton = lazy(() => import('../features/outbox/OutboxButton.tsx'));
 
 export function Header({
   language,
@@ -32,6 +34,7 @@ export function Header({
   // Conflicts for review: for everyone signed in but donors (who have none).
   const reviews = user !== null && user.role !== 'donor';
   useServiceWorkerUser();
+  useOutboxLifecycle();
   return (
     <header className="app-header">
       <div className="brand">
@@ -51,7 +54,11 @@ export function Header({
             <ReviewEntry screen={screen} signedIn={reviews} language={language} onScreenChange={onScreenChange} />
           </Suspense>
         )}
-        <OutboxButton />
+        {signedIn && (
+          <Suspense fallback={null}>
+            <OutboxButton language={language} />
+          </Suspense>
+        )}
         <AccountControls />
         <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>

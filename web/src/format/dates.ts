@@ -38,3 +38,11 @@ export function formatMonth(month: string, language: Language): string {
   if (date === null) return month;
   return new Intl.DateTimeFormat(INTL_LOCALES[language], MONTH).format(date);
 }
+
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+
+/** When something was kept on the device (a draft, an outbox item): its day, then its time of day. */
+export function formatKeptAt(iso: string, language: Language): string {
+  const day = formatDualDate(iso.slice(0, 10), language)?.gregorian ?? iso.slice(0, 10);
+  return `${day} ${new Date(iso).toLocaleTimeString(INTL_LOCALES[language], TIME)}`;
+}

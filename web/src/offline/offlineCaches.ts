@@ -18,6 +18,12 @@ export const dataCacheName = (userId: number): string => `${DATA_CACHE_PREFIX}${
 /** Whether a cache holds some user's data (and so goes when they sign out). */
 export const isDataCache = (name: string): boolean => name.startsWith(DATA_CACHE_PREFIX);
 
+/** Deletes every user's data cache but `userId`'s (all of them for `null`): from the worker, or from the page when there is none. */
+export async function deleteOtherDataCaches(userId: number | null): Promise<void> {
+  const keep = userId === null ? null : dataCacheName(userId);
+  for (const name of await caches.keys()) if (isDataCache(name) && name !== keep) await caches.delete(name);
+}
+
 /**
  * The key a response is kept under. Map tiles carry the page's data version (`v=`, see
  * api/dataVersion.ts) only to make the browser ask again after a change; offline, a tile is the

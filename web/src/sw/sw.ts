@@ -11,7 +11,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { dataCacheName, isDataCache, isSharedRead, isSignedInMessage, mayKeep, META_CACHE, networkMessage, offlineCacheKey, SHARED_CACHE, USER_KEY } from '../offline/offlineCaches.ts';
+import { dataCacheName, deleteOtherDataCaches, isSharedRead, isSignedInMessage, mayKeep, META_CACHE, networkMessage, offlineCacheKey, SHARED_CACHE, USER_KEY } from '../offline/offlineCaches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -64,8 +64,7 @@ async function setUser(userId: number | null): Promise<void> {
   signedIn = Promise.resolve(userId);
   const meta = await caches.open(META_CACHE);
   await meta.put(USER_KEY, new Response(JSON.stringify({ userId }), { headers: { 'content-type': 'application/json' } }));
-  const keep = userId === null ? null : dataCacheName(userId);
-  for (const name of await caches.keys()) if (isDataCache(name) && name !== keep) await caches.delete(name);
+  await deleteOtherDataCaches(userId);
 }
 
 self.addEventListener('message', (event) => {

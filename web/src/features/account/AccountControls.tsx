@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession, useSignOut } from './useSession.ts';
 import { SignInDialog } from './SignInDialog.tsx';
 import { PlanningEntry } from '../planning/PlanningEntry.tsx';
-import { useUnsentCount } from '../outbox/useOutbox.ts';
+import { loadOutboxSession } from '../outbox/useOutboxLifecycle.ts';
 import { useOnline } from '../../offline/useOnline.ts';
 import './account.css';
 
@@ -18,7 +18,6 @@ export function AccountControls() {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
-  const unsent = useUnsentCount();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [tool, setTool] = useState<Tool | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -62,10 +61,13 @@ export function AccountControls() {
           type="button"
           className="secondary-button"
           disabled={signOut.isPending}
-          onClick={() => {
-            // Unsent items stay on the device, locked until this user signs in again: say so first.
-            if (unsent === 0 || window.confirm(t('outbox.signOutWarning', { count: unsent }))) signOut.mutate(csrfToken);
-          }}
+          onClick={() =>
+            void loadOutboxSession().then(({ unsentCount }) => {
+              // Unsent items stay on the device, locked until this user signs in again: say so first.
+              const unsent = unsentCount();
+              if (unsent === 0 || window.confirm(t('outbox.signOutWarning', { count: unsent }))) signOut.mutate(csrfToken);
+            })
+          }
           data-testid="sign-out"
         >
           {t('auth.signOut')}

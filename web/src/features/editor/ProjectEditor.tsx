@@ -15,7 +15,7 @@ import { refreshEverything } from '../account/useSession.ts';
 import type { Language } from '../../i18n/language.ts';
 import { DraftNotice } from '../drafts/DraftNotice.tsx';
 import { useDeviceDraft, type DeviceDraft } from '../drafts/useDeviceDraft.ts';
-import { submitWrite } from '../outbox/submitWrite.ts';
+import { projectLabel, submitWrite } from '../outbox/submitWrite.ts';
 import { WriteNotice } from '../outbox/WriteNotice.tsx';
 import { useFitGeometry } from '../../map/useFitGeometry.ts';
 import { useGeometryEditor } from './useGeometryEditor.ts';
@@ -141,12 +141,12 @@ function EditorForm({ project, kept, start, map, governorates, session, language
       } else {
         // A draft begun on an older version is sent as such, with what it saw: if those fields moved since, it is held for review rather than undo someone's save.
         const version = kept.value.version ?? project.version;
-        const label = `${project.code} · ${language === 'ar' ? project.title_ar : (project.title_en ?? project.title_ar)}`;
+        const label = projectLabel(project, language);
         const result = await submitWrite({ kind: 'project_edit', projectId: project.id, label, body: projectEditBody(version, change, { ...seenOf(startForm, fields), ...(sendGeometry === undefined ? {} : { geometry: startGeometry }) }) });
         if (result.kind === 'refused') throw result.error;
-        kept.sent();
-        refreshEverything(client);
         if (result.kind !== 'applied') {
+          kept.sent();
+          refreshEverything(client);
           setOutcome(result.kind === 'held' ? { kind: 'held', id: project.id } : { kind: 'queued', id: project.id, signIn: result.signIn });
           return;
         }

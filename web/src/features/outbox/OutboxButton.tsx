@@ -1,18 +1,20 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../format/numbers.ts';
+import type { Language } from '../../i18n/language.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { outboxMessages } from './messages.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
-import { useOutboxSession, useOutboxState, useUnsentCount } from './useOutbox.ts';
+import { useOutboxSending, useOutboxState, useUnsentCount } from './useOutbox.ts';
 import './outbox.css';
 
 /**
- * The header's outbox: opens the signed-in user's outbox (and locks it on sign-out), sends it
- * when it can, and shows how many items still wait; a click opens the panel.
+ * The header's outbox, for a signed-in user (loaded then): sends it when it can, and shows how
+ * many items still wait; a click opens the panel.
  */
-export function OutboxButton() {
+export default function OutboxButton({ language }: { language: Language }) {
   useMessages('outbox', outboxMessages);
-  useOutboxSession();
+  useOutboxSending();
   const { t } = useTranslation();
   const state = useOutboxState();
   const unsent = useUnsentCount();
@@ -25,14 +27,14 @@ export function OutboxButton() {
         {t('outbox.button')}
         {unsent > 0 && (
           <span className="outbox-count" data-testid="outbox-count">
-            <span aria-hidden="true">{unsent.toLocaleString(document.documentElement.lang === 'ar' ? 'ar-SA-u-nu-arab' : 'en')}</span>
+            <span aria-hidden="true">{formatCount(unsent, language)}</span>
             <span className="visually-hidden">{t('outbox.count', { count: unsent })}</span>
           </span>
         )}
       </button>
-      {/* Not loaded on demand: the panel must open with no connection. */}
       {open && (
         <OutboxPanel
+          language={language}
           onClose={() => {
             setOpen(false);
             opener.current?.focus();

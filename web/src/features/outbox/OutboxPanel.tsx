@@ -1,20 +1,14 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDualDate } from '../../format/dates.ts';
+import { formatKeptAt } from '../../format/dates.ts';
+import type { Language } from '../../i18n/language.ts';
 import { Modal, ModalHeader } from '../../ui/Modal.tsx';
 import { downloadJson, outboxDocument } from './outboxExport.ts';
 import type { OutboxItem } from './outboxItem.ts';
 import { useOutboxItems, useOutboxState } from './useOutbox.ts';
 
-function when(iso: string, language: string): string {
-  const lang = language === 'ar' ? 'ar' : 'en';
-  const day = formatDualDate(iso.slice(0, 10), lang)?.gregorian ?? iso.slice(0, 10);
-  const time = new Date(iso).toLocaleTimeString(lang === 'ar' ? 'ar-SA-u-nu-arab' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-  return `${day} ${time}`;
-}
-
-function ItemRow({ item, onRetry, onDiscard }: { item: OutboxItem; onRetry: () => void; onDiscard: () => void }) {
-  const { t, i18n } = useTranslation();
+function ItemRow({ item, language, onRetry, onDiscard }: { item: OutboxItem; language: Language; onRetry: () => void; onDiscard: () => void }) {
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const reason = item.outcome?.detail;
   return (
@@ -28,7 +22,7 @@ function ItemRow({ item, onRetry, onDiscard }: { item: OutboxItem; onRetry: () =
         </span>
       </div>
       <p className="muted">
-        {when(item.createdAt, i18n.language)}
+        {formatKeptAt(item.createdAt, language)}
         {item.photos.length > 0 && ` · ${t('outbox.photos', { count: item.photos.length })}`}
         {item.attempts > 1 && ` · ${t('outbox.attempts', { count: item.attempts })}`}
         {item.state === 'held' && item.outcome?.conflictId !== undefined && ` · ${t('outbox.conflict', { id: item.outcome.conflictId })}`}
@@ -64,7 +58,7 @@ function ItemRow({ item, onRetry, onDiscard }: { item: OutboxItem; onRetry: () =
 }
 
 /** The outbox's items with their state and reason: send now, retry or discard a refused one, export all. */
-export function OutboxPanel({ onClose }: { onClose: () => void }) {
+export function OutboxPanel({ language, onClose }: { language: Language; onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const state = useOutboxState();
@@ -93,7 +87,7 @@ export function OutboxPanel({ onClose }: { onClose: () => void }) {
       ) : (
         <ul className="outbox-list" data-testid="outbox-list">
           {[...items].reverse().map((item) => (
-            <ItemRow key={item.id} item={item} onRetry={() => void engine?.retry(item.id)} onDiscard={() => void engine?.discard(item.id)} />
+            <ItemRow key={item.id} item={item} language={language} onRetry={() => void engine?.retry(item.id)} onDiscard={() => void engine?.discard(item.id)} />
           ))}
         </ul>
       )}

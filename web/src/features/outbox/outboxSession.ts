@@ -2,6 +2,7 @@ import { DeviceKey } from '@marsad/contracts';
 import { request } from '../../api/http.ts';
 import { migrateLegacyDrafts } from '../drafts/deviceDrafts.ts';
 import { OutboxEngine } from './outboxEngine.ts';
+import { isUnsent, type OutboxItem } from './outboxItem.ts';
 import { lockVaults, resumeVault, unlockVault, type UserVault } from './outboxVault.ts';
 
 /**
@@ -23,8 +24,10 @@ let state: VaultState = { kind: 'none' };
 let opening: number | null = null;
 let csrfToken = '';
 const listeners = new Set<() => void>();
-/** Bumped whenever an item changed, for lists to read again. */
-let revision = 0;
+/** The open outbox's items, read (and unsealed) once per change for every reader of the page. */
+let items: readonly OutboxItem[] = [];
+let reading: Promise<void> | null = null;
+let readAgain = false;
 
 function notify(): void {
   for (const listener of listeners) listener();
@@ -36,7 +39,29 @@ export function subscribeOutbox(listener: () => void): () => void {
 }
 
 export const outboxState = (): VaultState => state;
-export const outboxRevision = (): number => revision;
+export const outboxItems = (): readonly OutboxItem[] => items;
+/** How many items still wait to be sent (the sign-out warning). */
+export const unsentCount = (): number => items.filter(isUnsent).length;
+
+/** Reads `engine`'s items again after a change; changes during a read make it read once more. */
+function readItems(engine: OutboxEngine): void {
+  if (reading !== null) {
+    readAgain = true;
+    return;
+  }
+  reading = (async () => {
+    do {
+      readAgain = false;
+      const list = await engine.items().catch(() => null);
+      if (list !== null && state.kind === 'open' && state.engine === engine) {
+        items = list;
+        notify();
+      }
+    } while (readAgain);
+  })().finally(() => {
+    reading = null;
+  });
+}
 
 /** What the page's outbox sends through: fetch, same origin, with the session's CSRF token. */
 function pageTransport(path: string, init: RequestInit): Promise<Response> {
@@ -65,6 +90,7 @@ export async function openOutbox(userId: number, token: string): Promise<void> {
   if (opening === userId) return;
   opening = userId;
   state = { kind: 'opening' };
+  items = [];
   notify();
   try {
     const vault = typeof indexedDB === 'undefined' ? null : await vaultFor(userId).catch(() => null);
@@ -73,14 +99,10 @@ export async function openOutbox(userId: number, token: string): Promise<void> {
       state = { kind: 'none' };
     } else {
       await migrateLegacyDrafts(vault);
-      const engine = new OutboxEngine(vault, pageTransport, {
-        onChange: () => {
-          revision += 1;
-          notify();
-        },
-      });
+      const engine: OutboxEngine = new OutboxEngine(vault, pageTransport, { onChange: () => readItems(engine) });
       await engine.prune(KEEP_SETTLED_MS);
       state = { kind: 'open', userId, vault, engine };
+      readItems(engine);
       void engine.flush();
     }
   } finally {
@@ -94,6 +116,7 @@ export async function closeOutbox(): Promise<void> {
   opening = null;
   const wasOpen = state.kind !== 'none';
   state = { kind: 'none' };
+  items = [];
   if (wasOpen) notify();
   if (typeof indexedDB !== 'undefined') await lockVaults().catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { importDeviceKey, openBytes, openJson, sealBytes, sealJson, type Sealed } from './sealed.ts';
 import type { OutboxItem } from './outboxItem.ts';
+import { markKeyKept } from './keyKept.ts';
 
 /**
  * What this device keeps for each user (IndexedDB): their outbox and their drafts, sealed under
@@ -116,6 +117,7 @@ export async function unlockVault(userId: number, deviceKey: string): Promise<Us
   for (const kept of await tx.store.getAllKeys()) if (kept !== userId) await tx.store.delete(kept);
   await tx.store.put({ userId, key });
   await tx.done;
+  markKeyKept(true);
   return new UserVault(userId, key, db);
 }
 
@@ -130,4 +132,5 @@ export async function resumeVault(userId: number): Promise<UserVault | null> {
 export async function lockVaults(): Promise<void> {
   const db = await database();
   await db.clear('keys');
+  markKeyKept(false);
 }

@@ -1,3 +1,4 @@
+import { problemOf } from '../../api/http.ts';
 import type { OutboxOutcome } from './outboxItem.ts';
 
 /** How the outbox talks to the API: fetch in the page (with the session's CSRF token), the app itself in tests. A cut connection throws. */
@@ -36,8 +37,7 @@ export async function answerStep(response: Response, path: string, now = Date.no
     }
     return { kind: 'done', answer: body, status };
   }
-  const problem = isRecord(body) ? body : {};
-  const detail = typeof problem.detail === 'string' ? problem.detail : `${path}: HTTP ${status}`;
+  const { detail, problem } = problemOf(path, status, response.statusText, body);
   const outcome: OutboxOutcome = { status, detail, problem };
   if (status === 401) return { kind: 'signIn', outcome };
   if (status === 408 || status === 425 || status === 429 || status >= 500) {

@@ -1,4 +1,6 @@
 import { ProblemError } from '../../api/http.ts';
+import type { Language } from '../../i18n/language.ts';
+import { titleIn } from '../obstacleOverview/names.ts';
 import type { NewPhoto } from './outboxEngine.ts';
 import { requestOf, type NewOutboxItem, type OutboxItem } from './outboxItem.ts';
 import { askPersistentStorage, outboxState, subscribeOutbox, type VaultState } from './outboxSession.ts';
@@ -28,6 +30,11 @@ function openedOutbox(): Promise<Extract<VaultState, { kind: 'open' }> | null> {
       if (check()) stop();
     });
   });
+}
+
+/** The label of a project's item: its code and its title in the reader's language. */
+export function projectLabel(project: { code: string; title_ar: string; title_en: string | null }, language: Language): string {
+  return `${project.code} · ${titleIn(language, project)}`;
 }
 
 /** Photos (already downscaled) as the outbox keeps them: their bytes and type. */

@@ -1,7 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useSession } from '../account/useSession.ts';
+import { useEffect, useSyncExternalStore } from 'react';
 import { isUnsent, type OutboxItem } from './outboxItem.ts';
-import { closeOutbox, openOutbox, outboxRevision, outboxState, subscribeOutbox, type VaultState } from './outboxSession.ts';
+import { outboxItems, outboxState, subscribeOutbox, type VaultState } from './outboxSession.ts';
 
 /** While the page is visible, the outbox tries again this often. */
 const SEND_EVERY_MS = 30_000;
@@ -12,19 +11,10 @@ export function useOutboxState(): VaultState {
 }
 
 /**
- * Opens the outbox for whoever is signed in and locks it on sign-out; sends on reconnect, when the
- * page comes to the foreground, and every 30 s while it is visible. Mounted once (the header).
+ * Sends the open outbox on reconnect, when the page comes to the foreground, and every 30 s while
+ * it is visible (opening and locking it: useOutboxLifecycle.ts). Mounted once (the header's button).
  */
-export function useOutboxSession(): void {
-  const session = useSession();
-  const userId = session.data?.user.id ?? null;
-  const csrfToken = session.data?.csrfToken ?? null;
-  const signedOut = session.data === null;
-  useEffect(() => {
-    if (userId !== null && csrfToken !== null) void openOutbox(userId, csrfToken);
-    else if (signedOut) void closeOutbox();
-  }, [userId, csrfToken, signedOut]);
-
+export function useOutboxSending(): void {
   useEffect(() => {
     const send = (force: boolean) => {
       const now = outboxState();
@@ -46,22 +36,9 @@ export function useOutboxSession(): void {
   }, []);
 }
 
-/** The outbox's items, read again whenever one changes. */
-export function useOutboxItems(): OutboxItem[] {
-  const state = useOutboxState();
-  const revision = useSyncExternalStore(subscribeOutbox, outboxRevision);
-  const [items, setItems] = useState<OutboxItem[]>([]);
-  useEffect(() => {
-    if (state.kind !== 'open') return;
-    let live = true;
-    void state.engine.items().then((list) => {
-      if (live) setItems(list);
-    });
-    return () => {
-      live = false;
-    };
-  }, [state, revision]);
-  return state.kind === 'open' ? items : [];
+/** The outbox's items (none while it is not open), read once per change for the whole page. */
+export function useOutboxItems(): readonly OutboxItem[] {
+  return useSyncExternalStore(subscribeOutbox, outboxItems);
 }
 
 /** How many items still wait to be sent (the header's count, the sign-out warning). */

@@ -11,7 +11,7 @@ import type { Language } from '../../i18n/language.ts';
 import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 import { Options } from '../../ui/Options.tsx';
-import { photosOf, submitWrite } from '../outbox/submitWrite.ts';
+import { photosOf, projectLabel, submitWrite } from '../outbox/submitWrite.ts';
 import { WriteNotice } from '../outbox/WriteNotice.tsx';
 
 type Field = keyof ProgressDraft;
@@ -98,7 +98,7 @@ export function ProgressForm({ project, language }: { project: ProjectDetail; la
     try {
       // What the form showed: a report overtaken by someone else's is held for review, not applied over theirs.
       const base = { status: project.status, physical_progress: project.physical_progress, financial_progress: project.financial_progress };
-      const label = `${project.code} · ${language === 'ar' ? project.title_ar : (project.title_en ?? project.title_ar)}`;
+      const label = projectLabel(project, language);
       const result = await submitWrite({ kind: 'progress_report', projectId: project.id, label, body: { ...checked.report, version: project.version, base } }, await photosOf(photos.map((p) => p.blob)));
       if (result.kind === 'refused') throw result.error;
       setDraft((d) => ({ ...d, note: '' }));
