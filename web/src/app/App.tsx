@@ -220,7 +220,7 @@ export function App() {
               {drawer}
             </MeetingsScreen>
           )}
-          {view.screen === 'review' && (
+          {view.screen === 'review' && online && (
             <ReviewScreen review={view.review} language={view.language} user={user} onChange={(review) => updateView({ review })} onOpenProject={selectProject}>
               {drawer}
             </ReviewScreen>
