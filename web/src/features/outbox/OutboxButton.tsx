@@ -24,7 +24,7 @@ export function OutboxButton() {
       <button ref={opener} type="button" className="secondary-button outbox-button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="outbox-button" data-unsent={unsent}>
         {t('outbox.button')}
         {unsent > 0 && (
-          <span className="outbox-count" data-testid="outbox-count">
+          <span className="count-badge" data-testid="outbox-count">
             <span aria-hidden="true">{unsent.toLocaleString(document.documentElement.lang === 'ar' ? 'ar-SA-u-nu-arab' : 'en')}</span>
             <span className="visually-hidden">{t('outbox.count', { count: unsent })}</span>
           </span>
