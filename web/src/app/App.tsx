@@ -187,8 +187,8 @@ export function App() {
       <div className="app">
         <Header language={view.language} onLanguageChange={setLanguage} screen={view.screen} onScreenChange={setScreen} />
         <Suspense fallback={<main className="app-main" />}>
-          {/* Plans, obstacles and meetings need the server; the review screen reads what the device kept (its decisions say when offline). */}
-          {!online && view.screen !== 'review' && <UnavailableOffline onBack={() => setScreen('map')} />}
+          {/* Plans, obstacles, meetings and the review of conflicts need the server. */}
+          {!online && <UnavailableOffline onBack={() => setScreen('map')} />}
           {view.screen === 'plans' && online && (
             <PlansScreen plan={view.plan} language={view.language} user={user} onChange={setPlanView} onOpenProject={selectProject}>
               {drawer}
@@ -221,7 +221,7 @@ export function App() {
               {drawer}
             </MeetingsScreen>
           )}
-          {view.screen === 'review' && (
+          {view.screen === 'review' && online && (
             <ReviewScreen review={view.review} language={view.language} user={user} onChange={(review) => updateView({ review })} onOpenProject={selectProject}>
               {drawer}
             </ReviewScreen>

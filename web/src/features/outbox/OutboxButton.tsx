@@ -26,7 +26,7 @@ export default function OutboxButton({ language }: { language: Language }) {
       <button ref={opener} type="button" className="secondary-button outbox-button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="outbox-button" data-unsent={unsent}>
         {t('outbox.button')}
         {unsent > 0 && (
-          <span className="outbox-count" data-testid="outbox-count">
+          <span className="count-badge" data-testid="outbox-count">
             <span aria-hidden="true">{formatCount(unsent, language)}</span>
             <span className="visually-hidden">{t('outbox.count', { count: unsent })}</span>
           </span>

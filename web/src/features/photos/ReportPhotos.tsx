@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatDualDate } from '../../format/dates.ts';
-import { formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { useProgressReports } from '../progress/useProgressReports.ts';
-import './photos.css';
+import { PhotoThumbnails } from './PhotoThumbnails.tsx';
 
 /**
  * The photos of one progress report as small thumbnails, each a link to the full image. The
@@ -16,25 +15,14 @@ export function ReportPhotos({ projectId, updateId, language }: { projectId: num
   if (report === undefined || report.photos.length === 0) return null;
   const date = formatDualDate(report.reported_on, language)?.gregorian ?? report.reported_on;
   return (
-    <ul className="photo-thumbnails" aria-label={t('photos.heading')} data-testid="report-photos" data-update-id={updateId}>
-      {report.photos.map((photo) => {
-        const n = formatNumber(photo.position, language);
-        return (
-          <li key={photo.id}>
-            <a href={photo.url} target="_blank" rel="noopener" aria-label={t('photos.open', { n })}>
-              <img
-                src={photo.url}
-                alt={t('photos.photoAlt', { n, date })}
-                width={photo.width}
-                height={photo.height}
-                loading="lazy"
-                decoding="async"
-                data-testid="report-photo"
-              />
-            </a>
-          </li>
-        );
-      })}
-    </ul>
+    <PhotoThumbnails
+      photos={report.photos}
+      language={language}
+      altOf={(n) => t('photos.photoAlt', { n, date })}
+      photoTestId="report-photo"
+      aria-label={t('photos.heading')}
+      data-testid="report-photos"
+      data-update-id={updateId}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { LoadError } from '../../ui/LoadError.tsx';
 import { ConflictPhotos } from './ConflictPhotos.tsx';
 import { ConflictValues } from './ConflictValues.tsx';
 import { DecisionForm, type Decision } from './DecisionForm.tsx';
-import { projectTitle } from './projectTitle.ts';
+import { titleIn } from '../obstacleOverview/names.ts';
 import { mayDecide, useConflict, useConflictDecided } from './reviewApi.ts';
 
 function Decided({ conflict, language }: { conflict: FieldConflict; language: Language }) {
@@ -75,7 +75,7 @@ export function ConflictDetail({
       ) : (
         <>
           <h3 className="conflict-title">
-            <span className="conflict-kind">{t(`review.kind.${conflict.kind}`)}</span> · <bdi data-testid="conflict-project">{projectTitle(conflict, language)}</bdi>{' '}
+            <span className="conflict-kind">{t(`review.kind.${conflict.kind}`)}</span> · <bdi data-testid="conflict-project">{titleIn(language, conflict.project)}</bdi>{' '}
             <bdi className="muted" dir="ltr">
               {conflict.project.code}
             </bdi>

@@ -2,7 +2,7 @@ import type { FieldConflict } from '@marsad/contracts';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/language.ts';
 import { DualDate } from '../../ui/DualDate.tsx';
-import { projectTitle } from './projectTitle.ts';
+import { titleIn } from '../obstacleOverview/names.ts';
 
 /**
  * Conflicts as a list: each row names the project, the kind of write, its field date and writer,
@@ -28,7 +28,7 @@ export function ConflictList({
         <li key={conflict.id}>
           <button type="button" className="conflict-list-item" onClick={() => onOpen(conflict.id)} data-testid="conflict-item" data-conflict-id={conflict.id} data-project-id={conflict.project.id} data-state={conflict.state}>
             <span className="conflict-list-title">
-              <span className="conflict-kind">{t(`review.kind.${conflict.kind}`)}</span> · <bdi>{projectTitle(conflict, language)}</bdi>
+              <span className="conflict-kind">{t(`review.kind.${conflict.kind}`)}</span> · <bdi>{titleIn(language, conflict.project)}</bdi>
             </span>
             <span className="conflict-list-meta">
               <DualDate iso={conflict.field_date} language={language} />

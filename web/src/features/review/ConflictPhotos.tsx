@@ -1,28 +1,19 @@
 import type { FieldConflict } from '@marsad/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
-import '../photos/photos.css';
+import { useMessages } from '../../i18n/useMessages.ts';
+import { photoMessages } from '../photos/messages.ts';
+import { PhotoThumbnails } from '../photos/PhotoThumbnails.tsx';
 
 /** A held report's photos (`GET /api/conflicts/{id}/photos/{photoId}`), small, each a link to the full image. */
 export function ConflictPhotos({ conflict, language }: { conflict: FieldConflict; language: Language }) {
+  useMessages('photos', photoMessages);
   const { t } = useTranslation();
   if (conflict.photos.length === 0) return null;
   return (
     <section className="conflict-part">
       <h4>{t('review.photos')}</h4>
-      <ul className="photo-thumbnails" data-testid="conflict-photos">
-        {conflict.photos.map((photo) => {
-          const n = formatNumber(photo.position, language);
-          return (
-            <li key={photo.id}>
-              <a href={photo.url} target="_blank" rel="noopener" aria-label={t('review.openPhoto', { n })}>
-                <img src={photo.url} alt={t('review.photoAlt', { n })} width={photo.width} height={photo.height} loading="lazy" decoding="async" data-testid="conflict-photo" />
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+      <PhotoThumbnails photos={conflict.photos} language={language} altOf={(n) => t('review.photoAlt', { n })} photoTestId="conflict-photo" data-testid="conflict-photos" />
     </section>
   );
 }

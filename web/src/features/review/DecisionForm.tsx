@@ -1,7 +1,7 @@
 import { MAX_NOTE_LENGTH } from '@marsad/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemError } from '../../api/http.ts';
+import { isNoAnswer } from '../../api/http.ts';
 import { controlProps, FormField, useFields } from '../../ui/FormField.tsx';
 import { decideConflict } from './reviewApi.ts';
 
@@ -34,7 +34,7 @@ export function DecisionForm({ conflictId, csrfToken, onDecided }: { conflictId:
       await decideConflict(conflictId, decision, note, csrfToken);
       onDecided(decision);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === null) setOutcome({ kind: 'failed', message: t('review.decision.offline') });
+      if (isNoAnswer(error)) setOutcome({ kind: 'failed', message: t('review.decision.offline') });
       else setOutcome({ kind: 'failed', message: t('review.decision.failed', { detail: error instanceof Error ? error.message : String(error) }) });
     }
   };

@@ -14,7 +14,7 @@ const ar = {
   stateFilter: 'المعروض',
   state: { pending: 'بانتظار القرار', accepted: 'مقبول', rejected: 'مرفوض' },
   kind: { progress_report: 'تقرير إنجاز', project_edit: 'تعديل المشروع', plot_status: 'حالة مقاسم' },
-  column: { project: 'المشروع', kind: 'النوع', fieldDate: 'تاريخ الميدان', author: 'الكاتب', received: 'وصل', state: 'الحالة' },
+  column: { fieldDate: 'تاريخ الميدان', author: 'الكاتب' },
   empty: {
     pending: 'لا تعارضات تنتظر قرارًا.',
     accepted: 'لا تعارضات مقبولة.',
@@ -36,7 +36,6 @@ const ar = {
   noNote: 'بلا ملاحظة.',
   photos: 'الصور',
   photoAlt: 'الصورة {{n}} من الميدان',
-  openPhoto: 'فتح الصورة {{n}}',
   plots: 'المقاسم: {{ids}}',
   version: 'بُني على النسخة {{formatted}}',
   openProject: 'فتح المشروع',
@@ -84,7 +83,7 @@ const en: typeof ar = {
   stateFilter: 'Showing',
   state: { pending: 'Waiting for a decision', accepted: 'Accepted', rejected: 'Rejected' },
   kind: { progress_report: 'Progress report', project_edit: 'Project edit', plot_status: 'Plot status' },
-  column: { project: 'Project', kind: 'Kind', fieldDate: 'Field date', author: 'Written by', received: 'Received', state: 'State' },
+  column: { fieldDate: 'Field date', author: 'Written by' },
   empty: {
     pending: 'No conflicts are waiting for a decision.',
     accepted: 'No accepted conflicts.',
@@ -106,7 +105,6 @@ const en: typeof ar = {
   noNote: 'No note.',
   photos: 'Photos',
   photoAlt: 'Field photo {{n}}',
-  openPhoto: 'Open photo {{n}}',
   plots: 'Plots: {{ids}}',
   version: 'Based on version {{formatted}}',
   openProject: 'Open the project',

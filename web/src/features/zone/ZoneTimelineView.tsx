@@ -1,11 +1,11 @@
 import type { ZoneTimelineEntry } from '@marsad/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDualDate } from '../../format/dates.ts';
-import { formatNumber, formatPercent } from '../../format/numbers.ts';
+import { formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { DualDate } from '../../ui/DualDate.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
-import '../photos/photos.css';
+import { PhotoThumbnails } from '../photos/PhotoThumbnails.tsx';
 import { StatusWord } from './PlotList.tsx';
 import { useTimeline } from './useZone.ts';
 
@@ -64,17 +64,7 @@ type Photo = Extract<ZoneTimelineEntry, { kind: 'report' }>['report']['photos'][
 function Photos({ photos, date, language }: { photos: readonly Photo[]; date: string; language: Language }) {
   const { t } = useTranslation();
   const day = formatDualDate(date, language)?.gregorian ?? date;
-  return (
-    <ul className="photo-thumbnails" data-testid="zone-photos">
-      {photos.map((photo) => (
-        <li key={photo.id}>
-          <a href={photo.url} target="_blank" rel="noopener" aria-label={t('photos.open', { n: formatNumber(photo.position, language) })}>
-            <img src={photo.url} alt={t('zone.photoOf', { date: day })} width={photo.width} height={photo.height} loading="lazy" decoding="async" data-testid="zone-photo" />
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
+  return <PhotoThumbnails photos={photos} language={language} altOf={() => t('zone.photoOf', { date: day })} photoTestId="zone-photo" data-testid="zone-photos" />;
 }
 
 /** The zone's reports (utility lines, photos) and plot changes, newest first; `photosOnly` shows just the photos. */
