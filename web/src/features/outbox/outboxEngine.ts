@@ -22,7 +22,14 @@ export interface EngineOptions {
 const FIRST_BACKOFF_MS = 15_000;
 const LONGEST_BACKOFF_MS = 15 * 60_000;
 
-export function backoffMs(attempts: number): number {
+/**
+ * How long an item waits after its `attempts`-th failure. A busy or failing server (an answer:
+ * 5xx, 429) is given a growing wait; a cut (no answer at all) is the field's normal state and
+ * waits no longer than the first step — an engineer who spent an hour offline must not find their
+ * reports waiting another fifteen minutes once the connection is back.
+ */
+export function backoffMs(attempts: number, answered = true): number {
+  if (!answered) return FIRST_BACKOFF_MS;
   return Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -186,7 +193,7 @@ export class OutboxEngine {
         await this.settle(item, { state: 'waiting', nextAttemptAt: null, ...outcome(step.outcome) });
         break;
       case 'retry':
-        await this.settle(item, { state: 'waiting', nextAttemptAt: this.now() + (step.retryAfterMs ?? backoffMs(item.attempts)), ...outcome(step.outcome) });
+        await this.settle(item, { state: 'waiting', nextAttemptAt: this.now() + (step.retryAfterMs ?? backoffMs(item.attempts, step.outcome.status !== null)), ...outcome(step.outcome) });
         break;
     }
     return step;
