@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { NOT_KEPT_HEADER } from '../../web/src/offline/offlineCaches.ts';
 import { DEMO_PASSWORD } from '../support/client.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,6 +29,10 @@ export interface OpenedPage {
   externalRequests: string[];
   /** Uncaught exceptions, console errors and Content-Security-Policy violations on the page. */
   pageErrors: string[];
+  /** Console error lines with the address they are about (a failed resource's URL). */
+  consoleErrors: { text: string; url: string }[];
+  /** Addresses the service worker answered itself with 503 "not kept on this device" while offline. */
+  notKeptOffline: Set<string>;
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -44,6 +49,8 @@ export async function newGuardedPage(browser: Browser, options: BrowserContextOp
   const context = await browser.newContext(options);
   const externalRequests: string[] = [];
   const pageErrors: string[] = [];
+  const consoleErrors: OpenedPage['consoleErrors'] = [];
+  const notKeptOffline = new Set<string>();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (isLocal(url)) return route.continue();
@@ -62,9 +69,14 @@ export async function newGuardedPage(browser: Browser, options: BrowserContextOp
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
+    if (message.type() !== 'error') return;
+    pageErrors.push(message.text());
+    consoleErrors.push({ text: message.text(), url: message.location().url });
   });
-  return { page, externalRequests, pageErrors };
+  page.on('response', (response) => {
+    if (response.status() === 503 && response.headers()[NOT_KEPT_HEADER] === 'not-kept') notKeptOffline.add(response.url());
+  });
+  return { page, externalRequests, pageErrors, consoleErrors, notKeptOffline };
 }
 
 /**
@@ -75,6 +87,16 @@ export function unexpectedErrors(pageErrors: readonly string[], ...statuses: num
   if (statuses.length === 0) return [...pageErrors];
   const expected = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
   return pageErrors.filter((error) => !expected.test(error));
+}
+
+/**
+ * `errors` without the console lines of the service worker's offline answers ("not kept on this
+ * device", 503): a test that cuts the network asked for those. A 503 from the server still counts.
+ */
+export function withoutOfflineAnswers(opened: OpenedPage, errors: readonly string[]): string[] {
+  const line = 'Failed to load resource: the server responded with a status of 503 ()';
+  let offlineLines = opened.consoleErrors.filter((error) => error.text === line && opened.notKeptOffline.has(error.url)).length;
+  return errors.filter((error) => !(error === line && offlineLines-- > 0));
 }
 
 /** Where browser tests save screenshots (git-ignored). */

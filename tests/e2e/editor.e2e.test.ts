@@ -9,7 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, openApp, SCREENSHOTS, signIn, unexpectedErrors } from './browser.ts';
+import { chromiumForSuite, getJson, MAP_TIMEOUT, newGuardedPage, openApp, SCREENSHOTS, signIn, unexpectedErrors, withoutOfflineAnswers } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
@@ -49,7 +49,8 @@ describe('project editor (browser)', () => {
   const browser = chromiumForSuite();
 
   it('an engineer draws a project, has its shape repaired, edits it, and shares it', { timeout: 240_000 }, async () => {
-    const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
+    const opened = await newGuardedPage(browser(), { viewport: { width: 1280, height: 900 }, locale: 'ar' });
+    const { page, externalRequests, pageErrors } = opened;
     const api = <T,>(path: string) => getJson<T>(page, marsad.url, path);
     await openApp(page, marsad.url, `/?map=${DAMASCUS_CAMERA}`);
     expect(await page.getByTestId('new-project').count()).toBe(0);
@@ -209,8 +210,10 @@ describe('project editor (browser)', () => {
     await page.getByTestId('editor-cancel').click();
 
     expect(externalRequests).toEqual([]);
-    // Asked for: the refused bow-tie (400), the refused Aleppo project (403), the save while offline.
-    expect(unexpectedErrors(pageErrors, 400, 403).filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    // Asked for: the refused bow-tie (400), the refused Aleppo project (403), the save while offline
+    // and the map tiles the service worker does not keep while offline.
+    const asked = withoutOfflineAnswers(opened, unexpectedErrors(pageErrors, 400, 403));
+    expect(asked.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     await page.context().close();
   });
 });

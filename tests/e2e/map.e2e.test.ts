@@ -22,9 +22,9 @@ const VIEWPORT = { width: 1280, height: 800 };
 const DAMASCUS_VIEW = 'year=2015&map=8/33.5152/36.2826';
 
 async function openMap(browser: Browser, query = ''): Promise<OpenedPage> {
-  const { page, externalRequests, pageErrors } = await newGuardedPage(browser, { viewport: VIEWPORT, locale: 'ar' });
-  await openApp(page, marsad.url, `/${query}`);
-  return { page, externalRequests, pageErrors };
+  const opened = await newGuardedPage(browser, { viewport: VIEWPORT, locale: 'ar' });
+  await openApp(opened.page, marsad.url, `/${query}`);
+  return opened;
 }
 
 async function mapCentre(page: Page): Promise<{ x: number; y: number }> {

@@ -12,6 +12,8 @@ export const DATA_CACHE_PREFIX = 'marsad-data-u';
 export const META_CACHE = 'marsad-meta';
 /** The key, in META_CACHE, of the signed-in user's id (`null` signed out). */
 export const USER_KEY = '/__marsad/signed-in-user';
+/** Set on the service worker's own 503 for what the device does not keep offline (the server never sends it). */
+export const NOT_KEPT_HEADER = 'marsad-offline';
 
 export const dataCacheName = (userId: number): string => `${DATA_CACHE_PREFIX}${userId}`;
 

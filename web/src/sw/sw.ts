@@ -11,7 +11,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { dataCacheName, deleteOtherDataCaches, isSharedRead, isSignedInMessage, mayKeep, META_CACHE, networkMessage, offlineCacheKey, SHARED_CACHE, USER_KEY } from '../offline/offlineCaches.ts';
+import { dataCacheName, deleteOtherDataCaches, isSharedRead, isSignedInMessage, mayKeep, META_CACHE, networkMessage, NOT_KEPT_HEADER, offlineCacheKey, SHARED_CACHE, USER_KEY } from '../offline/offlineCaches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -84,7 +84,8 @@ function notKept(url: URL): Response {
     detail: `Not available offline: ${url.pathname} is not kept on this device. Connect to the network, or prepare for the field while online.`,
     offline: true,
   };
-  return new Response(JSON.stringify(problem), { status: 503, headers: { 'content-type': 'application/problem+json' } });
+  // The header says the device answered, not the server: the page and the browser tests tell the two apart.
+  return new Response(JSON.stringify(problem), { status: 503, headers: { 'content-type': 'application/problem+json', [NOT_KEPT_HEADER]: 'not-kept' } });
 }
 
 /** Network first; a successful answer kept in the user's cache (unless no-store); the cache when the network fails. */
