@@ -67,7 +67,9 @@ export default function RankingTable({ metric, scale, governorates, countries, p
   const groups = useMemo((): CountryGroup[] | null => {
     if (scale === null || scale.metric !== metric || governorates === undefined || countries === undefined) return null;
     const collator = new Intl.Collator(language);
-    return countries.map((country) => {
+    // Countries with projects under the filters first; one the viewer has nothing in comes last.
+    const ordered = [...countries.filter((c) => c.projects > 0), ...countries.filter((c) => c.projects === 0)];
+    return ordered.map((country) => {
       const inputs = governorates
         .filter((g) => g.country === country.country)
         .map((g) => ({ code: g.governorate, country: g.country, name: governorateName(g, language), value: scale.values.get(g.governorate) ?? null }));
