@@ -34,6 +34,8 @@ import type { ZoneMetric, ZoneSort } from '@marsad/contracts';
 import { ZonesSection } from '../features/zonesNational/ZonesSection.tsx';
 import { NationalBriefs } from '../features/obstacles/NationalBriefs.tsx';
 import { useCriticalProjects } from '../features/obstacles/useCriticalProjects.ts';
+import { CompareSection } from '../features/compare/CompareSection.tsx';
+import type { CompareSort } from '../url/compareViewState.ts';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
@@ -130,6 +132,15 @@ export function App() {
     [updateView, view.zonesTable],
   );
   const closeZonesTable = useCallback(() => updateView({ zonesTable: null }), [updateView]);
+  const setCompareSort = useCallback((sort: CompareSort | null) => updateView({ compare: { sort } }), [updateView]);
+  // A governorate chosen in the ranking opens as a click on the map does; a folded sidebar gets out of its way.
+  const openFromRanking = useCallback(
+    (governorate: string) => {
+      selectGovernorate(governorate);
+      setSidebarOpen(false);
+    },
+    [selectGovernorate],
+  );
   const setScreen = useCallback((screen: Screen) => updateView({ screen }), [updateView]);
   const setPlanView = useCallback((patch: Partial<PlanViewState>) => updateView({ plan: { ...view.plan, ...patch } }), [updateView, view.plan]);
   const openMeeting = useCallback(
@@ -272,6 +283,18 @@ export function App() {
           >
             {view.metric === 'plan' && <PlanMetricControls plan={plan} language={view.language} onIndicatorChange={(indicator) => setPlanView({ indicator })} />}
           </Legend>
+          <CompareSection
+            metric={view.metric}
+            scale={scale}
+            governorates={byGovernorate.data?.governorates}
+            countries={national.data?.countries}
+            planNational={plan.national}
+            selected={view.governorate}
+            language={view.language}
+            sort={view.compare.sort}
+            onSortChange={setCompareSort}
+            onOpenGovernorate={openFromRanking}
+          />
           <ZonesSection
             query={query}
             language={view.language}

@@ -1,4 +1,6 @@
 import type { Metrics } from '../api/summaries.ts';
+import { formatCount, formatMoneyCompact, formatPercent } from '../format/numbers.ts';
+import type { Language } from '../i18n/language.ts';
 
 /** What the governorates can be coloured by. */
 export const CHOROPLETH_METRICS = ['progress', 'delayed', 'projects', 'spent', 'plan'] as const;
@@ -41,5 +43,17 @@ export function metricValue(metric: ChoroplethMetric, metrics: Metrics): number 
       return metrics.budget_spent;
     case 'plan':
       return null;
+  }
+}
+
+/** A governorate's (or the country's) value of the metric as the reader reads it: `47.3%`, `١٢٣`, `US$9.5m`. */
+export function formatMetricValue(metric: ChoroplethMetric, value: number, language: Language): string {
+  switch (METRIC_UNIT[metric]) {
+    case 'percent':
+      return formatPercent(value, language);
+    case 'money':
+      return formatMoneyCompact(value, language);
+    case 'count':
+      return formatCount(value, language);
   }
 }

@@ -11,7 +11,7 @@ export function findGovernorate(
 }
 
 /** The short name a person calls the governorate by: `دمشق` / `Damascus`. */
-export function governorateName(governorate: GovernorateProperties, language: Language): string {
+export function governorateName(governorate: Pick<GovernorateProperties, 'name_en' | 'name_ar' | 'name_ar_short'>, language: Language): string {
   if (language === 'en') return governorate.name_en;
   return governorate.name_ar_short || governorate.name_ar;
 }

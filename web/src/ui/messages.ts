@@ -3,11 +3,23 @@ const ar = {
   date: {
     hijri: 'هـ',
   },
+  chart: {
+    showTable: 'اعرض الأرقام جدولًا',
+    hideTable: 'أخفِ الجدول',
+    month: 'الشهر',
+    date: 'التاريخ',
+  },
 };
 
 const en: typeof ar = {
   date: {
     hijri: 'AH',
+  },
+  chart: {
+    showTable: 'Show as a table',
+    hideTable: 'Hide the table',
+    month: 'Month',
+    date: 'Date',
   },
 };
 

@@ -10,6 +10,7 @@ import {
 import { EMPTY_PLAN_VIEW } from './planViewState.ts';
 import { isNavigation } from './useViewState.ts';
 import { EMPTY_MINISTER_VIEW } from './ministerViewState.ts';
+import { EMPTY_COMPARE_VIEW } from './compareViewState.ts';
 import { EMPTY_REVIEW_VIEW } from './reviewViewState.ts';
 
 describe('parseViewState', () => {
@@ -126,6 +127,7 @@ describe('filters, metric and selection in the URL', () => {
       plan: EMPTY_PLAN_VIEW,
       minister: EMPTY_MINISTER_VIEW,
       review: EMPTY_REVIEW_VIEW,
+      compare: EMPTY_COMPARE_VIEW,
     };
     const query = serializeViewState(state);
     expect(query).toBe(

@@ -12,7 +12,6 @@ import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { ProjectList } from '../project/ProjectList.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
 import { GovernorateObstacles } from '../obstacles/GovernorateObstacles.tsx';
-import './governorate.css';
 
 export interface GovernoratePanelProps {
   governorate: GovernorateProperties;
@@ -62,6 +61,7 @@ export default function GovernoratePanel({ governorate, countries, filters, lang
             language={language}
             testId="timeline-chart"
             caption={t('panel.timeline')}
+            xHeading={t('chart.month')}
           />
         ) : (
           <p className="muted">{t('panel.timelineEmpty')}</p>

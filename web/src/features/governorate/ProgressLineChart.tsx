@@ -1,8 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
+import { ChartFigure } from '../../ui/ChartFigure.tsx';
 import { chartDirection } from './chartDirection.ts';
-import './governorate.css';
 
 export interface ProgressSeries {
   key: string;
@@ -12,7 +12,7 @@ export interface ProgressSeries {
 
 /**
  * Progress (0–100 %) over time, one line per series; time runs right to left in Arabic. Points are
- * `{ x: label, [series.key]: value }`.
+ * `{ x: label, [series.key]: value }`; the same figures follow as a table, one row per point.
  */
 export function ProgressLineChart({
   points,
@@ -20,17 +20,25 @@ export function ProgressLineChart({
   language,
   testId,
   caption,
+  xHeading,
 }: {
   points: Record<string, string | number | null>[];
   series: ProgressSeries[];
   language: Language;
   testId: string;
   caption: string;
+  /** The table's heading of the points' labels (`x`): month, date. */
+  xHeading: string;
 }) {
   const { reversed, yOrientation } = chartDirection(language);
+  const value = (v: string | number | null | undefined) => formatPercent(typeof v === 'number' ? v : null, language);
+  const table = {
+    rowHeading: xHeading,
+    columns: series.map((s) => s.name),
+    rows: points.map((point, i) => ({ key: `${i}`, header: String(point.x ?? ''), cells: series.map((s) => value(point[s.key])) })),
+  };
   return (
-    <figure className="chart" data-testid={testId}>
-      <figcaption>{caption}</figcaption>
+    <ChartFigure caption={caption} table={table} testId={testId}>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#e6e1d6" vertical={false} />
@@ -43,6 +51,6 @@ export function ProgressLineChart({
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -5,17 +5,21 @@ import { PROJECT_STATUSES } from '../../data/vocabulary.ts';
 import { formatCount } from '../../format/numbers.ts';
 import type { Language } from '../../i18n/language.ts';
 import { STATUS_COLORS } from '../../map/colorScales.ts';
+import { ChartFigure } from '../../ui/ChartFigure.tsx';
 import { chartDirection } from './chartDirection.ts';
-import './governorate.css';
 
-/** Projects by status as horizontal bars, in the status colours of the map; mirrored in Arabic. */
+/** Projects by status as horizontal bars, in the status colours of the map; mirrored in Arabic; the counts follow as a table. */
 export function StatusChart({ byStatus, language }: { byStatus: Metrics['by_status']; language: Language }) {
   const { t } = useTranslation();
   const { reversed, yOrientation } = chartDirection(language);
   const data = PROJECT_STATUSES.map((status) => ({ status, label: t(`status.${status}`), count: byStatus[status] }));
+  const table = {
+    rowHeading: t('filters.status'),
+    columns: [t('kpi.projects')],
+    rows: data.map((d) => ({ key: d.status, header: d.label, cells: [formatCount(d.count, language)] })),
+  };
   return (
-    <figure className="chart" data-testid="status-chart">
-      <figcaption>{t('panel.statusChart')}</figcaption>
+    <ChartFigure caption={t('panel.statusChart')} table={table} testId="status-chart">
       <ResponsiveContainer width="100%" height={190}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
           <XAxis type="number" reversed={reversed} allowDecimals={false} tickFormatter={(v: number) => formatCount(v, language)} fontSize={12} />
@@ -28,16 +32,6 @@ export function StatusChart({ byStatus, language }: { byStatus: Metrics['by_stat
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <table className="visually-hidden">
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.status}>
-              <th scope="row">{d.label}</th>
-              <td>{formatCount(d.count, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -60,7 +60,6 @@ const ar = {
     raised: 'مُثارة',
     resolved: 'مُعالَجة',
     month: 'الشهر',
-    table: 'الأرقام جدولاً',
   },
   proposals: {
     heading: 'مقترح تصعيدها',
@@ -141,7 +140,6 @@ const en: typeof ar = {
     raised: 'Raised',
     resolved: 'Resolved',
     month: 'Month',
-    table: 'The figures as a table',
   },
   proposals: {
     heading: 'Proposed for escalation',

@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { INTL_LOCALES } from '../../format/locale.ts';
 import type { Language } from '../../i18n/language.ts';
 import { chartDirection } from '../governorate/chartDirection.ts';
-import '../governorate/governorate.css';
+import { ChartFigure } from '../../ui/ChartFigure.tsx';
 import { ATTAINMENT_COLORS, formatIndicatorValue } from './attainment.ts';
 
 const ACHIEVED_COLOR = ATTAINMENT_COLORS.ahead.background;
@@ -18,16 +18,20 @@ function monthLabel(month: string, language: Language): string {
 /**
  * Cumulative achieved (solid line with dots) against the phased target to date (dashed), month
  * by month; mirrored in Arabic like the governorate charts (chartDirection). Line styles differ,
- * not only colours; the same figures follow as a table.
+ * not only colours; the same figures follow as a table (ChartFigure).
  */
 export function SeriesChart({ series, indicator, language }: { series: IndicatorSeries; indicator: Indicator | undefined; language: Language }) {
   const { t } = useTranslation();
   const { reversed, yOrientation } = chartDirection(language);
   const format = (v: number | null) => formatIndicatorValue(v, indicator, language);
   const points = series.months.map((m) => ({ x: monthLabel(m.month, language), achieved: m.achieved, target: m.target_to_date }));
+  const table = {
+    rowHeading: t('plans.panel.month'),
+    columns: [t('plans.panel.chartAchieved'), t('plans.panel.chartTarget')],
+    rows: series.months.map((m) => ({ key: m.month, header: monthLabel(m.month, language), cells: [format(m.achieved), format(m.target_to_date)] })),
+  };
   return (
-    <figure className="chart plans-chart" data-testid="plans-chart">
-      <figcaption>{t('plans.panel.chart')}</figcaption>
+    <ChartFigure caption={t('plans.panel.chart')} table={table} testId="plans-chart" className="plans-chart">
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#e6e1d6" vertical={false} />
@@ -39,27 +43,6 @@ export function SeriesChart({ series, indicator, language }: { series: Indicator
           <Line type="linear" dataKey="achieved" name={t('plans.panel.chartAchieved')} stroke={ACHIEVED_COLOR} strokeWidth={2.5} dot={{ r: 2.5 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-      <details className="plans-chart-table">
-        <summary>{t('plans.panel.chartTable')}</summary>
-        <table data-testid="plans-chart-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('plans.panel.month')}</th>
-              <th scope="col">{t('plans.panel.chartAchieved')}</th>
-              <th scope="col">{t('plans.panel.chartTarget')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{monthLabel(m.month, language)}</th>
-                <td>{format(m.achieved)}</td>
-                <td>{format(m.target_to_date)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    </ChartFigure>
   );
 }

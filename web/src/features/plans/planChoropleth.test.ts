@@ -1,7 +1,7 @@
 import type { MatrixCell, PlanMatrix } from '@marsad/contracts';
 import { describe, expect, it } from 'vitest';
 import { colorForValue, NO_DATA_COLOR, VIRIDIS_5 } from '../../map/colorScales.ts';
-import { coloured, planChoroplethScale } from './planChoropleth.ts';
+import { coloured, planChoroplethScale, planNationalValues } from './planChoropleth.ts';
 
 const cell = (key: string, target: number | null, pct: number | null): MatrixCell => ({
   key,
@@ -65,5 +65,14 @@ describe('the map metric "% of plan achieved"', () => {
     const scale = planChoroplethScale([matrix({}), libya], 'roads');
     expect(scale.values.get('LY-TB')).toBe(50);
     expect(coloured(scale)).toBe(3);
+  });
+
+  it("gives each country's national attainment from its matrix's national row, not an average of the governorates", () => {
+    const national = { governorate: null, name_en: 'Syria', name_ar: 'سوريا', cells: [cell('roads', 14, 42)] };
+    const libya = matrix({ country: 'LBY', rows: [] });
+    const values = planNationalValues([matrix({ national }), libya], 'roads');
+    expect(values.get('SYR')).toBe(42);
+    expect(values.get('LBY')).toBeNull();
+    expect(planNationalValues([matrix({ national, shows_targets: false })], 'roads').get('SYR')).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 import type { Indicator } from '@marsad/contracts';
 import { useMemo } from 'react';
 import type { ChoroplethScale } from '../../map/choroplethScale.ts';
-import { planChoroplethScale } from './planChoropleth.ts';
+import { planChoroplethScale, planNationalValues } from './planChoropleth.ts';
 import { useIndicators, useMatrices, usePlanLists } from './plansApi.ts';
 
 export interface PlanChoropleth {
   scale: ChoroplethScale | null;
+  /** Each country's attainment as a whole (its matrix's national row), for the ranking's national value. */
+  national: Map<string, number | null> | null;
   /** The indicators the year's plans set targets for, in catalogue order. */
   indicators: Indicator[];
   /** The indicator drawn: the one asked for, else the first with targets. */
@@ -38,8 +40,10 @@ export function usePlanChoropleth(active: boolean, countries: readonly string[],
   const indicator = asked !== null && indicators.some((i) => i.code === asked) ? asked : (indicators[0]?.code ?? asked);
   const ready = active && lists.done && matrices.done;
   const scale = useMemo(() => (ready ? planChoroplethScale(matrices.data, indicator ?? '') : null), [ready, matrices.data, indicator]);
+  const national = useMemo(() => (ready ? planNationalValues(matrices.data, indicator ?? '') : null), [ready, matrices.data, indicator]);
   return {
     scale,
+    national,
     indicators,
     indicator,
     year,

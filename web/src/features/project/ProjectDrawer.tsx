@@ -165,6 +165,7 @@ export default function ProjectDrawer({
               language={language}
               testId="project-progress-chart"
               caption={t('project.progressChart')}
+              xHeading={t('chart.date')}
             />
           )}
           <section aria-labelledby="history-heading">
