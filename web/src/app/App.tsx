@@ -102,6 +102,11 @@ export function App() {
     () => (byGovernorate.data === undefined ? null : choroplethScale(byGovernorate.data.governorates, view.metric)),
     [byGovernorate.data, view.metric],
   );
+  // Projects per governorate as the API counts them for this viewer: the map's count badges.
+  const projectCounts = useMemo(
+    () => (byGovernorate.data === undefined ? null : new Map(byGovernorate.data.governorates.map((g) => [g.governorate, g.projects]))),
+    [byGovernorate.data],
+  );
   // "% of plan achieved" comes from the plans of the countries shown, not from the project summaries.
   const shownCountries = useMemo(() => national.data?.countries.map((c) => c.country) ?? [], [national.data]);
   const plan = usePlanChoropleth(view.metric === 'plan', shownCountries, view.plan.indicator);
@@ -289,6 +294,7 @@ export function App() {
             initialCamera={view.camera}
             data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
             choropleth={scale}
+            projectCounts={projectCounts}
             filterQuery={tileQuery}
             zoneMetric={view.zoneMetric}
             selectedGovernorate={view.governorate}

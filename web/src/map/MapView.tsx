@@ -13,7 +13,7 @@ import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
 import { useChoropleth } from './useChoropleth.ts';
-import { criticalPoints } from './criticalPoints.ts';
+import { criticalPoints, NO_CRITICAL_POINTS } from './criticalPoints.ts';
 import { useDeckOverlay } from './useDeckOverlay.ts';
 import { useExternalBasemap } from './useExternalBasemap.ts';
 import { useGovernorateHover } from './useGovernorateHover.ts';
@@ -21,6 +21,7 @@ import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
 import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
+import { useProjectAggregates } from './useProjectAggregates.ts';
 import './map.css';
 
 export interface MapViewProps extends MapClickHandlers {
@@ -32,6 +33,11 @@ export interface MapViewProps extends MapClickHandlers {
   data: BoundaryData;
   /** The choropleth under the current filters and metric; `null` while it loads. */
   choropleth: ChoroplethScale | null;
+  /**
+   * Projects per governorate code under the current filters, as the API counts them for this viewer
+   * (the governorate summaries); drawn as numbered badges at national zoom. `null` while unknown.
+   */
+  projectCounts: ReadonlyMap<string, number> | null;
   /** The filters as an API query string, for the project and zone tiles. */
   filterQuery: string;
   /** What the zones are filled by (their legend is in the sidebar's zones section). */
@@ -53,7 +59,8 @@ export interface MapViewProps extends MapClickHandlers {
  * the choropleth and the labels; deck.gl draws zones and projects. For browser tests the container
  * reports its state as data attributes: `data-map-ready="true"` once every boundary layer is drawn
  * (over the external basemap, if any), `data-projects-ready="true"` once the
- * project tiles for the current filters are drawn, `data-plots-ready="true"` once the plot tiles
+ * projects for the current filters are drawn (counted per governorate, in clusters or one by one:
+ * `data-projects-band`), `data-plots-ready="true"` once the plot tiles
  * are (from zoom 13), `data-governorates` (how many), `data-choropleth` (the metric drawn),
  * `data-zone-metric` (what the zones are filled by), `data-map-language` (the language of the labels)
  * and `data-critical-projects` (how many projects are ringed for a critical obstacle).
@@ -64,6 +71,7 @@ export function MapView({
   initialCamera,
   data,
   choropleth,
+  projectCounts,
   filterQuery,
   zoneMetric,
   selectedGovernorate,
@@ -86,7 +94,11 @@ export function MapView({
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
   const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, rings);
+  const aggregates = useProjectAggregates(map, data, projectCounts, filterQuery, language);
+  // At national zoom single projects are not drawn, ringed ones neither: they are in the counts.
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings);
+  // Below the detail zoom projects are counted, not drawn one by one (`useProjectAggregates`).
+  const projectsReady = aggregates.ready && (aggregates.band !== 'detail' || deck.projectsReady);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
   useEffect(() => {
     onMap?.(map);
@@ -105,7 +117,8 @@ export function MapView({
         aria-busy={!status.ready}
         data-testid="map"
         data-map-ready={status.ready ? 'true' : 'false'}
-        data-projects-ready={deck.projectsReady ? 'true' : 'false'}
+        data-projects-ready={projectsReady ? 'true' : 'false'}
+        data-projects-band={aggregates.band}
         data-plots-ready={deck.plotsReady ? 'true' : 'false'}
         data-governorates={status.governorateCount ?? undefined}
         data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
@@ -117,7 +130,7 @@ export function MapView({
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />
       ) : (
-        governorateHover !== null && <HoverLabel hovered={governorateHover} governorates={data.governorates} language={language} />
+        governorateHover !== null && <HoverLabel hovered={governorateHover} governorates={data.governorates} projects={projectCounts?.get(governorateHover.code) ?? null} language={language} />
       )}
       {map !== null && <ZoomButtons map={map} />}
       {!status.ready && <p className="map-loading">{t('map.loading')}</p>}
