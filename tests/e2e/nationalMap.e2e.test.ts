@@ -5,6 +5,7 @@
  * any governorate's fill, the counts are drawn in the reader's digits, and zooming in shows single
  * projects. Not one request leaves the machine and no console error.
  */
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumForSuite, MAP_TIMEOUT, newGuardedPage, SCREENSHOTS, signIn } from './browser.ts';
@@ -14,6 +15,10 @@ import { serverForFile } from '../support/startTestServer.ts';
 
 const marsad = serverForFile();
 const VIEWPORT = { width: 1440, height: 900 };
+/** The map drawn this soon after navigation (issue 15), on an otherwise idle machine. */
+const MAP_DRAWN_LIMIT_MS = 3000;
+/** The entry chunk, gzip (the first-view budget of the house rules). */
+const ENTRY_LIMIT_BYTES = 350_000;
 /** A project symbol may cover at most this share of a governorate's fill on screen. */
 const MAX_SHARE = 0.15;
 const ARABIC_COUNT = /^[٠-٩][٠-٩٬]*$/;
@@ -27,7 +32,10 @@ interface MapHandle {
 }
 
 async function waitForProjects(page: Page, band: string): Promise<void> {
-  await page.waitForSelector(`[data-testid="map"][data-map-ready="true"][data-choropleth][data-projects-ready="true"][data-projects-band="${band}"]`, { timeout: MAP_TIMEOUT });
+  // Twice the usual wait: this file draws the map at three zooms on a machine shared by the e2e runs.
+  await page.waitForSelector(`[data-testid="map"][data-map-ready="true"][data-choropleth][data-projects-ready="true"][data-projects-band="${band}"]`, {
+    timeout: 2 * MAP_TIMEOUT,
+  });
 }
 
 interface Coverage {
@@ -45,7 +53,9 @@ async function deckShots(page: Page): Promise<[string, string]> {
   const shown = await map.screenshot();
   const deckCanvas = (visibility: string) =>
     page.evaluate((value) => {
-      for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas:not(.maplibregl-canvas)')) canvas.style.visibility = value;
+      document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas:not(.maplibregl-canvas)').forEach((canvas) => {
+        canvas.style.visibility = value;
+      });
     }, visibility);
   await deckCanvas('hidden');
   const hidden = await map.screenshot();
@@ -142,31 +152,36 @@ async function measureCoverage(page: Page): Promise<Coverage> {
 describe('national map (browser)', () => {
   const browser = chromiumForSuite();
 
-  it('draws the minister first view quickly, with little JavaScript', { timeout: 180_000 }, async () => {
+  it('draws the minister first view quickly, with little JavaScript', { timeout: 400_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'ar' });
     // Cold: a browser that has never opened the app (nothing cached, no service worker yet).
+    const loadBefore = loadavg()[0]!;
     const cold = await firstRender(page, marsad.url);
-    const timeline = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming)
-        .map((e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)} ${(e.encodedBodySize / 1024).toFixed(0)}K`),
-    );
-    console.log(timeline.join('\n'));
     await signIn(page, DEMO.minister);
     // The minister coming back: signed in, the app as the browser keeps it.
     const minister = await firstRender(page, marsad.url);
+    const load = Math.max(loadBefore, loadavg()[0]!);
+    const kib = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
     console.log(
       `first view: map drawn ${cold.mapReadyMs.toFixed(0)} ms after navigation (cold browser; signed in as the minister, coming back: ` +
         `${minister.mapReadyMs.toFixed(0)} ms), projects drawn ${cold.projectsReadyMs.toFixed(0)} ms (minister ${minister.projectsReadyMs.toFixed(0)} ms); ` +
-        `first-view JavaScript ${(cold.scriptBytes / 1024).toFixed(1)} KiB gzip in ${cold.scripts} scripts`,
+        `first-view JavaScript ${kib(cold.firstViewBytes)} gzip (entry chunk ${kib(cold.entryBytes)}; all scripts by the projects drawn ${kib(cold.scriptBytes)}, ` +
+        `${cold.scripts} files); load average ${load.toFixed(1)} on ${cpus().length} cores`,
     );
+    console.log(`cold: ${cold.breakdown}\nminister: ${minister.breakdown}`);
+    // The figure is what counts (3 s on this machine kind when it is otherwise idle); the bound only
+    // catches a gross regression: five times that, and as many times more as the machine is
+    // loaded beyond its cores by other work (the e2e runs share it).
+    const limit = 5 * MAP_DRAWN_LIMIT_MS * Math.max(1, load / cpus().length);
+    expect(cold.mapReadyMs).toBeLessThanOrEqual(limit);
+    expect(minister.mapReadyMs).toBeLessThanOrEqual(limit);
+    expect(cold.entryBytes).toBeLessThanOrEqual(ENTRY_LIMIT_BYTES);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 
-  it('keeps the choropleth readable at national zoom: counts per governorate in Arabic digits, single projects only when zoomed in', { timeout: 180_000 }, async () => {
+  it('keeps the choropleth readable at national zoom: counts per governorate in Arabic digits, single projects only when zoomed in', { timeout: 400_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'ar' });
     const projectTiles: string[] = [];
     page.on('request', (request) => {

@@ -94,6 +94,9 @@ export function App() {
   const critical = useCriticalProjects(user !== null).data;
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
+  const retryBoundaries = useCallback(() => {
+    for (const boundary of [countries, governorates, labels]) if (boundary.error !== null) void boundary.refetch();
+  }, [countries, governorates, labels]);
   // Until the donor list is known, a funder in the URL may be one the API refuses: no error for that.
   const funderPending = donors.isPending && filters.funder.length > 0;
   const dataError = funderPending ? null : (national.error ?? byGovernorate.error);
@@ -307,6 +310,8 @@ export function App() {
             drawing={editing !== null || (zoneDrawing && view.zone !== null)}
             onMap={setMap}
             criticalProjects={user !== null ? critical : undefined}
+            loadError={boundaryError}
+            onRetry={retryBoundaries}
           />
           <Suspense fallback={null}>
             {view.zonesTable !== null && view.zone === null && (

@@ -52,6 +52,10 @@ export interface MapViewProps extends MapClickHandlers {
   zoneFocus?: ZoneFocus | null;
   /** Projects with an active critical obstacle, ringed (undefined: none, or signed out). */
   criticalProjects?: CriticalProjectsCollection | undefined;
+  /** Why the boundaries could not be loaded (the map cannot be drawn), or null. */
+  loadError?: Error | null;
+  /** Asks for what failed again (the boundaries). */
+  onRetry?: () => void;
 }
 
 /**
@@ -84,6 +88,8 @@ export function MapView({
   onMap,
   zoneFocus = null,
   criticalProjects,
+  loadError = null,
+  onRetry,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -95,8 +101,10 @@ export function MapView({
   const governorateHover = useGovernorateHover(map);
   const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
   const aggregates = useProjectAggregates(map, data, projectCounts, filterQuery, language);
-  // At national zoom single projects are not drawn, ringed ones neither: they are in the counts.
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings);
+  // At national zoom deck.gl draws nothing (single projects, zones and rings are in the counts), so
+  // its code is loaded only once the map is drawn and zoomed past it: the first view does without.
+  const deckNeeded = status.ready && aggregates.band !== 'governorates';
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings, deckNeeded);
   // Below the detail zoom projects are counted, not drawn one by one (`useProjectAggregates`).
   const projectsReady = aggregates.ready && (aggregates.band !== 'detail' || deck.projectsReady);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
@@ -123,9 +131,9 @@ export function MapView({
         data-governorates={status.governorateCount ?? undefined}
         data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
         data-map-language={drawnLanguage ?? undefined}
-        data-zone-metric={deck.overlay !== null ? zoneMetric : undefined}
+        data-zone-metric={status.ready ? zoneMetric : undefined}
         data-drawing={drawing ? 'true' : undefined}
-        data-critical-projects={deck.overlay !== null ? rings.length : undefined}
+        data-critical-projects={status.ready ? rings.length : undefined}
       />
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />
@@ -133,7 +141,32 @@ export function MapView({
         governorateHover !== null && <HoverLabel hovered={governorateHover} governorates={data.governorates} projects={projectCounts?.get(governorateHover.code) ?? null} language={language} />
       )}
       {map !== null && <ZoomButtons map={map} />}
-      {!status.ready && <p className="map-loading">{t('map.loading')}</p>}
+      {loadError !== null ? (
+        <div className="map-notice" role="alert" data-testid="map-error">
+          <p>{t('map.loadError')}</p>
+          {onRetry !== undefined && (
+            <button type="button" onClick={onRetry} data-testid="map-retry">
+              {t('map.retry')}
+            </button>
+          )}
+        </div>
+      ) : (
+        !status.ready && (
+          // A placeholder in the map's colours while the boundaries come and are drawn: the page
+          // looks like a map from the first frame, not like an empty box.
+          <div className="map-skeleton" data-testid="map-skeleton" aria-hidden="true">
+            <p className="map-loading">{t('map.loading')}</p>
+          </div>
+        )
+      )}
+      {aggregates.tileError && (
+        <div className="map-notice map-notice-small" role="status" data-testid="map-counts-error">
+          <p>{t('map.countsError')}</p>
+          <button type="button" onClick={aggregates.retry} data-testid="map-counts-retry">
+            {t('map.retry')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import type { GeoJSONSource, Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
-import { useEffect, useMemo, useState } from 'react';
+import type { ErrorEvent, GeoJSONSource, Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatCount } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
 import { badgeSites, COUNT_BADGES_MAXZOOM, countBadges } from './countBadges.ts';
@@ -24,6 +24,10 @@ export interface ProjectAggregatesStatus {
   band: ProjectsBand;
   /** The counts for the current filters are drawn (badges, or the clusters' tiles); always true in the detail band. */
   ready: boolean;
+  /** A cluster tile could not be loaded (the server failed, or the connection is gone). */
+  tileError: boolean;
+  /** Asks for the cluster tiles again. */
+  retry: () => void;
 }
 
 /** Zoom steps at which the badges are worked out again (the fit of each badge changes with the zoom). */
@@ -79,10 +83,30 @@ export function useProjectAggregates(
     };
   }, [map, sites, counts, badgeZoom, language]);
 
+  const [tileError, setTileError] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
   useEffect(() => {
     if (map === null) return;
-    map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters)?.setTiles([clusterTilesUrl(window.location.origin, query)]);
-  }, [map, query]);
+    setTileError(false);
+    // A retry asks for the same tiles under a URL of its own, past any answer kept for the failed one.
+    const again = attempt === 0 ? query : [query, `retry=${attempt}`].filter((part) => part !== '').join('&');
+    map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters)?.setTiles([clusterTilesUrl(window.location.origin, again)]);
+  }, [map, query, attempt]);
+
+  useEffect(() => {
+    if (map === null) return;
+    // A cluster tile that fails is said on the map with a retry (and not in the console, as for
+    // deck.gl's tiles); other errors are logged as MapLibre does when no one listens.
+    const onError = (event: ErrorEvent & { sourceId?: string }) => {
+      if (event.sourceId === AGGREGATE_SOURCE_IDS.clusters) setTileError(true);
+      else console.error(event.error);
+    };
+    map.on('error', onError);
+    return () => {
+      map.off('error', onError);
+    };
+  }, [map]);
 
   useEffect(() => {
     if (map === null) return;
@@ -105,5 +129,5 @@ export function useProjectAggregates(
 
   const ready =
     band === 'detail' || (band === 'clusters' && clustersQuery === query) || (band === 'governorates' && counts !== null && drawnCounts === counts);
-  return { band, ready };
+  return { band, ready, tileError: tileError && band === 'clusters', retry };
 }
