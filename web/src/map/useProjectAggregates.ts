@@ -83,23 +83,24 @@ export function useProjectAggregates(
     };
   }, [map, sites, counts, badgeZoom, language]);
 
-  const [tileError, setTileError] = useState(false);
+  // The cluster tiles' URL under the filters; a retry asks for the same tiles under a URL of its
+  // own, past any answer kept for the failed one.
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const tilesUrl = clusterTilesUrl(window.location.origin, attempt === 0 ? query : [query, `retry=${attempt}`].filter((part) => part !== '').join('&'));
+  // The tiles URL under which a tile failed.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
   useEffect(() => {
     if (map === null) return;
-    setTileError(false);
-    // A retry asks for the same tiles under a URL of its own, past any answer kept for the failed one.
-    const again = attempt === 0 ? query : [query, `retry=${attempt}`].filter((part) => part !== '').join('&');
-    map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters)?.setTiles([clusterTilesUrl(window.location.origin, again)]);
-  }, [map, query, attempt]);
+    map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters)?.setTiles([tilesUrl]);
+  }, [map, tilesUrl]);
 
   useEffect(() => {
     if (map === null) return;
     // A cluster tile that fails is said on the map with a retry (and not in the console, as for
     // deck.gl's tiles); other errors are logged as MapLibre does when no one listens.
     const onError = (event: ErrorEvent & { sourceId?: string }) => {
-      if (event.sourceId === AGGREGATE_SOURCE_IDS.clusters) setTileError(true);
+      if (event.sourceId === AGGREGATE_SOURCE_IDS.clusters) setFailedUrl(map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters)?.tiles?.[0] ?? null);
       else console.error(event.error);
     };
     map.on('error', onError);
@@ -129,5 +130,5 @@ export function useProjectAggregates(
 
   const ready =
     band === 'detail' || (band === 'clusters' && clustersQuery === query) || (band === 'governorates' && counts !== null && drawnCounts === counts);
-  return { band, ready, tileError: tileError && band === 'clusters', retry };
+  return { band, ready, tileError: band === 'clusters' && failedUrl === tilesUrl, retry };
 }
