@@ -96,6 +96,9 @@ export function App() {
   const critical = useCriticalProjects(user !== null).data;
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
+  const retryBoundaries = useCallback(() => {
+    for (const boundary of [countries, governorates, labels]) if (boundary.error !== null) void boundary.refetch();
+  }, [countries, governorates, labels]);
   // Until the donor list is known, a funder in the URL may be one the API refuses: no error for that.
   const funderPending = donors.isPending && filters.funder.length > 0;
   const dataError = funderPending ? null : (national.error ?? byGovernorate.error);
@@ -103,6 +106,11 @@ export function App() {
   const summaryScale = useMemo(
     () => (byGovernorate.data === undefined ? null : choroplethScale(byGovernorate.data.governorates, view.metric)),
     [byGovernorate.data, view.metric],
+  );
+  // Projects per governorate as the API counts them for this viewer: the map's count badges.
+  const projectCounts = useMemo(
+    () => (byGovernorate.data === undefined ? null : new Map(byGovernorate.data.governorates.map((g) => [g.governorate, g.projects]))),
+    [byGovernorate.data],
   );
   // "% of plan achieved" comes from the plans of the countries shown, not from the project summaries.
   const shownCountries = useMemo(() => national.data?.countries.map((c) => c.country) ?? [], [national.data]);
@@ -312,6 +320,7 @@ export function App() {
             initialCamera={view.camera}
             data={{ countries: countries.data, governorates: governorates.data, labels: labels.data }}
             choropleth={scale}
+            projectCounts={projectCounts}
             filterQuery={tileQuery}
             zoneMetric={view.zoneMetric}
             selectedGovernorate={view.governorate}
@@ -324,6 +333,8 @@ export function App() {
             drawing={editing !== null || (zoneDrawing && view.zone !== null)}
             onMap={setMap}
             criticalProjects={user !== null ? critical : undefined}
+            loadError={boundaryError}
+            onRetry={retryBoundaries}
           />
           <Suspense fallback={null}>
             {view.zonesTable !== null && view.zone === null && (

@@ -13,7 +13,7 @@ import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
 import { useChoropleth } from './useChoropleth.ts';
-import { criticalPoints } from './criticalPoints.ts';
+import { criticalPoints, NO_CRITICAL_POINTS } from './criticalPoints.ts';
 import { useDeckOverlay } from './useDeckOverlay.ts';
 import { useExternalBasemap } from './useExternalBasemap.ts';
 import { useGovernorateHover } from './useGovernorateHover.ts';
@@ -21,6 +21,7 @@ import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
 import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
+import { useProjectAggregates } from './useProjectAggregates.ts';
 import './map.css';
 
 export interface MapViewProps extends MapClickHandlers {
@@ -32,6 +33,11 @@ export interface MapViewProps extends MapClickHandlers {
   data: BoundaryData;
   /** The choropleth under the current filters and metric; `null` while it loads. */
   choropleth: ChoroplethScale | null;
+  /**
+   * Projects per governorate code under the current filters, as the API counts them for this viewer
+   * (the governorate summaries); drawn as numbered badges at national zoom. `null` while unknown.
+   */
+  projectCounts: ReadonlyMap<string, number> | null;
   /** The filters as an API query string, for the project and zone tiles. */
   filterQuery: string;
   /** What the zones are filled by (their legend is in the sidebar's zones section). */
@@ -46,6 +52,10 @@ export interface MapViewProps extends MapClickHandlers {
   zoneFocus?: ZoneFocus | null;
   /** Projects with an active critical obstacle, ringed (undefined: none, or signed out). */
   criticalProjects?: CriticalProjectsCollection | undefined;
+  /** Why the boundaries could not be loaded (the map cannot be drawn), or null. */
+  loadError?: Error | null;
+  /** Asks for what failed again (the boundaries). */
+  onRetry?: () => void;
 }
 
 /**
@@ -53,7 +63,8 @@ export interface MapViewProps extends MapClickHandlers {
  * the choropleth and the labels; deck.gl draws zones and projects. For browser tests the container
  * reports its state as data attributes: `data-map-ready="true"` once every boundary layer is drawn
  * (over the external basemap, if any), `data-projects-ready="true"` once the
- * project tiles for the current filters are drawn, `data-plots-ready="true"` once the plot tiles
+ * projects for the current filters are drawn (counted per governorate, in clusters or one by one:
+ * `data-projects-band`), `data-plots-ready="true"` once the plot tiles
  * are (from zoom 13), `data-governorates` (how many), `data-choropleth` (the metric drawn),
  * `data-zone-metric` (what the zones are filled by), `data-map-language` (the language of the labels)
  * and `data-critical-projects` (how many projects are ringed for a critical obstacle).
@@ -64,6 +75,7 @@ export function MapView({
   initialCamera,
   data,
   choropleth,
+  projectCounts,
   filterQuery,
   zoneMetric,
   selectedGovernorate,
@@ -76,6 +88,8 @@ export function MapView({
   onMap,
   zoneFocus = null,
   criticalProjects,
+  loadError = null,
+  onRetry,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -86,7 +100,13 @@ export function MapView({
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
   const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, rings);
+  const aggregates = useProjectAggregates(map, data, projectCounts, filterQuery, language);
+  // At national zoom deck.gl draws nothing (single projects, zones and rings are in the counts), so
+  // its code is loaded only once the map is drawn and zoomed past it: the first view does without.
+  const deckNeeded = status.ready && aggregates.band !== 'governorates';
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings, deckNeeded);
+  // Below the detail zoom projects are counted, not drawn one by one (`useProjectAggregates`).
+  const projectsReady = aggregates.ready && (aggregates.band !== 'detail' || deck.projectsReady);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
   useEffect(() => {
     onMap?.(map);
@@ -105,22 +125,48 @@ export function MapView({
         aria-busy={!status.ready}
         data-testid="map"
         data-map-ready={status.ready ? 'true' : 'false'}
-        data-projects-ready={deck.projectsReady ? 'true' : 'false'}
+        data-projects-ready={projectsReady ? 'true' : 'false'}
+        data-projects-band={aggregates.band}
         data-plots-ready={deck.plotsReady ? 'true' : 'false'}
         data-governorates={status.governorateCount ?? undefined}
         data-choropleth={status.ready && choropleth !== null ? choropleth.metric : undefined}
         data-map-language={drawnLanguage ?? undefined}
-        data-zone-metric={deck.overlay !== null ? zoneMetric : undefined}
+        data-zone-metric={status.ready ? zoneMetric : undefined}
         data-drawing={drawing ? 'true' : undefined}
-        data-critical-projects={deck.overlay !== null ? rings.length : undefined}
+        data-critical-projects={status.ready ? rings.length : undefined}
       />
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />
       ) : (
-        governorateHover !== null && <HoverLabel hovered={governorateHover} governorates={data.governorates} language={language} />
+        governorateHover !== null && <HoverLabel hovered={governorateHover} governorates={data.governorates} projects={projectCounts?.get(governorateHover.code) ?? null} language={language} />
       )}
       {map !== null && <ZoomButtons map={map} />}
-      {!status.ready && <p className="map-loading">{t('map.loading')}</p>}
+      {loadError !== null ? (
+        <div className="map-notice" role="alert" data-testid="map-error">
+          <p>{t('map.loadError')}</p>
+          {onRetry !== undefined && (
+            <button type="button" onClick={onRetry} data-testid="map-retry">
+              {t('map.retry')}
+            </button>
+          )}
+        </div>
+      ) : (
+        !status.ready && (
+          // A placeholder in the map's colours while the boundaries come and are drawn: the page
+          // looks like a map from the first frame, not like an empty box.
+          <div className="map-skeleton" data-testid="map-skeleton" aria-hidden="true">
+            <p className="map-loading">{t('map.loading')}</p>
+          </div>
+        )
+      )}
+      {aggregates.tileError && (
+        <div className="map-notice map-notice-small" role="status" data-testid="map-counts-error">
+          <p>{t('map.countsError')}</p>
+          <button type="button" onClick={aggregates.retry} data-testid="map-counts-retry">
+            {t('map.retry')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

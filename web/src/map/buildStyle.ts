@@ -8,6 +8,7 @@ import { countryLineLayer } from './layers/countryLine.ts';
 import { governorateLabelsLayer } from './layers/governorateLabels.ts';
 import { governoratesFillLayer } from './layers/governoratesFill.ts';
 import { governoratesLineLayer } from './layers/governoratesLine.ts';
+import { AGGREGATE_LAYERS, aggregateSources } from './layers/projectAggregates.ts';
 import type { StyleLayer } from './layers/styleLayer.ts';
 import { boundarySources } from './sources.ts';
 
@@ -19,23 +20,26 @@ export const BASEMAP_LAYERS: readonly StyleLayer[] = [
   governoratesLineLayer,
   countryLineLayer,
   governorateLabelsLayer,
+  ...AGGREGATE_LAYERS,
 ];
 
 export interface StyleOptions {
   /** Absolute URL of the self-hosted font folder, ending with `/`. */
   fontsUrl: string;
+  /** The page's origin, for the project cluster tiles (MapLibre needs absolute URLs). */
+  origin: string;
 }
 
 /**
  * The whole map style, built from our own data only: no basemap, glyph or sprite server. The
  * boundary sources start empty and are filled by the map view.
  */
-export function buildStyle(language: Language, { fontsUrl }: StyleOptions): StyleSpecification {
+export function buildStyle(language: Language, { fontsUrl, origin }: StyleOptions): StyleSpecification {
   const layers = [...BASEMAP_LAYERS].sort((a, b) => slotIndex(a.slot) - slotIndex(b.slot));
   return {
     version: 8,
     name: 'Marsad basemap',
-    sources: boundarySources(),
+    sources: { ...boundarySources(), ...aggregateSources(origin) },
     'font-faces': fontFaces(fontsUrl),
     layers: layers.map((layer) => layer.build({ language })),
   };

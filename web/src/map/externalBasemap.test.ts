@@ -6,9 +6,10 @@ import { EXTERNAL_ID_PREFIX, mergeExternalBasemap } from './externalBasemap.ts';
 import { MAP_FONT } from './constants.ts';
 import { GOVERNORATE_LABELS_LAYER_ID } from './layers/governorateLabels.ts';
 import { GOVERNORATES_FILL_LAYER_ID } from './layers/governoratesFill.ts';
+import { AGGREGATE_LAYERS, AGGREGATE_SOURCE_IDS } from './layers/projectAggregates.ts';
 import { SOURCE_IDS } from './sources.ts';
 
-const ours = buildStyle('ar', { fontsUrl: 'http://localhost:8787/fonts/' });
+const ours = buildStyle('ar', { fontsUrl: 'http://localhost:8787/fonts/', origin: 'http://localhost:8787' });
 
 /** A small vector basemap in the shape of an OpenMapTiles style; nothing is fetched. */
 const external: StyleSpecification = {
@@ -54,6 +55,7 @@ describe('mergeExternalBasemap', () => {
       'governorates-line',
       'country-line',
       GOVERNORATE_LABELS_LAYER_ID,
+      ...AGGREGATE_LAYERS.map((layer) => layer.id),
     ]);
     expect(ids).not.toContain('countries-land');
     expect(merged.layers[0]).toEqual(external.layers[0]);
@@ -66,6 +68,7 @@ describe('mergeExternalBasemap', () => {
       SOURCE_IDS.countries,
       SOURCE_IDS.governorates,
       SOURCE_IDS.governorateLabels,
+      ...Object.values(AGGREGATE_SOURCE_IDS),
     ]);
     expect(merged.sources[SOURCE_IDS.governorates]).toEqual(ours.sources[SOURCE_IDS.governorates]);
     const renamedLine = merged.layers.find((layer) => layer.id === `${EXTERNAL_ID_PREFIX}country-line`);

@@ -1,6 +1,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_LAYERS } from './buildStyle.ts';
 import { SLOT_GROUP, slotIndex } from './layerOrder.ts';
+import { AGGREGATE_SOURCE_IDS } from './layers/projectAggregates.ts';
 import { SOURCE_IDS } from './sources.ts';
 
 /** Prefix given to an external source or layer whose id is one of ours. */
@@ -10,7 +11,7 @@ export const EXTERNAL_ID_PREFIX = 'external:';
 const OVERLAY_LAYERS = BASEMAP_LAYERS.filter((layer) => SLOT_GROUP[layer.slot] !== 'basemap').sort(
   (a, b) => slotIndex(a.slot) - slotIndex(b.slot),
 );
-const OUR_SOURCE_IDS: ReadonlySet<string> = new Set(Object.values(SOURCE_IDS));
+const OUR_SOURCE_IDS: ReadonlySet<string> = new Set([...Object.values(SOURCE_IDS), ...Object.values(AGGREGATE_SOURCE_IDS)]);
 
 function externalId(id: string, taken: ReadonlySet<string>): string {
   return taken.has(id) ? `${EXTERNAL_ID_PREFIX}${id}` : id;

@@ -1,12 +1,13 @@
 /**
  * Where each map layer sits, bottom to top, grouped as basemap, boundaries, choropleth, zones,
- * projects and labels. Layers are placed by slot, never by position.
+ * projects, labels and counts. Layers are placed by slot, never by position.
  *
- * MapLibre draws the basemap, boundaries, choropleth and labels (`LAYER_ORDER`); deck.gl draws the
+ * MapLibre draws the basemap, boundaries, choropleth, labels and the project counts below the detail
+ * zoom (`LAYER_ORDER`, `layers/projectAggregates.ts`); deck.gl draws the
  * zones and projects on its own canvas over the map (`DECK_LAYER_ORDER`), so on screen they sit
  * above MapLibre's labels.
  */
-export const LAYER_GROUPS = ['basemap', 'boundaries', 'choropleth', 'zones', 'projects', 'labels'] as const;
+export const LAYER_GROUPS = ['basemap', 'boundaries', 'choropleth', 'zones', 'projects', 'labels', 'counts'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 export const LAYER_ORDER = [
@@ -16,6 +17,10 @@ export const LAYER_ORDER = [
   'governorates-line',
   'country-line',
   'labels',
+  'project-clusters',
+  'project-cluster-numbers',
+  'count-badges',
+  'count-badge-numbers',
 ] as const;
 
 export type LayerSlot = (typeof LAYER_ORDER)[number];
@@ -28,6 +33,10 @@ export const SLOT_GROUP: Record<LayerSlot, LayerGroup> = {
   'governorates-line': 'boundaries',
   'country-line': 'boundaries',
   labels: 'labels',
+  'project-clusters': 'counts',
+  'project-cluster-numbers': 'counts',
+  'count-badges': 'counts',
+  'count-badge-numbers': 'counts',
 };
 
 /**

@@ -2,7 +2,10 @@
 const ar = {
   map: {
     label: 'خريطة المحافظات',
-    loading: 'جارٍ تحميل الخريطة…',
+    loading: 'جارٍ رسم الخريطة…',
+    loadError: 'تعذّر تحميل حدود الخريطة، فلا يمكن رسمها.',
+    countsError: 'تعذّر تحميل أعداد المشاريع لهذا الجزء من الخريطة.',
+    retry: 'إعادة المحاولة',
     zoomIn: 'تكبير',
     zoomOut: 'تصغير',
     attribution: 'الحدود: Natural Earth',
@@ -19,7 +22,10 @@ const ar = {
 const en: typeof ar = {
   map: {
     label: 'Map of governorates',
-    loading: 'Loading the map…',
+    loading: 'Drawing the map…',
+    loadError: 'The map boundaries could not be loaded, so the map cannot be drawn.',
+    countsError: 'Project counts for this part of the map could not be loaded.',
+    retry: 'Try again',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     attribution: 'Boundaries: Natural Earth',

@@ -17,7 +17,8 @@ export interface DeckOverlayStatus {
 }
 
 /**
- * Loads deck.gl on demand once the map exists, adds the zones, projects and plots layers, and keeps
+ * Loads deck.gl on demand once the map has drawn its boundaries and choropleth (`start`: deck.gl's
+ * code and its own WebGL context would otherwise compete with the first draw), adds the zones, projects and plots layers, and keeps
  * them in step with the filters (`query`), the zone metric and the open zone (`zoneFocus`);
  * `dimmed` fades them while a geometry is drawn; `criticalProjects` are ringed.
  */
@@ -28,14 +29,19 @@ export function useDeckOverlay(
   dimmed = false,
   zoneFocus: ZoneFocus | null = null,
   criticalProjects: readonly CriticalPoint[] = NO_CRITICAL_POINTS,
+  start = true,
 ): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
   const [plotsQuery, setPlotsQuery] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
+  // Once started, deck.gl stays, even if the map is drawn again (a new language, an external basemap).
+  const [started, setStarted] = useState(start);
+  if (start && !started) setStarted(true);
+
   useEffect(() => {
-    if (map === null) return;
+    if (map === null || !started) return;
     let created: DeckOverlay | null = null;
     let cancelled = false;
     import('./deck/createDeckOverlay.ts')
@@ -50,7 +56,7 @@ export function useDeckOverlay(
       created?.remove();
       setOverlay(null);
     };
-  }, [map]);
+  }, [map, started]);
 
   useEffect(() => {
     overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query), criticalProjects });

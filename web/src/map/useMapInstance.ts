@@ -7,6 +7,9 @@ import { FIT_PADDING, INITIAL_BOUNDS, MAX_ZOOM, MIN_ZOOM } from './constants.ts'
 import { fontsUrl } from './fontsUrl.ts';
 import { ensureBundledWorker } from './worker.ts';
 
+/** The map's container element, which holds its map (`maplibreMap`) for browser tests. */
+export type MapContainer = HTMLElement & { maplibreMap?: MaplibreMap };
+
 export interface MapInstanceOptions {
   language: Language;
   camera: Camera | null;
@@ -35,7 +38,7 @@ export function useMapInstance(
     ensureBundledWorker();
     const instance = new MaplibreMap({
       container,
-      style: buildStyle(initial.language, { fontsUrl: fontsUrl() }),
+      style: buildStyle(initial.language, { fontsUrl: fontsUrl(), origin: window.location.origin }),
       ...cameraOptions(initial.camera),
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
@@ -47,9 +50,12 @@ export function useMapInstance(
     });
     instance.touchZoomRotate.disableRotation();
     instance.keyboard.disableRotation();
+    // For the browser tests and for debugging from the console: the map on its container element.
+    (container as MapContainer).maplibreMap = instance;
     instance.once('load', () => setMap(instance));
     return () => {
       setMap(null);
+      delete (container as MapContainer).maplibreMap;
       instance.remove();
     };
   }, [containerRef, initial]);

@@ -1,8 +1,9 @@
-import type { Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MaplibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
 import type { PickedFeature } from './deck/tileFeatures.ts';
-import { PROJECTS_DETAIL_MINZOOM } from './deck/tileFeatures.ts';
+import { PROJECTS_DETAIL_MINZOOM, readPickedFeature } from './deck/tileFeatures.ts';
+import { PROJECT_CLUSTERS_LAYER_ID } from './layers/projectAggregates.ts';
 import { GOVERNORATES_FILL_LAYER_ID } from './layers/governoratesFill.ts';
 
 export interface MapClickHandlers {
@@ -17,6 +18,13 @@ export interface HoveredFeature {
   feature: PickedFeature;
   x: number;
   y: number;
+}
+
+/** A numbered cluster MapLibre draws at this pixel (between the national and the detail zoom). */
+function pickCluster(map: MaplibreMap, point: PointLike): PickedFeature | null {
+  const [feature] = map.queryRenderedFeatures(point, { layers: [PROJECT_CLUSTERS_LAYER_ID] });
+  if (feature === undefined || feature.geometry.type !== 'Point') return null;
+  return readPickedFeature({ ...feature.toJSON(), properties: { ...feature.properties, layerName: feature.sourceLayer } }, feature.geometry.coordinates);
 }
 
 /**
@@ -36,7 +44,7 @@ export function useMapPointer(
   useEffect(() => {
     if (map === null || !enabled) return;
     const onClick = (event: MapMouseEvent) => {
-      const picked = overlay?.pick(event.point.x, event.point.y) ?? null;
+      const picked = overlay?.pick(event.point.x, event.point.y) ?? pickCluster(map, event.point);
       if (picked?.type === 'plot') return onSelectPlot === undefined ? onSelectZone(picked.properties.zone_id) : onSelectPlot(picked.properties.zone_id, picked.id);
       if (picked?.type === 'project') return onSelectProject(picked.id);
       if (picked?.type === 'zone') return onSelectZone(picked.id);
@@ -49,7 +57,7 @@ export function useMapPointer(
       onSelectGovernorate(typeof feature?.id === 'string' ? feature.id : null);
     };
     const onMove = (event: MapMouseEvent) => {
-      const picked = overlay?.pick(event.point.x, event.point.y) ?? null;
+      const picked = overlay?.pick(event.point.x, event.point.y) ?? pickCluster(map, event.point);
       setHovered(picked === null ? null : { feature: picked, x: event.point.x, y: event.point.y });
       if (picked !== null) map.getCanvas().style.cursor = 'pointer';
     };

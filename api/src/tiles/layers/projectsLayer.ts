@@ -25,10 +25,17 @@ export function projectsLayer(filter: ProjectFilter, viewer: Viewer): TileLayerS
 }
 
 /**
- * Below PROJECTS_DETAIL_MINZOOM, projects are aggregated: one point per cell of a 64×64 grid
+ * Cells per tile side, as a power of two: 8×8 cells, 64 pixels apart on the map's 512-pixel tiles,
+ * so that the numbered clusters (at most 16 px in radius, web/src/map/layers/projectAggregates.ts)
+ * leave most of the choropleth under them visible. (A 64×64 grid put a circle every 8 px.)
+ */
+const CELLS_PER_TILE_LOG2 = 3;
+
+/**
+ * Below PROJECTS_DETAIL_MINZOOM, projects are aggregated: one point per cell of an 8×8 grid
  * over the tile (and the ring of cells around it, the encoders' buffer), at the mean position
  * of its members, with how many there are and how many are delayed. A national view then ships
- * a few hundred points instead of 100,000. Members are found by range scans of
+ * a few dozen points instead of 100,000. Members are found by range scans of
  * projects_tile_key_idx (migration 0016), which holds every column read here and by the usual
  * filters, so the wide project rows are not read.
  */
@@ -37,7 +44,7 @@ export function projectClustersLayer(filter: ProjectFilter, viewer: Viewer, tile
   const ranges = tileKeyRanges(tile);
   const lo = params.add(ranges.lo);
   const hi = params.add(ranges.hi);
-  const cells = `${params.add(2 ** (tile.z + 6))}::integer`;
+  const cells = `${params.add(2 ** (tile.z + CELLS_PER_TILE_LOG2))}::integer`;
   const where = projectFilterSql(filter, viewer, params);
   return {
     name: 'project_clusters',

@@ -77,6 +77,18 @@ export function Legend({
           <span>{noDataLabel ?? t('legend.noData')}</span>
         </li>
       </ul>
+      <ul className="legend-classes" data-testid="legend-counts">
+        <li>
+          <span className="swatch round count" aria-hidden="true">
+            {formatCount(12, language)}
+          </span>
+          <span>{t('legend.counts')}</span>
+        </li>
+        <li>
+          <span className="swatch round" style={{ background: STATUS_COLORS.in_progress }} aria-hidden="true" />
+          <span>{t('legend.project')}</span>
+        </li>
+      </ul>
       {criticalObstacles && (
         <ul className="legend-classes" data-testid="legend-critical-obstacles">
           <li>
@@ -99,8 +111,8 @@ export function Legend({
             <span>{t('legend.delayedOutline')}</span>
           </li>
           <li>
-            <span className="swatch round cluster" aria-hidden="true" />
-            <span>{t('legend.clusters')}</span>
+            <span className="swatch round cluster" style={{ borderColor: DELAYED_COLOR }} aria-hidden="true" />
+            <span>{t('legend.clustersDelayed')}</span>
           </li>
           <li>
             <span className="swatch zone" aria-hidden="true" />

@@ -2,7 +2,7 @@ import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Color, Layer } from '@deck.gl/core';
 import { DELAYED_COLOR, hexToRgb, statusColor } from '../colorScales.ts';
 import { marsadTileOptions } from './marsadTileOptions.ts';
-import { clusterRadius, PROJECT_TILE_LAYERS, tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
+import { clusterRadius, PROJECT_TILE_LAYERS, PROJECTS_DETAIL_MINZOOM, tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
 
 export const PROJECTS_LAYER_ID = 'projects';
 
@@ -41,8 +41,8 @@ export interface ProjectsLayerOptions {
 }
 
 /**
- * Projects from `/tiles/projects`: below zoom 10 clusters (circle size by count, a vermillion ring
- * when any is delayed), from zoom 10 each project as its point, line or polygon coloured by status
+ * Projects from `/tiles/projects` from zoom 10 (below it MapLibre draws them counted, with their
+ * numbers: `layers/projectAggregates.ts`): each project as its point, line or polygon coloured by status
  * (Okabe–Ito), delayed ones outlined in vermillion.
  */
 export function projectsLayer({ query, onViewportLoad, hidden = null }: ProjectsLayerOptions): Layer {
@@ -51,6 +51,8 @@ export function projectsLayer({ query, onViewportLoad, hidden = null }: Projects
     id: PROJECTS_LAYER_ID,
     data: tileUrlTemplate('projects', query),
     ...marsadTileOptions(),
+    // Below the detail zoom MapLibre draws the projects as counts (`layers/projectAggregates.ts`).
+    minZoom: PROJECTS_DETAIL_MINZOOM,
     highlightColor: HIGHLIGHT,
     pointType: 'circle',
     pointRadiusUnits: 'pixels',

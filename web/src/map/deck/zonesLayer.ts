@@ -3,6 +3,7 @@ import type { Color, Layer } from '@deck.gl/core';
 import type { ZoneMetric } from '@marsad/contracts';
 import { hexToRgb } from '../colorScales.ts';
 import { zoneMetricColor } from '../zoneMetricScale.ts';
+import { COUNT_BADGES_MAXZOOM } from '../countBadges.ts';
 import { marsadTileOptions } from './marsadTileOptions.ts';
 import { tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
 
@@ -24,7 +25,7 @@ function kindColor(feature: TileFeature): [number, number, number] {
 const FOCUS_LINE: Color = [20, 20, 20, 255];
 
 /**
- * Industrial and craft zones from `/tiles/zones` under the filters (`query`), filled by the chosen
+ * Industrial and craft zones from `/tiles/zones` under the filters (`query`), from zoom 6, filled by the chosen
  * zone metric (the legend's classes, zoneMetricScale.ts) and outlined by kind; the open zone
  * (`focused`) is outlined thick and dark, its fill left to its plots.
  */
@@ -34,6 +35,9 @@ export function zonesLayer(query: string, metric: ZoneMetric, focused: number | 
     id: ZONES_LAYER_ID,
     data: tileUrlTemplate('zones', query),
     ...marsadTileOptions(),
+    // At national zoom zones are counted with the other projects in the governorate badges: their
+    // dots would hide the choropleth of the small governorates (`countBadges.ts`).
+    minZoom: COUNT_BADGES_MAXZOOM,
     highlightColor: [255, 255, 255, 110],
     stroked: true,
     filled: true,

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Language } from '../../i18n/language.ts';
 import { COLORS, MAP_FONT } from '../constants.ts';
+import { COUNT_BADGES_MAXZOOM } from '../countBadges.ts';
 import { SOURCE_IDS } from '../sources.ts';
 import type { StyleLayer } from './styleLayer.ts';
 
@@ -27,6 +28,9 @@ export const governorateLabelsLayer: StyleLayer = {
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
       'text-max-width': 7,
       'text-padding': 3,
+      // While the count badges sit on the label points (below COUNT_BADGES_MAXZOOM), the names
+      // stand just above them instead of under them.
+      'text-offset': ['step', ['zoom'], ['literal', [0, -1.7]], COUNT_BADGES_MAXZOOM, ['literal', [0, 0]]],
     },
     paint: {
       'text-color': COLORS.labelText,
