@@ -121,8 +121,15 @@ export function chromiumForSuite(): () => Browser {
   };
 }
 
+/** On windows narrower than a desktop's the header's screens and account are behind its menu button: opens it when it shows. */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('header-menu');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 /** Fills and sends the page's sign-in dialog (the demo password unless given); does not wait for the answer. */
 export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await openHeaderMenu(page);
   await page.getByTestId('sign-in').click();
   await page.getByTestId('sign-in-email').fill(email);
   await page.getByTestId('sign-in-password').fill(password);
@@ -137,6 +144,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Signs out and waits until the page offers to sign in again. */
 export async function signOut(page: Page): Promise<void> {
+  await openHeaderMenu(page);
   await page.getByTestId('sign-out').click();
   await page.getByTestId('sign-in').waitFor();
 }

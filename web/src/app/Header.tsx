@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/account/useSession.ts';
 import type { Language } from '../i18n/language.ts';
@@ -35,14 +35,27 @@ export function Header({
   const reviews = user !== null && user.role !== 'donor';
   useServiceWorkerUser();
   useOutboxLifecycle();
+  const { open: menuOpen, setOpen: setMenuOpen, headerRef, closeAfterChoice } = useHeaderMenu();
   return (
-    <header className="app-header">
+    <header className="app-header" ref={headerRef}>
       <div className="brand">
         <h1 className="brand-name">{t('app.name')}</h1>
         <p className="brand-tagline">{t('app.tagline')}</p>
       </div>
-      <div className="header-actions">
-        <OfflineBanner />
+      <OfflineBanner />
+      {/* Narrow windows (tablets held upright, phones): the screens and the account fold behind this button. */}
+      <button
+        type="button"
+        className="header-menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="header-actions"
+        aria-label={t('app.menuLabel')}
+        data-testid="header-menu"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        <span aria-hidden="true">☰</span> {t('app.menu')}
+      </button>
+      <div className="header-actions" id="header-actions" data-open={menuOpen} onClick={closeAfterChoice}>
         <PlansEntry screen={screen} onScreenChange={onScreenChange} />
         {(signedIn || screen === 'obstacles' || screen === 'meetings') && (
           <Suspense fallback={null}>
@@ -60,8 +73,42 @@ export function Header({
           </Suspense>
         )}
         <AccountControls />
-        <LanguageToggle language={language} onChange={onLanguageChange} />
       </div>
+      <LanguageToggle language={language} onChange={onLanguageChange} />
     </header>
   );
+}
+
+/**
+ * The folded header's menu: open or closed; closed by Escape (focus back on its button), by a press
+ * outside the header, and once a screen is chosen in it. Dialogs opened from it (sign-in, imports)
+ * live inside the header, so pressing in them keeps it open.
+ */
+function useHeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const headerRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || headerRef.current?.querySelector('dialog[open]')) return;
+      setOpen(false);
+      headerRef.current?.querySelector<HTMLButtonElement>('.header-menu-toggle')?.focus();
+    };
+    const onPress = (event: PointerEvent) => {
+      if (!(event.target instanceof Node) || headerRef.current?.contains(event.target)) return;
+      setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPress);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPress);
+    };
+  }, [open]);
+  // A screen entry chosen: the menu has done its job. Buttons that open a dialog keep it (the dialog is in it).
+  const closeAfterChoice = (event: MouseEvent<HTMLDivElement>) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button !== null && button.getAttribute('aria-haspopup') === null && button.closest('dialog') === null) setOpen(false);
+  };
+  return { open, setOpen, headerRef, closeAfterChoice };
 }

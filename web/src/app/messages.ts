@@ -6,6 +6,8 @@ const ar = {
     skipToMap: 'تخطَّ إلى الخريطة',
     sidebar: 'المؤشرات والتصفية',
     showSidebar: 'المؤشرات والتصفية',
+    menu: 'القائمة',
+    menuLabel: 'فتح قائمة الشاشات والحساب',
   },
   language: {
     switchTo: 'English',
@@ -31,6 +33,8 @@ const en: typeof ar = {
     skipToMap: 'Skip to the map',
     sidebar: 'Indicators and filters',
     showSidebar: 'Indicators and filters',
+    menu: 'Menu',
+    menuLabel: 'Open the screens and account menu',
   },
   language: {
     switchTo: 'العربية',
