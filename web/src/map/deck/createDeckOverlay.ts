@@ -44,6 +44,9 @@ export interface DeckOverlay {
 export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
   map.addControl(overlay);
+  // deck.gl's canvas takes no pointer (MapLibre's canvas under it has the keyboard and the clicks),
+  // yet it is focusable: take it out of the Tab order so the keyboard does not stop on nothing.
+  map.getContainer().querySelector('#deckgl-overlay')?.setAttribute('tabindex', '-1');
 
   return {
     update({ query, zoneMetric, onProjectsLoaded, dimmed, zoneFocus, onPlotsLoaded, criticalProjects }) {
