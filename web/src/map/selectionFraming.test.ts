@@ -26,7 +26,7 @@ describe('framing a selection beside the panels', () => {
   it('frames above the bottom sheet on a phone', () => {
     const phone = { width: 360, height: 684, rtl: true, narrow: true };
     const padding = framePadding(phone, ['governorate']);
-    expect(padding).toMatchObject({ left: FRAME_EDGE, right: FRAME_EDGE, top: FRAME_EDGE });
+    expect(padding).toMatchObject({ left: FRAME_EDGE, right: FRAME_EDGE, top: 64 });
     expect(padding.bottom).toBe(Math.round(684 * 0.55) + FRAME_EDGE / 2);
     expect(framePadding(phone, [])).toMatchObject({ bottom: FRAME_EDGE });
   });

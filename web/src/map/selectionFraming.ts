@@ -25,6 +25,8 @@ const GAP = 12;
 const SHEET_SHARE = 0.55;
 /** Room kept between the framed outline and the map's edges or a panel. */
 export const FRAME_EDGE = 40;
+/** On a narrow screen the sidebar's button and the zoom buttons sit over the map's top edge. */
+const NARROW_TOP = 64;
 /** Never leave less than this much of the map's width or height for the outline. */
 const MIN_FREE = 120;
 
@@ -61,6 +63,7 @@ export function openPanels(view: { governorate: string | null; zone: number | nu
 export function framePadding(layout: MapLayout, panels: readonly PanelKind[]): Padding {
   const padding: Padding = { top: FRAME_EDGE, bottom: FRAME_EDGE, left: FRAME_EDGE, right: FRAME_EDGE };
   if (layout.narrow) {
+    padding.top = NARROW_TOP;
     if (panels.length > 0) padding.bottom = Math.round(layout.height * SHEET_SHARE) + FRAME_EDGE / 2;
   } else {
     let start = 0;
@@ -87,11 +90,15 @@ function shrinkToFit(padding: Padding, a: 'left' | 'top', b: 'right' | 'bottom',
   padding[b] = Math.max(0, Math.round(padding[b] - (excess * padding[b]) / total));
 }
 
-/** How close each kind of selection may be framed, and how far out at least (a zone's plots are drawn from zoom 13). */
+/**
+ * How close each kind of selection may be framed, and how far out at least (a zone's plots are drawn
+ * from zoom 13). A project point is framed at 11, where single projects are drawn and the
+ * governorate's outline and name still give it a place.
+ */
 export const FRAME_ZOOM: Record<'governorate' | 'zone' | 'project', { min: number; max: number }> = {
   governorate: { min: 0, max: 12 },
   zone: { min: 13, max: 16.5 },
-  project: { min: 0, max: 14 },
+  project: { min: 0, max: 11 },
 };
 
 /**

@@ -121,7 +121,9 @@ export function useSelectionCamera(map: MaplibreMap | null, input: SelectionCame
   const handled = useRef(-1);
   const pending = useRef<CameraCommand | null>(null);
   const latest = useRef(input);
-  latest.current = input;
+  useEffect(() => {
+    latest.current = input;
+  });
 
   // The reader's own drag, zoom or keyboard move cancels a framing that still waits for its outline.
   useEffect(() => {

@@ -34,19 +34,22 @@ export interface SelectionViewInput {
  */
 export function useSelectionView(map: MaplibreMap | null, { view, command, countries, governorates, editing, updateView }: SelectionViewInput): void {
   const selection = currentSelection(view);
-  const project = useProject(selection?.level === 'project' ? selection.id : null).data;
+  const project = useProject(view.project).data;
+  // The governorate is framed when it is the innermost selection.
+  const governorateCode = view.project === null && view.zone === null ? view.governorate : null;
   const governorateBbox = useMemo(() => {
-    if (selection?.level !== 'governorate' || governorates === undefined) return null;
-    return geometryBbox(governorates.features.find((feature) => feature.properties.code === selection.code)?.geometry);
-  }, [selection?.level, selection?.level === 'governorate' ? selection.code : null, governorates]);
-  const projectGeometry = selection?.level === 'project' && project !== undefined && project.id === selection.id ? (project.geometry as Geometry) : null;
+    if (governorateCode === null || governorates === undefined) return null;
+    return geometryBbox(governorates.features.find((feature) => feature.properties.code === governorateCode)?.geometry);
+  }, [governorateCode, governorates]);
+  const projectGeometry = view.project !== null && project !== undefined && project.id === view.project ? (project.geometry as Geometry) : null;
   const projectBbox = useMemo(() => geometryBbox(projectGeometry), [projectGeometry]);
   const key = selectionKey(selection);
   const level = selection?.level ?? null;
   const bbox = level === 'governorate' ? governorateBbox : level === 'project' ? projectBbox : null;
   const target = useMemo<SelectionTarget | null>(() => (level === null ? null : { key, level, bbox }), [key, level, bbox]);
   const nationalBbox = useMemo(() => (countries === undefined ? null : collectionBbox(countries)), [countries]);
-  const panels = useMemo(() => openPanels(view), [view.governorate, view.zone, view.project, view.zonesTable]);
+  const { governorate, zone, project: projectId, zonesTable } = view;
+  const panels = useMemo(() => openPanels({ governorate, zone, project: projectId, zonesTable }), [governorate, zone, projectId, zonesTable]);
   const onNational = useCallback(() => updateView({ camera: null }), [updateView]);
 
   useSelectionCamera(map, { command, camera: view.camera, target, panels, nationalBbox, active: view.screen === 'map', onNational });
