@@ -37,7 +37,13 @@ function matches(query: string): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
 }
 
-function paddingFor(map: MaplibreMap, panels: readonly PanelKind[]): Padding {
+/** How long a move of the map lasts here: 0 (a jump) when the reader asks for reduced motion. */
+export function moveDurationHere(): number {
+  return moveDuration(matches(REDUCED_MOTION_QUERY));
+}
+
+/** The padding that frames an outline on this map beside these panels, in the page's direction and layout. */
+export function paddingFor(map: MaplibreMap, panels: readonly PanelKind[]): Padding {
   const { clientWidth, clientHeight } = map.getContainer();
   return framePadding({ width: clientWidth, height: clientHeight, rtl: document.documentElement.dir === 'rtl', narrow: matches(NARROW_QUERY) }, panels);
 }
@@ -53,13 +59,13 @@ function frame(map: MaplibreMap, target: SelectionTarget & { bbox: Bbox }, panel
   const zoom = FRAME_ZOOM[target.level];
   const found = map.cameraForBounds(target.bbox, { padding: paddingFor(map, panels), maxZoom: zoom.max });
   if (found === undefined) return;
-  map.easeTo({ center: found.center, zoom: Math.max(zoom.min, found.zoom ?? zoom.min), duration: moveDuration(matches(REDUCED_MOTION_QUERY)) });
+  map.easeTo({ center: found.center, zoom: Math.max(zoom.min, found.zoom ?? zoom.min), duration: moveDurationHere() });
 }
 
 function goTo(map: MaplibreMap, camera: Camera): void {
   const here = roundCamera({ zoom: map.getZoom(), lat: map.getCenter().lat, lon: map.getCenter().lng });
   if (here.zoom === camera.zoom && here.lat === camera.lat && here.lon === camera.lon) return;
-  map.easeTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, duration: moveDuration(matches(REDUCED_MOTION_QUERY)) });
+  map.easeTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, duration: moveDurationHere() });
 }
 
 /**
@@ -76,7 +82,7 @@ function carryOut(map: MaplibreMap, command: CameraCommand, input: SelectionCame
   };
   const national = (): boolean => {
     if (input.nationalBbox === null) return false;
-    const duration = moveDuration(matches(REDUCED_MOTION_QUERY));
+    const duration = moveDurationHere();
     map.fitBounds(input.nationalBbox, { padding: FIT_PADDING, duration }, { [PROGRAMMATIC_MOVE]: true });
     input.onNational();
     return true;
