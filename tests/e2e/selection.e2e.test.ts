@@ -225,9 +225,17 @@ describe('selection moves the map (browser)', () => {
     await first.getByTestId('zones-open').click();
     await page.getByTestId('zone-panel').waitFor();
     const zone = await getJson<{ bbox: Box }>(page, marsad.url, `/api/zones/${id}`);
+    // Framed at a zoom where its plots are drawn (13), its extent inside the view.
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get('map')?.split('/')[0] ?? 0), POLL).toBeGreaterThanOrEqual(13);
     await expect.poll(async () => contains(await viewBounds(page), zone.bbox), POLL).toBe(true);
     expect(new URL(page.url()).searchParams.get('zone')).toBe(String(id));
-    expect(new URL(page.url()).searchParams.get('map')).not.toBeNull();
+    await page.screenshot({ path: `${SCREENSHOTS}selection-en-zone.png` });
+
+    // Closing goes back to the national view the reader was on.
+    await page.getByTestId('zone-close').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('zone'), POLL).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('map'), POLL).toBeNull();
+    await expect.poll(async () => (await viewBounds(page))[2] - (await viewBounds(page))[0], POLL).toBeGreaterThan(20);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
