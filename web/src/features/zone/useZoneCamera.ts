@@ -4,11 +4,24 @@ import type { LngLatBoundsLike, Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { collectionBbox } from '../../map/bbox.ts';
 import { useMapReady } from '../../map/useMapReady.ts';
-import { moveDurationHere, paddingFor } from '../../map/useSelectionCamera.ts';
+import { moveDurationHere } from '../../map/useSelectionCamera.ts';
 
-/** Moves the map to `bounds` beside the zone screen (inline start; above it as a bottom sheet), never further out than `minZoom`. */
+/** Room kept for the zone screen, which covers the inline start of the map (the bottom on narrow screens). */
+const PANEL_ROOM = 540;
+const EDGE = 48;
+const NARROW = 900;
+
+function padding(map: MaplibreMap) {
+  const { clientWidth, clientHeight } = map.getContainer();
+  if (clientWidth <= NARROW) return { top: EDGE, bottom: Math.round(clientHeight * 0.55) + EDGE / 2, left: EDGE, right: EDGE };
+  const side = Math.min(PANEL_ROOM, clientWidth / 2);
+  const rtl = document.documentElement.dir === 'rtl';
+  return { top: EDGE, bottom: EDGE, left: rtl ? EDGE : side, right: rtl ? side : EDGE };
+}
+
+/** Moves the map to `bounds` beside the panel, never further out than `minZoom`. */
 function fly(map: MaplibreMap, bounds: LngLatBoundsLike, minZoom: number, maxZoom: number) {
-  const camera = map.cameraForBounds(bounds, { padding: paddingFor(map, ['zone']), maxZoom });
+  const camera = map.cameraForBounds(bounds, { padding: padding(map), maxZoom });
   if (camera === undefined) return;
   map.easeTo({ ...camera, zoom: Math.max(minZoom, camera.zoom ?? minZoom), duration: moveDurationHere() });
 }
