@@ -56,11 +56,12 @@ async function framed(page: Page, key: string): Promise<Box> {
   await expect.poll(() => map.getAttribute('data-selection'), POLL).toBe(key);
   await expect.poll(() => map.getAttribute('data-selection-box'), POLL).not.toBeNull();
   await expect.poll(() => new URL(page.url()).searchParams.get('map'), POLL).not.toBeNull();
-  // Settled: the same camera twice, a moment apart.
+  // Settled: not moving, and the same camera twice, a moment apart.
+  await page.waitForSelector('[data-testid="map"]:not([data-camera-moving])', POLL);
   let camera = '';
   await expect
     .poll(async () => {
-      const now = `${new URL(page.url()).searchParams.get('map')} ${await map.getAttribute('data-selection-box')}`;
+      const now = `${new URL(page.url()).searchParams.get('map')} ${await map.getAttribute('data-selection-box')} ${await map.getAttribute('data-camera-moving')}`;
       const same = now === camera;
       camera = now;
       if (!same) await page.waitForTimeout(300);

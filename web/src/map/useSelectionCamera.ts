@@ -120,7 +120,8 @@ function carryOut(map: MaplibreMap, command: CameraCommand, input: SelectionCame
  *
  * For browser tests the map's container tells `data-view-bounds` (west,south,east,north of what it
  * shows), `data-selection` (the selection's key) and `data-selection-box` (its outline's extent in
- * the container's pixels, x0,y0,x1,y1), updated after every move.
+ * the container's pixels, x0,y0,x1,y1), updated after every move, and `data-camera-moving` while
+ * the map moves.
  */
 export function useSelectionCamera(map: MaplibreMap | null, input: SelectionCameraInput): void {
   const ready = useMapReady(map);
@@ -170,10 +171,19 @@ export function useSelectionCamera(map: MaplibreMap | null, input: SelectionCame
       if (shown?.bbox) container.dataset.selectionBox = pixelBox(map, shown.bbox).map((n) => n.toFixed(1)).join(',');
       else delete container.dataset.selectionBox;
     };
+    const onMoveStart = () => {
+      container.dataset.cameraMoving = 'true';
+    };
+    const onMoveEnd = () => {
+      delete container.dataset.cameraMoving;
+      describe();
+    };
     describe();
-    map.on('moveend', describe);
+    map.on('movestart', onMoveStart);
+    map.on('moveend', onMoveEnd);
     return () => {
-      map.off('moveend', describe);
+      map.off('movestart', onMoveStart);
+      map.off('moveend', onMoveEnd);
     };
   }, [map, target?.key, target?.bbox]);
 }
