@@ -23,6 +23,7 @@ import { choroplethScale } from '../map/choroplethScale.ts';
 import { MapView } from '../map/MapView.tsx';
 import { WorkQueue } from '../features/overview/WorkQueue.tsx';
 import { useViewState } from '../url/useViewState.ts';
+import { useSelectionView } from '../map/useSelectionView.ts';
 import type { Camera } from '../url/viewState.ts';
 import { useEscapeToClose } from './useEscapeToClose.ts';
 import { useOnline } from '../offline/useOnline.ts';
@@ -56,7 +57,7 @@ interface EditorTarget {
 
 export function App() {
   const { t } = useTranslation();
-  const [view, updateView] = useViewState();
+  const [view, updateView, cameraCommand] = useViewState();
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
@@ -118,6 +119,8 @@ export function App() {
   const scale = view.metric === 'plan' ? plan.scale : summaryScale;
   const shownError = dataError ?? (view.metric === 'plan' ? plan.error : null);
   const selected = findGovernorate(governorates.data, view.governorate);
+  // Choosing a governorate, zone or project by any route moves the map to it; closing moves it back.
+  useSelectionView(map, { view, command: cameraCommand, countries: countries.data, governorates: governorates.data, editing: editing !== null, updateView });
 
   const setLanguage = useCallback((language: Language) => updateView({ language }), [updateView]);
   const setFilters = useCallback((filters: Filters) => updateView({ filters }), [updateView]);

@@ -2,10 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { collectionBbox } from './bbox.ts';
-
-/** Room kept for the side panel that covers one side of the map (its inline end). */
-const PANEL_ROOM = 480;
-const EDGE = 60;
+import { moveDurationHere, paddingFor } from './useSelectionCamera.ts';
 
 /**
  * Brings a geometry into view once, when it is not already: opening the editor on a project from
@@ -20,12 +17,7 @@ export function useFitGeometry(map: MaplibreMap | null, geometry: Geometry | nul
     if (bbox === null) return;
     const view = map.getBounds();
     if (view.contains([bbox[0], bbox[1]]) && view.contains([bbox[2], bbox[3]])) return;
-    const rtl = document.documentElement.dir === 'rtl';
-    const side = Math.min(PANEL_ROOM, map.getContainer().clientWidth / 2);
-    map.fitBounds(bbox, {
-      padding: { top: EDGE, bottom: EDGE, left: rtl ? side : EDGE, right: rtl ? EDGE : side },
-      maxZoom: 16,
-      duration: 600,
-    });
+    // The editor sits where the project drawer does (inline end; a bottom sheet on narrow screens).
+    map.fitBounds(bbox, { padding: paddingFor(map, ['project']), maxZoom: 16, duration: moveDurationHere() });
   }, [map, geometry]);
 }

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isSelectionChange, readReturns, selectionStep, withReturns, type CameraMove } from './selectionHistory.ts';
 import { parseViewState, serializeViewState, type ViewState } from './viewState.ts';
 
 /**
  * Whether going from `before` to `after` is a step back/forward should return to: another screen,
- * another zone or other plots in it, another cell's obstacles, another meeting or another conflict.
+ * another governorate, zone or project (chosen or closed), other plots in the zone, another cell's
+ * obstacles, another meeting or another conflict. Moving the map is not.
  */
 export function isNavigation(before: ViewState, after: ViewState): boolean {
   return (
     before.screen !== after.screen ||
-    before.zone !== after.zone ||
+    isSelectionChange(before, after) ||
     before.plots.join(',') !== after.plots.join(',') ||
     before.minister.meeting !== after.minister.meeting ||
     before.review.conflict !== after.review.conflict ||
@@ -17,14 +19,25 @@ export function isNavigation(before: ViewState, after: ViewState): boolean {
   );
 }
 
+/** A camera move asked of the map, numbered so that the same move asked twice is done twice. */
+export interface CameraCommand {
+  seq: number;
+  move: CameraMove;
+}
+
 /**
  * The view state, read from the address bar and written back to it: with `pushState` when another
- * screen, zone, plots, obstacle cell, meeting or conflict is chosen (so back/forward step through them), otherwise with
- * `replaceState`, so that panning does not fill the history. On back/forward the state is read
- * again; the map itself only takes its camera from the address when it is created.
+ * screen, governorate, zone, project, plots, obstacle cell, meeting or conflict is chosen (so
+ * back/forward step through them), otherwise with `replaceState`, so that panning (and the map's
+ * own framing of a selection) does not fill the history. On back/forward the state is read again.
+ *
+ * The third value says how the map should follow (`useSelectionCamera`): frame a new selection, go
+ * back to the camera a closed one was opened from (kept in the entry's `history.state`, see
+ * `selectionHistory.ts`), or on back/forward take the entry's camera.
  */
-export function useViewState(): [ViewState, (update: Partial<ViewState>) => void] {
+export function useViewState(): [ViewState, (update: Partial<ViewState>) => void, CameraCommand] {
   const [state, setState] = useState<ViewState>(() => parseViewState(window.location.search));
+  const [command, setCommand] = useState<CameraCommand>({ seq: 0, move: { kind: 'load' } });
   const written = useRef(state);
 
   useEffect(() => {
@@ -34,8 +47,14 @@ export function useViewState(): [ViewState, (update: Partial<ViewState>) => void
     if (query === window.location.search) return;
     const { pathname, hash } = window.location;
     const url = `${pathname}${query}${hash}`;
-    if (isNavigation(before, state)) window.history.pushState(window.history.state, '', url);
-    else window.history.replaceState(window.history.state, '', url);
+    if (!isNavigation(before, state)) {
+      window.history.replaceState(window.history.state, '', url);
+      return;
+    }
+    const step = selectionStep(before, state, readReturns(window.history.state));
+    window.history.pushState(withReturns(window.history.state, step.returns), '', url);
+    const { move } = step;
+    if (move !== null) setCommand((previous) => ({ seq: previous.seq + 1, move }));
   }, [state]);
 
   useEffect(() => {
@@ -43,6 +62,7 @@ export function useViewState(): [ViewState, (update: Partial<ViewState>) => void
       const next = parseViewState(window.location.search);
       written.current = next;
       setState(next);
+      setCommand((previous) => ({ seq: previous.seq + 1, move: { kind: 'sync' } }));
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
@@ -52,5 +72,5 @@ export function useViewState(): [ViewState, (update: Partial<ViewState>) => void
     setState((previous) => ({ ...previous, ...patch }));
   }, []);
 
-  return [state, update];
+  return [state, update, command];
 }

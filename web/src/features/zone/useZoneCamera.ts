@@ -1,8 +1,10 @@
 import { PLOTS_MINZOOM } from '@marsad/contracts';
 import type { Geometry } from 'geojson';
 import type { LngLatBoundsLike, Map as MaplibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { collectionBbox } from '../../map/bbox.ts';
+import { useMapReady } from '../../map/useMapReady.ts';
+import { moveDurationHere } from '../../map/useSelectionCamera.ts';
 
 /** Room kept for the zone screen, which covers the inline start of the map (the bottom on narrow screens). */
 const PANEL_ROOM = 540;
@@ -21,25 +23,7 @@ function padding(map: MaplibreMap) {
 function fly(map: MaplibreMap, bounds: LngLatBoundsLike, minZoom: number, maxZoom: number) {
   const camera = map.cameraForBounds(bounds, { padding: padding(map), maxZoom });
   if (camera === undefined) return;
-  map.easeTo({ ...camera, zoom: Math.max(minZoom, camera.zoom ?? minZoom), duration: 600 });
-}
-
-/**
- * Whether the map has drawn its boundaries (MapView's `data-map-ready` on the map's container): until
- * then it may still jump to fit the countries, which would undo a move made earlier.
- */
-function useMapReady(map: MaplibreMap | null): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (map === null) return;
-    const container = map.getContainer();
-    const check = () => setReady(container.dataset.mapReady === 'true');
-    check();
-    const observer = new MutationObserver(check);
-    observer.observe(container, { attributes: true, attributeFilter: ['data-map-ready'] });
-    return () => observer.disconnect();
-  }, [map]);
-  return ready;
+  map.easeTo({ ...camera, zoom: Math.max(minZoom, camera.zoom ?? minZoom), duration: moveDurationHere() });
 }
 
 /**
