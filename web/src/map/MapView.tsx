@@ -8,6 +8,7 @@ import type { Camera } from '../url/viewState.ts';
 import { FeatureTooltip } from './FeatureTooltip.tsx';
 import { HoverLabel } from './HoverLabel.tsx';
 import type { ZoneFocus } from './deck/plotsLayer.ts';
+import type { ChangePoint } from './deck/changesLayer.ts';
 import { ZoomButtons } from './ZoomButtons.tsx';
 import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
@@ -46,6 +47,8 @@ export interface MapViewProps extends MapClickHandlers {
   zoneFocus?: ZoneFocus | null;
   /** Projects with an active critical obstacle, ringed (undefined: none, or signed out). */
   criticalProjects?: CriticalProjectsCollection | undefined;
+  /** Projects listed by "what changed", ringed (undefined: its panel is closed). */
+  changedProjects?: readonly ChangePoint[] | undefined;
 }
 
 /**
@@ -56,7 +59,8 @@ export interface MapViewProps extends MapClickHandlers {
  * project tiles for the current filters are drawn, `data-plots-ready="true"` once the plot tiles
  * are (from zoom 13), `data-governorates` (how many), `data-choropleth` (the metric drawn),
  * `data-zone-metric` (what the zones are filled by), `data-map-language` (the language of the labels)
- * and `data-critical-projects` (how many projects are ringed for a critical obstacle).
+ * `data-critical-projects` (how many projects are ringed for a critical obstacle) and
+ * `data-changed-projects` (how many are ringed for "what changed").
  */
 export function MapView({
   language,
@@ -76,6 +80,7 @@ export function MapView({
   onMap,
   zoneFocus = null,
   criticalProjects,
+  changedProjects,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -86,7 +91,7 @@ export function MapView({
   const drawnLanguage = useMapLanguage(map, language);
   const governorateHover = useGovernorateHover(map);
   const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, rings);
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, rings, changedProjects);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
   useEffect(() => {
     onMap?.(map);
@@ -113,6 +118,7 @@ export function MapView({
         data-zone-metric={deck.overlay !== null ? zoneMetric : undefined}
         data-drawing={drawing ? 'true' : undefined}
         data-critical-projects={deck.overlay !== null ? rings.length : undefined}
+        data-changed-projects={deck.overlay !== null ? (changedProjects?.length ?? 0) : undefined}
       />
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
 import type { ZoneFocus } from './deck/plotsLayer.ts';
 import type { CriticalPoint } from './deck/criticalObstaclesLayer.ts';
+import { NO_CHANGE_POINTS, type ChangePoint } from './deck/changesLayer.ts';
 import { NO_CRITICAL_POINTS } from './criticalPoints.ts';
 
 export interface DeckOverlayStatus {
@@ -28,6 +29,7 @@ export function useDeckOverlay(
   dimmed = false,
   zoneFocus: ZoneFocus | null = null,
   criticalProjects: readonly CriticalPoint[] = NO_CRITICAL_POINTS,
+  changedProjects: readonly ChangePoint[] = NO_CHANGE_POINTS,
 ): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
@@ -53,8 +55,8 @@ export function useDeckOverlay(
   }, [map]);
 
   useEffect(() => {
-    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query), criticalProjects });
-  }, [overlay, query, zoneMetric, dimmed, zoneFocus, criticalProjects]);
+    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query), criticalProjects, changedProjects });
+  }, [overlay, query, zoneMetric, dimmed, zoneFocus, criticalProjects, changedProjects]);
 
   return { overlay, projectsReady: overlay !== null && loadedQuery === query, plotsReady: overlay !== null && plotsQuery === query, error };
 }

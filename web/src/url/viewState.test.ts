@@ -11,6 +11,7 @@ import { EMPTY_PLAN_VIEW } from './planViewState.ts';
 import { isNavigation } from './useViewState.ts';
 import { EMPTY_MINISTER_VIEW } from './ministerViewState.ts';
 import { EMPTY_REVIEW_VIEW } from './reviewViewState.ts';
+import { EMPTY_CHANGES_VIEW } from './changesViewState.ts';
 
 describe('parseViewState', () => {
   it('gives the Arabic overview for an empty query', () => {
@@ -126,6 +127,7 @@ describe('filters, metric and selection in the URL', () => {
       plan: EMPTY_PLAN_VIEW,
       minister: EMPTY_MINISTER_VIEW,
       review: EMPTY_REVIEW_VIEW,
+      changes: EMPTY_CHANGES_VIEW,
     };
     const query = serializeViewState(state);
     expect(query).toBe(

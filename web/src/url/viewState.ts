@@ -3,6 +3,7 @@ import { CHOROPLETH_METRICS, DEFAULT_METRIC, type ChoroplethMetric } from '../da
 import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, type Filters } from '../data/filters.ts';
 import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
+import { EMPTY_CHANGES_VIEW, parseChangesView, serializeChangesView, type ChangesViewState } from './changesViewState.ts';
 import { EMPTY_MINISTER_VIEW, parseMinisterView, serializeMinisterView, type MinisterViewState } from './ministerViewState.ts';
 import { DEFAULT_SCREEN, EMPTY_PLAN_VIEW, parsePlanView, parseScreen, serializePlanView, type PlanViewState, type Screen } from './planViewState.ts';
 import { EMPTY_REVIEW_VIEW, parseReviewView, serializeReviewView, type ReviewViewState } from './reviewViewState.ts';
@@ -41,6 +42,8 @@ export interface ViewState {
   minister: MinisterViewState;
   /** The review screen's listed state and open conflict: `reviewViewState.ts`. */
   review: ReviewViewState;
+  /** The "what changed" panel, open and since when (`changes=week|month|visit`): `changesViewState.ts`. */
+  changes: ChangesViewState;
 }
 
 export interface Camera {
@@ -66,6 +69,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   plan: EMPTY_PLAN_VIEW,
   minister: EMPTY_MINISTER_VIEW,
   review: EMPTY_REVIEW_VIEW,
+  changes: EMPTY_CHANGES_VIEW,
 };
 
 const PARAM = {
@@ -122,6 +126,7 @@ export function parseViewState(search: string): ViewState {
     plan: parsePlanView(params),
     minister: parseMinisterView(params),
     review: parseReviewView(params),
+    changes: parseChangesView(params),
   };
 }
 
@@ -141,6 +146,7 @@ export function serializeViewState(state: ViewState): string {
   serializePlanView(state.screen, state.plan, params);
   serializeMinisterView(state.screen, state.minister, params);
   serializeReviewView(state.screen, state.review, params);
+  serializeChangesView(state.screen, state.changes, params);
   const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query === '' ? '' : `?${query}`;
 }
