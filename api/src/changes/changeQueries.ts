@@ -85,7 +85,9 @@ export async function findChanges(db: Queryable, viewer: Viewer, filter: Project
        union all
        select 'stalled', p.id, coalesce(p.last_update_on, p.created_at::date) + ${STALE_AFTER_DAYS + 1}, 'no_update', null, null, null
          from projects p
-        where ${stale} and coalesce(p.last_update_on, p.created_at::date) >= ${sinceParam} - ${STALE_AFTER_DAYS + 1} and ${visible}
+        where ${stale} and coalesce(p.last_update_on, p.created_at::date) >= ${sinceParam} - ${STALE_AFTER_DAYS + 1}
+          -- the same, said so the open projects' last-update index (0017) finds them by range
+          and (p.last_update_on >= ${sinceParam} - ${STALE_AFTER_DAYS + 1} or p.last_update_on is null) and ${visible}
      ),
      ranked as (
        select f.*, count(*) over (partition by f.kind)::int as total,

@@ -80,7 +80,7 @@ export default function ChangesPanel({ since, query, user, language, onSinceChan
         </p>
       )}
       {data !== undefined && (
-        <p className="changes-period" data-testid="changes-period" data-since={data.since} data-until={data.until}>
+        <p className="changes-period" data-testid="changes-period" data-since={data.since} data-until={data.until} aria-busy={changes.isFetching}>
           {t('whatChanged.sinceLegend')} <DualDate iso={data.since} language={language} />
           {data.clamped && <span className="muted"> {t('whatChanged.clamped')}</span>}
         </p>
