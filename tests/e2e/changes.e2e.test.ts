@@ -112,7 +112,7 @@ async function expectFits(page: Page) {
   const spilled = await page.evaluate(() => {
     const panel = document.querySelector('[data-testid="changes-panel"]')!;
     const outer = panel.getBoundingClientRect();
-    const out = [...panel.querySelectorAll('fieldset, label, p, h3, .changes-kinds button, .changes-row, .changes-row > span')].filter((el) => {
+    const out = Array.from(panel.querySelectorAll('fieldset, label, p, h3, .changes-kinds button, .changes-row, .changes-row > span')).filter((el) => {
       const b = el.getBoundingClientRect();
       return b.width > 0 && (b.left < Math.max(0, outer.left) - 1 || b.right > Math.min(window.innerWidth, outer.right) + 1);
     });
