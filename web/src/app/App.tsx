@@ -97,9 +97,9 @@ export function App() {
   const tileQuery = dataVersion === 0 ? query : [query, `v=${dataVersion}`].filter((part) => part !== '').join('&');
   const national = useCountrySummaries(query);
   const critical = useCriticalProjects(user !== null).data;
-  // Opening the dashboard signed in is a visit ("what changed since my last visit").
+  // Opening the dashboard signed in is a visit ("what changed since my last visit"); offline, once back online.
   const visitor = useMemo(() => (session === null ? null : { id: session.user.id, csrfToken: session.csrfToken }), [session]);
-  useVisit(visitor);
+  useVisit(online ? visitor : null);
   const [changedProjects, setChangedProjects] = useState<readonly ChangePoint[]>([]);
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
