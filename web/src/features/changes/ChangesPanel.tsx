@@ -140,7 +140,7 @@ function ChangeRow({ kind, item, language, onOpen }: { kind: ChangeKind; item: C
   let after: string;
   if (kind === 'delayed') {
     before = t('whatChanged.dueOn', { date: day(item.planned_end) });
-    after = t('whatChanged.daysLate', { days: formatCount(item.days_late ?? 0, language) });
+    after = t('whatChanged.daysLate', { count: item.days_late ?? 0, days: formatCount(item.days_late ?? 0, language) });
   } else if (item.reason === 'no_update') {
     before = t('whatChanged.lastReport', { date: day(item.after.reported_on) });
     after = t('whatChanged.silent', { days: formatCount(STALE_AFTER_DAYS, language) });
