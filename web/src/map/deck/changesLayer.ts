@@ -1,5 +1,5 @@
 import type { Color, Layer } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ringLayers, type RingPoint } from './ringLayers.ts';
 
 export const CHANGES_LAYER_ID = 'changed-projects';
 
@@ -12,10 +12,7 @@ export const CHANGES_LAYER_ID = 'changed-projects';
 export const CHANGES_RING_COLOR = '#F0E442';
 
 /** A project the "what changed" panel lists, where its ring is drawn. */
-export interface ChangePoint {
-  projectId: number;
-  position: [number, number];
-}
+export type ChangePoint = RingPoint;
 
 /** No ring: the panel is closed. One array, so the layers do not change for nothing. */
 export const NO_CHANGE_POINTS: readonly ChangePoint[] = [];
@@ -28,18 +25,5 @@ const RING_RADIUS = 16;
 /** The listed projects ringed over the map; not pickable, so a click on the ring falls to the project beneath. */
 export function changesLayer(points: readonly ChangePoint[]): Layer[] {
   if (points.length === 0) return [];
-  const common = {
-    data: points,
-    getPosition: (p: ChangePoint) => p.position,
-    getRadius: RING_RADIUS,
-    radiusUnits: 'pixels' as const,
-    lineWidthUnits: 'pixels' as const,
-    stroked: true,
-    filled: false,
-    pickable: false,
-  };
-  return [
-    new ScatterplotLayer<ChangePoint>({ ...common, id: `${CHANGES_LAYER_ID}-halo`, getLineWidth: 6, getLineColor: HALO }),
-    new ScatterplotLayer<ChangePoint>({ ...common, id: CHANGES_LAYER_ID, getLineWidth: 3, getLineColor: RING }),
-  ];
+  return ringLayers(CHANGES_LAYER_ID, points, { radius: RING_RADIUS, width: 3, color: RING }, { width: 6, color: HALO });
 }
