@@ -4,8 +4,11 @@ import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
 import type { ZoneFocus } from './deck/plotsLayer.ts';
 import type { CriticalPoint } from './deck/criticalObstaclesLayer.ts';
-import { NO_CHANGE_POINTS, type ChangePoint } from './deck/changesLayer.ts';
+import type { ChangePoint } from './deck/changesLayer.ts';
 import { NO_CRITICAL_POINTS } from './criticalPoints.ts';
+
+/** No "what changed" rings (here, not in the deck.gl layer's file: deck.gl stays out of the first view). */
+const NO_CHANGES: readonly ChangePoint[] = [];
 
 export interface DeckOverlayStatus {
   overlay: DeckOverlay | null;
@@ -29,7 +32,7 @@ export function useDeckOverlay(
   dimmed = false,
   zoneFocus: ZoneFocus | null = null,
   criticalProjects: readonly CriticalPoint[] = NO_CRITICAL_POINTS,
-  changedProjects: readonly ChangePoint[] = NO_CHANGE_POINTS,
+  changedProjects: readonly ChangePoint[] = NO_CHANGES,
 ): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);

@@ -14,9 +14,6 @@ export const CHANGES_RING_COLOR = '#F0E442';
 /** A project the "what changed" panel lists, where its ring is drawn. */
 export type ChangePoint = RingPoint;
 
-/** No ring: the panel is closed. One array, so the layers do not change for nothing. */
-export const NO_CHANGE_POINTS: readonly ChangePoint[] = [];
-
 const RING: Color = [0xf0, 0xe4, 0x42, 255];
 const HALO: Color = [0, 0, 0, 220];
 /** Pixels: outside a project's point and its delayed outline, and outside the critical ring (12). */
