@@ -43,6 +43,7 @@ import { responsibleBodyRoutes } from './obstacles/responsibleBodyRoutes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { decisionRoutes } from './meetings/decisionRoutes.ts';
 import { briefRoutes } from './briefs/routes.ts';
+import { changeRoutes } from './changes/routes.ts';
 import { conflictRoutes } from './fieldSync/conflicts/routes.ts';
 import { ChromiumPrinter } from './briefs/chromiumPrinter.ts';
 import { readCache } from './cache/readCache.ts';
@@ -123,6 +124,7 @@ export function createApp({ db, config, briefPrinter = new ChromiumPrinter(confi
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/decisions', decisionRoutes);
   app.route('/api/briefs', briefRoutes);
+  app.route('/api/changes', changeRoutes);
   app.route('/api/conflicts', conflictRoutes);
   app.route('/tiles', tileRoutes);
   app.route('/ogc', ogc);

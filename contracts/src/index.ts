@@ -7,6 +7,7 @@ import './zodConfig.ts'; // first: before any schema is made
 export * from './accounts.ts';
 export * from './boundaries.ts';
 export * from './briefs.ts';
+export * from './changes.ts';
 export * from './clientConfig.ts';
 export * from './geometry.ts';
 export * from './fieldBundle.ts';

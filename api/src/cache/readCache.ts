@@ -30,6 +30,8 @@ import { cacheEntry, etagMatches, type CachedResponse, type ResponseCache } from
  *   may_escalate: the role and, for an engineer, their governorates, which obstacleScope holds),
  *   so the role is too; proposals move with the clock (days at a level count from the hour it
  *   was reached), so the current minute is too: a cached answer is at most a minute old.
+ * - what changed (/api/changes): through projectFilterSql, like the summaries; "delayed", "stale"
+ *   and the named periods (week, month) move with the date, so today's date is in its key too.
  * Not here, on purpose: /api/auth/* (the session's own user), /api/admin/* (accounts),
  * /api/projects/{id}/shares (staff only, a role rule finer than the scope), history and
  * progress reports (per-project, rarely repeated), exports (streamed whole files, no-store),
@@ -53,11 +55,14 @@ const ZONE_READS = /^\/api\/zones\/[1-9][0-9]{0,15}(\/timeline)?$/;
 /** The obstacle reads (see above): cached under the obstacle scope, the role and the current minute. */
 const OBSTACLE_READS = /^\/api\/obstacles(\/overview|\/critical-projects)?$/;
 
+/** What changed (see above): cached under the visibility scope and today's date. */
+const CHANGES_READS = /^\/api\/changes$/;
+
 /** Response headers that belong to the answer itself (never Set-Cookie or other per-request ones). */
 const KEPT_HEADERS = ['content-type', 'vary', 'cache-control', 'content-language'];
 
 export const isCachedRead = (method: string, path: string) =>
-  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path) || ZONE_READS.test(path) || OBSTACLE_READS.test(path));
+  method === 'GET' && (CACHED_READS.some((pattern) => pattern.test(path)) || PLAN_READS.test(path) || CHANGES_READS.test(path) || ZONE_READS.test(path) || OBSTACLE_READS.test(path));
 
 /** Whose answer it is: the visibility scope, for plan reads the plan scope as of today, for zone reads the scopes above. */
 function scopeOf(c: Context<AppEnv>): string {
@@ -66,6 +71,7 @@ function scopeOf(c: Context<AppEnv>): string {
   if (OBSTACLE_READS.test(c.req.path)) {
     return `obstacles:${obstacleScope(viewer)}:${viewer.kind === 'user' ? viewer.role : 'anonymous'}@${new Date().toISOString().slice(0, 16)}`;
   }
+  if (CHANGES_READS.test(c.req.path)) return `${visibilityScope(viewer)}@${new Date().toISOString().slice(0, 10)}`;
   if (ZONE_READS.test(c.req.path)) {
     const scopes = [visibilityScope(viewer), investorScope(viewer)];
     if (!c.req.path.endsWith('/timeline')) scopes.push(writabilityScope(viewer));

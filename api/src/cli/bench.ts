@@ -139,6 +139,7 @@ await timeGet('National totals + per country, HTTP', uncached.base, '/api/summar
 await timeGet('One governorate (SY-HL, the largest): totals, by sector and kind', uncached.base, '/api/summaries/governorates/SY-HL');
 await timeGet("A governorate's 36-month timeline (SY-HL)", uncached.base, '/api/summaries/governorates/SY-HL/timeline');
 await timeGet('Governorate summary from the read cache', cached.base, '/api/summaries/governorates');
+await timeGet('What changed since last week (anonymous), HTTP', uncached.base, '/api/changes?since=week');
 rows.push(...(await sections.plans()));
 rows.push(...(await sections.zones()));
 rows.push(...(await sections.obstacles()));

@@ -37,6 +37,9 @@ import { NationalBriefs } from '../features/obstacles/NationalBriefs.tsx';
 import { useCriticalProjects } from '../features/obstacles/useCriticalProjects.ts';
 import { CompareSection } from '../features/compare/CompareSection.tsx';
 import type { CompareSort } from '../url/compareViewState.ts';
+import { useVisit } from '../features/changes/useVisit.ts';
+import type { ChangePoint } from '../map/deck/changesLayer.ts';
+import type { ChangeSince } from '../url/changesViewState.ts';
 
 // Panels and their charts load on demand: the first view ships the map, the filters and the KPI cards.
 const GovernoratePanel = lazy(() => import('../features/governorate/GovernoratePanel.tsx'));
@@ -48,6 +51,8 @@ const ObstacleOverviewScreen = lazy(() => import('../features/obstacleOverview/O
 const MeetingsScreen = lazy(() => import('../features/meetings/MeetingsScreen.tsx'));
 const ReviewScreen = lazy(() => import('../features/review/ReviewScreen.tsx'));
 const ZonesTablePanel = lazy(() => import('../features/zonesNational/ZonesTablePanel.tsx'));
+const ChangesEntry = lazy(() => import('../features/changes/ChangesEntry.tsx'));
+const ChangesPanel = lazy(() => import('../features/changes/ChangesPanel.tsx'));
 
 /** The project being created (`project: null`) or edited in the editor panel, and by whom. */
 interface EditorTarget {
@@ -95,6 +100,10 @@ export function App() {
   const tileQuery = dataVersion === 0 ? query : [query, `v=${dataVersion}`].filter((part) => part !== '').join('&');
   const national = useCountrySummaries(query);
   const critical = useCriticalProjects(user !== null).data;
+  // Opening the dashboard signed in is a visit ("what changed since my last visit"); offline, once back online.
+  const visitor = useMemo(() => (session === null ? null : { id: session.user.id, csrfToken: session.csrfToken }), [session]);
+  useVisit(online ? visitor : null);
+  const [changedProjects, setChangedProjects] = useState<readonly ChangePoint[]>([]);
   const byGovernorate = useGovernorateSummaries(query);
   const boundaryError = countries.error ?? governorates.error ?? labels.error;
   const retryBoundaries = useCallback(() => {
@@ -152,6 +161,10 @@ export function App() {
     },
     [selectGovernorate],
   );
+  const showChanges = useCallback(
+    (since: ChangeSince | null) => updateView({ changes: { since }, ...(since !== null ? { governorate: null, zone: null, plots: [], zonesTable: null } : {}) }),
+    [updateView],
+  );
   const setScreen = useCallback((screen: Screen) => updateView({ screen }), [updateView]);
   const setPlanView = useCallback((patch: Partial<PlanViewState>) => updateView({ plan: { ...view.plan, ...patch } }), [updateView, view.plan]);
   const openMeeting = useCallback(
@@ -182,10 +195,11 @@ export function App() {
       view.screen === 'review' && view.review.conflict !== null ? () => updateView({ review: { ...view.review, conflict: null } }) : null,
       view.zone !== null ? () => selectZone(null) : null,
       view.zonesTable !== null ? closeZonesTable : null,
+      view.changes.since !== null ? () => showChanges(null) : null,
       view.governorate !== null ? () => selectGovernorate(null) : null,
       sidebarOpen ? () => setSidebarOpen(false) : null,
     ],
-    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView, view.minister, view.review, updateView, openMeeting],
+    [editing, view.project, view.zone, view.zonesTable, view.governorate, sidebarOpen, selectProject, selectZone, closeZonesTable, selectGovernorate, view.screen, view.plan.cell, setPlanView, view.minister, view.review, updateView, openMeeting, view.changes.since, showChanges],
   );
   useEscapeToClose(closers);
 
@@ -277,6 +291,9 @@ export function App() {
             </button>
           )}
           {user?.role === 'engineer' && <WorkQueue user={user} language={view.language} onOpenProject={selectProject} onOpenConflict={openConflict} />}
+          <Suspense fallback={null}>
+            <ChangesEntry open={view.changes.since !== null} onOpen={() => showChanges(view.changes.since ?? 'week')} />
+          </Suspense>
           <section aria-labelledby="national-heading">
             <h2 id="national-heading" className="section-title">
               {t('kpi.national')}
@@ -338,6 +355,7 @@ export function App() {
             criticalProjects={user !== null ? critical : undefined}
             loadError={boundaryError}
             onRetry={retryBoundaries}
+            changedProjects={changedProjects}
           />
           <Suspense fallback={null}>
             {view.zonesTable !== null && view.zone === null && (
@@ -349,6 +367,18 @@ export function App() {
                 onSortChange={setZonesSort}
                 onOpenZone={selectZone}
                 onClose={closeZonesTable}
+              />
+            )}
+            {view.changes.since !== null && selected === null && view.zone === null && view.zonesTable === null && (
+              <ChangesPanel
+                since={view.changes.since}
+                query={query}
+                user={visitor}
+                language={view.language}
+                onSinceChange={showChanges}
+                onOpenProject={selectProject}
+                onHighlight={setChangedProjects}
+                onClose={() => showChanges(null)}
               />
             )}
             {selected !== null && view.zone === null && view.zonesTable === null && (

@@ -8,6 +8,7 @@ import type { Camera } from '../url/viewState.ts';
 import { FeatureTooltip } from './FeatureTooltip.tsx';
 import { HoverLabel } from './HoverLabel.tsx';
 import type { ZoneFocus } from './deck/plotsLayer.ts';
+import type { ChangePoint } from './deck/changesLayer.ts';
 import { ZoomButtons } from './ZoomButtons.tsx';
 import type { ChoroplethScale } from './choroplethScale.ts';
 import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
@@ -56,6 +57,8 @@ export interface MapViewProps extends MapClickHandlers {
   loadError?: Error | null;
   /** Asks for what failed again (the boundaries). */
   onRetry?: () => void;
+  /** Projects listed by "what changed", ringed (undefined: its panel is closed). */
+  changedProjects?: readonly ChangePoint[] | undefined;
 }
 
 /**
@@ -67,7 +70,8 @@ export interface MapViewProps extends MapClickHandlers {
  * `data-projects-band`), `data-plots-ready="true"` once the plot tiles
  * are (from zoom 13), `data-governorates` (how many), `data-choropleth` (the metric drawn),
  * `data-zone-metric` (what the zones are filled by), `data-map-language` (the language of the labels)
- * and `data-critical-projects` (how many projects are ringed for a critical obstacle).
+ * `data-critical-projects` (how many projects are ringed for a critical obstacle) and
+ * `data-changed-projects` (how many are ringed for "what changed").
  */
 export function MapView({
   language,
@@ -90,6 +94,7 @@ export function MapView({
   criticalProjects,
   loadError = null,
   onRetry,
+  changedProjects,
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -102,9 +107,11 @@ export function MapView({
   const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
   const aggregates = useProjectAggregates(map, data, projectCounts, filterQuery, language);
   // At national zoom deck.gl draws nothing (single projects, zones and rings are in the counts), so
-  // its code is loaded only once the map is drawn and zoomed past it: the first view does without.
-  const deckNeeded = status.ready && aggregates.band !== 'governorates';
-  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings, deckNeeded);
+  // its code is loaded only once the map is drawn and zoomed past it, or when the reader asks what
+  // changed (those rings are drawn at every zoom): the first view does without.
+  const changesRinged = (changedProjects?.length ?? 0) > 0;
+  const deckNeeded = status.ready && (aggregates.band !== 'governorates' || changesRinged);
+  const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings, deckNeeded, changedProjects);
   // Below the detail zoom projects are counted, not drawn one by one (`useProjectAggregates`).
   const projectsReady = aggregates.ready && (aggregates.band !== 'detail' || deck.projectsReady);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
@@ -134,6 +141,7 @@ export function MapView({
         data-zone-metric={status.ready ? zoneMetric : undefined}
         data-drawing={drawing ? 'true' : undefined}
         data-critical-projects={status.ready ? rings.length : undefined}
+        data-changed-projects={deck.overlay !== null || !changesRinged ? (changedProjects?.length ?? 0) : undefined}
       />
       {featureHover !== null ? (
         <FeatureTooltip hovered={featureHover} language={language} />

@@ -4,7 +4,11 @@ import { useEffect, useState } from 'react';
 import type { DeckOverlay } from './deck/createDeckOverlay.ts';
 import type { ZoneFocus } from './deck/plotsLayer.ts';
 import type { CriticalPoint } from './deck/criticalObstaclesLayer.ts';
+import type { ChangePoint } from './deck/changesLayer.ts';
 import { NO_CRITICAL_POINTS } from './criticalPoints.ts';
+
+/** No "what changed" rings (here, not in the deck.gl layer's file: deck.gl stays out of the first view). */
+const NO_CHANGES: readonly ChangePoint[] = [];
 
 export interface DeckOverlayStatus {
   overlay: DeckOverlay | null;
@@ -30,6 +34,7 @@ export function useDeckOverlay(
   zoneFocus: ZoneFocus | null = null,
   criticalProjects: readonly CriticalPoint[] = NO_CRITICAL_POINTS,
   start = true,
+  changedProjects: readonly ChangePoint[] = NO_CHANGES,
 ): DeckOverlayStatus {
   const [overlay, setOverlay] = useState<DeckOverlay | null>(null);
   const [loadedQuery, setLoadedQuery] = useState<string | null>(null);
@@ -59,8 +64,8 @@ export function useDeckOverlay(
   }, [map, started]);
 
   useEffect(() => {
-    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query), criticalProjects });
-  }, [overlay, query, zoneMetric, dimmed, zoneFocus, criticalProjects]);
+    overlay?.update({ query, zoneMetric, onProjectsLoaded: () => setLoadedQuery(query), dimmed, zoneFocus, onPlotsLoaded: () => setPlotsQuery(query), criticalProjects, changedProjects });
+  }, [overlay, query, zoneMetric, dimmed, zoneFocus, criticalProjects, changedProjects]);
 
   return { overlay, projectsReady: overlay !== null && loadedQuery === query, plotsReady: overlay !== null && plotsQuery === query, error };
 }

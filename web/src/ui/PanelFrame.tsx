@@ -14,7 +14,7 @@ export function PanelFrame({
   onClose,
   children,
 }: {
-  kind: 'governorate' | 'zone' | 'zones' | 'project' | 'editor' | 'plans' | 'obstacles';
+  kind: 'governorate' | 'zone' | 'zones' | 'project' | 'editor' | 'plans' | 'obstacles' | 'changes';
   kicker: string;
   title: ReactNode;
   titleTestId: string;

@@ -12,6 +12,7 @@ import { isNavigation } from './useViewState.ts';
 import { EMPTY_MINISTER_VIEW } from './ministerViewState.ts';
 import { EMPTY_COMPARE_VIEW } from './compareViewState.ts';
 import { EMPTY_REVIEW_VIEW } from './reviewViewState.ts';
+import { EMPTY_CHANGES_VIEW } from './changesViewState.ts';
 
 describe('parseViewState', () => {
   it('gives the Arabic overview for an empty query', () => {
@@ -128,6 +129,7 @@ describe('filters, metric and selection in the URL', () => {
       minister: EMPTY_MINISTER_VIEW,
       review: EMPTY_REVIEW_VIEW,
       compare: EMPTY_COMPARE_VIEW,
+      changes: EMPTY_CHANGES_VIEW,
     };
     const query = serializeViewState(state);
     expect(query).toBe(

@@ -4,6 +4,7 @@ import { EMPTY_FILTERS, FIRST_YEAR, LAST_YEAR, LIST_FILTERS, MAX_QUERY_LENGTH, t
 import { isFunderSlug, isOneOf } from '../data/vocabulary.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 import { EMPTY_COMPARE_VIEW, parseCompareView, serializeCompareView, type CompareViewState } from './compareViewState.ts';
+import { EMPTY_CHANGES_VIEW, parseChangesView, serializeChangesView, type ChangesViewState } from './changesViewState.ts';
 import { EMPTY_MINISTER_VIEW, parseMinisterView, serializeMinisterView, type MinisterViewState } from './ministerViewState.ts';
 import { DEFAULT_SCREEN, EMPTY_PLAN_VIEW, parsePlanView, parseScreen, serializePlanView, type PlanViewState, type Screen } from './planViewState.ts';
 import { EMPTY_REVIEW_VIEW, parseReviewView, serializeReviewView, type ReviewViewState } from './reviewViewState.ts';
@@ -44,6 +45,8 @@ export interface ViewState {
   review: ReviewViewState;
   /** The map screen's ranking of governorates, open and sorted, or closed: `compareViewState.ts`. */
   compare: CompareViewState;
+  /** The "what changed" panel, open and since when (`changes=week|month|visit`): `changesViewState.ts`. */
+  changes: ChangesViewState;
 }
 
 export interface Camera {
@@ -70,6 +73,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   minister: EMPTY_MINISTER_VIEW,
   review: EMPTY_REVIEW_VIEW,
   compare: EMPTY_COMPARE_VIEW,
+  changes: EMPTY_CHANGES_VIEW,
 };
 
 const PARAM = {
@@ -127,6 +131,7 @@ export function parseViewState(search: string): ViewState {
     minister: parseMinisterView(params),
     review: parseReviewView(params),
     compare: parseCompareView(params),
+    changes: parseChangesView(params),
   };
 }
 
@@ -147,6 +152,7 @@ export function serializeViewState(state: ViewState): string {
   serializeMinisterView(state.screen, state.minister, params);
   serializeReviewView(state.screen, state.review, params);
   serializeCompareView(state.screen, state.compare, params);
+  serializeChangesView(state.screen, state.changes, params);
   const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query === '' ? '' : `?${query}`;
 }

@@ -3,6 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { deckSlotIndex, type DeckSlot } from '../layerOrder.ts';
+import { changesLayer, type ChangePoint } from './changesLayer.ts';
 import { criticalObstaclesLayer, type CriticalPoint } from './criticalObstaclesLayer.ts';
 import { plotsLayer, type ZoneFocus } from './plotsLayer.ts';
 import { projectsLayer } from './projectsLayer.ts';
@@ -25,6 +26,8 @@ export interface DeckLayersState {
   dimmed: boolean;
   /** Projects with an active critical obstacle (ringed); empty for those who see no obstacles. */
   criticalProjects: readonly CriticalPoint[];
+  /** Projects listed by "what changed" (ringed); empty while its panel is closed. */
+  changedProjects?: readonly ChangePoint[];
 }
 
 const DIMMED_OPACITY = 0.3;
@@ -49,12 +52,12 @@ export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
   map.getContainer().querySelector('#deckgl-overlay')?.setAttribute('tabindex', '-1');
 
   return {
-    update({ query, zoneMetric, onProjectsLoaded, dimmed, zoneFocus, onPlotsLoaded, criticalProjects }) {
+    update({ query, zoneMetric, onProjectsLoaded, dimmed, zoneFocus, onPlotsLoaded, criticalProjects, changedProjects = [] }) {
       const focusedZone = zoneFocus?.zone ?? null;
       const bySlot: Record<DeckSlot, Layer[]> = {
         zones: [zonesLayer(query, zoneMetric, focusedZone)],
         projects: [projectsLayer({ query, onViewportLoad: onProjectsLoaded, hidden: focusedZone })],
-        obstacles: criticalProjects.length === 0 ? [] : criticalObstaclesLayer(criticalProjects),
+        obstacles: [...changesLayer(changedProjects), ...(criticalProjects.length === 0 ? [] : criticalObstaclesLayer(criticalProjects))],
         plots: [plotsLayer({ query, focus: zoneFocus, onViewportLoad: onPlotsLoaded })],
       };
       const slots = (Object.keys(bySlot) as DeckSlot[]).sort((a, b) => deckSlotIndex(a) - deckSlotIndex(b));

@@ -1,7 +1,7 @@
 import type { Color, Layer } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
 import { hexToRgb } from '../colorScales.ts';
 import { CRITICAL_RING_COLOR } from '../criticalRing.ts';
+import { ringLayers } from './ringLayers.ts';
 
 export const CRITICAL_OBSTACLES_LAYER_ID = 'critical-obstacles';
 
@@ -25,23 +25,10 @@ const RING_RADIUS = 12;
  * project beneath it.
  */
 export function criticalObstaclesLayer(points: readonly CriticalPoint[]): Layer[] {
-  const common = {
-    data: points,
-    getPosition: (p: CriticalPoint) => p.position,
-    radiusUnits: 'pixels' as const,
-    lineWidthUnits: 'pixels' as const,
-    stroked: true,
-    filled: false,
-    pickable: false,
-  };
-  return [
-    new ScatterplotLayer<CriticalPoint>({ ...common, id: `${CRITICAL_OBSTACLES_LAYER_ID}-halo`, getRadius: RING_RADIUS, getLineWidth: 6, getLineColor: HALO }),
-    new ScatterplotLayer<CriticalPoint>({
-      ...common,
-      id: CRITICAL_OBSTACLES_LAYER_ID,
-      getRadius: (p: CriticalPoint) => (p.critical > 1 ? RING_RADIUS + 1 : RING_RADIUS),
-      getLineWidth: (p: CriticalPoint) => (p.critical > 1 ? 4 : 3),
-      getLineColor: RING,
-    }),
-  ];
+  return ringLayers(
+    CRITICAL_OBSTACLES_LAYER_ID,
+    points,
+    { radius: (p: CriticalPoint) => (p.critical > 1 ? RING_RADIUS + 1 : RING_RADIUS), width: (p: CriticalPoint) => (p.critical > 1 ? 4 : 3), color: RING },
+    { width: 6, color: HALO },
+  );
 }
