@@ -53,7 +53,7 @@ async function clickGovernorate(page: Page, name: string): Promise<void> {
   for (const [dx, dy] of [[0, 0], [30, 0], [-30, 0], [0, 30], [0, -30], [40, 40], [-40, -40], [40, -40], [-40, 40], [60, 0], [-60, 0]] as const) {
     await page.mouse.move(cx + dx, cy + dy);
     await page.waitForTimeout(150);
-    const label = page.getByTestId('hover-label');
+    const label = page.getByTestId('hover-label-name');
     if ((await label.count()) > 0 && (await label.textContent()) === name) {
       await page.mouse.click(cx + dx, cy + dy);
       return;

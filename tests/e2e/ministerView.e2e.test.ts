@@ -115,7 +115,14 @@ describe("the minister's view and meetings (browser)", () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('project-title').count(), POLL).toBe(0);
 
-    // Back and forward step through the cells and screens.
+    // Back and forward step through the cells and screens. Opening and closing a project are steps
+    // of their own: back reopens the project, back again closes it, once more leaves the cell.
+    await page.goBack();
+    await expect.poll(() => param(page, 'project'), POLL).toBe(String(escalated.project.id));
+    await page.getByTestId('project-title').waitFor(POLL);
+    await page.goBack();
+    await expect.poll(() => param(page, 'project'), POLL).toBeNull();
+    expect(param(page, 'obstacle_cell')).toBe('SY-DI:minister');
     await page.goBack();
     await expect.poll(() => param(page, 'obstacle_cell'), POLL).toBeNull();
     await page.goForward();

@@ -33,7 +33,7 @@ export function HoverLabel({
       data-testid="hover-label"
       style={{ transform: `translate(${hovered.x + OFFSET}px, ${hovered.y + OFFSET}px)` }}
     >
-      {governorateName(governorate, language)}
+      <span data-testid="hover-label-name">{governorateName(governorate, language)}</span>
       {projects !== null && projects > 0 && (
         <span className="hover-label-count" data-testid="hover-label-count">
           {t('map.cluster', { count: projects, formatted: formatCount(projects, language) })}
