@@ -189,7 +189,10 @@ export class ChromiumPrinter {
       await context.addInitScript({ content: `window.__MARSAD_BRIEF__ = ${JSON.stringify(job.data)};` });
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      const response = await page.goto(new URL(job.path, job.origin).href, { waitUntil: 'load' });
+      // The printer reaches this server over the network: a failure to get there is the server's fault, said as 503.
+      const response = await page.goto(new URL(job.path, job.origin).href, { waitUntil: 'load' }).catch((error: Error) => {
+        throw new PrinterUnavailable('failed', `The printing browser could not open the print page at ${job.origin}: ${error.message.split('\n')[0]}.`, 5);
+      });
       if (!response || !response.ok()) throw new PrinterUnavailable('failed', `The print page answered ${response?.status() ?? 'nothing'}: check that the web app is built (pnpm --filter @marsad/web build).`, 5);
       // Selectors, not script: the page's Content-Security-Policy refuses evaluating strings.
       await page.locator('body[data-brief-ready="true"]').waitFor({ state: 'attached', timeout: 0 });
