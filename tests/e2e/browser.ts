@@ -136,10 +136,10 @@ export async function submitSignIn(page: Page, email: string, password = DEMO_PA
   await page.getByTestId('sign-in-submit').click();
 }
 
-/** Signs in through the page's dialog and waits until the account shows. */
+/** Signs in through the page's dialog and waits until the account is there (folded in the header's menu on narrow windows). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await submitSignIn(page, email, password);
-  await page.getByTestId('account-name').waitFor();
+  await page.getByTestId('account-name').waitFor({ state: 'attached' });
 }
 
 /** Signs out and waits until the page offers to sign in again. */

@@ -35,7 +35,7 @@ export function Header({
   const reviews = user !== null && user.role !== 'donor';
   useServiceWorkerUser();
   useOutboxLifecycle();
-  const { open: menuOpen, setOpen: setMenuOpen, headerRef, closeAfterChoice } = useHeaderMenu();
+  const { open: menuOpen, setOpen: setMenuOpen, headerRef, closeAfterChoice } = useHeaderMenu(user?.id ?? null);
   return (
     <header className="app-header" ref={headerRef}>
       <div className="brand">
@@ -81,11 +81,17 @@ export function Header({
 
 /**
  * The folded header's menu: open or closed; closed by Escape (focus back on its button), by a press
- * outside the header, and once a screen is chosen in it. Dialogs opened from it (sign-in, imports)
+ * outside the header, once a screen is chosen in it, and once someone signs in or out. Dialogs opened from it (sign-in, imports)
  * live inside the header, so pressing in them keeps it open.
  */
-function useHeaderMenu() {
+function useHeaderMenu(userId: number | null) {
   const [open, setOpen] = useState(false);
+  // Signing in or out from the menu is its job done: it folds again (adjusted while rendering, not in an effect).
+  const [menuUser, setMenuUser] = useState(userId);
+  if (menuUser !== userId) {
+    setMenuUser(userId);
+    setOpen(false);
+  }
   const headerRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!open) return;
