@@ -298,7 +298,12 @@ describe('fuzz over the OpenAPI document', () => {
       const status = res!.status;
       seen.set(`${status}`, (seen.get(`${status}`) ?? 0) + 1);
       const body = await res!.text();
-      if (status >= 500) throw new Error(`${status} for ${r.described}: ${body.slice(0, 300)}`);
+      // The app runs in-process here, with no socket the brief printer's browser could reach: a PDF
+      // of a brief that exists is answered 503 "printer failed" with Retry-After, a fault of this
+      // harness and not of the input. Every other 5xx fails the run.
+      const printerFault = status === 503 && /"type":"urn:marsad:problem:brief-printer-failed"/.test(body) && res!.headers.has('retry-after');
+      if (status >= 500 && !printerFault) throw new Error(`${status} for ${r.described}: ${body.slice(0, 300)}`);
+      if (status >= 500) return;
       if (status < 400) return;
       const type = res!.headers.get('content-type') ?? '';
       const ogcPage = r.url.startsWith('/ogc') && type.startsWith('text/html');
