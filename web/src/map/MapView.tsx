@@ -112,6 +112,15 @@ export function MapView({
   const changesRinged = (changedProjects?.length ?? 0) > 0;
   const deckNeeded = status.ready && (aggregates.band !== 'governorates' || changesRinged);
   const deck = useDeckOverlay(map, filterQuery, zoneMetric, drawing, zoneFocus, aggregates.band === 'governorates' ? NO_CRITICAL_POINTS : rings, deckNeeded, changedProjects);
+  // Fetched (not started) once the map is drawn and the page is idle: zooming in later, or going
+  // offline before the service worker has kept it, must not find deck.gl missing.
+  useEffect(() => {
+    if (!status.ready) return;
+    const fetchDeck = () => void import('./deck/createDeckOverlay.ts').catch(() => undefined);
+    if (typeof window.requestIdleCallback !== 'function') return fetchDeck();
+    const idle = window.requestIdleCallback(fetchDeck, { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [status.ready]);
   // Below the detail zoom projects are counted, not drawn one by one (`useProjectAggregates`).
   const projectsReady = aggregates.ready && (aggregates.band !== 'detail' || deck.projectsReady);
   const featureHover = useMapPointer(map, deck.overlay, { onSelectGovernorate, onSelectProject, onSelectZone, onSelectPlot }, !drawing);
