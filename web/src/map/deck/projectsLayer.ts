@@ -2,35 +2,27 @@ import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Color, Layer } from '@deck.gl/core';
 import { DELAYED_COLOR, hexToRgb, statusColor } from '../colorScales.ts';
 import { marsadTileOptions } from './marsadTileOptions.ts';
-import { clusterRadius, PROJECT_TILE_LAYERS, PROJECTS_DETAIL_MINZOOM, tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
+import { PROJECTS_DETAIL_MINZOOM, tileUrlTemplate, type TileFeature } from './tileFeatures.ts';
 
 export const PROJECTS_LAYER_ID = 'projects';
 
-const CLUSTER_FILL: Color = [31, 78, 90, 210];
-const CLUSTER_DELAYED_LINE: Color = [...hexToRgb(DELAYED_COLOR), 255];
+const DELAYED_LINE: Color = [...hexToRgb(DELAYED_COLOR), 255];
 const WHITE: Color = [255, 255, 255, 255];
 const HIGHLIGHT = [255, 255, 255, 110];
 
-function isCluster(feature: TileFeature): boolean {
-  return feature.properties.layerName === PROJECT_TILE_LAYERS.clusters;
-}
-
 function fillColor(feature: TileFeature): Color {
-  if (isCluster(feature)) return CLUSTER_FILL;
   const [r, g, b] = hexToRgb(statusColor(String(feature.properties.status)));
   return feature.geometry.type.includes('Polygon') ? [r, g, b, 120] : [r, g, b, 235];
 }
 
 function lineColor(feature: TileFeature): Color {
-  if (isCluster(feature)) return Number(feature.properties.delayed) > 0 ? CLUSTER_DELAYED_LINE : WHITE;
-  if (feature.properties.delayed === true || feature.properties.delayed === 1) return CLUSTER_DELAYED_LINE;
+  if (feature.properties.delayed === true || feature.properties.delayed === 1) return DELAYED_LINE;
   if (feature.geometry.type.includes('LineString')) return fillColor(feature);
   return feature.geometry.type.includes('Polygon') ? [...hexToRgb(statusColor(String(feature.properties.status))), 255] : WHITE;
 }
 
-function pointRadius(feature: TileFeature): number {
-  return isCluster(feature) ? clusterRadius(Number(feature.properties.count)) : 6;
-}
+// Clusters are MapLibre's below PROJECTS_DETAIL_MINZOOM (layers/projectAggregates.ts): this layer draws single projects only.
+const POINT_RADIUS = 6;
 
 export interface ProjectsLayerOptions {
   /** Filters as an API query string (`filterQuery`). */
@@ -61,7 +53,7 @@ export function projectsLayer({ query, onViewportLoad, hidden = null }: Projects
     filled: true,
     getFillColor: (feature: TileFeature) => shown(fillColor(feature), feature),
     getLineColor: (feature: TileFeature) => shown(lineColor(feature), feature),
-    getPointRadius: pointRadius,
+    getPointRadius: POINT_RADIUS,
     getLineWidth: (feature: TileFeature) => (feature.geometry.type.includes('LineString') ? 4 : 1.5),
     lineWidthMinPixels: 1,
     onViewportLoad,
