@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForSuite, MAP_TIMEOUT, newGuardedPage, openApp, type OpenedPage, SCREENSHOTS } from './browser.ts';
+import { chromiumForSuite, MAP_TIMEOUT, newGuardedPage, openApp, type OpenedPage, SCREENSHOTS, unexpectedErrors } from './browser.ts';
 import { serverForFile } from '../support/startTestServer.ts';
 
 /** This file's own server, over its own copy of the demo data. */
@@ -93,6 +93,30 @@ describe('governorate map (browser)', () => {
     await expect.poll(() => pageErrors.some((error) => error.startsWith('CSP violation: script-src'))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
     expect(pageErrors.filter((error) => !error.includes('script-src') && !/Content Security Policy/.test(error))).toEqual([]);
+    expect(externalRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('waits out a busy server: the choropleth comes once the summaries answer, after five "busy, come back in 1 s"', { timeout: 120_000 }, async () => {
+    // No service worker: the page's own requests are the ones answered busy here.
+    const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'en', serviceWorkers: 'block' });
+    const BUSY_ANSWERS = 5;
+    let busy = 0;
+    await page.route('**/api/summaries/governorates*', (route) => {
+      if (busy === BUSY_ANSWERS) return route.fallback();
+      busy += 1;
+      return route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '1' },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'urn:marsad:problem:database-unavailable', title: 'Service Unavailable', status: 503, detail: 'The database is busy with other requests. Try again in 1 s.', reason: 'busy' }),
+      });
+    });
+    await page.goto(new URL('/?lang=en', marsad.url).href);
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"][data-choropleth]', { timeout: MAP_TIMEOUT });
+    expect(busy).toBe(BUSY_ANSWERS);
+    expect(await page.getByTestId('map-error').count()).toBe(0);
+    expect(unexpectedErrors(pageErrors, 503)).toEqual([]);
     expect(externalRequests).toEqual([]);
     await page.context().close();
   });

@@ -42,10 +42,24 @@ export class ProblemError extends Error {
     readonly detail: string,
     /** The problem document as the API sent it (`{}` when there was none). */
     readonly problem: Record<string, unknown> = {},
+    /** When the server said to ask again (its `Retry-After`, in ms from the answer). */
+    readonly retryAfterMs?: number,
   ) {
     super(detail);
     this.name = 'ProblemError';
   }
+}
+
+/** Answers that say "not now": a timeout, too early, too many, and the server's own failures. */
+export const isTemporary = (status: number): boolean => status === 408 || status === 425 || status === 429 || status >= 500;
+
+/** `Retry-After` in seconds or as an HTTP date, in ms from now. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Whether a call failed because the server could not be reached (the page then keeps the work on the device). */
@@ -83,6 +97,8 @@ interface Answer {
   status: number;
   statusText: string;
   text: string;
+  /** The `Retry-After` header, if any. */
+  retryAfter: string | null;
 }
 
 /** An object whose fields can be read one by one (a problem document before its shape is known). */
@@ -99,7 +115,7 @@ async function viaFetch(url: string, method: Method, headers: Record<string, str
     if (signal?.aborted) throw cause;
     throw noAnswer(url);
   }
-  return { status: response.status, statusText: response.statusText, text: response.status === 204 ? '' : await response.text() };
+  return { status: response.status, statusText: response.statusText, text: response.status === 204 ? '' : await response.text(), retryAfter: response.headers.get('retry-after') };
 }
 
 function viaXhr(url: string, method: Method, headers: Record<string, string>, body: XMLHttpRequestBodyInit | null, signal: AbortSignal | undefined, onProgress: (sent: number, total: number) => void): Promise<Answer> {
@@ -118,17 +134,17 @@ function viaXhr(url: string, method: Method, headers: Record<string, string>, bo
     xhr.upload.onload = () => onProgress(1, 1);
     xhr.onerror = () => reject(noAnswer(url));
     xhr.onabort = () => reject(cancelled());
-    xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, text: xhr.responseText });
+    xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, text: xhr.responseText, retryAfter: xhr.getResponseHeader('retry-after') });
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);
   });
 }
 
-/** What a non-2xx answer (its body parsed, or `null`) says: the problem's own `detail`, or the status. */
-export function problemOf(url: string, status: number, statusText: string, body: unknown): ProblemError {
+/** What a non-2xx answer (its body parsed, or `null`) says: the problem's own `detail`, or the status; and when to ask again, if the server said. */
+export function problemOf(url: string, status: number, statusText: string, body: unknown, retryAfter: string | null = null, now = Date.now()): ProblemError {
   const problem = isRecord(body) ? body : {};
   const detail = typeof problem.detail === 'string' ? problem.detail : `${url}: HTTP ${status} ${statusText}`.trim();
-  return new ProblemError(url, status, detail, problem);
+  return new ProblemError(url, status, detail, problem, retryAfterMs(retryAfter, now));
 }
 
 /**
@@ -160,7 +176,7 @@ export async function request<T>(url: string, { method = 'GET', body, csrfToken 
     // Not JSON (a proxy's error page, say): the status says enough.
   }
   const ok = answer.status >= 200 && answer.status < 300;
-  if (!ok) throw problemOf(url, answer.status, answer.statusText, parsed);
+  if (!ok) throw problemOf(url, answer.status, answer.statusText, parsed, answer.retryAfter);
   if (schema === undefined) return parsed;
   if (!json) throw new ProblemError(url, answer.status, `${url}: the answer is not JSON; is /api routed to the Marsad API?`);
   try {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fetchCountries, fetchGovernorateLabels, fetchGovernorates, type BoundaryLayer } from './boundaries.ts';
 
 /** Boundaries do not change while the page is open. */
-const BOUNDARY_QUERY_OPTIONS = { staleTime: Infinity, gcTime: Infinity, retry: 2 } as const;
+const BOUNDARY_QUERY_OPTIONS = { staleTime: Infinity, gcTime: Infinity } as const;
 
 function boundaryKey(layer: BoundaryLayer) {
   return ['boundaries', layer] as const;

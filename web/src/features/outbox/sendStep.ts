@@ -1,4 +1,4 @@
-import { problemOf } from '../../api/http.ts';
+import { isTemporary, problemOf, retryAfterMs } from '../../api/http.ts';
 import type { OutboxOutcome } from './outboxItem.ts';
 
 /** How the outbox talks to the API: fetch in the page (with the session's CSRF token), the app itself in tests. A cut connection throws. */
@@ -13,15 +13,6 @@ export type SendStep =
   | { kind: 'refused'; outcome: OutboxOutcome };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** `Retry-After` in seconds or as an HTTP date, in ms from now. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 /**
  * An answer read the outbox's way: 2xx done (202 held for review), 401 stop and ask to sign in,
@@ -40,7 +31,7 @@ export async function answerStep(response: Response, path: string, now = Date.no
   const { detail, problem } = problemOf(path, status, response.statusText, body);
   const outcome: OutboxOutcome = { status, detail, problem };
   if (status === 401) return { kind: 'signIn', outcome };
-  if (status === 408 || status === 425 || status === 429 || status >= 500) {
+  if (isTemporary(status)) {
     const wait = retryAfterMs(response.headers.get('retry-after'), now);
     return wait === undefined ? { kind: 'retry', outcome } : { kind: 'retry', outcome, retryAfterMs: wait };
   }
