@@ -45,7 +45,10 @@ export interface DeckOverlay {
  * map). This module is loaded on demand, so deck.gl is not in the first script the page loads.
  */
 export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
-  const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+  // deck.gl sets up its WebGL device asynchronously and asserts when asked to pick before it has
+  // (or after it is removed): until then, and after, nothing is under the pointer.
+  let pickable = false;
+  const overlay = new MapboxOverlay({ interleaved: false, layers: [], onLoad: () => (pickable = true) });
   map.addControl(overlay);
   // deck.gl's canvas takes no pointer (MapLibre's canvas under it has the keyboard and the clicks),
   // yet it is focusable: take it out of the Tab order so the keyboard does not stop on nothing.
@@ -65,11 +68,13 @@ export function createDeckOverlay(map: MaplibreMap): DeckOverlay {
       overlay.setProps({ layers: slots.flatMap((slot) => bySlot[slot].map((layer) => layer.clone(props))) });
     },
     pick(x, y) {
+      if (!pickable) return null;
       const info = overlay.pickObject({ x, y, radius: PICK_RADIUS });
       if (info === null || info === undefined) return null;
       return readPickedFeature(info.object as TileFeature | undefined, info.coordinate);
     },
     remove() {
+      pickable = false;
       map.removeControl(overlay);
       overlay.finalize();
     },
