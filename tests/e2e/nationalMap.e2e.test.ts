@@ -33,8 +33,24 @@ interface MapHandle {
 
 async function waitForProjects(page: Page, band: string): Promise<void> {
   // Twice the usual wait: this file draws the map at three zooms on a machine shared by the e2e runs.
-  await page.waitForSelector(`[data-testid="map"][data-map-ready="true"][data-choropleth][data-projects-ready="true"][data-projects-band="${band}"]`, {
-    timeout: 2 * MAP_TIMEOUT,
+  try {
+    await page.waitForSelector(`[data-testid="map"][data-map-ready="true"][data-choropleth][data-projects-ready="true"][data-projects-band="${band}"]`, {
+      timeout: 2 * MAP_TIMEOUT,
+    });
+  } catch (error) {
+    // Say what the map had reached, and which answers failed, to tell a slow machine from a fault.
+    const state = await page.getByTestId('map').evaluate((map) => JSON.stringify({ ...(map as HTMLElement).dataset, notices: Array.from(map.parentElement!.querySelectorAll('[role="alert"], [role="status"]'), (n) => n.textContent) }));
+    throw new Error(`the map did not draw the ${band} band: ${state}; failed answers: ${JSON.stringify(failedAnswers.get(page) ?? [])}`, { cause: error });
+  }
+}
+
+/** Per page, the answers of 400 and more it received (see `waitForProjects`). */
+const failedAnswers = new WeakMap<Page, string[]>();
+function recordFailedAnswers(page: Page): void {
+  const failed: string[] = [];
+  failedAnswers.set(page, failed);
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
   });
 }
 
@@ -183,6 +199,7 @@ describe('national map (browser)', () => {
 
   it('keeps the choropleth readable at national zoom: counts per governorate in Arabic digits, single projects only when zoomed in', { timeout: 400_000 }, async () => {
     const { page, externalRequests, pageErrors } = await newGuardedPage(browser(), { viewport: VIEWPORT, locale: 'ar' });
+    recordFailedAnswers(page);
     const projectTiles: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;

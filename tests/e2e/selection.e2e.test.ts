@@ -50,12 +50,24 @@ async function open(browser: Browser, viewport: { width: number; height: number 
 
 const numbers = (value: string | null): Box | null => (value === null || value === '' ? null : (value.split(',').map(Number) as Box));
 
+/** The camera the map shows, written as the address writes it (zoom/lat/lon, web/src/url/viewState.ts). */
+function shownCamera(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const map = (document.querySelector('[data-testid="map"]') as HTMLElement & { maplibreMap: { getZoom(): number; getCenter(): { lat: number; lng: number } } }).maplibreMap;
+    const { lat, lng } = map.getCenter();
+    return `${map.getZoom().toFixed(2)}/${lat.toFixed(4)}/${lng.toFixed(4)}`;
+  });
+}
+
 /** The selection's key and extent in the map's pixels once the map has framed it (the address has its camera). */
 async function framed(page: Page, key: string): Promise<Box> {
   const map = page.getByTestId('map');
   await expect.poll(() => map.getAttribute('data-selection'), POLL).toBe(key);
   await expect.poll(() => map.getAttribute('data-selection-box'), POLL).not.toBeNull();
   await expect.poll(() => new URL(page.url()).searchParams.get('map'), POLL).not.toBeNull();
+  // Arrived: the map shows the address's camera (after back/forward the address changes before
+  // the map has begun to move, and the selection's box is still the old camera's until it has).
+  await expect.poll(async () => (await shownCamera(page)) === new URL(page.url()).searchParams.get('map'), POLL).toBe(true);
   // Settled: not moving, and the same camera twice, a moment apart.
   await page.waitForSelector('[data-testid="map"]:not([data-camera-moving])', POLL);
   let camera = '';
