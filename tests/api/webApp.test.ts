@@ -12,7 +12,7 @@ import { testApp } from '../support/testApp.ts';
 describe('serving the web app', () => {
   const dir = tempDirForSuite('marsad-web-');
 
-  it('caches hashed assets immutably and revalidates the service worker, the manifest and the pages', async () => {
+  it('caches hashed assets immutably, the public files a day, and revalidates the service worker, the manifest and the pages', async () => {
     const dist = dir();
     await mkdir(join(dist, 'assets'), { recursive: true });
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>مرصد</title>');
@@ -20,11 +20,18 @@ describe('serving the web app', () => {
     await writeFile(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     await writeFile(join(dist, 'manifest.webmanifest'), JSON.stringify({ name: 'مرصد', display: 'standalone' }));
     await writeFile(join(dist, 'assets', 'index-abc123.js'), 'console.log(1);');
+    await mkdir(join(dist, 'fonts'));
+    await writeFile(join(dist, 'fonts', 'NotoSans-Regular.ttf'), Buffer.from([0, 1, 0, 0]));
     const t = await testApp('migrated', { WEB_DIST: dist });
     try {
       const get = (path: string) => t.app.request(path);
       const asset = await get('/assets/index-abc123.js');
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+      // The public files keep their names across versions: a day, so the map's labels reuse the fonts the page loaded.
+      const font = await get('/fonts/NotoSans-Regular.ttf');
+      expect(font.status).toBe(200);
+      expect(font.headers.get('cache-control')).toBe('public, max-age=86400');
 
       const sw = await get('/sw.js');
       expect(sw.status).toBe(200);

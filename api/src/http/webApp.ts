@@ -13,9 +13,17 @@ import type { AppEnv } from './router.ts';
 const REVALIDATED = /^\/(sw\.js|manifest\.webmanifest|index\.html|print\.html)?$/;
 
 /**
+ * The files of web/public (the map's fonts, the icons) keep their names from one version to the
+ * next: kept a day. Without it the browser keeps nothing (no validator either) and loads the
+ * fonts twice for the first view, for the page's text and again for the map's labels.
+ */
+const PUBLIC_FILE_CACHE = 'public, max-age=86400';
+
+/**
  * Serves the built dashboard (web/dist) on the same origin as the API. Hashed assets are
- * cached for a year; the service worker, the manifest and the pages are revalidated every
- * time (`no-cache`); any other path that is not a file gets index.html (client-side routes).
+ * cached for a year, the public files a day; the service worker, the manifest and the pages are
+ * revalidated every time (`no-cache`); any other path that is not a file gets index.html
+ * (client-side routes).
  */
 export function webApp(distDir: string) {
   const app = new Hono<AppEnv>();
@@ -33,6 +41,7 @@ export function webApp(distDir: string) {
     const page = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
     if (page || REVALIDATED.test(c.req.path)) c.header('cache-control', 'no-cache');
     else if (c.req.path.startsWith('/assets/')) c.header('cache-control', 'public, max-age=31536000, immutable');
+    else c.header('cache-control', PUBLIC_FILE_CACHE);
   });
   app.use('*', serveStatic({ root: distDir }));
   app.get('*', serveStatic({ path: join(distDir, 'index.html') }));
