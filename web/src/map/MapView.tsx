@@ -22,6 +22,7 @@ import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
 import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
+import { mapDrawn } from './firstDraw.ts';
 import { useProjectAggregates } from './useProjectAggregates.ts';
 import './map.css';
 
@@ -127,6 +128,9 @@ export function MapView({
   useEffect(() => {
     onMap?.(map);
   }, [map, onMap]);
+  useEffect(() => {
+    if (status.ready) mapDrawn();
+  }, [status.ready]);
   useGovernorateSelection(map, selectedGovernorate, status.ready);
   useChoropleth(map, choropleth, status.ready);
   useCameraReport(map, onCameraChange);
