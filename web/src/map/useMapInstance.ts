@@ -47,6 +47,7 @@ export function useMapInstance(
       pitchWithRotate: false,
       touchPitch: false,
       renderWorldCopies: false,
+      fadeDuration: 0,
     });
     instance.touchZoomRotate.disableRotation();
     instance.keyboard.disableRotation();

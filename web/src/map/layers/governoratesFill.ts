@@ -17,6 +17,9 @@ export const governoratesFillLayer: StyleLayer = {
     type: 'fill',
     source: SOURCE_IDS.governorates,
     paint: {
+      // The outlines are drawn by their own line layer: no antialiased edge pass (one shader
+      // program fewer to compile before the first draw, which counts on a slow graphics stack).
+      'fill-antialias': false,
       'fill-color': NO_DATA_COLOR,
       'fill-opacity': [
         'case',
