@@ -1,7 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CriticalProjectsCollection, ZoneMetric } from '@marsad/contracts';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import type { Camera } from '../url/viewState.ts';
@@ -11,7 +11,7 @@ import type { ZoneFocus } from './deck/plotsLayer.ts';
 import type { ChangePoint } from './deck/changesLayer.ts';
 import { ZoomButtons } from './ZoomButtons.tsx';
 import type { ChoroplethScale } from './choroplethScale.ts';
-import { useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
+import { boundariesBySource, useBoundarySources, type BoundaryData } from './useBoundarySources.ts';
 import { useCameraReport } from './useCameraReport.ts';
 import { useChoropleth } from './useChoropleth.ts';
 import { criticalPoints, NO_CRITICAL_POINTS } from './criticalPoints.ts';
@@ -22,9 +22,24 @@ import { useGovernorateSelection } from './useGovernorateSelection.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useMapLanguage } from './useMapLanguage.ts';
 import { useMapPointer, type MapClickHandlers } from './useMapPointer.ts';
+import { collectionBbox } from './bbox.ts';
 import { mapDrawn } from './firstDraw.ts';
 import { useProjectAggregates } from './useProjectAggregates.ts';
 import './map.css';
+
+/** How long the map waits for the boundaries before it is created without them. */
+const BOUNDARIES_WAIT_MS = 1500;
+const NO_BOUNDARIES: BoundaryData = { countries: undefined, governorates: undefined, labels: undefined };
+
+/** Whether `ms` have passed since the component was first drawn. */
+function useElapsed(ms: number): boolean {
+  const [elapsed, setElapsed] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setElapsed(true), ms);
+    return () => clearTimeout(timer);
+  }, [ms]);
+  return elapsed;
+}
 
 export interface MapViewProps extends MapClickHandlers {
   language: Language;
@@ -99,11 +114,27 @@ export function MapView({
 }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
-  const map = useMapInstance(containerRef, { language, camera: initialCamera });
-  const boundaries = useBoundarySources(map, data, initialCamera === null);
+  // The map is created with the boundaries in its style, so that MapLibre's worker reads them
+  // once: the page preloads them, so they come with the first renders; past BOUNDARIES_WAIT_MS
+  // it is created without them and filled as they come. Without a camera in the address it
+  // starts fitted to the countries: fitting later would have the worker cut every boundary again.
+  const boundariesAtHand = data.countries !== undefined && data.governorates !== undefined && data.labels !== undefined;
+  const waitedForBoundaries = useElapsed(BOUNDARIES_WAIT_MS);
+  // The boundaries and the language the map's style is built with.
+  const [styled, setStyled] = useState<{ data: BoundaryData; language: Language } | null>(null);
+  if (styled === null && (boundariesAtHand || waitedForBoundaries)) setStyled({ data, language });
+  const inStyle = styled?.data ?? NO_BOUNDARIES;
+  const styledLanguage = styled?.language ?? language;
+  const countriesBbox = inStyle.countries === undefined ? null : collectionBbox(inStyle.countries);
+  const map = useMapInstance(
+    containerRef,
+    { language: styledLanguage, camera: initialCamera, boundaries: boundariesBySource(inStyle), bounds: countriesBbox },
+    styled !== null,
+  );
+  const boundaries = useBoundarySources(map, data, initialCamera === null && countriesBbox === null, inStyle);
   const basemapSettled = useExternalBasemap(map, basemapStyleUrl);
   const status = { ...boundaries, ready: boundaries.ready && basemapSettled };
-  const drawnLanguage = useMapLanguage(map, language);
+  const drawnLanguage = useMapLanguage(map, language, styledLanguage);
   const governorateHover = useGovernorateHover(map);
   const rings = useMemo(() => criticalPoints(criticalProjects), [criticalProjects]);
   const aggregates = useProjectAggregates(map, data, projectCounts, filterQuery, language);

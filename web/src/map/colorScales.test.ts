@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  choroplethColorExpression,
   classBreaks,
   classColors,
   colorForValue,
@@ -39,15 +38,6 @@ describe('class colours', () => {
     expect(colorForValue(20, breaks, colors)).toBe(VIRIDIS_5[1]);
     expect(colorForValue(100, breaks, colors)).toBe(VIRIDIS_5[4]);
     expect(colorForValue(null, breaks, colors)).toBe(NO_DATA_COLOR);
-  });
-
-  it('builds the matching MapLibre step expression', () => {
-    expect(choroplethColorExpression('v', [50], ['#000', '#fff'])).toEqual([
-      'case',
-      ['<', ['to-number', ['coalesce', ['feature-state', 'v'], -1]], 0],
-      NO_DATA_COLOR,
-      ['step', ['to-number', ['coalesce', ['feature-state', 'v'], -1]], '#000', 50, '#fff'],
-    ]);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
 import type { ProjectStatus } from '../data/vocabulary.ts';
 
 /** An RGB colour as 0–255 components (deck.gl's form). */
@@ -79,22 +78,4 @@ export function colorForValue(value: number | null, breaks: readonly number[], c
   let index = 0;
   while (index < breaks.length && value >= (breaks[index] ?? Number.POSITIVE_INFINITY)) index++;
   return colors[index] ?? NO_DATA_COLOR;
-}
-
-/**
- * The MapLibre expression for the same colours, reading the value from the feature state
- * `stateKey`; a missing value (or a negative one) is drawn as "no data".
- */
-export function choroplethColorExpression(
-  stateKey: string,
-  breaks: readonly number[],
-  colors: readonly string[],
-): ExpressionSpecification {
-  const value: ExpressionSpecification = ['to-number', ['coalesce', ['feature-state', stateKey], -1]];
-  const [first, ...rest] = colors;
-  const step: ExpressionSpecification =
-    breaks.length === 0
-      ? ['literal', first ?? NO_DATA_COLOR]
-      : (['step', value, first ?? NO_DATA_COLOR, ...breaks.flatMap((b, i) => [b, rest[i] ?? NO_DATA_COLOR])] as ExpressionSpecification);
-  return ['case', ['<', value, 0], NO_DATA_COLOR, step];
 }

@@ -15,11 +15,18 @@ export const GOVERNORATE_ID_PROPERTY = 'code';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The sources start empty; the map view fills them as the API answers. */
-export function boundarySources(): Record<SourceId, GeoJSONSourceSpecification> {
+/** Boundary data already at hand when the map is created, by source. */
+export type InitialBoundaries = Partial<Record<SourceId, FeatureCollection>>;
+
+/**
+ * The sources, with the boundaries already at hand (the page preloads them, so they are usually
+ * there before the map is created: MapLibre's worker then reads them once, in its first pass);
+ * the others start empty, and the map view fills them as the API answers.
+ */
+export function boundarySources(initial: InitialBoundaries = {}): Record<SourceId, GeoJSONSourceSpecification> {
   return {
-    [SOURCE_IDS.countries]: { type: 'geojson', data: EMPTY },
-    [SOURCE_IDS.governorates]: { type: 'geojson', data: EMPTY, promoteId: GOVERNORATE_ID_PROPERTY },
-    [SOURCE_IDS.governorateLabels]: { type: 'geojson', data: EMPTY, promoteId: GOVERNORATE_ID_PROPERTY },
+    [SOURCE_IDS.countries]: { type: 'geojson', data: initial.countries ?? EMPTY },
+    [SOURCE_IDS.governorates]: { type: 'geojson', data: initial.governorates ?? EMPTY, promoteId: GOVERNORATE_ID_PROPERTY },
+    [SOURCE_IDS.governorateLabels]: { type: 'geojson', data: initial['governorate-labels'] ?? EMPTY, promoteId: GOVERNORATE_ID_PROPERTY },
   };
 }

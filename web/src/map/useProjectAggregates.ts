@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatCount } from '../format/numbers.ts';
 import type { Language } from '../i18n/language.ts';
 import { badgeSites, COUNT_BADGES_MAXZOOM, countBadges } from './countBadges.ts';
+import { onceSourceDrawn } from './onceSourceDrawn.ts';
 import { PROJECTS_DETAIL_MINZOOM } from './deck/tileFeatures.ts';
 import {
   AGGREGATE_SOURCE_IDS,
@@ -92,7 +93,9 @@ export function useProjectAggregates(
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   useEffect(() => {
     if (map === null) return;
-    map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters)?.setTiles([tilesUrl]);
+    const source = map.getSource<VectorTileSource>(AGGREGATE_SOURCE_IDS.clusters);
+    // The same tiles again would have MapLibre drop and fetch them anew for nothing.
+    if (source !== undefined && source.tiles?.[0] !== tilesUrl) source.setTiles([tilesUrl]);
   }, [map, tilesUrl]);
 
   useEffect(() => {
@@ -118,14 +121,7 @@ export function useProjectAggregates(
   const [clustersQuery, setClustersQuery] = useState<string | null>(null);
   useEffect(() => {
     if (map === null || band !== 'clusters') return;
-    const onIdle = () => {
-      if (map.isSourceLoaded(AGGREGATE_SOURCE_IDS.clusters)) setClustersQuery(query);
-    };
-    map.on('idle', onIdle);
-    map.triggerRepaint();
-    return () => {
-      map.off('idle', onIdle);
-    };
+    return onceSourceDrawn(map, AGGREGATE_SOURCE_IDS.clusters, () => setClustersQuery(query));
   }, [map, band, query]);
 
   const ready =

@@ -15,10 +15,10 @@ export interface StyleLayer {
 }
 
 /**
- * Feature-state keys set by the map view on governorates: hover and selection, and `value`, the
- * chosen metric of the choropleth (absent or negative: no data).
+ * Feature-state keys set by the map view on governorates: hover and selection, and `color`, the
+ * class colour of the choropleth's metric (absent: no data).
  */
-export const FEATURE_STATE = { hover: 'hover', selected: 'selected', value: 'value' } as const;
+export const FEATURE_STATE = { hover: 'hover', selected: 'selected', color: 'color' } as const;
 
 /** A layer whose style depends on nothing but itself: its id is the style's. */
 export function fixedLayer(slot: LayerSlot, style: LayerSpecification): StyleLayer {
