@@ -125,7 +125,8 @@ export function MapView({
   if (styled === null && (boundariesAtHand || waitedForBoundaries)) setStyled({ data, language });
   const inStyle = styled?.data ?? NO_BOUNDARIES;
   const styledLanguage = styled?.language ?? language;
-  const countriesBbox = inStyle.countries === undefined ? null : collectionBbox(inStyle.countries);
+  // Walks every country's outline: once, not on each render (hover and camera moves render often).
+  const countriesBbox = useMemo(() => (inStyle.countries === undefined ? null : collectionBbox(inStyle.countries)), [inStyle.countries]);
   const map = useMapInstance(
     containerRef,
     { language: styledLanguage, camera: initialCamera, boundaries: boundariesBySource(inStyle), bounds: countriesBbox },
